@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance } from "fastify";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyJwt from "@fastify/jwt";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Db } from "@greentape/db/client";
+import type { Config } from "./config.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { loggerOptions } from "./lib/logger.ts";
+import { accessPlugin } from "./plugins/access.ts";
+import { problemsPlugin } from "./plugins/problems.ts";
+import { webAppPlugin } from "./plugins/web-app.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { createAuthService } from "./modules/auth/auth.service.ts";
+import { eventsRoutes } from "./modules/events/events.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { meRoutes } from "./modules/users/me.routes.ts";
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** Builds the whole app: plugins, then modules, then the web app. Tests build this same app. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    forceCloseConnections: true,
+  });
+  // JSON only (multipart is added per route): anything else is 415, not a confusing 400.
+  app.removeContentTypeParser("text/plain");
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(problemsPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        // TLS is the proxy's job; upgrading would break a plain-HTTP localhost demo.
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // Receipts and exports are downloaded across the same origin only.
+    crossOriginResourcePolicy: { policy: "same-origin" },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, {
+    secret: config.jwtSecret,
+    sign: { algorithm: "HS256", expiresIn: "15m" },
+    // Pinned: a token claiming any other algorithm, including "none", is refused.
+    verify: { algorithms: ["HS256"] },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Green Tape API", version: "1.0.0", description: "Spend first, justify after: the Green Tape HTTP API. Amounts are integers in minor units." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
+  await app.register(accessPlugin, { db });
+
+  const auth = createAuthService({ db, clock });
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { auth, config });
+  await app.register(meRoutes, { db });
+  await app.register(eventsRoutes, { db });
+
+  await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
+  return app;
+}

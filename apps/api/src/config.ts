@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SEED_DEMO: booleanFromEnv.optional(),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/London")
+    .default("Europe/London"),
+  MAX_SPEND_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(60),
+  COUNCIL_NAME: z.string().min(1).default("Demo Borough Council"),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  jwtSecret: string;
+  /** True when no JWT_SECRET was set: tokens then last only as long as this process. */
+  jwtSecretGenerated: boolean;
+  cookieSecure: boolean;
+  logLevel: string;
+  timeZone: string;
+  maxSpendAgeDays: number;
+  councilName: string;
+  loginLimits: { perIp: number; perAccount: number; windowMs: number };
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"} (got ${JSON.stringify(env[name] ?? "")})`);
+  }
+  const e = parsed.data;
+  const usingPostgres = e.DATABASE_URL !== undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    // A real deployment (DATABASE_URL) never gets demo accounts by accident.
+    seedDemo: e.SEED_DEMO ?? !usingPostgres,
+    jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString("base64url"),
+    jwtSecretGenerated: e.JWT_SECRET === undefined,
+    cookieSecure: e.COOKIE_SECURE ?? false,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TIME_ZONE,
+    maxSpendAgeDays: e.MAX_SPEND_AGE_DAYS,
+    councilName: e.COUNCIL_NAME,
+    loginLimits: {
+      perIp: e.LOGIN_LIMIT_PER_IP,
+      perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
+      windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000,
+    },
+    webDist: e.WEB_DIST,
+  };
+}

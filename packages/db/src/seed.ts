@@ -1,0 +1,59 @@
+import { count } from "drizzle-orm";
+import type { Db, Tx } from "./client.ts";
+import { appendEvent } from "./event-log.ts";
+import { teams, users } from "./schema.ts";
+
+export const DEMO_PASSWORD = "demo-password-1";
+
+export interface SeedDeps {
+  hashPassword(password: string): Promise<string>;
+  now?: Date;
+}
+
+type SeedUser = { email: string; name: string; role: (typeof users.$inferInsert)["role"]; team?: "north" | "east"; staffId: string };
+
+const DEMO_USERS: SeedUser[] = [
+  { email: "worker@demo.test", name: "Wren Walker", role: "worker", team: "north", staffId: "S1001" },
+  { email: "worker2@demo.test", name: "Priya Shah", role: "worker", team: "north", staffId: "S1002" },
+  { email: "worker3@demo.test", name: "Tom Okafor", role: "worker", team: "east", staffId: "S2001" },
+  { email: "supervisor@demo.test", name: "Sam Reid", role: "supervisor", team: "north", staffId: "S1900" },
+  { email: "supervisor2@demo.test", name: "Ada Mensah", role: "supervisor", team: "east", staffId: "S2900" },
+  { email: "auditor@demo.test", name: "Alex Morgan", role: "auditor", staffId: "A0001" },
+  { email: "finance@demo.test", name: "Fran Ellis", role: "finance", staffId: "F0001" },
+  { email: "admin@demo.test", name: "Dev Patel", role: "admin", staffId: "X0001" },
+];
+
+async function isEmpty(tx: Tx): Promise<boolean> {
+  const [row] = await tx.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds a demo council into an empty database; does nothing if any user exists. Returns whether it seeded. */
+export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
+  const hash = await deps.hashPassword(DEMO_PASSWORD);
+  const now = deps.now ?? new Date();
+  return db.transaction(async (tx) => {
+    if (!(await isEmpty(tx))) return false;
+    const [north, east] = await tx
+      .insert(teams)
+      .values([
+        { name: "Children's Services North", costCentre: "CC-4100", serviceArea: "Children's Social Care" },
+        { name: "Adult Services East", costCentre: "CC-5200", serviceArea: "Adult Social Care" },
+      ])
+      .returning();
+    if (!north || !east) throw new Error("demo teams were not created");
+    const teamIds = { north: north.id, east: east.id };
+    const created = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, staffId: u.staffId, teamId: u.team ? teamIds[u.team] : null, passwordHash: hash })))
+      .returning();
+    for (const user of created) {
+      await appendEvent(
+        tx,
+        { type: "user.created", actorId: null, subjectType: "user", subjectId: user.id, data: { after: { email: user.email, name: user.name, role: user.role, teamId: user.teamId }, source: "demo-seed" } },
+        now,
+      );
+    }
+    return true;
+  });
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { expectProblem } from "../support/problem.ts";
+
+describe("bad input gets problem+json naming the field", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("malformed JSON is 400 naming the body", async () => {
+    const res = await t.http.post("/api/auth/login").set("Content-Type", "application/json").send('{"email": "worker@demo.test", ');
+    expectProblem(res, 400, { field: "body" });
+  });
+
+  it.each([
+    ["email", { email: 42, password: "x" }],
+    ["email", { email: "not-an-email", password: "x" }],
+    ["password", { email: "worker@demo.test", password: ["x"] }],
+    ["password", { email: "worker@demo.test" }],
+    ["email", { password: "x" }],
+  ])("wrong-typed or missing %s is 400", async (field, body) => {
+    const res = await t.http.post("/api/auth/login").send(body);
+    expectProblem(res, 400, { field, typeEndsWith: "validation" });
+  });
+
+  it("a wrong content type is 415", async () => {
+    const res = await t.http.post("/api/auth/login").set("Content-Type", "text/plain").send("hello");
+    expectProblem(res, 415);
+  });
+
+  it("an unknown API path is a 404 problem, not the web app", async () => {
+    const res = await t.http.get("/api/nope");
+    expectProblem(res, 404);
+  });
+
+  it("a bad query parameter is 400 naming it", async () => {
+    const token = await t.tokenFor("auditor");
+    const res = await t.http.get("/api/audit/events/verify?expectHeadId=abc&expectHeadHash=zz").set("Authorization", `Bearer ${token}`);
+    expectProblem(res, 400, { field: "expectHeadId" });
+  });
+
+  it("answers health and sends security headers and a request id", async () => {
+    const res = await t.http.get("/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok" });
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-request-id"]).toEqual(expect.any(String));
+  });
+
+  it("serves the OpenAPI document generated from the zod schemas", async () => {
+    const res = await t.http.get("/docs/json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const login = res.body.paths["/api/auth/login"].post;
+    expect(login.requestBody.content["application/json"].schema.properties).toHaveProperty("email");
+  });
+});

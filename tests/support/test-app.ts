@@ -1,0 +1,110 @@
+import type { FastifyInstance } from "fastify";
+import supertest from "supertest";
+import { inject } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
+import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
+import { buildApp } from "../../apps/api/src/app.ts";
+import { loadConfig, type Config } from "../../apps/api/src/config.ts";
+import type { Clock } from "../../apps/api/src/lib/clock.ts";
+import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { createFreshDatabase, type FreshDatabase } from "./database.ts";
+
+export const DEMO = {
+  worker: "worker@demo.test",
+  worker2: "worker2@demo.test",
+  worker3: "worker3@demo.test",
+  supervisor: "supervisor@demo.test",
+  supervisor2: "supervisor2@demo.test",
+  auditor: "auditor@demo.test",
+  finance: "finance@demo.test",
+  admin: "admin@demo.test",
+} as const;
+export type DemoAccount = keyof typeof DEMO;
+export { DEMO_PASSWORD };
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(private current = new Date()) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(date: Date | string): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  config: Config;
+  http: supertest.Agent;
+  kind: "postgres" | "pglite";
+  /** Signs in and returns a Bearer access token. */
+  tokenFor(account: DemoAccount | string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  seed?: boolean;
+}
+
+/**
+ * The real app on a real database: a copy of the run's PostgreSQL template when DATABASE_URL is
+ * set, otherwise a fresh in-memory PGlite. Listening on a real port so requests truly overlap.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const template = inject("templateDatabase");
+  const seed = options.seed ?? true;
+  let fresh: FreshDatabase | null = null;
+  let database: DatabaseHandle;
+  if (template) {
+    fresh = await createFreshDatabase(seed ? { template } : {});
+    if (!fresh) throw new Error("templateDatabase provided but DATABASE_URL is unset");
+    database = await openDatabase({ databaseUrl: fresh.url, poolSize: 20 });
+    if (!seed) await database.migrate();
+  } else {
+    database = await openDatabase({ inMemory: true });
+    await database.migrate();
+    if (seed) await seedDemo(database.db, { hashPassword });
+  }
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    LOGIN_LIMIT_PER_IP: "10000",
+    LOGIN_LIMIT_PER_ACCOUNT: "10000",
+    JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    ...(fresh ? { DATABASE_URL: fresh.url } : {}),
+    ...options.env,
+  });
+  const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  const url = `http://127.0.0.1:${address.port}`;
+  const http = supertest.agent(url);
+
+  return {
+    app,
+    database,
+    url,
+    config,
+    http,
+    kind: database.kind,
+    async tokenFor(account, password = DEMO_PASSWORD) {
+      const email = account in DEMO ? DEMO[account as DemoAccount] : account;
+      const res = await supertest(url).post("/api/auth/login").send({ email, password });
+      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await fresh?.drop();
+    },
+  };
+}
