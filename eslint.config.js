@@ -25,6 +25,7 @@ export default tseslint.config(
   },
   {
     files: ["packages/domain/**/*.ts"],
+    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "fastify*", "drizzle-orm*", "pg", "react*"] }],
     },

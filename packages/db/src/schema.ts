@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
+const money = (name: string) => bigint(name, { mode: "number" });
+const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const day = (name: string) => date(name, { mode: "string" });
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
 export const teams = pgTable("teams", {
@@ -67,4 +70,289 @@ export const events = pgTable(
     hash: text("hash").notNull(),
   },
   (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId)],
+);
+
+/** A green-tape rule. Its terms live in versions; every spend keeps the version it was judged by. */
+export const schemes = pgTable("schemes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  currentVersion: integer("current_version").notNull(),
+  createdAt: createdAt(),
+});
+
+export const schemeVersions = pgTable(
+  "scheme_versions",
+  {
+    schemeId: uuid("scheme_id").notNull().references(() => schemes.id),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    currency: text("currency").notNull().default("GBP"),
+    categories: text("categories").array().notNull(),
+    /** Caps in minor units; null means no cap. */
+    perSpendCap: money("per_spend_cap"),
+    perClientCap: money("per_client_cap"),
+    perClientWindowDays: integer("per_client_window_days").notNull(),
+    perWorkerMonthlyCap: money("per_worker_monthly_cap"),
+    teamMonthlyBudget: money("team_monthly_budget"),
+    justificationDueDays: integer("justification_due_days").notNull(),
+    followUpDueDays: integer("follow_up_due_days").notNull(),
+    /** Days a justification may be overdue before the worker's new spends pause. */
+    graceDays: integer("grace_days").notNull().default(7),
+    /** Null: the scheme applies to every team. */
+    teamIds: uuid("team_ids").array(),
+    auditSettings: jsonb("audit_settings").notNull().default({}),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schemeId, t.version] }),
+    check("scheme_caps_positive", sql`coalesce(${t.perSpendCap}, 1) > 0 and coalesce(${t.perClientCap}, 1) > 0 and coalesce(${t.perWorkerMonthlyCap}, 1) > 0 and coalesce(${t.teamMonthlyBudget}, 1) > 0`),
+  ],
+);
+
+/** A person the service supports, known by a pseudonymous reference. */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(),
+    displayName: text("display_name"),
+    teamId: uuid("team_id").notNull().references(() => teams.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("clients_team_idx").on(t.teamId)],
+);
+
+/**
+ * Running totals for the monthly caps, one row per (scheme, team|worker, month). Spends move them
+ * with a conditional UPDATE inside their own transaction, so concurrent spends cannot overshoot.
+ */
+export const capCounters = pgTable(
+  "cap_counters",
+  {
+    scope: text("scope", { enum: ["team", "worker"] }).notNull(),
+    schemeId: uuid("scheme_id").notNull(),
+    ownerId: uuid("owner_id").notNull(),
+    period: text("period").notNull(),
+    used: money("used").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.schemeId, t.ownerId, t.period] }), check("cap_counters_used_non_negative", sql`${t.used} >= 0`)],
+);
+
+export const spends = pgTable(
+  "spends",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workerId: uuid("worker_id").notNull().references(() => users.id),
+    teamId: uuid("team_id").notNull().references(() => teams.id),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    schemeId: uuid("scheme_id").notNull(),
+    schemeVersion: integer("scheme_version").notNull(),
+    amount: money("amount").notNull(),
+    currency: text("currency").notNull(),
+    category: text("category").notNull(),
+    payee: text("payee").notNull(),
+    payeeType: text("payee_type", { enum: ["organisation", "individual"] }).notNull().default("organisation"),
+    paymentMethod: text("payment_method").notNull(),
+    spentOn: day("spent_on").notNull(),
+    /** The calendar month of spentOn. */
+    period: text("period").notNull(),
+    /** The month finance books it in: its own period, or the earliest open one if that had closed. */
+    bookedPeriod: text("booked_period").notNull(),
+    note: text("note").notNull().default(""),
+    vatAmount: money("vat_amount").notNull().default(0),
+    merchantCategory: text("merchant_category"),
+    flags: text("flags").array().notNull().default([]),
+    justificationStatus: text("justification_status").notNull().default("due"),
+    justificationDueOn: day("justification_due_on").notNull(),
+    followUpStatus: text("follow_up_status").notNull().default("pending"),
+    followUpDueOn: day("follow_up_due_on").notNull(),
+    auditStatus: text("audit_status").notNull().default("not_sampled"),
+    voidedAt: moment("voided_at"),
+    voidedBy: uuid("voided_by"),
+    voidReason: text("void_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("spends_amount_positive", sql`${t.amount} > 0`),
+    check("spends_vat_within_amount", sql`${t.vatAmount} >= 0 and ${t.vatAmount} <= ${t.amount}`),
+    index("spends_team_period_idx").on(t.teamId, t.period),
+    index("spends_worker_idx").on(t.workerId, t.createdAt),
+    index("spends_client_idx").on(t.clientId, t.spentOn),
+    index("spends_period_idx").on(t.period),
+    index("spends_booked_period_idx").on(t.bookedPeriod),
+  ],
+);
+
+/** Stripe-style idempotency: a retried POST with the same key and body gets the first answer. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    spendId: uuid("spend_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const receipts = pgTable("receipts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  spendId: uuid("spend_id").notNull().references(() => spends.id),
+  storageKey: text("storage_key").notNull(),
+  sha256: text("sha256").notNull(),
+  contentType: text("content_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  originalName: text("original_name"),
+  uploadedBy: uuid("uploaded_by").notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** A declaration standing in for a receipt that was lost: honest, visible, and a risk reason for audit. */
+export const receiptLostDeclarations = pgTable("receipt_lost_declarations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  spendId: uuid("spend_id").notNull().references(() => spends.id).unique(),
+  description: text("description").notNull(),
+  reason: text("reason").notNull(),
+  declaredBy: uuid("declared_by").notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const justificationRevisions = pgTable(
+  "justification_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    spendId: uuid("spend_id").notNull().references(() => spends.id),
+    revision: integer("revision").notNull(),
+    narrative: text("narrative").notNull(),
+    intendedOutcome: text("intended_outcome").notNull(),
+    submittedBy: uuid("submitted_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("justification_revisions_spend_revision").on(t.spendId, t.revision)],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    spendId: uuid("spend_id").notNull().references(() => spends.id),
+    reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
+    decision: text("decision", { enum: ["endorse", "query", "concern"] }).notNull(),
+    comment: text("comment").notNull().default(""),
+    revision: integer("revision").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reviews_spend_idx").on(t.spendId)],
+);
+
+export const followUps = pgTable("follow_ups", {
+  spendId: uuid("spend_id").primaryKey().references(() => spends.id),
+  contactedOn: day("contacted_on").notNull(),
+  method: text("method").notNull(),
+  outcome: text("outcome").notNull(),
+  clientView: text("client_view"),
+  notes: text("notes"),
+  recordedBy: uuid("recorded_by").notNull().references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+});
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    spendId: uuid("spend_id").notNull().references(() => spends.id),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    /** "reviewers" notes are never shown to workers, through any endpoint or export. */
+    visibility: text("visibility", { enum: ["worker", "reviewers"] }).notNull().default("worker"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_spend_idx").on(t.spendId)],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    spendId: uuid("spend_id").references(() => spends.id),
+    message: text("message").notNull(),
+    /** Reminders are raised once per subject: the key makes a repeat a no-op. */
+    dedupeKey: text("dedupe_key").unique(),
+    createdAt: createdAt(),
+    readAt: moment("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A supervisor lifting a worker's pause for some days, with a reason. */
+export const snoozes = pgTable(
+  "snoozes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workerId: uuid("worker_id").notNull().references(() => users.id),
+    grantedBy: uuid("granted_by").notNull().references(() => users.id),
+    reason: text("reason").notNull(),
+    untilOn: day("until_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("snoozes_worker_idx").on(t.workerId, t.createdAt)],
+);
+
+export const periods = pgTable("periods", {
+  period: text("period").primaryKey(),
+  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  closedAt: moment("closed_at"),
+  closedBy: uuid("closed_by").references(() => users.id),
+  spendCount: integer("spend_count"),
+  total: money("total"),
+  exportSha256: text("export_sha256"),
+});
+
+/** A void after its period closed books a negative row into the open period; the closed month never moves. */
+export const reversals = pgTable("reversals", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  spendId: uuid("spend_id").notNull().references(() => spends.id).unique(),
+  bookedPeriod: text("booked_period").notNull(),
+  amount: money("amount").notNull(),
+  createdAt: createdAt(),
+});
+
+export const ledgerCodes = pgTable("ledger_codes", {
+  category: text("category").primaryKey(),
+  glCode: text("gl_code").notNull(),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+});
+
+export const auditSamples = pgTable("audit_samples", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  period: text("period").notNull(),
+  seed: text("seed").notNull(),
+  method: text("method", { enum: ["random", "monetary_unit"] }).notNull(),
+  parameters: jsonb("parameters").notNull(),
+  algorithm: text("algorithm").notNull(),
+  algorithmVersion: text("algorithm_version").notNull(),
+  datasetDigest: text("dataset_digest").notNull(),
+  populationSize: integer("population_size").notNull(),
+  drawnBy: uuid("drawn_by").notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const auditSampleItems = pgTable(
+  "audit_sample_items",
+  {
+    sampleId: uuid("sample_id").notNull().references(() => auditSamples.id),
+    spendId: uuid("spend_id").notNull().references(() => spends.id),
+    position: integer("position").notNull(),
+    /** "random" for the statistical part; risk reasons such as "concern" or "split_pattern" otherwise. */
+    reasons: text("reasons").array().notNull(),
+    result: text("result", { enum: ["no_issue", "minor", "major", "misuse_suspected"] }),
+    notes: text("notes"),
+    findingBy: uuid("finding_by").references(() => users.id),
+    findingAt: moment("finding_at"),
+  },
+  (t) => [primaryKey({ columns: [t.sampleId, t.spendId] }), index("audit_sample_items_spend_idx").on(t.spendId)],
 );

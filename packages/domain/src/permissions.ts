@@ -1,0 +1,112 @@
+/**
+ * Who may do what, as named pure predicates (after Open Collective's expense permissions).
+ * Routes call these and answer 404 when the spend may not be seen, 403 when it may be seen but
+ * not acted on. Two policies hold throughout: nobody reviews or audits their own spend, and a
+ * voided spend's tracks are frozen (it can still be seen and commented on).
+ */
+import type { Role } from "./roles.ts";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  teamId: string | null;
+}
+
+export interface SpendAccess {
+  workerId: string;
+  teamId: string;
+  createdAt: Date;
+  voided: boolean;
+}
+
+/** How long a worker may void their own spend after logging it. */
+export const WORKER_VOID_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.includes(actor.role);
+}
+
+// Only people who can log spends can be a spend's worker; supervisors log spends too.
+function isItsWorker(actor: Actor, spend: SpendAccess): boolean {
+  return hasRole(actor, "worker", "supervisor") && actor.id === spend.workerId;
+}
+
+function supervisesItsTeam(actor: Actor, spend: SpendAccess): boolean {
+  return actor.role === "supervisor" && actor.teamId !== null && actor.teamId === spend.teamId;
+}
+
+/** Workers and supervisors log spends, and only as members of a team (budgets are per team). */
+export function canLogSpend(actor: Actor): boolean {
+  return hasRole(actor, "worker", "supervisor") && actor.teamId !== null;
+}
+
+/** Its worker, a supervisor of its team, or anyone in auditor, finance or admin; never a colleague. */
+export function canSeeSpend(actor: Actor, spend: SpendAccess): boolean {
+  return isItsWorker(actor, spend) || supervisesItsTeam(actor, spend) || hasRole(actor, "auditor", "finance", "admin");
+}
+
+/**
+ * Its worker within 24 hours of logging it (a quick undo for mistakes), or an admin at any
+ * time; never twice. A createdAt slightly in the future (clock skew) counts as within the window.
+ */
+export function canVoid(actor: Actor, spend: SpendAccess, now: Date): boolean {
+  if (spend.voided) return false;
+  if (actor.role === "admin") return true;
+  return isItsWorker(actor, spend) && now.getTime() - spend.createdAt.getTime() < WORKER_VOID_WINDOW_MS;
+}
+
+/** The justification is the worker's own account: only its worker writes it. */
+export function canJustify(actor: Actor, spend: SpendAccess): boolean {
+  return !spend.voided && isItsWorker(actor, spend);
+}
+
+/** Receipts (and "receipt lost" statements) come from its worker, voided or not. */
+export function canAddReceipt(actor: Actor, spend: SpendAccess): boolean {
+  return isItsWorker(actor, spend);
+}
+
+/** A supervisor of its team who is not its worker: nobody reviews their own spend. */
+export function canReview(actor: Actor, spend: SpendAccess): boolean {
+  return !spend.voided && supervisesItsTeam(actor, spend) && actor.id !== spend.workerId;
+}
+
+/** Its worker, or a supervisor of its team. */
+export function canRecordFollowUp(actor: Actor, spend: SpendAccess): boolean {
+  return !spend.voided && (isItsWorker(actor, spend) || supervisesItsTeam(actor, spend));
+}
+
+/** Anyone who may see the spend may comment on it, finance included, voided or not. */
+export function canComment(actor: Actor, spend: SpendAccess): boolean {
+  return canSeeSpend(actor, spend);
+}
+
+/** Reviewer notes are comments workers never see. */
+export function canWriteReviewerNote(actor: Actor): boolean {
+  return hasRole(actor, "supervisor", "auditor", "admin");
+}
+
+/** Never workers (the notes are about them) and never finance (not their business). */
+export function canSeeReviewerNotes(actor: Actor): boolean {
+  return hasRole(actor, "supervisor", "auditor", "admin");
+}
+
+export function canDrawSample(actor: Actor): boolean {
+  return actor.role === "auditor";
+}
+
+/** An auditor records findings, never on their own spend (auditors cannot log spends today). */
+export function canRecordFinding(actor: Actor, spend: SpendAccess): boolean {
+  return actor.role === "auditor" && actor.id !== spend.workerId;
+}
+
+export function canExport(actor: Actor): boolean {
+  return hasRole(actor, "finance", "auditor");
+}
+
+export function canClosePeriod(actor: Actor): boolean {
+  return actor.role === "finance";
+}
+
+export function canAdminister(actor: Actor): boolean {
+  return actor.role === "admin";
+}
