@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
@@ -20,11 +21,23 @@ import { createAuthService } from "./modules/auth/auth.service.ts";
 import { eventsRoutes } from "./modules/events/events.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
+import { allowanceRoutes } from "./modules/allowance/allowance.routes.ts";
+import { createAllowanceService } from "./modules/allowance/allowance.service.ts";
+import { clientsRoutes } from "./modules/clients/clients.routes.ts";
+import { createClientsService } from "./modules/clients/clients.service.ts";
+import { receiptsRoutes } from "./modules/receipts/receipts.routes.ts";
+import { createReceiptsService } from "./modules/receipts/receipts.service.ts";
+import { schemesRoutes } from "./modules/schemes/schemes.routes.ts";
+import { createSchemesService } from "./modules/schemes/schemes.service.ts";
+import { spendsRoutes } from "./modules/spends/spends.routes.ts";
+import { createSpendsService } from "./modules/spends/spends.service.ts";
+import { fileReceiptStorage, type ReceiptStorage } from "./lib/receipt-storage.ts";
 
 export interface AppDeps {
   config: Config;
   db: Db;
   clock?: Clock;
+  storage?: ReceiptStorage;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -93,11 +106,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
   await app.register(accessPlugin, { db });
 
+  const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const auth = createAuthService({ db, clock });
+  const schemes = createSchemesService({ db, clock });
+  const clients = createClientsService({ db, clock });
+  const spends = createSpendsService({ db, clock, config });
+  const allowance = createAllowanceService({ db, clock, config });
+  const receipts = createReceiptsService({ db, clock, storage, spends });
+
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
   await app.register(meRoutes, { db });
   await app.register(eventsRoutes, { db });
+  await app.register(schemesRoutes, { schemes });
+  await app.register(clientsRoutes, { clients });
+  await app.register(spendsRoutes, { spends });
+  await app.register(allowanceRoutes, { allowance });
+  await app.register(receiptsRoutes, { receipts });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

@@ -13,7 +13,8 @@ export interface NewEvent {
   actorId: string | null;
   subjectType: string;
   subjectId: string;
-  data: Record<string, Canonicalizable | undefined>;
+  /** Plain JSON: ids, amounts in minor units, statuses. Never narratives or client names. */
+  data: Record<string, unknown>;
 }
 
 export interface ChainedEvent {

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db, Tx } from "./client.ts";
 import { appendEvent } from "./event-log.ts";
-import { teams, users } from "./schema.ts";
+import { clients, ledgerCodes, schemeVersions, schemes, teams, users } from "./schema.ts";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -21,6 +21,15 @@ const DEMO_USERS: SeedUser[] = [
   { email: "auditor@demo.test", name: "Alex Morgan", role: "auditor", staffId: "A0001" },
   { email: "finance@demo.test", name: "Fran Ellis", role: "finance", staffId: "F0001" },
   { email: "admin@demo.test", name: "Dev Patel", role: "admin", staffId: "X0001" },
+];
+
+const DEMO_CATEGORIES = [
+  { category: "Travel", glCode: "4410" },
+  { category: "Food and essentials", glCode: "4420" },
+  { category: "Clothing", glCode: "4430" },
+  { category: "Household", glCode: "4440" },
+  { category: "Activities", glCode: "4450" },
+  { category: "Phone and internet", glCode: "4460" },
 ];
 
 async function isEmpty(tx: Tx): Promise<boolean> {
@@ -47,6 +56,32 @@ export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
       .insert(users)
       .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, staffId: u.staffId, teamId: u.team ? teamIds[u.team] : null, passwordHash: hash })))
       .returning();
+    const admin = created.find((u) => u.role === "admin");
+    const [scheme] = await tx.insert(schemes).values({ currentVersion: 1 }).returning();
+    if (!scheme) throw new Error("demo scheme was not created");
+    await tx.insert(schemeVersions).values({
+      schemeId: scheme.id,
+      version: 1,
+      name: "Everyday help",
+      currency: "GBP",
+      categories: DEMO_CATEGORIES.map((c) => c.category),
+      perSpendCap: 7_500,
+      perClientCap: 20_000,
+      perClientWindowDays: 30,
+      perWorkerMonthlyCap: 60_000,
+      teamMonthlyBudget: 300_000,
+      justificationDueDays: 7,
+      followUpDueDays: 28,
+      graceDays: 7,
+      createdBy: admin?.id ?? null,
+      createdAt: now,
+    });
+    await tx.insert(ledgerCodes).values(DEMO_CATEGORIES.map(({ category, glCode }) => ({ category, glCode, updatedAt: now })));
+    await tx.insert(clients).values([
+      ...["C-10234", "C-10311", "C-10457", "C-10502"].map((reference) => ({ reference, teamId: north.id, createdAt: now })),
+      ...["C-20117", "C-20240", "C-20388"].map((reference) => ({ reference, teamId: east.id, createdAt: now })),
+    ]);
+    await appendEvent(tx, { type: "scheme.created", actorId: null, subjectType: "scheme", subjectId: scheme.id, data: { source: "demo-seed", version: 1 } }, now);
     for (const user of created) {
       await appendEvent(
         tx,

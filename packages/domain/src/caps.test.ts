@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CAP_ORDER, capMessage, firstExceeded, remaining, type CapUsage } from "./caps.ts";
+import { CAP_ORDER, capMessage, firstExceeded, remaining, rollingWindowPeak, type CapUsage } from "./caps.ts";
 
 describe("remaining", () => {
   it.each([
@@ -110,5 +110,23 @@ describe("capMessage", () => {
     for (const cap of CAP_ORDER) {
       for (const left of [0, 100]) expect(capMessage(cap, 5000, left)).toMatch(/^[A-Z].*\.$/);
     }
+  });
+});
+
+describe("rollingWindowPeak", () => {
+  const s = (spentOn: string, amount: number) => ({ spentOn, amount });
+  it("sums the window ending on the spend", () => {
+    expect(rollingWindowPeak([s("2026-03-01", 500), s("2026-03-20", 300)], "2026-03-25", 30, 100)).toBe(900);
+  });
+  it("leaves out spends older than the window", () => {
+    expect(rollingWindowPeak([s("2026-01-01", 500)], "2026-03-25", 30, 100)).toBe(100);
+  });
+  it("counts a later window that a backdated spend falls into", () => {
+    // Window 2026-03-10..2026-04-08 holds the backdated spend and both later ones.
+    expect(rollingWindowPeak([s("2026-04-01", 400), s("2026-04-08", 400), s("2026-02-01", 999)], "2026-03-10", 30, 100)).toBe(900);
+  });
+  it("treats the window as inclusive of both ends", () => {
+    expect(rollingWindowPeak([s("2026-03-01", 500)], "2026-03-30", 30, 100)).toBe(600);
+    expect(rollingWindowPeak([s("2026-03-01", 500)], "2026-03-31", 30, 100)).toBe(100);
   });
 });

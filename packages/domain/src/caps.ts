@@ -3,6 +3,7 @@
  * database enforces the caps inside the spend's transaction; this module only describes them,
  * so it must never be used as the check itself.
  */
+import { addDays } from "./dates.ts";
 import { formatMoney } from "./money.ts";
 
 export type CapName = "perSpend" | "perClient" | "perWorkerMonthly" | "teamMonthly";
@@ -69,4 +70,21 @@ export function capMessage(cap: CapName, limit: number, remainingAmount: number,
         ? `Your team has ${money(remainingAmount)} left of its ${money(limit)} budget this month.`
         : `Your team has used all of its ${money(limit)} budget this month.`;
   }
+}
+
+/**
+ * The most a client would have had spent on them in any rolling window of `windowDays` that
+ * contains `spentOn`, counting `existing` spends (a backdated spend can push a later window over).
+ * Only windows starting on a spend date, or on the earliest possible start, can hold the peak.
+ */
+export function rollingWindowPeak(existing: readonly { amount: number; spentOn: string }[], spentOn: string, windowDays: number, amount = 0): number {
+  const earliestStart = addDays(spentOn, -(windowDays - 1));
+  const starts = new Set([earliestStart, ...existing.map((s) => s.spentOn).filter((d) => d >= earliestStart && d <= spentOn)]);
+  let peak = 0;
+  for (const start of starts) {
+    const end = addDays(start, windowDays - 1);
+    const total = existing.filter((s) => s.spentOn >= start && s.spentOn <= end).reduce((sum, s) => sum + s.amount, amount);
+    peak = Math.max(peak, total);
+  }
+  return peak;
 }

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { line } from "@greentape/domain/text";
+import { requireActor } from "../../plugins/access.ts";
+import type { ClientsService } from "./clients.service.ts";
+
+const clientView = z.object({ id: z.string(), reference: z.string(), displayName: z.string().nullable(), teamId: z.string(), lastSpentAt: z.string().nullable() });
+const clientInput = z.object({
+  reference: line(40, "Reference").regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "Reference must be letters, digits and hyphens, like C-10234"),
+  displayName: line(120, "Display name").optional(),
+  teamId: z.uuid().optional(),
+});
+
+export async function clientsRoutes(app: FastifyInstance, options: { clients: ClientsService }) {
+  const { clients } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/clients",
+    {
+      config: { access: ["worker", "supervisor", "auditor", "admin"] },
+      schema: {
+        tags: ["clients"],
+        summary: "Clients of the caller's team (all for auditor and admin), recent ones first",
+        querystring: z.object({ q: z.string().trim().max(80).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        response: { 200: z.object({ items: z.array(clientView) }) },
+      },
+    },
+    async (request) => ({ items: await clients.list(requireActor(request), { search: request.query.q || undefined, limit: request.query.limit }) }),
+  );
+
+  api.post(
+    "/api/clients",
+    {
+      config: { access: ["worker", "supervisor", "admin"] },
+      schema: { tags: ["clients"], summary: "Add a client, known by a pseudonymous reference", body: clientInput, response: { 201: clientView } },
+    },
+    async (request, reply) => reply.code(201).send(await clients.create(requireActor(request), request.body)),
+  );
+
+  api.put(
+    "/api/clients/:id/team",
+    {
+      config: { access: ["admin"] },
+      schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: z.object({ id: z.uuid() }), body: z.object({ teamId: z.uuid() }), response: { 200: clientView } },
+    },
+    async (request) => clients.move(requireActor(request), request.params.id, request.body.teamId),
+  );
+}

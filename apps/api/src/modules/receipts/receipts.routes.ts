@@ -1,0 +1,75 @@
+import type { FastifyInstance } from "fastify";
+import fastifyMultipart from "@fastify/multipart";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ValidationError } from "@greentape/domain/errors";
+import { prose } from "@greentape/domain/text";
+import { requireActor } from "../../plugins/access.ts";
+import { MAX_RECEIPT_BYTES } from "./receipt-file.ts";
+import type { ReceiptsService } from "./receipts.service.ts";
+
+const receiptView = z.object({ id: z.string(), spendId: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.string() });
+const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
+
+export async function receiptsRoutes(app: FastifyInstance, options: { receipts: ReceiptsService }) {
+  const { receipts } = options;
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_RECEIPT_BYTES, files: 1, fields: 5, parts: 6 } });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/spends/:id/receipts",
+    {
+      config: { access: ["worker", "supervisor"] },
+      bodyLimit: MAX_RECEIPT_BYTES + 64 * 1024,
+      schema: {
+        tags: ["receipts"],
+        summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF",
+        consumes: ["multipart/form-data"],
+        params: spendParams,
+        response: { 201: receiptView },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw ValidationError.field("file", "Send the receipt as multipart/form-data with a field named file");
+      const part = await request.file();
+      if (!part) throw ValidationError.field("file", "Attach a receipt file");
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === "FST_REQ_FILE_TOO_LARGE") throw ValidationError.field("file", "A receipt must be 10 MB or smaller");
+        throw error;
+      });
+      return reply.code(201).send(await receipts.upload(requireActor(request), request.params.id, { bytes, filename: part.filename }));
+    },
+  );
+
+  api.get(
+    "/api/spends/:id/receipts/:receiptId",
+    {
+      config: { access: "signed-in" },
+      schema: { tags: ["receipts"], summary: "Download a receipt (only for those who may see the spend)", params: spendParams.extend({ receiptId: z.uuid() }) },
+    },
+    async (request, reply) => {
+      const file = await receipts.download(requireActor(request), request.params.id, request.params.receiptId);
+      return reply
+        .type(file.contentType)
+        .header("Cache-Control", "private, no-store")
+        .header("Content-Disposition", `inline; filename="receipt-${request.params.receiptId}"`)
+        .header("Digest", `sha-256=${Buffer.from(file.sha256, "hex").toString("base64")}`)
+        .send(file.bytes);
+    },
+  );
+
+  api.post(
+    "/api/spends/:id/receipt-lost",
+    {
+      config: { access: ["worker", "supervisor"] },
+      schema: {
+        tags: ["receipts"],
+        summary: "Declare a receipt lost: what was bought and why there is no receipt",
+        params: spendParams,
+        body: z.object({ description: prose(3, 1000, "What was bought"), reason: prose(3, 1000, "Reason") }),
+        response: { 201: z.object({ id: z.string(), spendId: z.string(), description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await receipts.declareLost(requireActor(request), request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { schemeInputSchema } from "@greentape/domain/scheme-input";
+import { requireActor } from "../../plugins/access.ts";
+import { schemeViewSchema } from "./scheme-view.ts";
+import type { SchemesService } from "./schemes.service.ts";
+
+const params = z.object({ id: z.uuid({ message: "Scheme id must be a UUID" }) });
+
+export async function schemesRoutes(app: FastifyInstance, options: { schemes: SchemesService }) {
+  const { schemes } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/schemes",
+    { config: { access: "signed-in" }, schema: { tags: ["schemes"], summary: "Schemes that apply to the caller", response: { 200: z.object({ items: z.array(schemeViewSchema) }) } } },
+    async (request) => ({ items: await schemes.list(requireActor(request)) }),
+  );
+
+  api.get(
+    "/api/schemes/:id",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["schemes"],
+        summary: "A scheme: its current version, or ?version=N",
+        params,
+        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        response: { 200: schemeViewSchema.extend({ versions: z.array(z.number().int()) }) },
+      },
+    },
+    async (request) => schemes.get(requireActor(request), request.params.id, request.query.version),
+  );
+
+  api.post(
+    "/api/schemes",
+    { config: { access: ["admin"] }, schema: { tags: ["schemes"], summary: "Create a scheme (version 1)", body: schemeInputSchema, response: { 201: schemeViewSchema } } },
+    async (request, reply) => reply.code(201).send(await schemes.create(requireActor(request), request.body)),
+  );
+
+  api.put(
+    "/api/schemes/:id",
+    { config: { access: ["admin"] }, schema: { tags: ["schemes"], summary: "Change a scheme: makes version N+1", params, body: schemeInputSchema, response: { 200: schemeViewSchema } } },
+    async (request) => schemes.update(requireActor(request), request.params.id, request.body),
+  );
+}

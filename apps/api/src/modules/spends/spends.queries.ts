@@ -1,0 +1,161 @@
+import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@greentape/db/client";
+import { capCounters, idempotencyKeys, periods, reversals, spends } from "@greentape/db/schema";
+
+export type SpendRow = typeof spends.$inferSelect;
+type CapScope = "team" | "worker";
+
+export async function findSpend(db: Executor, id: string): Promise<SpendRow | undefined> {
+  const [row] = await db.select().from(spends).where(eq(spends.id, id));
+  return row;
+}
+
+export async function lockSpend(db: Executor, id: string): Promise<SpendRow | undefined> {
+  const [row] = await db.select().from(spends).where(eq(spends.id, id)).for("update");
+  return row;
+}
+
+/** Claims (user, key) for this request. Undefined means the key was already used; the caller reads it. */
+export async function claimIdempotencyKey(db: Executor, row: typeof idempotencyKeys.$inferInsert) {
+  const [claimed] = await db.insert(idempotencyKeys).values(row).onConflictDoNothing().returning();
+  return claimed;
+}
+
+export async function findIdempotencyKey(db: Executor, userId: string, key: string) {
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+/** A row must exist before it can be locked: create the month's counter if it is new. */
+export async function ensureCounter(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string) {
+  await db.insert(capCounters).values({ scope, schemeId, ownerId, period, used: 0 }).onConflictDoNothing();
+}
+
+/**
+ * Adds `amount` to a counter only if it stays within `limit` (no limit: always). The row lock the
+ * UPDATE takes makes concurrent spends queue here, and each sees the last one's total.
+ * Returns the new total, or undefined when the cap would be exceeded.
+ */
+export async function addToCounter(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string, amount: number, limit: number | null) {
+  const key = and(eq(capCounters.scope, scope), eq(capCounters.schemeId, schemeId), eq(capCounters.ownerId, ownerId), eq(capCounters.period, period));
+  const within = limit === null ? key : and(key, lte(sql`${capCounters.used} + ${amount}`, limit));
+  const [row] = await db.update(capCounters).set({ used: sql`${capCounters.used} + ${amount}` }).where(within).returning({ used: capCounters.used });
+  return row?.used;
+}
+
+export async function counterUsed(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string): Promise<number> {
+  const [row] = await db
+    .select({ used: capCounters.used })
+    .from(capCounters)
+    .where(and(eq(capCounters.scope, scope), eq(capCounters.schemeId, schemeId), eq(capCounters.ownerId, ownerId), eq(capCounters.period, period)));
+  return row?.used ?? 0;
+}
+
+export async function subtractFromCounter(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string, amount: number) {
+  await db
+    .update(capCounters)
+    .set({ used: sql`${capCounters.used} - ${amount}` })
+    .where(and(eq(capCounters.scope, scope), eq(capCounters.schemeId, schemeId), eq(capCounters.ownerId, ownerId), eq(capCounters.period, period)));
+}
+
+/** A client's live spends under a scheme between two dates (inclusive), for the rolling cap. */
+export async function clientSpendsBetween(db: Executor, clientId: string, schemeId: string, from: string, to: string) {
+  return db
+    .select({ amount: spends.amount, spentOn: spends.spentOn })
+    .from(spends)
+    .where(and(eq(spends.clientId, clientId), eq(spends.schemeId, schemeId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
+}
+
+export async function sameWorkerClientPayee(db: Executor, workerId: string, clientId: string, from: string, to: string) {
+  return db
+    .select({ amount: spends.amount, spentOn: spends.spentOn, payee: spends.payee })
+    .from(spends)
+    .where(and(eq(spends.workerId, workerId), eq(spends.clientId, clientId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
+}
+
+export async function countPossibleDuplicates(db: Executor, s: { clientId: string; amount: number; spentOn: string }) {
+  return db
+    .select({ payee: spends.payee })
+    .from(spends)
+    .where(and(eq(spends.clientId, s.clientId), eq(spends.amount, s.amount), eq(spends.spentOn, s.spentOn), isNull(spends.voidedAt)));
+}
+
+export async function teamCategoryAmounts(db: Executor, teamId: string, category: string, from: string, to: string): Promise<number[]> {
+  const rows = await db
+    .select({ amount: spends.amount })
+    .from(spends)
+    .where(and(eq(spends.teamId, teamId), eq(spends.category, category), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
+  return rows.map((r) => r.amount);
+}
+
+export async function teamPayees(db: Executor, teamId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ payee: spends.payee }).from(spends).where(eq(spends.teamId, teamId));
+  return rows.map((r) => r.payee);
+}
+
+export async function closedPeriodsFrom(db: Executor, period: string): Promise<Set<string>> {
+  const rows = await db.select({ period: periods.period }).from(periods).where(and(eq(periods.status, "closed"), gte(periods.period, period)));
+  return new Set(rows.map((r) => r.period));
+}
+
+export async function insertSpend(db: Executor, row: typeof spends.$inferInsert): Promise<SpendRow> {
+  const [created] = await db.insert(spends).values(row).returning();
+  if (!created) throw new Error("spend insert returned nothing");
+  return created;
+}
+
+export async function markVoided(db: Executor, id: string, by: string, reason: string, at: Date): Promise<SpendRow> {
+  const [row] = await db.update(spends).set({ voidedAt: at, voidedBy: by, voidReason: reason }).where(eq(spends.id, id)).returning();
+  if (!row) throw new Error("void update returned nothing");
+  return row;
+}
+
+export async function insertReversal(db: Executor, row: typeof reversals.$inferInsert) {
+  await db.insert(reversals).values(row);
+}
+
+export interface SpendFilter {
+  workerId?: string | undefined;
+  teamId?: string | undefined;
+  clientId?: string | undefined;
+  period?: string | undefined;
+  status?: string | undefined;
+}
+
+export const SPEND_STATUS_FILTERS = ["voided", "live", "due", "submitted", "queried", "endorsed", "concern", "follow_up_pending", "follow_up_done"] as const;
+export type SpendStatusFilter = (typeof SPEND_STATUS_FILTERS)[number];
+
+function statusCondition(status: SpendStatusFilter): SQL {
+  switch (status) {
+    case "voided":
+      return sql`${spends.voidedAt} is not null`;
+    case "live":
+      return isNull(spends.voidedAt);
+    case "follow_up_pending":
+      return and(isNull(spends.voidedAt), eq(spends.followUpStatus, "pending")) as SQL;
+    case "follow_up_done":
+      return eq(spends.followUpStatus, "done");
+    default:
+      return and(isNull(spends.voidedAt), eq(spends.justificationStatus, status)) as SQL;
+  }
+}
+
+/** Newest first; the cursor is the last row's (createdAt, id), so pages never skip or repeat. */
+export async function listSpends(db: Executor, filter: SpendFilter, page: { after?: { createdAt: string; id: string } | undefined; limit: number }) {
+  const conditions: SQL[] = [];
+  if (filter.workerId) conditions.push(eq(spends.workerId, filter.workerId));
+  if (filter.teamId) conditions.push(eq(spends.teamId, filter.teamId));
+  if (filter.clientId) conditions.push(eq(spends.clientId, filter.clientId));
+  if (filter.period) conditions.push(eq(spends.period, filter.period));
+  if (filter.status) conditions.push(statusCondition(filter.status as SpendStatusFilter));
+  if (page.after) {
+    const at = new Date(page.after.createdAt);
+    conditions.push(or(lt(spends.createdAt, at), and(eq(spends.createdAt, at), lt(spends.id, page.after.id))) as SQL);
+  }
+  return db
+    .select()
+    .from(spends)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(spends.createdAt), desc(spends.id))
+    .limit(page.limit + 1);
+}

@@ -1,0 +1,92 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { isValidPeriod } from "@greentape/domain/dates";
+import { idempotencyKeySchema, spendInputSchema } from "@greentape/domain/spend-input";
+import { prose } from "@greentape/domain/text";
+import { requireActor } from "../../plugins/access.ts";
+import { spendDetailSchema } from "./spend-detail.ts";
+import { SPEND_STATUS_FILTERS } from "./spends.queries.ts";
+import type { SpendsService } from "./spends.service.ts";
+import { spendViewSchema, toSpendView } from "./spend-view.ts";
+
+const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
+
+export async function spendsRoutes(app: FastifyInstance, options: { spends: SpendsService }) {
+  const { spends } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/spends",
+    {
+      config: { access: ["worker", "supervisor"] },
+      schema: {
+        tags: ["spends"],
+        summary: "Log a spend (no approval step); caps are held in the same transaction",
+        description:
+          "Send an `Idempotency-Key` header (1-255 characters). The same key and body again returns the same spend; the same key with a different body gets 409. Over a cap: 422 with `type` ending `/cap-exceeded` and `cap`, `limit`, `remaining`.",
+        headers: z.object({ "idempotency-key": idempotencyKeySchema }),
+        body: spendInputSchema,
+        response: { 201: spendViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const { spend, replayed } = await spends.log(requireActor(request), request.body, request.headers["idempotency-key"]);
+      if (replayed) reply.header("Idempotent-Replayed", "true");
+      return reply.code(201).send(toSpendView(spend, spends.today()));
+    },
+  );
+
+  api.get(
+    "/api/spends",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["spends"],
+        summary: "Spends the caller may see, newest first",
+        querystring: z.object({
+          status: z.enum(SPEND_STATUS_FILTERS).optional(),
+          workerId: z.uuid().optional(),
+          teamId: z.uuid().optional(),
+          clientId: z.uuid().optional(),
+          period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional(),
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(spendViewSchema), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filter } = request.query;
+      return spends.list(requireActor(request), filter, { cursor, limit });
+    },
+  );
+
+  api.get(
+    "/api/spends/:id",
+    {
+      config: { access: "signed-in" },
+      schema: { tags: ["spends"], summary: "A spend with its tracks, receipts, justification, reviews, follow-up, comments and timeline", params: spendParams, response: { 200: spendDetailSchema } },
+    },
+    async (request) => spends.detail(requireActor(request), request.params.id),
+  );
+
+  api.post(
+    "/api/spends/:id/void",
+    {
+      config: { access: ["worker", "supervisor", "admin"] },
+      schema: {
+        tags: ["spends"],
+        summary: "Void a spend: its worker within 24 hours, or an admin; nothing is deleted",
+        params: spendParams,
+        body: z.object({ reason: prose(3, 1000, "Reason") }),
+        response: { 200: spendDetailSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await spends.void(actor, request.params.id, request.body.reason);
+      return spends.detail(actor, request.params.id);
+    },
+  );
+}

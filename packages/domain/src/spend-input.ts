@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { isValidIsoDate } from "./dates.ts";
+import { line, prose } from "./text.ts";
+
+export const PAYMENT_METHODS = ["prepaid_card", "petty_cash", "voucher", "bank_transfer", "purchase_card", "other"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  prepaid_card: "Prepaid card",
+  petty_cash: "Petty cash",
+  voucher: "Voucher",
+  bank_transfer: "Bank transfer",
+  purchase_card: "Council purchase card",
+  other: "Other",
+};
+
+export const PAYEE_TYPES = ["organisation", "individual"] as const;
+
+/** A spend is small by design; this bound only keeps absurd numbers out (£10 million). */
+export const MAX_SPEND_AMOUNT = 1_000_000_000;
+
+export const spendInputSchema = z.object({
+  schemeId: z.uuid({ message: "Choose a scheme" }),
+  clientId: z.uuid({ message: "Choose a client" }),
+  amount: z
+    .number({ message: "Amount must be a whole number of pence" })
+    .int("Amount must be a whole number of pence")
+    .positive("Amount must be more than zero")
+    .max(MAX_SPEND_AMOUNT, "Amount is far too large for a green-tape spend"),
+  category: line(80, "Category"),
+  payee: line(200, "Payee"),
+  payeeType: z.enum(PAYEE_TYPES).default("organisation"),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: `Payment method must be one of ${PAYMENT_METHODS.join(", ")}` }),
+  spentOn: z
+    .string()
+    .refine(isValidIsoDate, "Date spent must be a real date like 2026-03-31"),
+  note: prose(0, 2000, "Note").optional().default(""),
+});
+export type SpendInput = z.infer<typeof spendInputSchema>;
+
+export const idempotencyKeySchema = z
+  .string({ message: "Idempotency-Key header is required" })
+  .min(1, "Idempotency-Key header is required")
+  .max(255, "Idempotency-Key must be 255 characters or fewer");
