@@ -28,7 +28,9 @@ export const webAppPlugin = fp(async (app: FastifyInstance, options: { distDir: 
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
-    const isPage = (request.method === "GET" || request.method === "HEAD") && !url.startsWith("/api") && !url.startsWith("/docs");
+    // A missing file (a stale hashed bundle after a deploy) must be a 404, not index.html served as a script.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(url) || url.startsWith("/assets/");
+    const isPage = (request.method === "GET" || request.method === "HEAD") && !looksLikeFile && !url.startsWith("/api") && !url.startsWith("/docs");
     if (hasWebApp && isPage) {
       return reply.header("Cache-Control", "no-cache").sendFile("index.html");
     }

@@ -1,0 +1,41 @@
+import { Navigate, Outlet, useLocation } from "react-router-dom";
+import { Loading } from "../components/loading.tsx";
+import { useAuth } from "../lib/auth.tsx";
+import type { Role } from "@greentape/domain/roles";
+import { PublicLayout } from "./layouts/public-layout.tsx";
+
+export interface FromState {
+  from?: string;
+}
+
+/** Waits for the session to be restored before showing any page, so the sign-in form never flashes. */
+export function SessionGate() {
+  const { state } = useAuth();
+  if (state.status === "restoring") {
+    return (
+      <PublicLayout>
+        <Loading label="Checking you are signed in" />
+      </PublicLayout>
+    );
+  }
+  return <Outlet />;
+}
+
+/** Pages for signed-in people only; others go to sign-in and come back here afterwards. */
+export function RequireSignedIn() {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status !== "signed-in") {
+    const signedOutOnPurpose = state.status === "signed-out" && state.reason === "signed-out";
+    const from = `${location.pathname}${location.search}${location.hash}`;
+    return <Navigate to="/sign-in" replace state={signedOutOnPurpose ? undefined : ({ from } satisfies FromState)} />;
+  }
+  return <Outlet />;
+}
+
+/** Pages for some roles only (later features use this); anyone else is sent home. */
+export function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const { state } = useAuth();
+  if (state.status !== "signed-in" || !roles.includes(state.user.role)) return <Navigate to="/" replace />;
+  return <Outlet />;
+}

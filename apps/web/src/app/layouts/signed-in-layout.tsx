@@ -1,0 +1,44 @@
+import { useRef, useState } from "react";
+import { Outlet, useNavigate } from "react-router-dom";
+import { SkipLink } from "../../components/skip-link.tsx";
+import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
+import { NAVIGATION } from "../navigation.ts";
+import { UpdateBanner } from "../update-banner.tsx";
+import { useFocusMainOnNavigate } from "../use-focus-main-on-navigate.ts";
+import { AppFooter } from "./app-footer.tsx";
+import { AppHeader } from "./app-header.tsx";
+import { ServiceNavigation } from "./service-navigation.tsx";
+
+/** The signed-in shell: header with who is signed in, the role's menu, and the page. */
+export function SignedInLayout() {
+  const user = useCurrentUser();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigate(main);
+
+  async function handleSignOut() {
+    if (signingOut) return;
+    setSigningOut(true);
+    await signOut();
+    navigate("/sign-in", { replace: true });
+  }
+
+  return (
+    <div className="gt-app">
+      <SkipLink />
+      <header className="govuk-template__header">
+        <AppHeader user={user} onSignOut={() => void handleSignOut()} signingOut={signingOut} />
+        <ServiceNavigation items={NAVIGATION[user.role]} />
+      </header>
+      <div className="govuk-width-container gt-app__body">
+        <main className="govuk-main-wrapper gt-main" id="main-content" tabIndex={-1} ref={main}>
+          <UpdateBanner />
+          <Outlet />
+        </main>
+      </div>
+      <AppFooter />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from "react-router-dom";
+import { HomePage } from "../features/home/home-page.tsx";
+import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
+import { RequireSignedIn, SessionGate } from "./guards.tsx";
+import { PublicLayout } from "./layouts/public-layout.tsx";
+import { SignedInLayout } from "./layouts/signed-in-layout.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+
+// Deep links work: the server answers every non-/api path with index.html (and so does the
+// service worker, from its precache), then this router picks the page.
+export const router = createBrowserRouter([
+  {
+    element: <SessionGate />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [{ path: "/sign-in", element: <SignInPage /> }],
+      },
+      {
+        element: <RequireSignedIn />,
+        children: [
+          {
+            element: <SignedInLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              // Role-only pages go here, e.g.
+              // { element: <RequireRole roles={["worker"]} />, children: [{ path: "spends/new", element: <LogSpendPage /> }] },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

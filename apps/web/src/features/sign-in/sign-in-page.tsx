@@ -1,0 +1,198 @@
+import { useState } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { PasswordInput } from "../../components/password-input.tsx";
+import { TextInput } from "../../components/text-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { useAuth } from "../../lib/auth.tsx";
+
+type Field = "email" | "password";
+type FieldErrors = Partial<Record<Field, string>>;
+
+interface Problems {
+  fields: FieldErrors;
+  /** Messages that belong to no one field (rate limited, server unreachable). */
+  general?: SummaryError;
+}
+
+const NO_PROBLEMS: Problems = { fields: {} };
+
+export function SignInPage() {
+  const { state, signIn } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const from = safeReturnPath((location.state as { from?: unknown } | null)?.from);
+
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const [submitting, setSubmitting] = useState(false);
+
+  const summary: SummaryError[] = [
+    ...(problems.general ? [problems.general] : []),
+    ...(["email", "password"] as const).flatMap((field) => {
+      const message = problems.fields[field];
+      return message ? [{ fieldId: field, message }] : [];
+    }),
+  ];
+  usePageTitle("Sign in", summary.length > 0);
+
+  if (state.status === "signed-in" && !submitting) return <Navigate to={from ?? "/"} replace />;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+
+    const fields: FieldErrors = {};
+    if (email.trim() === "") fields.email = "Enter your email address";
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+      fields.email = "Enter an email address in the correct format, like name@example.org";
+    if (password === "") fields.password = "Enter your password";
+    if (Object.keys(fields).length > 0) {
+      setProblems({ fields });
+      return;
+    }
+
+    setSubmitting(true);
+    try {
+      await signIn(email.trim(), password);
+    } catch (error) {
+      setProblems(problemsFrom(error));
+      setPassword("");
+      setSubmitting(false);
+      return;
+    }
+    // A push, not a redirect: the new page takes focus (see use-focus-main-on-navigate.ts).
+    // `submitting` stays true so this page does not also redirect while it unmounts.
+    void navigate(from ?? "/");
+  }
+
+  const reason = state.status === "signed-out" ? state.reason : undefined;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        {reason === "signed-out" && summary.length === 0 ? (
+          <Banner kind="success" title="Success" heading="You have signed out">
+            Green Tape has removed what it kept on this device.
+          </Banner>
+        ) : null}
+        {reason === "expired" && summary.length === 0 ? (
+          <Banner title="Important">Your session has ended. Sign in again to carry on.</Banner>
+        ) : null}
+        {reason === "offline" && summary.length === 0 ? (
+          <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
+        ) : null}
+
+        <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
+        <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
+
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <TextInput
+            id="email"
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            inputMode="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={problems.fields.email}
+          />
+          <PasswordInput
+            id="password"
+            name="password"
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={problems.fields.password}
+          />
+          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
+            {submitting ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+
+        <p className="govuk-body-s">
+          Forgotten your password, or not got an account? Ask your Green Tape administrator at the council.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function problemsFrom(error: unknown): Problems {
+  if (error instanceof NetworkError) {
+    return {
+      fields: {},
+      general: { message: "Green Tape could not be reached. Check your connection and try again." },
+    };
+  }
+  if (error instanceof ApiError) {
+    if (error.status === 401) {
+      return { fields: { password: "Enter the email address and password for your account" } };
+    }
+    if (error.status === 429) {
+      return {
+        fields: {},
+        general: { message: "There have been too many attempts to sign in. Wait a few minutes, then try again." },
+      };
+    }
+    if (error.status === 400 || error.status === 422) {
+      const fields: FieldErrors = {};
+      const email = error.fieldMessage("email");
+      const password = error.fieldMessage("password");
+      if (email) fields.email = email;
+      if (password) fields.password = password;
+      if (email || password) return { fields };
+    }
+  }
+  return { fields: {}, general: { message: "Sorry, something went wrong. Try again in a moment." } };
+}
+
+/** Only return to a path inside this app (never an absolute URL handed in from elsewhere). */
+function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return undefined;
+  if (value.startsWith("/sign-in")) return undefined;
+  return value;
+}
+
+interface BannerProps {
+  kind?: "success";
+  title: string;
+  heading?: string;
+  children: ReactNode;
+}
+
+function Banner({ kind, title, heading, children }: BannerProps) {
+  const success = kind === "success";
+  return (
+    <div
+      className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
+      role={success ? "alert" : "region"}
+      aria-labelledby="sign-in-banner-title"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="sign-in-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        {heading ? (
+          <>
+            <h3 className="govuk-notification-banner__heading">{heading}</h3>
+            <p className="govuk-body">{children}</p>
+          </>
+        ) : (
+          <p className="govuk-notification-banner__heading">{children}</p>
+        )}
+      </div>
+    </div>
+  );
+}

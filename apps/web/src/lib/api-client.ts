@@ -1,0 +1,228 @@
+// The one way the web app talks to the API: JSON under /api.
+//
+// - The access token lives in memory only (never localStorage), so a script that reads
+//   storage cannot take it; a reload restores it with a quiet refresh (httpOnly cookie).
+// - On a 401 the client refreshes once (concurrent 401s share one refresh), retries the
+//   request, and if the refresh is refused it tells the auth layer the session has ended.
+// - Errors come back as application/problem+json (RFC 9457) and are thrown as ApiError so
+//   forms can show an error summary with field-level messages.
+// - Money is integer minor units in every payload (1250 is £12.50); this client never
+//   converts amounts.
+
+/** One field-level problem, as the API reports it: `path` names the field (e.g. "email", "items.0.amount"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** An RFC 9457 problem document, with our `errors` extension and any other members. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+/** The API answered with an error status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldProblem[];
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = "ApiError";
+    this.status = problem.status;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+    this.problem = problem;
+  }
+
+  /** The message for one field, if the API named it ("email", "/email", "body.email" and "email.0" all match "email"). */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => fieldOf(e.path) === field || normalisePath(e.path) === field)?.message;
+  }
+
+  /** True when `type` ends with the given slug, e.g. `isType("cap-exceeded")`. */
+  isType(slug: string): boolean {
+    return this.type === slug || this.type.endsWith(`/${slug}`);
+  }
+}
+
+function normalisePath(path: string): string {
+  return path.replace(/^\//, "").replaceAll("/", ".").replace(/^body\./, "");
+}
+
+function fieldOf(path: string): string {
+  return normalisePath(path).split(".")[0] ?? "";
+}
+
+/** The request never got an answer: offline, DNS, server down. The caller may retry later. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super("Could not reach the Green Tape server", { cause });
+    this.name = "NetworkError";
+  }
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON. Leave out for no body. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Send the access token (default true). Login and refresh turn it off. */
+  auth?: boolean;
+  /** On a 401, refresh the token once and retry (default: same as `auth`). */
+  refreshOn401?: boolean;
+}
+
+// ---- session state held in memory -------------------------------------------------------
+
+let accessToken: string | null = null;
+let refreshInFlight: Promise<boolean> | null = null;
+let sessionEndedListener: (() => void) | null = null;
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+export function hasAccessToken(): boolean {
+  return accessToken !== null;
+}
+
+/** The auth layer listens here: called when a refresh is refused while a request needed it. */
+export function onSessionEnded(listener: (() => void) | null): void {
+  sessionEndedListener = listener;
+}
+
+/**
+ * Asks for a new access token with the refresh cookie. Single-flight: callers that arrive
+ * while one refresh is running share it (the cookie rotates, so two refreshes in parallel
+ * would look like token reuse to the server).
+ * Resolves true with a new token in memory, false when the server refused (401/403).
+ * Throws NetworkError when the server could not be reached (the session may still be good).
+ */
+export function refreshAccessToken(): Promise<boolean> {
+  refreshInFlight ??= (async () => {
+    try {
+      const answer = await send<{ accessToken: string }>("/api/auth/refresh", { method: "POST", auth: false });
+      accessToken = answer.accessToken;
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        accessToken = null;
+        return false;
+      }
+      throw error;
+    } finally {
+      refreshInFlight = null;
+    }
+  })();
+  return refreshInFlight;
+}
+
+// ---- requests ---------------------------------------------------------------------------
+
+/** Calls the API and returns the parsed JSON answer (undefined for 204). Throws ApiError or NetworkError. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const refreshOn401 = options.refreshOn401 ?? options.auth ?? true;
+  const tokenUsed = accessToken;
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    if (!refreshOn401 || !(error instanceof ApiError) || error.status !== 401) throw error;
+
+    // Another request may already have refreshed the token since this one left.
+    if (accessToken !== null && accessToken !== tokenUsed) return send<T>(path, options);
+
+    const refreshed = await refreshAccessToken();
+    if (!refreshed) {
+      sessionEndedListener?.();
+      throw error;
+    }
+    return send<T>(path, options);
+  }
+}
+
+export const apiGet = <T>(path: string, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+  api<T>(path, { ...options, method: "GET" });
+
+export const apiPost = <T>(path: string, body?: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+  api<T>(path, { ...options, method: "POST", body });
+
+export const apiPut = <T>(path: string, body?: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+  api<T>(path, { ...options, method: "PUT", body });
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  if (!path.startsWith("/api/")) throw new Error(`API paths start with /api/: ${path}`);
+
+  const headers: Record<string, string> = { Accept: "application/json, application/problem+json", ...options.headers };
+  const useAuth = options.auth ?? true;
+  if (useAuth && accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body,
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new NetworkError(error);
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+  throw new ApiError(await readProblem(response));
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: "about:blank",
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  const contentType = response.headers.get("Content-Type") ?? "";
+  if (!contentType.includes("json")) return fallback;
+  try {
+    const parsed: unknown = await response.json();
+    if (typeof parsed !== "object" || parsed === null) return fallback;
+    const p = parsed as Partial<Problem>;
+    return {
+      ...p,
+      type: typeof p.type === "string" ? p.type : fallback.type,
+      title: typeof p.title === "string" ? p.title : fallback.title,
+      status: typeof p.status === "number" ? p.status : response.status,
+      detail: typeof p.detail === "string" ? p.detail : undefined,
+      errors: Array.isArray(p.errors)
+        ? p.errors.filter(
+            (e): e is FieldProblem =>
+              typeof e === "object" && e !== null && typeof e.path === "string" && typeof e.message === "string",
+          )
+        : undefined,
+    };
+  } catch {
+    return fallback;
+  }
+}

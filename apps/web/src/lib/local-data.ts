@@ -1,0 +1,57 @@
+// Everything the app keeps on the device, and how to forget it at sign-out.
+//
+// Cleared: every IndexedDB database of this origin (the offline outbox, drafts, cached
+// lists), every Cache Storage cache that is not the service worker's app-shell precache
+// (so API data cached by any later feature goes too), and Web Storage.
+// Kept: the precached app shell, which holds no personal data and lets the sign-in page
+// open with no signal.
+
+/** Names of the IndexedDB databases the app creates. Features add theirs here. */
+export const APP_DATABASES: readonly string[] = ["green-tape"];
+
+const APP_SHELL_CACHE_PREFIX = "workbox-precache";
+
+export async function clearLocalData(): Promise<void> {
+  await Promise.allSettled([clearDatabases(), clearCaches(), clearWebStorage()]);
+}
+
+async function clearDatabases(): Promise<void> {
+  if (typeof indexedDB === "undefined") return;
+  const names = new Set(APP_DATABASES);
+  // indexedDB.databases() lists them all where the browser supports it.
+  if (typeof indexedDB.databases === "function") {
+    try {
+      for (const db of await indexedDB.databases()) if (db.name) names.add(db.name);
+    } catch {
+      // Fall back to the known names.
+    }
+  }
+  await Promise.allSettled([...names].map(deleteDatabase));
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`Could not delete ${name}`));
+    // Another tab holds it open: it is deleted as soon as that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}
+
+async function clearCaches(): Promise<void> {
+  if (typeof caches === "undefined") return;
+  const keys = await caches.keys();
+  await Promise.allSettled(
+    keys.filter((key) => !key.startsWith(APP_SHELL_CACHE_PREFIX)).map((key) => caches.delete(key)),
+  );
+}
+
+async function clearWebStorage(): Promise<void> {
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage can be unavailable (private mode, blocked cookies): nothing to clear.
+  }
+}

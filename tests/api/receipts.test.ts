@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { expectProblem } from "../support/problem.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+
+const reference = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../../../shared/reference", name));
+
+describe("receipts", () => {
+  let t: TestApp;
+  let worker: string;
+  let spendId: string;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DATA_DIR: (await import("node:fs")).mkdtempSync(path.join((await import("node:os")).tmpdir(), "gt-receipts-")) } });
+    const ids = await demoIds(t);
+    worker = await t.tokenFor("worker");
+    spendId = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string }))).body.id;
+  });
+  afterAll(() => t.close());
+
+  const upload = (token: string, bytes: Buffer, filename: string, contentType = "application/octet-stream") =>
+    t.http.post(`/api/spends/${spendId}/receipts`).set("Authorization", `Bearer ${token}`).attach("file", bytes, { filename, contentType });
+
+  const download = (token: string, receiptId: string) =>
+    t.http
+      .get(`/api/spends/${spendId}/receipts/${receiptId}`)
+      .set("Authorization", `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => callback(null, Buffer.concat(chunks)));
+      });
+
+  it("accepts a PNG and serves it back to those who may see the spend", async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const res = await upload(worker, png, "receipt.png", "image/png");
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ contentType: "image/png", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const account of ["worker", "supervisor", "auditor", "finance", "admin"] as const) {
+      const got = await download(await t.tokenFor(account), res.body.id);
+      expect(got.status).toBe(200);
+      expect(got.headers["content-type"]).toBe("image/png");
+    }
+    const detail = await t.http.get(`/api/spends/${spendId}`).set("Authorization", `Bearer ${worker}`);
+    expect(detail.body.receipts.map((r: { id: string }) => r.id)).toContain(res.body.id);
+  });
+
+  it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {
+    const original = reference("receipt-with-gps.jpg");
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const res = await upload(worker, original, "IMG_0001.HEIC.jpg", "image/jpeg");
+    expect(res.status).toBe(201);
+    const stored = await download(worker, res.body.id);
+    expect(stored.status).toBe(200);
+    const body = stored.body as Buffer;
+    const meta = await sharp(body).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(meta.exif).toBeUndefined();
+    expect(body.includes(Buffer.from("GreenTapeTest"))).toBe(false);
+    expect(body.includes(Buffer.from("GPS"))).toBe(false);
+  });
+
+  it("refuses a script renamed .png, judged by content", async () => {
+    const res = await upload(worker, Buffer.from("#!/bin/sh\nrm -rf /\n"), "receipt.png", "image/png");
+    expectProblem(res, 400, { field: "file" });
+  });
+
+  it("refuses a file over 10 MB", async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 10, 0);
+    big.write("%PDF-1.4\n");
+    const res = await upload(worker, big, "big.pdf", "application/pdf");
+    expect([400, 413]).toContain(res.status);
+    expect(res.headers["content-type"]).toMatch(/problem\+json/);
+  });
+
+  it("keeps receipts from a worker of another team and a colleague", async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } }).png().toBuffer();
+    const mine = await upload(worker, png, "r.png", "image/png");
+    for (const account of ["worker3", "worker2", "supervisor2"] as const) {
+      const res = await t.http.get(`/api/spends/${spendId}/receipts/${mine.body.id}`).set("Authorization", `Bearer ${await t.tokenFor(account)}`);
+      expectProblem(res, 404);
+    }
+    expectProblem(await upload(await t.tokenFor("worker2"), png, "r.png", "image/png"), 404);
+  });
+});

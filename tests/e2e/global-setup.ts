@@ -1,0 +1,134 @@
+// Starts the real server (API + built web app) once for the browser tests.
+// With DATABASE_URL set, the run gets a fresh PostgreSQL database; otherwise the embedded
+// database in a fresh temporary DATA_DIR. Either way the demo council is seeded.
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+  }
+}
+
+const repoRoot = join(import.meta.dirname, "..", "..");
+const HEALTH_TIMEOUT_MS = 60_000;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = await mkdtemp(join(tmpdir(), "greentape-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  let database: { url: string; drop(): Promise<void> } | null = null;
+  if (process.env.DATABASE_URL) {
+    const { createFreshDatabase } = await import("../support/database.ts");
+    database = await createFreshDatabase();
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SEED_DEMO: "true",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  };
+  if (database) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
+
+  const server = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output = captureOutput(server);
+
+  const cleanUp = async () => {
+    await stop(server);
+    if (database) await database.drop().catch((error: unknown) => console.error("Could not drop the e2e database:", error));
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(baseUrl, server, output);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+
+  project.provide("baseUrl", baseUrl);
+  return cleanUp;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("No free port"))));
+    });
+  });
+}
+
+interface Output {
+  stdout: string[];
+  stderr: string[];
+}
+
+function captureOutput(child: ChildProcess): Output {
+  const output: Output = { stdout: [], stderr: [] };
+  const keep = (lines: string[], chunk: Buffer) => {
+    lines.push(chunk.toString("utf8"));
+    if (lines.length > 200) lines.shift();
+  };
+  child.stdout?.on("data", (chunk: Buffer) => keep(output.stdout, chunk));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    keep(output.stderr, chunk);
+    // Warnings and errors from the server are worth seeing while the tests run.
+    process.stderr.write(`[server] ${chunk.toString("utf8")}`);
+  });
+  return output;
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, output: Output): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(
+        `The server exited (${server.exitCode ?? server.signalCode}) before it was healthy.\n` +
+          `--- server stderr ---\n${output.stderr.join("")}\n--- server stdout ---\n${output.stdout.join("")}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `GET /api/health answered ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop(server);
+  throw new Error(
+    `The server was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}).\n` +
+      `--- server stderr ---\n${output.stderr.join("")}\n--- server stdout ---\n${output.stdout.join("")}`,
+  );
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
