@@ -1,21 +1,27 @@
 import type { Role } from "@greentape/domain/roles";
+import { adminNavigation } from "./routes/admin-routes.tsx";
+import { auditNavigation } from "./routes/audit-routes.tsx";
+import { financeNavigation } from "./routes/finance-routes.tsx";
+import { reviewNavigation } from "./routes/review-routes.tsx";
+import { workerNavigation } from "./routes/worker-routes.tsx";
 
 export interface NavItem {
   label: string;
   to: string;
 }
 
+export type AreaNavigation = Partial<Record<Role, readonly NavItem[]>>;
+
+const HOME: NavItem = { label: "Home", to: "/" };
+const AREAS: AreaNavigation[] = [workerNavigation, reviewNavigation, auditNavigation, financeNavigation, adminNavigation];
+const ROLE_LIST: Role[] = ["worker", "supervisor", "auditor", "finance", "admin"];
+
 /**
- * The menu for each role, in order. Adding a page to a role's menu is one line here
- * (plus its route in router.tsx), e.g. `{ label: "Log a spend", to: "/spends/new" }`.
+ * The menu for each role: Home, then what each area (app/routes/*-routes.tsx) adds for that role.
+ * Adding a page to a role's menu is one line in its area's file, e.g. `{ label: "Log a spend", to: "/spends/new" }`.
  */
-export const NAVIGATION: Record<Role, readonly NavItem[]> = {
-  worker: [{ label: "Home", to: "/" }],
-  supervisor: [{ label: "Home", to: "/" }],
-  auditor: [{ label: "Home", to: "/" }],
-  finance: [{ label: "Home", to: "/" }],
-  admin: [{ label: "Home", to: "/" }],
-};
+export const NAVIGATION = {} as Record<Role, readonly NavItem[]>;
+for (const role of ROLE_LIST) NAVIGATION[role] = [HOME, ...AREAS.flatMap((area) => area[role] ?? [])];
 
 export function isCurrent(item: NavItem, pathname: string): boolean {
   if (item.to === "/") return pathname === "/";

@@ -5,6 +5,11 @@ import { RequireSignedIn, SessionGate } from "./guards.tsx";
 import { PublicLayout } from "./layouts/public-layout.tsx";
 import { SignedInLayout } from "./layouts/signed-in-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { adminRoutes } from "./routes/admin-routes.tsx";
+import { auditRoutes } from "./routes/audit-routes.tsx";
+import { financeRoutes } from "./routes/finance-routes.tsx";
+import { reviewRoutes } from "./routes/review-routes.tsx";
+import { workerRoutes } from "./routes/worker-routes.tsx";
 
 // Deep links work: the server answers every non-/api path with index.html (and so does the
 // service worker, from its precache), then this router picks the page.
@@ -23,8 +28,13 @@ export const router = createBrowserRouter([
             element: <SignedInLayout />,
             children: [
               { index: true, element: <HomePage /> },
-              // Role-only pages go here, e.g.
+              // Each area's pages live in app/routes/<area>-routes.tsx, e.g.
               // { element: <RequireRole roles={["worker"]} />, children: [{ path: "spends/new", element: <LogSpendPage /> }] },
+              ...workerRoutes,
+              ...reviewRoutes,
+              ...auditRoutes,
+              ...financeRoutes,
+              ...adminRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },

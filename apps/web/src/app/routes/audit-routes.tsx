@@ -1,0 +1,8 @@
+import type { RouteObject } from "react-router-dom";
+import type { AreaNavigation } from "../navigation.ts";
+
+/** Pages of the audit area; router.tsx mounts them inside the signed-in layout. */
+export const auditRoutes: RouteObject[] = [];
+
+/** Menu items this area adds, per role, in order after Home. */
+export const auditNavigation: AreaNavigation = {};
