@@ -14,7 +14,7 @@ describe("flags computed when a spend is logged", () => {
     t = await startTestApp();
     worker = await t.tokenFor("worker");
     worker2 = await t.tokenFor("worker2");
-    schemeId = (await createScheme(t, { perSpendCap: 5_000, perClientCap: null, perWorkerMonthlyCap: null, teamMonthlyBudget: null } as never)).id;
+    schemeId = (await createScheme(t, { perSpendCap: 5_000, perClientCap: null, perWorkerMonthlyCap: null, teamMonthlyBudget: null })).id;
   });
   afterAll(() => t.close());
 

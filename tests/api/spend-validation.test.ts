@@ -15,7 +15,7 @@ describe("bad spend input", () => {
     t = await startTestApp();
     ids = await demoIds(t);
     worker = await t.tokenFor("worker");
-    eastSchemeId = (await createScheme(t, { teamIds: [ids.teams.east] } as never)).id;
+    eastSchemeId = (await createScheme(t, { teamIds: [ids.teams.east] })).id;
   });
   afterAll(() => t.close());
 

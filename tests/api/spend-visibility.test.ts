@@ -1,3 +1,4 @@
+import type { Response } from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds, postSpend, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
@@ -83,7 +84,7 @@ describe("who sees a spend", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.http.get(`/api/spends?limit=2${cursor ? `&cursor=${cursor}` : ""}`).set("Authorization", `Bearer ${tokens.admin}`);
+      const res: Response = await t.http.get(`/api/spends?limit=2${cursor ? `&cursor=${cursor}` : ""}`).set("Authorization", `Bearer ${tokens.admin}`);
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((s: { id: string }) => s.id));
       cursor = res.body.nextCursor;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import type { SchemeInput } from "@greentape/domain/scheme-input";
 import type { TestApp } from "./test-app.ts";
 
 export interface DemoIds {
@@ -47,7 +48,7 @@ export const DEFAULT_SCHEME = {
 };
 
 /** Creates a scheme through the API as the admin; overrides change any term. */
-export async function createScheme(t: TestApp, overrides: Partial<typeof DEFAULT_SCHEME> & Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export async function createScheme(t: TestApp, overrides: Partial<SchemeInput> = {}): Promise<{ id: string; version: number }> {
   const admin = await t.tokenFor("admin");
   const res = await t.http.post("/api/schemes").set("Authorization", `Bearer ${admin}`).send({ ...DEFAULT_SCHEME, name: `Scheme ${randomUUID().slice(0, 8)}`, ...overrides });
   if (res.status !== 201) throw new Error(`scheme create failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -10,6 +10,7 @@ import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions
 import type { SpendInput } from "@greentape/domain/spend-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
+import type { PausesService } from "../pauses/pauses.service.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient, lockClient } from "../clients/clients.queries.ts";
@@ -37,8 +38,8 @@ function capExceeded(scheme: SchemeVersionRow, cap: CapName, limit: number, rema
   });
 }
 
-export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays"> }) {
-  const { db, clock, config } = deps;
+export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService }) {
+  const { db, clock, config, pauses } = deps;
 
   async function loadScheme(tx: Tx, actor: Actor, schemeId: string): Promise<SchemeVersionRow> {
     const scheme = await findSchemeVersion(tx, schemeId);
@@ -176,6 +177,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         const client = await findClient(tx, input.clientId);
         if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
         checkDates(input.spentOn, today);
+        await pauses.assertNotPaused(tx, actor.id, today);
 
         const period = periodOf(input.spentOn);
         await holdCaps(tx, actor, teamId, scheme, input, period);

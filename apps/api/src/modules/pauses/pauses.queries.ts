@@ -1,0 +1,47 @@
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@greentape/db/client";
+import { schemeVersions, snoozes, spends } from "@greentape/db/schema";
+
+/**
+ * The worker's live spends whose justification is still owed (due or queried) and overdue by more
+ * than their scheme version's grace days: what pauses their green light.
+ */
+export async function spendsOverduePastGrace(db: Executor, workerId: string, today: string) {
+  return db
+    .select({
+      id: spends.id,
+      amount: spends.amount,
+      currency: spends.currency,
+      payee: spends.payee,
+      spentOn: spends.spentOn,
+      justificationStatus: spends.justificationStatus,
+      justificationDueOn: spends.justificationDueOn,
+      graceDays: schemeVersions.graceDays,
+    })
+    .from(spends)
+    .innerJoin(schemeVersions, and(eq(schemeVersions.schemeId, spends.schemeId), eq(schemeVersions.version, spends.schemeVersion)))
+    .where(
+      and(
+        eq(spends.workerId, workerId),
+        isNull(spends.voidedAt),
+        inArray(spends.justificationStatus, ["due", "queried"]),
+        sql`${spends.justificationDueOn} + ${schemeVersions.graceDays} < ${today}::date`,
+      ),
+    )
+    .orderBy(asc(spends.justificationDueOn));
+}
+
+export async function latestSnooze(db: Executor, workerId: string) {
+  const [row] = await db.select().from(snoozes).where(eq(snoozes.workerId, workerId)).orderBy(desc(snoozes.createdAt)).limit(1);
+  return row;
+}
+
+export async function snoozesSince(db: Executor, workerId: string, since: Date) {
+  return db.select().from(snoozes).where(and(eq(snoozes.workerId, workerId), gte(snoozes.createdAt, since)));
+}
+
+export async function insertSnooze(db: Executor, row: typeof snoozes.$inferInsert) {
+  const [created] = await db.insert(snoozes).values(row).returning();
+  if (!created) throw new Error("snooze insert returned nothing");
+  return created;
+}
