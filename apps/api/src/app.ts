@@ -29,6 +29,8 @@ import { receiptsRoutes } from "./modules/receipts/receipts.routes.ts";
 import { createReceiptsService } from "./modules/receipts/receipts.service.ts";
 import { schemesRoutes } from "./modules/schemes/schemes.routes.ts";
 import { createSchemesService } from "./modules/schemes/schemes.service.ts";
+import { pausesRoutes } from "./modules/pauses/pauses.routes.ts";
+import { createPausesService } from "./modules/pauses/pauses.service.ts";
 import { spendsRoutes } from "./modules/spends/spends.routes.ts";
 import { createSpendsService } from "./modules/spends/spends.service.ts";
 import { fileReceiptStorage, type ReceiptStorage } from "./lib/receipt-storage.ts";
@@ -110,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuthService({ db, clock });
   const schemes = createSchemesService({ db, clock });
   const clients = createClientsService({ db, clock });
-  const spends = createSpendsService({ db, clock, config });
+  const pauses = createPausesService({ db, clock, config });
+  const spends = createSpendsService({ db, clock, config, pauses });
   const allowance = createAllowanceService({ db, clock, config });
   const receipts = createReceiptsService({ db, clock, storage, spends });
 
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(schemesRoutes, { schemes });
   await app.register(clientsRoutes, { clients });
   await app.register(spendsRoutes, { spends });
+  await app.register(pausesRoutes, { pauses });
   await app.register(allowanceRoutes, { allowance });
   await app.register(receiptsRoutes, { receipts });
 
