@@ -151,6 +151,8 @@ export const spends = pgTable(
     currency: text("currency").notNull(),
     category: text("category").notNull(),
     payee: text("payee").notNull(),
+    /** The payee folded for comparison (normalisePayee), so flag look-ups use an index. */
+    payeeKey: text("payee_key").notNull().default(""),
     payeeType: text("payee_type", { enum: ["organisation", "individual"] }).notNull().default("organisation"),
     paymentMethod: text("payment_method").notNull(),
     spentOn: day("spent_on").notNull(),
@@ -178,6 +180,9 @@ export const spends = pgTable(
     index("spends_team_period_idx").on(t.teamId, t.period),
     index("spends_worker_idx").on(t.workerId, t.createdAt),
     index("spends_client_idx").on(t.clientId, t.spentOn),
+    index("spends_team_payee_idx").on(t.teamId, t.payeeKey),
+    index("spends_worker_client_idx").on(t.workerId, t.clientId, t.spentOn),
+    index("spends_team_category_idx").on(t.teamId, t.category, t.spentOn),
     index("spends_period_idx").on(t.period),
     index("spends_booked_period_idx").on(t.bookedPeriod),
   ],

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { capCounters, idempotencyKeys, periods, reversals, spends } from "@greentape/db/schema";
 
@@ -66,18 +66,22 @@ export async function clientSpendsBetween(db: Executor, clientId: string, scheme
     .where(and(eq(spends.clientId, clientId), eq(spends.schemeId, schemeId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
 }
 
-export async function sameWorkerClientPayee(db: Executor, workerId: string, clientId: string, from: string, to: string) {
+/** The same worker's live spends for this client and payee between two dates (split pattern). */
+export async function sameWorkerClientPayee(db: Executor, s: { workerId: string; clientId: string; payeeKey: string }, from: string, to: string) {
   return db
-    .select({ amount: spends.amount, spentOn: spends.spentOn, payee: spends.payee })
+    .select({ amount: spends.amount, spentOn: spends.spentOn })
     .from(spends)
-    .where(and(eq(spends.workerId, workerId), eq(spends.clientId, clientId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
+    .where(
+      and(eq(spends.workerId, s.workerId), eq(spends.clientId, s.clientId), eq(spends.payeeKey, s.payeeKey), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)),
+    );
 }
 
-export async function countPossibleDuplicates(db: Executor, s: { clientId: string; amount: number; spentOn: string }) {
-  return db
-    .select({ payee: spends.payee })
+export async function countPossibleDuplicates(db: Executor, s: { clientId: string; amount: number; spentOn: string; payeeKey: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
     .from(spends)
-    .where(and(eq(spends.clientId, s.clientId), eq(spends.amount, s.amount), eq(spends.spentOn, s.spentOn), isNull(spends.voidedAt)));
+    .where(and(eq(spends.clientId, s.clientId), eq(spends.spentOn, s.spentOn), eq(spends.amount, s.amount), eq(spends.payeeKey, s.payeeKey), isNull(spends.voidedAt)));
+  return row?.n ?? 0;
 }
 
 export async function teamCategoryAmounts(db: Executor, teamId: string, category: string, from: string, to: string): Promise<number[]> {
@@ -88,9 +92,9 @@ export async function teamCategoryAmounts(db: Executor, teamId: string, category
   return rows.map((r) => r.amount);
 }
 
-export async function teamPayees(db: Executor, teamId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ payee: spends.payee }).from(spends).where(eq(spends.teamId, teamId));
-  return rows.map((r) => r.payee);
+export async function teamHasPaidPayee(db: Executor, teamId: string, payeeKey: string): Promise<boolean> {
+  const rows = await db.select({ id: spends.id }).from(spends).where(and(eq(spends.teamId, teamId), eq(spends.payeeKey, payeeKey))).limit(1);
+  return rows.length > 0;
 }
 
 export async function closedPeriodsFrom(db: Executor, period: string): Promise<Set<string>> {

@@ -14,6 +14,7 @@ import type { PausesService } from "../pauses/pauses.service.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient, lockClient } from "../clients/clients.queries.ts";
+import { lockPeriodForBooking } from "../periods/periods.queries.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
 import { findSchemeVersion, type SchemeVersionRow } from "../schemes/schemes.queries.ts";
 import * as q from "./spends.queries.ts";
@@ -53,11 +54,14 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     if (spentOn < oldest) throw ValidationError.field("spentOn", `Date spent cannot be more than ${config.maxSpendAgeDays} days ago`);
   }
 
-  /** Nothing dated in a closed period changes: a late spend is booked into the earliest open period. */
+  /**
+   * Nothing dated in a closed period changes: a late spend is booked into the earliest open period.
+   * Each period's row is held FOR SHARE until commit, so a close running meanwhile waits for this
+   * booking, or this booking waits for the close and then moves on to the next period.
+   */
   async function bookedPeriodFor(tx: Tx, period: string): Promise<string> {
-    const closed = await q.closedPeriodsFrom(tx, period);
     let booked = period;
-    while (closed.has(booked)) booked = nextPeriod(booked);
+    while ((await lockPeriodForBooking(tx, booked)) === "closed") booked = nextPeriod(booked);
     return booked;
   }
 
@@ -94,22 +98,20 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     }
   }
 
-  async function flagsFor(tx: Tx, actor: Actor, teamId: string, scheme: SchemeVersionRow, input: SpendInput, today: string) {
-    const payee = normalisePayee(input.payee);
-    const [sameWcp, duplicates, teamAmounts, payees] = await Promise.all([
-      q.sameWorkerClientPayee(tx, actor.id, input.clientId, addDays(input.spentOn, -SPLIT_WINDOW_DAYS), addDays(input.spentOn, SPLIT_WINDOW_DAYS)),
-      q.countPossibleDuplicates(tx, input),
-      q.teamCategoryAmounts(tx, teamId, input.category, addDays(today, -TEAM_NORMAL_DAYS), today),
-      q.teamPayees(tx, teamId),
-    ]);
+  async function flagsFor(tx: Tx, actor: Actor, teamId: string, scheme: SchemeVersionRow, input: SpendInput, payeeKey: string, today: string) {
+    const key = { workerId: actor.id, clientId: input.clientId, payeeKey };
+    const sameWorkerClientPayee = await q.sameWorkerClientPayee(tx, key, addDays(input.spentOn, -SPLIT_WINDOW_DAYS), addDays(input.spentOn, SPLIT_WINDOW_DAYS));
+    const duplicates = await q.countPossibleDuplicates(tx, { ...input, payeeKey });
+    const teamAmounts = await q.teamCategoryAmounts(tx, teamId, input.category, addDays(today, -TEAM_NORMAL_DAYS), today);
+    const payeeSeenInTeam = await q.teamHasPaidPayee(tx, teamId, payeeKey);
     return computeFlags({
       spend: { amount: input.amount, clientId: input.clientId, payee: input.payee, spentOn: input.spentOn, workerId: actor.id },
       loggedOn: today,
       perSpendCap: scheme.perSpendCap,
-      recentSameWorkerClientPayee: sameWcp.filter((s) => normalisePayee(s.payee) === payee),
-      sameClientAmountPayeeDate: duplicates.filter((d) => normalisePayee(d.payee) === payee).length,
+      recentSameWorkerClientPayee: sameWorkerClientPayee,
+      sameClientAmountPayeeDate: duplicates,
       teamCategoryAmounts90d: teamAmounts,
-      payeeSeenInTeam: payees.some((p) => normalisePayee(p) === payee),
+      payeeSeenInTeam,
     });
   }
 
@@ -181,7 +183,8 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
 
         const period = periodOf(input.spentOn);
         await holdCaps(tx, actor, teamId, scheme, input, period);
-        const flags = await flagsFor(tx, actor, teamId, scheme, input, today);
+        const payeeKey = normalisePayee(input.payee);
+        const flags = await flagsFor(tx, actor, teamId, scheme, input, payeeKey, today);
         const bookedPeriod = await bookedPeriodFor(tx, period);
 
         const spend = await q.insertSpend(tx, {
@@ -195,6 +198,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
           currency: scheme.currency,
           category: input.category,
           payee: input.payee,
+          payeeKey,
           payeeType: input.payeeType,
           paymentMethod: input.paymentMethod,
           spentOn: input.spentOn,
@@ -260,12 +264,10 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         await q.subtractFromCounter(tx, "team", spend.schemeId, spend.teamId, spend.period, spend.amount);
         await q.subtractFromCounter(tx, "worker", spend.schemeId, spend.workerId, spend.period, spend.amount);
         const voided = await q.markVoided(tx, spend.id, actor.id, reason, now);
-        const closed = await q.closedPeriodsFrom(tx, spend.bookedPeriod);
-        let reversalPeriod: string | null = null;
-        if (closed.has(spend.bookedPeriod)) {
-          reversalPeriod = await bookedPeriodFor(tx, spend.bookedPeriod);
-          await q.insertReversal(tx, { spendId: spend.id, bookedPeriod: reversalPeriod, amount: -spend.amount, createdAt: now });
-        }
+        // Locked like a booking, so a void racing a close lands on one side of it, never inside.
+        const openPeriod = await bookedPeriodFor(tx, spend.bookedPeriod);
+        const reversalPeriod = openPeriod === spend.bookedPeriod ? null : openPeriod;
+        if (reversalPeriod) await q.insertReversal(tx, { spendId: spend.id, bookedPeriod: reversalPeriod, amount: -spend.amount, createdAt: now });
         await appendEvent(tx, { type: "spend.voided", actorId: actor.id, subjectType: "spend", subjectId: spend.id, data: { reason, amount: spend.amount, reversalPeriod } }, now);
         return voided;
       });
