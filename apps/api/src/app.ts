@@ -23,7 +23,11 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { allowanceRoutes } from "./modules/allowance/allowance.routes.ts";
 import { createAllowanceService } from "./modules/allowance/allowance.service.ts";
+import { clientHistoryRoutes } from "./modules/clients/client-history.routes.ts";
+import { createClientHistoryService } from "./modules/clients/client-history.service.ts";
 import { clientsRoutes } from "./modules/clients/clients.routes.ts";
+import { trackRecordRoutes } from "./modules/track-record/track-record.routes.ts";
+import { createTrackRecordService } from "./modules/track-record/track-record.service.ts";
 import { createClientsService } from "./modules/clients/clients.service.ts";
 import { receiptsRoutes } from "./modules/receipts/receipts.routes.ts";
 import { createReceiptsService } from "./modules/receipts/receipts.service.ts";
@@ -113,6 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const schemes = createSchemesService({ db, clock });
   const clients = createClientsService({ db, clock });
   const pauses = createPausesService({ db, clock, config });
+  const clientHistory = createClientHistoryService({ db, clock, config });
+  const trackRecord = createTrackRecordService({ db, clock, config });
   const spends = createSpendsService({ db, clock, config, pauses });
   const allowance = createAllowanceService({ db, clock, config });
   const receipts = createReceiptsService({ db, clock, storage, spends });
@@ -125,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clientsRoutes, { clients });
   await app.register(spendsRoutes, { spends });
   await app.register(pausesRoutes, { pauses });
+  await app.register(clientHistoryRoutes, { clientHistory });
+  await app.register(trackRecordRoutes, { trackRecord });
   await app.register(allowanceRoutes, { allowance });
   await app.register(receiptsRoutes, { receipts });
 

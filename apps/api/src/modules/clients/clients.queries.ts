@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { clients, spends } from "@greentape/db/schema";
+import { clients, followUps, justificationRevisions, spends, users } from "@greentape/db/schema";
 
 export type ClientRow = typeof clients.$inferSelect;
 
@@ -51,4 +51,29 @@ export async function insertClient(db: Executor, row: typeof clients.$inferInser
 export async function moveClient(db: Executor, id: string, teamId: string) {
   const [row] = await db.update(clients).set({ teamId }).where(eq(clients.id, id)).returning();
   return row;
+}
+
+/** Every spend on a client across workers, with the latest justification and the follow-up. */
+export async function clientHistory(db: Executor, clientId: string) {
+  const latestRevision = db
+    .selectDistinctOn([justificationRevisions.spendId], { spendId: justificationRevisions.spendId, narrative: justificationRevisions.narrative, intendedOutcome: justificationRevisions.intendedOutcome })
+    .from(justificationRevisions)
+    .orderBy(justificationRevisions.spendId, desc(justificationRevisions.revision))
+    .as("latest_revision");
+  return db
+    .select({
+      spend: spends,
+      workerName: users.name,
+      narrative: latestRevision.narrative,
+      intendedOutcome: latestRevision.intendedOutcome,
+      outcome: followUps.outcome,
+      clientView: followUps.clientView,
+      contactedOn: followUps.contactedOn,
+    })
+    .from(spends)
+    .innerJoin(users, eq(users.id, spends.workerId))
+    .leftJoin(latestRevision, eq(latestRevision.spendId, spends.id))
+    .leftJoin(followUps, eq(followUps.spendId, spends.id))
+    .where(eq(spends.clientId, clientId))
+    .orderBy(desc(spends.spentOn), desc(spends.createdAt));
 }
