@@ -38,6 +38,18 @@ import { createPausesService } from "./modules/pauses/pauses.service.ts";
 import { spendsRoutes } from "./modules/spends/spends.routes.ts";
 import { createSpendsService } from "./modules/spends/spends.service.ts";
 import { fileReceiptStorage, type ReceiptStorage } from "./lib/receipt-storage.ts";
+import { commentsRoutes } from "./modules/comments/comments.routes.ts";
+import { createCommentsService } from "./modules/comments/comments.service.ts";
+import { followUpsRoutes } from "./modules/follow-ups/follow-ups.routes.ts";
+import { createFollowUpsService } from "./modules/follow-ups/follow-ups.service.ts";
+import { justificationsRoutes } from "./modules/justifications/justifications.routes.ts";
+import { createJustificationsService } from "./modules/justifications/justifications.service.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
+import { reviewsRoutes } from "./modules/reviews/reviews.routes.ts";
+import { createReviewsService } from "./modules/reviews/reviews.service.ts";
+import { worklistsRoutes } from "./modules/worklists/worklists.routes.ts";
+import { createWorklistsService } from "./modules/worklists/worklists.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -122,6 +134,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const spends = createSpendsService({ db, clock, config, pauses });
   const allowance = createAllowanceService({ db, clock, config });
   const receipts = createReceiptsService({ db, clock, storage, spends });
+  const notifications = createNotificationsService({ db, clock, config });
+  const justifications = createJustificationsService({ db, clock, spends, notifications });
+  const reviews = createReviewsService({ db, clock, config, spends, notifications });
+  const followUps = createFollowUpsService({ db, clock, config, spends });
+  const comments = createCommentsService({ db, clock, spends, notifications });
+  const worklists = createWorklistsService({ db, clock, config, notifications });
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
@@ -135,6 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(trackRecordRoutes, { trackRecord });
   await app.register(allowanceRoutes, { allowance });
   await app.register(receiptsRoutes, { receipts });
+  await app.register(justificationsRoutes, { justifications });
+  await app.register(reviewsRoutes, { reviews });
+  await app.register(followUpsRoutes, { followUps });
+  await app.register(commentsRoutes, { comments });
+  await app.register(notificationsRoutes, { notifications });
+  await app.register(worklistsRoutes, { worklists });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

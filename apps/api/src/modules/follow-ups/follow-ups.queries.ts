@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@greentape/db/client";
+import { followUps, spends } from "@greentape/db/schema";
+
+/** One follow-up per spend: recording again corrects it (the log keeps every recording). */
+export async function upsertFollowUp(db: Executor, row: typeof followUps.$inferInsert & { updatedAt: Date }) {
+  const { spendId: _spendId, createdAt: _createdAt, ...changes } = row;
+  await db.insert(followUps).values(row).onConflictDoUpdate({ target: followUps.spendId, set: changes });
+}
+
+export async function setFollowUpStatus(db: Executor, spendId: string, status: string) {
+  await db.update(spends).set({ followUpStatus: status }).where(eq(spends.id, spendId));
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { followUpInputSchema } from "@greentape/domain/workflow-input";
+import { requireActor } from "../../plugins/access.ts";
+import { spendDetailSchema } from "../spends/spend-detail.ts";
+import type { FollowUpsService } from "./follow-ups.service.ts";
+
+const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
+
+export async function followUpsRoutes(app: FastifyInstance, options: { followUps: FollowUpsService }) {
+  const { followUps } = options;
+  app.withTypeProvider<ZodTypeProvider>().put(
+    "/api/spends/:id/follow-up",
+    {
+      config: { access: ["worker", "supervisor"] },
+      schema: {
+        tags: ["workflow"],
+        summary: "Record (or correct) the client follow-up: its worker or a supervisor of its team",
+        description: "The date of contact may not be before the spend or in the future. Recording again replaces the answer; every recording stays in the event log.",
+        params: spendParams,
+        body: followUpInputSchema,
+        response: { 200: spendDetailSchema },
+      },
+    },
+    async (request) => followUps.record(requireActor(request), request.params.id, request.body),
+  );
+}

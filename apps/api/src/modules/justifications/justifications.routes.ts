@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { justificationInputSchema } from "@greentape/domain/workflow-input";
+import { requireActor } from "../../plugins/access.ts";
+import { spendDetailSchema } from "../spends/spend-detail.ts";
+import type { JustificationsService } from "./justifications.service.ts";
+
+const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
+
+export async function justificationsRoutes(app: FastifyInstance, options: { justifications: JustificationsService }) {
+  const { justifications } = options;
+  app.withTypeProvider<ZodTypeProvider>().put(
+    "/api/spends/:id/justification",
+    {
+      config: { access: ["worker", "supervisor"] },
+      schema: {
+        tags: ["workflow"],
+        summary: "Write or revise the justification (its worker only): each submission is kept as a revision",
+        description: "A narrative of 40 to 4,000 characters and the intended outcome. Once endorsed or under concern it can no longer be revised (409).",
+        params: spendParams,
+        body: justificationInputSchema,
+        response: { 200: spendDetailSchema },
+      },
+    },
+    async (request) => justifications.submit(requireActor(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
+import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+
+/**
+ * A reviewer-only note is absent from every answer the worker gets: the spend's page (comments and
+ * timeline), the spend list, the to-do list and notifications. Reviewers see it; finance does not.
+ */
+describe("reviewer-only notes", () => {
+  let t: TestApp;
+  let spendId: string;
+  const tokens = {} as Record<DemoAccount, string>;
+  const as = (account: DemoAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
+  const notes: { id: string; body: string }[] = [];
+  let visibleId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const account of ["worker", "supervisor", "auditor", "finance", "admin"] as DemoAccount[]) tokens[account] = await t.tokenFor(account);
+    const ids = await demoIds(t);
+    const res = await postSpend(t, tokens.worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 2_000 }));
+    spendId = res.body.id;
+    await t.http.put(`/api/spends/${spendId}/justification`).set(as("worker")).send({ narrative: "Winter coat from the charity shop; the client was walking to work in a thin jacket.", intendedOutcome: "Keeps the job" });
+    for (const author of ["supervisor", "auditor", "admin"] as DemoAccount[]) {
+      const body = `NOTE-${author}-compare with the pattern last month`;
+      const note = await t.http.post(`/api/spends/${spendId}/comments`).set(as(author)).send({ body, visibility: "reviewers" });
+      expect(note.status).toBe(201);
+      expect(note.body).toMatchObject({ visibility: "reviewers", body });
+      notes.push({ id: note.body.id, body });
+    }
+    const visible = await t.http.post(`/api/spends/${spendId}/comments`).set(as("supervisor")).send({ body: "Thanks, good call." });
+    expect(visible.status).toBe(201);
+    expect(visible.body.visibility).toBe("worker");
+    visibleId = visible.body.id;
+  });
+  afterAll(() => t.close());
+
+  function expectNoNotes(answer: unknown) {
+    const text = JSON.stringify(answer);
+    for (const note of notes) {
+      expect(text).not.toContain(note.id);
+      expect(text).not.toContain(note.body);
+    }
+    expect(text).not.toContain('"reviewers"');
+  }
+
+  it("the worker's spend page shows the visible comment and neither the notes nor their events", async () => {
+    const res = await t.http.get(`/api/spends/${spendId}`).set(as("worker"));
+    expect(res.status).toBe(200);
+    expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual([visibleId]);
+    const commentEvents = res.body.timeline.filter((e: { type: string }) => e.type === "comment.added");
+    expect(commentEvents.map((e: { data: { commentId: string } }) => e.data.commentId)).toEqual([visibleId]);
+    expectNoNotes(res.body);
+  });
+
+  it("nor do the worker's list, to-do list or notifications; the visible comment did reach them", async () => {
+    for (const path of ["/api/spends", `/api/spends?clientId=${(await demoIds(t)).clients.north[0]}`, "/api/worklists/todo", "/api/notifications"]) {
+      const res = await t.http.get(path).set(as("worker"));
+      expect(res.status, path).toBe(200);
+      expectNoNotes(res.body);
+    }
+    const inbox = await t.http.get("/api/notifications").set(as("worker"));
+    expect(inbox.body.items.filter((n: { spendId: string }) => n.spendId === spendId).map((n: { kind: string }) => n.kind)).toEqual(["comment.added"]);
+  });
+
+  it("finance, who may see the spend, does not see the notes either", async () => {
+    const res = await t.http.get(`/api/spends/${spendId}`).set(as("finance"));
+    expect(res.status).toBe(200);
+    expectNoNotes(res.body);
+  });
+
+  it.each(["supervisor", "auditor", "admin"] as DemoAccount[])("%s sees every note and its event", async (account) => {
+    const res = await t.http.get(`/api/spends/${spendId}`).set(as(account));
+    expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual([...notes.map((n) => n.id), visibleId]);
+    const noteEvents = res.body.timeline.filter((e: { data: { visibility?: string } }) => e.data.visibility === "reviewers");
+    expect(noteEvents.map((e: { data: { commentId: string } }) => e.data.commentId)).toEqual(notes.map((n) => n.id));
+  });
+
+  it("the log marks each note reviewer-only and never holds its words", async () => {
+    const logged = await scalar<string>(t, sql`select string_agg(data::text, ' ') as value from events where subject_id = ${spendId} and type = 'comment.added'`);
+    for (const note of notes) {
+      expect(logged).toContain(note.id);
+      expect(logged).not.toContain(note.body);
+    }
+    const marked = await scalar<number>(t, sql`select count(*)::int as value from events where subject_id = ${spendId} and type = 'comment.added' and data->>'visibility' = 'reviewers'`);
+    expect(marked).toBe(notes.length);
+  });
+
+  it("no notification was ever raised for a note", async () => {
+    const noticed = await scalar<number>(t, sql`select count(*)::int as value from notifications where spend_id = ${spendId} and kind = 'comment.added'`);
+    expect(noticed).toBe(1);
+  });
+});
