@@ -31,6 +31,8 @@ import { createTrackRecordService } from "./modules/track-record/track-record.se
 import { createClientsService } from "./modules/clients/clients.service.ts";
 import { receiptsRoutes } from "./modules/receipts/receipts.routes.ts";
 import { createReceiptsService } from "./modules/receipts/receipts.service.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { createAuditService } from "./modules/audit/audit.service.ts";
 import { schemesRoutes } from "./modules/schemes/schemes.routes.ts";
 import { createSchemesService } from "./modules/schemes/schemes.service.ts";
 import { pausesRoutes } from "./modules/pauses/pauses.routes.ts";
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const followUps = createFollowUpsService({ db, clock, config, spends });
   const comments = createCommentsService({ db, clock, spends, notifications });
   const worklists = createWorklistsService({ db, clock, config, notifications });
+  const audit = createAuditService({ db, clock, config });
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
@@ -159,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(commentsRoutes, { comments });
   await app.register(notificationsRoutes, { notifications });
   await app.register(worklistsRoutes, { worklists });
+  await app.register(auditRoutes, { audit, councilName: config.councilName });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

@@ -75,13 +75,12 @@ export function capMessage(cap: CapName, limit: number, remainingAmount: number,
 /**
  * The most a client would have had spent on them in any rolling window of `windowDays` that
  * contains `spentOn`, counting `existing` spends (a backdated spend can push a later window over).
- * Only windows starting on a spend date, or on the earliest possible start, can hold the peak.
+ * Windows are few (one per start day) and a client's spends fewer, so every window is summed.
  */
 export function rollingWindowPeak(existing: readonly { amount: number; spentOn: string }[], spentOn: string, windowDays: number, amount = 0): number {
-  const earliestStart = addDays(spentOn, -(windowDays - 1));
-  const starts = new Set([earliestStart, ...existing.map((s) => s.spentOn).filter((d) => d >= earliestStart && d <= spentOn)]);
   let peak = 0;
-  for (const start of starts) {
+  for (let offset = windowDays - 1; offset >= 0; offset -= 1) {
+    const start = addDays(spentOn, -offset);
     const end = addDays(start, windowDays - 1);
     const total = existing.filter((s) => s.spentOn >= start && s.spentOn <= end).reduce((sum, s) => sum + s.amount, amount);
     peak = Math.max(peak, total);

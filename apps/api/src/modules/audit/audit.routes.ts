@@ -1,0 +1,158 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { drawSampleInputSchema, findingInputSchema } from "@greentape/domain/audit-input";
+import { isValidPeriod } from "@greentape/domain/dates";
+import { requireActor } from "../../plugins/access.ts";
+import { spendViewSchema } from "../spends/spend-view.ts";
+import type { AuditService } from "./audit.service.ts";
+import { reportCsv, reportHtml, reportSchema } from "./report-formats.ts";
+import { sampleDetailSchema, sampleItemDetailSchema, sampleItemSchema, sampleSchema, sampleSummarySchema } from "./sample-view.ts";
+
+const sampleParams = z.object({ id: z.uuid({ message: "Sample id must be a UUID" }) });
+const itemParams = sampleParams.extend({ spendId: z.uuid({ message: "Spend id must be a UUID" }) });
+
+const verifySchema = z.object({
+  matches: z.boolean(),
+  populationChanged: z.boolean(),
+  recomputedDigest: z.string(),
+  recordedDigest: z.string(),
+  recordedPopulationSize: z.number().int(),
+  currentPopulationSize: z.number().int(),
+  expectedItems: z.array(z.string()),
+  recordedItems: z.array(z.string()),
+  explanation: z.string(),
+});
+
+const queueSchema = z.object({
+  concerns: z.array(spendViewSchema),
+  moreConcerns: z.boolean(),
+  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema })),
+  moreOpenItems: z.boolean(),
+});
+
+export async function auditRoutes(app: FastifyInstance, options: { audit: AuditService; councilName: string }) {
+  const { audit, councilName } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/audit/samples",
+    {
+      config: { access: ["auditor"] },
+      schema: {
+        tags: ["audit"],
+        summary: "Draw a reproducible sample of a period's spends: a random part plus risk strata",
+        description:
+          "The population is the period's non-voided spends sorted by id. The random part uses Rivest's SHA-256 sampler (or monetary unit sampling) from `seed`; with no seed the server draws 128 random bits. Size: `size`, or `rate` of the population rounded up, else attribute sampling at `confidence` for `tolerableRate` with no deviations expected. Unless `riskRules` is false, every spend with a concern, a risk flag, an amount at or above `topStratumAmount`, a justification overdue by more than `overdueDays` or a lost receipt is added with all its reasons. A period with no spends: 422 `empty-population`.",
+        body: drawSampleInputSchema,
+        response: { 201: sampleSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await audit.draw(requireActor(request), request.body)),
+  );
+
+  api.get(
+    "/api/audit/samples",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["audit"],
+        summary: "Samples drawn, newest first",
+        querystring: z.object({
+          period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional(),
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(sampleSummarySchema), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, period } = request.query;
+      return audit.list({ period }, { cursor, limit });
+    },
+  );
+
+  api.get(
+    "/api/audit/samples/:id",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: { tags: ["audit"], summary: "A sample with its items, each with the spend and its finding", params: sampleParams, response: { 200: sampleDetailSchema } },
+    },
+    async (request) => audit.detail(request.params.id),
+  );
+
+  api.get(
+    "/api/audit/samples/:id/verify",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["audit"],
+        summary: "Redraw the random part from the recorded seed and parameters over the period's spends as they are now",
+        description: "`matches` is true when the population is unchanged (same dataset digest) and the redraw gives the recorded spends in order. `populationChanged` is true once a spend of the period was added, voided or changed after the draw.",
+        params: sampleParams,
+        response: { 200: verifySchema },
+      },
+    },
+    async (request) => audit.verify(request.params.id),
+  );
+
+  api.put(
+    "/api/audit/samples/:id/items/:spendId/finding",
+    {
+      config: { access: ["auditor"] },
+      schema: {
+        tags: ["audit"],
+        summary: "Record or amend the finding on a sampled spend",
+        description: "A deviation (`minor`, `major`, `misuse_suspected`) needs notes. 404 when the spend is not in that sample.",
+        params: itemParams,
+        body: findingInputSchema,
+        response: { 200: sampleItemDetailSchema },
+      },
+    },
+    async (request) => audit.recordFinding(requireActor(request), request.params.id, request.params.spendId, request.body),
+  );
+
+  api.get(
+    "/api/audit/samples/:id/report",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["audit"],
+        summary: "The sample report: deviations found and the upper deviation limit at the sample's confidence",
+        description:
+          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided Clopper–Pearson limit from the random stratum only, the part that speaks for the whole period. `format=csv` gives one row per item; `format=html` a printable page.",
+        params: sampleParams,
+        querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
+        response: { 200: reportSchema.or(z.string().describe("With format=csv or format=html: the file itself")) },
+      },
+    },
+    async (request, reply) => {
+      const { report, items } = await audit.report(request.params.id);
+      const name = `audit-sample-${report.sample.period}-${report.sample.id}`;
+      // Working papers about named staff: never kept by a shared cache.
+      reply.header("Cache-Control", "private, no-store");
+      switch (request.query.format) {
+        case "csv":
+          return reply.type("text/csv; charset=utf-8").header("Content-Disposition", `attachment; filename="${name}.csv"`).send(reportCsv(items));
+        case "html":
+          return reply.type("text/html; charset=utf-8").header("Content-Disposition", `inline; filename="${name}.html"`).send(reportHtml(report, items, councilName));
+        default:
+          return report;
+      }
+    },
+  );
+
+  api.get(
+    "/api/audit/queue",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["audit"],
+        summary: "The auditor's queue: supervisor concerns no finding has answered, and sampled spends awaiting a finding",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        response: { 200: queueSchema },
+      },
+    },
+    async (request) => audit.queue(request.query.limit),
+  );
+}

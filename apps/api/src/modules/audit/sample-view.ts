@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { FINDING_RESULTS } from "@greentape/domain/audit-report";
+import { stratumOf } from "@greentape/domain/risk-strata";
+import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
+import { spendViewSchema, toSpendView } from "../spends/spend-view.ts";
+import type { SampleItemRow, SampleRow, SpendRow } from "./audit.queries.ts";
+
+/**
+ * Everything a draw was made with, as recorded in audit_samples.parameters. `size` is the random
+ * part's resolved size: verification redraws exactly that many, whatever the population is now.
+ */
+export const sampleParametersSchema = z.object({
+  size: z.number().int(),
+  sizeBasis: z.enum(["size", "rate", "attribute"]),
+  sizeExplanation: z.string(),
+  requestedSize: z.number().int().nullable(),
+  rate: z.number().nullable(),
+  confidence: z.number(),
+  tolerableRate: z.number(),
+  tolerableRateSource: z.enum(["request", "scheme", "default"]),
+  expectedDeviations: z.number().int(),
+  riskRules: z.boolean(),
+  topStratumAmount: z.number().int().nullable(),
+  overdueDays: z.number().int(),
+  /** The council's today at the draw: the day the overdue rule was judged on. */
+  drawnOn: z.string(),
+  datasetDigestVersion: z.string(),
+});
+export type SampleParameters = z.infer<typeof sampleParametersSchema>;
+
+export function parametersOf(sample: SampleRow): SampleParameters {
+  return sampleParametersSchema.parse(sample.parameters);
+}
+
+export const sampleItemSchema = z.object({
+  spendId: z.string(),
+  /** The first of `reasons`: "random" for the random part. */
+  reason: z.string(),
+  reasons: z.array(z.string()),
+  stratum: z.enum(["random", "risk"]),
+  position: z.number().int(),
+});
+
+export const sampleHeadSchema = z.object({
+  id: z.string(),
+  period: z.string(),
+  seed: z.string(),
+  method: z.enum(SAMPLE_METHODS),
+  parameters: sampleParametersSchema,
+  algorithm: z.string(),
+  algorithmVersion: z.string(),
+  datasetDigest: z.string(),
+  populationSize: z.number().int(),
+  sizeExplanation: z.string(),
+  drawnBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const sampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemSchema) });
+export const sampleSummarySchema = sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() });
+
+const person = z.object({ id: z.string(), name: z.string() });
+export const findingSchema = z.object({ result: z.enum(FINDING_RESULTS), notes: z.string(), recordedBy: person, recordedAt: z.string() });
+export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() });
+export const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
+
+export type SampleItemView = z.infer<typeof sampleItemSchema>;
+export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
+
+export function toSampleHead(sample: SampleRow): z.infer<typeof sampleHeadSchema> {
+  const parameters = parametersOf(sample);
+  return {
+    id: sample.id,
+    period: sample.period,
+    seed: sample.seed,
+    method: sample.method,
+    parameters,
+    algorithm: sample.algorithm,
+    algorithmVersion: sample.algorithmVersion,
+    datasetDigest: sample.datasetDigest,
+    populationSize: sample.populationSize,
+    sizeExplanation: parameters.sizeExplanation,
+    drawnBy: sample.drawnBy,
+    createdAt: sample.createdAt.toISOString(),
+  };
+}
+
+export function toSampleItem(item: Pick<SampleItemRow, "spendId" | "reasons" | "position">): SampleItemView {
+  return { spendId: item.spendId, reason: item.reasons[0] ?? "random", reasons: item.reasons, stratum: stratumOf(item.reasons), position: item.position };
+}
+
+export function toSampleView(sample: SampleRow, items: Pick<SampleItemRow, "spendId" | "reasons" | "position">[]): z.infer<typeof sampleSchema> {
+  return { ...toSampleHead(sample), items: items.map(toSampleItem) };
+}
+
+export function toSampleSummary(sample: SampleRow, counts: { items: number; findings: number }): z.infer<typeof sampleSummarySchema> {
+  return { ...toSampleHead(sample), itemCount: counts.items, findingCount: counts.findings };
+}
+
+export function toSampleItemDetail(item: SampleItemRow, spend: SpendRow, today: string, nameOf: (id: string) => string): SampleItemDetail {
+  const finding =
+    item.result !== null && item.findingBy !== null && item.findingAt !== null
+      ? { result: item.result, notes: item.notes ?? "", recordedBy: { id: item.findingBy, name: nameOf(item.findingBy) }, recordedAt: item.findingAt.toISOString() }
+      : null;
+  return { ...toSampleItem(item), spend: toSpendView(spend, today), finding };
+}
+
+export function toSampleDetail(sample: SampleRow, items: SampleItemDetail[]): z.infer<typeof sampleDetailSchema> {
+  return { ...toSampleHead(sample), items };
+}

@@ -1,0 +1,162 @@
+import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, scalar } from "../support/factories.ts";
+import { expectProblem } from "../support/problem.ts";
+import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { bearer, drawSample, eventsOfType, expectChainVerifies, logMany, NOW, PERIOD, roomyScheme, type LoggedSpend } from "./audit-support.ts";
+
+type Item = { spendId: string; stratum: string; position: number };
+
+describe("findings and the sample report", () => {
+  let t: TestApp;
+  let auditor: string;
+  let worker: string;
+  let spends: LoggedSpend[];
+  let sampleId: string;
+  let items: Item[];
+  let outside: LoggedSpend;
+
+  const findingPath = (spendId: string, sample = sampleId) => `/api/audit/samples/${sample}/items/${spendId}/finding`;
+  const putFinding = (token: string, spendId: string, body: object, sample = sampleId) => t.http.put(findingPath(spendId, sample)).set(bearer(token)).send(body);
+  const report = (format?: string) => t.http.get(`/api/audit/samples/${sampleId}/report${format ? `?format=${format}` : ""}`).set(bearer(auditor));
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new TestClock(new Date(NOW)) });
+    [auditor, worker] = await Promise.all([t.tokenFor("auditor"), t.tokenFor("worker")]);
+    const schemeId = (await roomyScheme(t)).id;
+    const clientId = await createClient(t, worker);
+    spends = await logMany(t, worker, { schemeId, clientId }, 60);
+    const res = await drawSample(t, auditor, { period: PERIOD, seed: "findings", size: 59, riskRules: false });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    sampleId = res.body.id;
+    items = res.body.items;
+    const drawn = new Set(items.map((i) => i.spendId));
+    outside = spends.find((s) => !drawn.has(s.id)) as LoggedSpend;
+  });
+  afterAll(() => t.close());
+
+  it("lets nobody but the auditor record a finding, and writes nothing when refused", async () => {
+    const spendId = items[0]?.spendId as string;
+    const roles: DemoAccount[] = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "finance", "admin"];
+    const tokens = await Promise.all(roles.map((role) => t.tokenFor(role)));
+    const events = await scalar<number>(t, sql`select count(*)::int as value from events`);
+    for (const token of tokens) expectProblem(await putFinding(token, spendId, { result: "no_issue" }), 403);
+    expectProblem(await t.http.put(findingPath(spendId)).send({ result: "no_issue" }), 401);
+    expect(await scalar<number>(t, sql`select count(*)::int as value from audit_sample_items where result is not null`)).toBe(0);
+    expect(await scalar<number>(t, sql`select count(*)::int as value from events`)).toBe(events);
+  });
+
+  it("refuses bad findings with a problem naming the field, and spends outside the sample with 404", async () => {
+    const spendId = items[0]?.spendId as string;
+    expectProblem(await putFinding(auditor, spendId, { result: "great" }), 400, { field: "result" });
+    expectProblem(await putFinding(auditor, spendId, {}), 400, { field: "result" });
+    expectProblem(await putFinding(auditor, spendId, { result: "major" }), 400, { field: "notes" });
+    expectProblem(await putFinding(auditor, spendId, { result: "major", notes: "   " }), 400, { field: "notes" });
+    expectProblem(await putFinding(auditor, spendId, { result: "no_issue", notes: "bad\u0000byte" }), 400, { field: "notes" });
+    expectProblem(await putFinding(auditor, spendId, { result: "no_issue", notes: "x".repeat(4001) }), 400, { field: "notes" });
+    expectProblem(await putFinding(auditor, outside.id, { result: "no_issue" }), 404);
+    expectProblem(await putFinding(auditor, spendId, { result: "no_issue" }, "00000000-0000-4000-8000-000000000000"), 404);
+    expectProblem(await putFinding(auditor, "nope", { result: "no_issue" }), 400, { field: "spendId" });
+    expect(await scalar<number>(t, sql`select count(*)::int as value from audit_sample_items where result is not null`)).toBe(0);
+  });
+
+  it("records a finding, moves the spend's audit track and logs it", async () => {
+    const spendId = items[0]?.spendId as string;
+    const res = await putFinding(auditor, spendId, { result: "no_issue", notes: "Receipt and justification agree." });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      spendId,
+      stratum: "random",
+      position: 1,
+      finding: { result: "no_issue", notes: "Receipt and justification agree.", recordedBy: { name: "Alex Morgan" }, recordedAt: new Date(NOW).toISOString() },
+      spend: { id: spendId, auditStatus: "finding_recorded" },
+    });
+    const detail = await t.http.get(`/api/spends/${spendId}`).set(bearer(auditor));
+    expect(detail.body.auditStatus).toBe("finding_recorded");
+    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toContain("audit.finding_recorded");
+    const logged = (await eventsOfType(t, "audit.finding_recorded")).filter((e) => e.subject_id === spendId);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ subject_type: "spend", data: { sampleId, result: "no_issue", previousResult: null, auditStatus: "finding_recorded" } });
+    // Notes are narrative: they stay out of the event log.
+    expect(JSON.stringify(logged[0]?.data)).not.toContain("Receipt and justification agree");
+  });
+
+  it("reports 0 deviations in 59 as an upper limit of 4.95%, and 1 in 59 as about 7.8%", async () => {
+    for (const item of items) expect((await putFinding(auditor, item.spendId, { result: "no_issue" })).status).toBe(200);
+    const clean = await report();
+    expect(clean.status).toBe(200);
+    expect(clean.body).toMatchObject({ items: 59, itemsReviewed: 59, deviations: 0, deviationRate: 0, confidence: 0.95, complete: true, byResult: { no_issue: 59, minor: 0, major: 0, misuse_suspected: 0 } });
+    expect(clean.body.upperDeviationLimit).toBeCloseTo(0.0495, 4);
+    expect(clean.body.byStratum.random).toMatchObject({ items: 59, itemsReviewed: 59, deviations: 0 });
+    expect(clean.body.byStratum.risk).toMatchObject({ items: 0, itemsReviewed: 0, deviationRate: null });
+    expect(clean.body.statement).toContain("no more than 4.95% of the 60 spends in 2026-03");
+    expect(clean.body.deviationDefinition).toMatch(/minor, major or misuse_suspected/);
+    expect(clean.body.sample).toMatchObject({ id: sampleId, seed: "findings", populationSize: 60, parameters: { size: 59 } });
+
+    const amended = await putFinding(auditor, items[1]?.spendId as string, { result: "misuse_suspected", notes: '=HYPERLINK("http://evil.example","<b>click</b>")' });
+    expect(amended.status).toBe(200);
+    const one = await report();
+    expect(one.body).toMatchObject({ itemsReviewed: 59, deviations: 1, byResult: { no_issue: 58, misuse_suspected: 1 } });
+    expect(one.body.deviationRate).toBeCloseTo(1 / 59, 10);
+    expect(one.body.upperDeviationLimit).toBeCloseTo(0.078, 3);
+    const amendment = (await eventsOfType(t, "audit.finding_recorded")).filter((e) => e.subject_id === items[1]?.spendId).at(-1);
+    expect(amendment?.data).toMatchObject({ result: "misuse_suspected", previousResult: "no_issue" });
+
+    const list = await t.http.get("/api/audit/samples").set(bearer(auditor));
+    expect(list.body.items.find((s: { id: string }) => s.id === sampleId)).toMatchObject({ itemCount: 59, findingCount: 59 });
+  });
+
+  it("downloads the report as a CSV that parses, with formula cells defused", async () => {
+    const res = await report("csv");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="audit-sample-2026-03-.+\.csv"$/);
+    const records = parse(res.text, { columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(59);
+    expect(records.map((r) => r.spend_id)).toEqual(items.map((i) => i.spendId));
+    const flagged = records.find((r) => r.spend_id === items[1]?.spendId);
+    expect(flagged).toMatchObject({ result: "misuse_suspected", deviation: "yes", stratum: "random", reasons: "random", recorded_by: "Alex Morgan" });
+    expect(flagged?.notes).toBe(`'=HYPERLINK("http://evil.example","<b>click</b>")`);
+    const spend = spends.find((s) => s.id === records[0]?.spend_id);
+    expect(records[0]?.amount).toBe(((spend?.amount ?? 0) / 100).toFixed(2));
+    expect(records.every((r) => !/^[=+\-@\t\r]/.test(Object.values(r).join("")))).toBe(true);
+  });
+
+  it("renders a printable HTML report with every value escaped and no script", async () => {
+    const res = await report("html");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/html/);
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.text).toMatch(/^<!doctype html>/);
+    expect(res.text).toContain("Audit sample report, 2026-03");
+    expect(res.text).toContain("&lt;b&gt;click&lt;/b&gt;");
+    expect(res.text).not.toContain("<b>click</b>");
+    expect(res.text).not.toMatch(/<script/i);
+    expect(res.text).toContain("no more than 7.79% of the 60 spends in 2026-03");
+    expectProblem(await report("pdf"), 400, { field: "format" });
+  });
+
+  it("leaves the auditor read-only on spends", async () => {
+    const spendId = items[2]?.spendId as string;
+    const before = await t.http.get(`/api/spends/${spendId}`).set(bearer(auditor));
+    const count = await scalar<number>(t, sql`select count(*)::int as value from spends`);
+    const schemeId = before.body.schemeId as string;
+    const attempts = [
+      t.http.post("/api/spends").set(bearer(auditor)).set("Idempotency-Key", "auditor-try").send({ schemeId, clientId: before.body.clientId, amount: 100, category: "Travel", payee: "X", paymentMethod: "other", spentOn: "2026-03-10" }),
+      t.http.post(`/api/spends/${spendId}/void`).set(bearer(auditor)).send({ reason: "Auditor trying to void" }),
+      t.http.put(`/api/spends/${spendId}/justification`).set(bearer(auditor)).send({ narrative: "An auditor writing a justification is not allowed at all.", intendedOutcome: "None" }),
+      t.http.post(`/api/spends/${spendId}/reviews`).set(bearer(auditor)).send({ decision: "endorse" }),
+      t.http.put(`/api/spends/${spendId}/follow-up`).set(bearer(auditor)).send({ contactedOn: "2026-03-15", method: "phone", outcome: "helped_a_lot" }),
+      t.http.post(`/api/spends/${spendId}/receipt-lost`).set(bearer(auditor)).send({ description: "Coat", reason: "Lost it" }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect([403, 404], `${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    }
+    const after = await t.http.get(`/api/spends/${spendId}`).set(bearer(auditor));
+    expect(after.body).toEqual(before.body);
+    expect(await scalar<number>(t, sql`select count(*)::int as value from spends`)).toBe(count);
+    await expectChainVerifies(t, auditor);
+  });
+});
