@@ -21,6 +21,14 @@ import { createAuthService } from "./modules/auth/auth.service.ts";
 import { eventsRoutes } from "./modules/events/events.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
+import { usersRoutes } from "./modules/users/users.routes.ts";
+import { createUsersService } from "./modules/users/users.service.ts";
+import { passwordsRoutes } from "./modules/passwords/passwords.routes.ts";
+import { createPasswordsService } from "./modules/passwords/passwords.service.ts";
+import { teamsRoutes } from "./modules/teams/teams.routes.ts";
+import { createTeamsService } from "./modules/teams/teams.service.ts";
+import { ledgerCodesRoutes } from "./modules/ledger-codes/ledger-codes.routes.ts";
+import { createLedgerCodesService } from "./modules/ledger-codes/ledger-codes.service.ts";
 import { allowanceRoutes } from "./modules/allowance/allowance.routes.ts";
 import { createAllowanceService } from "./modules/allowance/allowance.service.ts";
 import { clientHistoryRoutes } from "./modules/clients/client-history.routes.ts";
@@ -128,6 +136,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const auth = createAuthService({ db, clock });
+  const users = createUsersService({ db, clock });
+  const passwords = createPasswordsService({ db, clock });
+  const teams = createTeamsService({ db, clock });
+  const ledgerCodes = createLedgerCodesService({ db, clock });
   const schemes = createSchemesService({ db, clock });
   const clients = createClientsService({ db, clock });
   const pauses = createPausesService({ db, clock, config });
@@ -147,6 +159,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
   await app.register(meRoutes, { db });
+  await app.register(passwordsRoutes, { passwords, config });
+  await app.register(usersRoutes, { users });
+  await app.register(teamsRoutes, { teams });
+  await app.register(ledgerCodesRoutes, { ledgerCodes });
   await app.register(eventsRoutes, { db });
   await app.register(schemesRoutes, { schemes });
   await app.register(clientsRoutes, { clients });

@@ -122,10 +122,9 @@ describe("rivestSampleWithoutReplacement", () => {
     expect(sample).toEqual(reference);
   });
 
-  it("is fast over 100,000 items", async () => {
-    const started = performance.now();
+  // Speed is measured by npm run bench (tests/bench/sampling.bench.ts), not by a timed test.
+  it("draws distinct picks from 100,000 items", async () => {
     const sample = await rivestSampleWithoutReplacement("big", 100_000, 1_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(new Set(sample).size).toBe(1_000);
     expect(sample.every((p) => p >= 1 && p <= 100_000)).toBe(true);
   });
@@ -252,15 +251,13 @@ describe("monetaryUnitSample", () => {
     expect(sample).toEqual(["a", "b"]);
   });
 
-  it("is fast over 100,000 items", async () => {
+  it("samples and digests 100,000 items", async () => {
     const items = Array.from({ length: 100_000 }, (_, i) => ({
       id: `spend-${(i * 7919) % 100_000}`,
       amount: 100 + ((i * 104_729) % 25_000),
     }));
-    const started = performance.now();
     const sample = await monetaryUnitSample("fast", items, 500);
     const digest = await datasetDigest(items);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(sample.length).toBeGreaterThan(450);
     expect(sample.length).toBeLessThanOrEqual(500);
     expect(digest).toMatch(/^[0-9a-f]{64}$/);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { ForbiddenError, UnauthorizedError } from "@greentape/domain/errors";
+import { DomainError, ForbiddenError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Db } from "@greentape/db/client";
 import { findUserById } from "../modules/users/users.queries.ts";
@@ -25,6 +25,8 @@ export interface Actor {
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** Callable while the user still has a temporary password (reading /api/me, changing the password). */
+    allowWithTemporaryPassword?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -35,6 +37,15 @@ declare module "@fastify/jwt" {
   interface FastifyJWT {
     payload: { sub: string; role: Role };
     user: { sub: string; role: Role };
+  }
+}
+
+/** 403 until a temporary password is replaced; the web sends the person to the change-password screen. */
+export class PasswordChangeRequiredError extends DomainError {
+  readonly status = 403;
+  readonly slug = "password-change-required";
+  constructor() {
+    super("Change your password first", "You signed in with a temporary password. Choose your own password to continue.");
   }
 }
 
@@ -64,6 +75,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
     const user = await findUserById(options.db, request.user.sub);
     if (!user || !user.active) throw new UnauthorizedError("This account is not active.");
     request.actor = { id: user.id, role: user.role, teamId: user.teamId, name: user.name, email: user.email };
+    if (user.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword) throw new PasswordChangeRequiredError();
     if (access !== "signed-in" && !access.includes(user.role)) {
       throw new ForbiddenError(`This needs one of these roles: ${access.join(", ")}.`);
     }

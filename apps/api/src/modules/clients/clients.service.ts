@@ -3,6 +3,7 @@ import { appendEvent } from "@greentape/db/event-log";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@greentape/domain/errors";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
+import { findTeam } from "../teams/teams.queries.ts";
 import { findClient, insertClient, listClients, moveClient, type ClientRow } from "./clients.queries.ts";
 
 const SEES_ALL_CLIENTS = new Set(["auditor", "admin"]);
@@ -40,6 +41,7 @@ export function createClientsService(deps: { db: Db; clock: Clock }) {
         throw new ForbiddenError("You can only add clients to your own team.");
       }
       return db.transaction(async (tx) => {
+        if (!(await findTeam(tx, teamId))) throw ValidationError.field("teamId", "There is no team with this id");
         const created = await insertClient(tx, { reference: input.reference, displayName: input.displayName ?? null, teamId, createdAt: clock.now() });
         if (!created) throw new ConflictError("client-exists", "Client reference already in use", `A client with reference ${input.reference} already exists.`, { errors: [{ path: "reference", message: "This reference is already in use" }] });
         await appendEvent(tx, { type: "client.created", actorId: actor.id, subjectType: "client", subjectId: created.id, data: { reference: created.reference, teamId } }, clock.now());
@@ -52,6 +54,7 @@ export function createClientsService(deps: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const before = await findClient(tx, clientId);
         if (!before) throw new NotFoundError("Client");
+        if (!(await findTeam(tx, teamId))) throw ValidationError.field("teamId", "There is no team with this id");
         const after = await moveClient(tx, clientId, teamId);
         if (!after) throw new NotFoundError("Client");
         await appendEvent(tx, { type: "client.moved", actorId: actor.id, subjectType: "client", subjectId: clientId, data: { before: { teamId: before.teamId }, after: { teamId } } }, clock.now());

@@ -11,7 +11,7 @@ export async function meRoutes(app: FastifyInstance, options: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/me",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", allowWithTemporaryPassword: true },
       schema: { tags: ["users"], summary: "The signed-in user", response: { 200: userViewSchema.extend({ teamName: z.string().nullable() }) } },
     },
     async (request) => {

@@ -21,3 +21,16 @@ export function toUserView(user: UserRow): z.infer<typeof userViewSchema> {
     mustChangePassword: user.mustChangePassword,
   };
 }
+
+/** What an admin sees of a user, and what the event log records before and after a change (never a password hash). */
+export const userAdminViewSchema = userViewSchema.extend({
+  teamName: z.string().nullable(),
+  staffId: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserAdminView = z.infer<typeof userAdminViewSchema>;
+
+export function toUserAdminView(user: UserRow, teamName: string | null): UserAdminView {
+  return { ...toUserView(user), teamName, staffId: user.staffId, active: user.active, createdAt: user.createdAt.toISOString() };
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { line } from "@greentape/domain/text";
+import { requireActor } from "../../plugins/access.ts";
+import type { TeamsService } from "./teams.service.ts";
+
+const teamInput = z.object({
+  name: line(120, "Name"),
+  costCentre: line(40, "Cost centre"),
+  serviceArea: line(120, "Service area"),
+});
+const teamView = teamInput.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  supervisors: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+});
+const params = z.object({ id: z.uuid({ message: "Team id must be a UUID" }) });
+
+export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsService }) {
+  const { teams } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/teams",
+    {
+      // Auditors and finance read team names and cost centres for samples and exports.
+      config: { access: ["admin", "auditor", "finance"] },
+      schema: { tags: ["teams"], summary: "Teams with their cost centres and supervisors", response: { 200: z.object({ items: z.array(teamView) }) } },
+    },
+    async () => ({ items: await teams.list() }),
+  );
+
+  api.post(
+    "/api/teams",
+    { config: { access: ["admin"] }, schema: { tags: ["teams"], summary: "Add a team", body: teamInput, response: { 201: teamView } } },
+    async (request, reply) => reply.code(201).send(await teams.create(requireActor(request), request.body)),
+  );
+
+  api.put(
+    "/api/teams/:id",
+    {
+      config: { access: ["admin"] },
+      schema: { tags: ["teams"], summary: "Change a team's name, cost centre or service area; supervisors follow from users' roles", params, body: teamInput, response: { 200: teamView } },
+    },
+    async (request) => teams.update(requireActor(request), request.params.id, request.body),
+  );
+}
