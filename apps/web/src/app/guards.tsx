@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Loading } from "../components/loading.tsx";
+import { usePasswordChangeRedirect } from "../features/change-password/must-change-password.ts";
 import { useAuth } from "../lib/auth.tsx";
 import type { Role } from "@greentape/domain/roles";
 import { PublicLayout } from "./layouts/public-layout.tsx";
@@ -25,10 +26,15 @@ export function SessionGate() {
 export function RequireSignedIn() {
   const { state } = useAuth();
   const location = useLocation();
+  // Someone signed in with a temporary password may do nothing else until they choose their own.
+  const passwordChangeRedirect = usePasswordChangeRedirect();
   if (state.status !== "signed-in") {
     const signedOutOnPurpose = state.status === "signed-out" && state.reason === "signed-out";
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/sign-in" replace state={signedOutOnPurpose ? undefined : ({ from } satisfies FromState)} />;
+  }
+  if (passwordChangeRedirect) {
+    return <Navigate to={passwordChangeRedirect} replace state={{ from: `${location.pathname}${location.search}` } satisfies FromState} />;
   }
   return <Outlet />;
 }

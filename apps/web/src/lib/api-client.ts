@@ -161,6 +161,43 @@ export const apiPost = <T>(path: string, body?: unknown, options: Omit<RequestOp
 export const apiPut = <T>(path: string, body?: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
   api<T>(path, { ...options, method: "PUT", body });
 
+/**
+ * For what is not JSON: uploads (a FormData body) and downloads (read the answer with
+ * `.blob()`). Sends the access token and refreshes it once on a 401, as `api` does.
+ * Resolves with the raw Response when it is ok; throws ApiError or NetworkError otherwise.
+ */
+export async function apiFetch(path: string, init: { method?: "GET" | "POST" | "PUT"; body?: FormData; signal?: AbortSignal } = {}): Promise<Response> {
+  const once = () => sendRaw(path, init);
+  const tokenUsed = accessToken;
+  try {
+    return await once();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    if (accessToken !== null && accessToken !== tokenUsed) return once();
+    const refreshed = await refreshAccessToken();
+    if (!refreshed) {
+      sessionEndedListener?.();
+      throw error;
+    }
+    return once();
+  }
+}
+
+async function sendRaw(path: string, init: { method?: string; body?: FormData; signal?: AbortSignal }): Promise<Response> {
+  if (!path.startsWith("/api/")) throw new Error(`API paths start with /api/: ${path}`);
+  const headers: Record<string, string> = {};
+  if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: init.method ?? "GET", headers, body: init.body, credentials: "same-origin", cache: "no-store", signal: init.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  return response;
+}
+
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   if (!path.startsWith("/api/")) throw new Error(`API paths start with /api/: ${path}`);
 
@@ -224,5 +261,78 @@ async function readProblem(response: Response): Promise<Problem> {
     };
   } catch {
     return fallback;
+  }
+}
+
+// ---- files --------------------------------------------------------------------------------
+
+/** A file the API sent (an export, a receipt), with the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (filename* preferred); null when the server named none. */
+  filename: string | null;
+}
+
+/**
+ * GETs a file with the access token, refreshing once on a 401 as `api` does.
+ * Throws ApiError (the problem document) or NetworkError.
+ */
+export async function apiDownload(path: string, options: { signal?: AbortSignal } = {}): Promise<DownloadedFile> {
+  const tokenUsed = accessToken;
+  try {
+    return await fetchFile(path, options.signal);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    if (accessToken !== null && accessToken !== tokenUsed) return fetchFile(path, options.signal);
+    const refreshed = await refreshAccessToken();
+    if (!refreshed) {
+      sessionEndedListener?.();
+      throw error;
+    }
+    return fetchFile(path, options.signal);
+  }
+}
+
+async function fetchFile(path: string, signal: AbortSignal | undefined): Promise<DownloadedFile> {
+  if (!path.startsWith("/api/")) throw new Error(`API paths start with /api/: ${path}`);
+  const headers: Record<string, string> = { Accept: "*/*" };
+  if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: "same-origin", cache: "no-store", signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new NetworkError(error);
+  }
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  return { blob, filename: filenameFromContentDisposition(response.headers.get("Content-Disposition")) };
+}
+
+/** `attachment; filename="a.csv"; filename*=UTF-8''a%20b.csv` → "a b.csv" (RFC 6266: filename* wins). */
+export function filenameFromContentDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended?.[2]) {
+    try {
+      return clean(decodeURIComponent(extended[2].trim()));
+    } catch {
+      // Badly encoded: fall back to the plain filename.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, "$1") ?? plain?.[2]?.trim();
+  return name ? clean(name) : null;
+
+  // Never a path: only the last segment, without control characters.
+  function clean(value: string): string | null {
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    const last = (value.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+    return last === "" || last === "." || last === ".." ? null : last;
   }
 }

@@ -1,0 +1,49 @@
+// Admin: every client, adding one to a team, and moving one between teams.
+import { z } from "zod";
+import { apiPost, apiPut } from "../../lib/api-client.ts";
+import { useApiData } from "../../lib/use-api-data.ts";
+
+const clientSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  displayName: z.string().nullish(),
+  teamId: z.string(),
+  lastSpentAt: z.string().nullish(),
+});
+export type Client = z.infer<typeof clientSchema>;
+
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);
+
+const clientListSchema = listOf(clientSchema);
+const teamSchema = z.object({ id: z.string(), name: z.string() });
+export type TeamOption = z.infer<typeof teamSchema>;
+const teamListSchema = listOf(teamSchema);
+
+/** The most the API lists at once. */
+export const CLIENT_LIST_LIMIT = 500;
+
+export function useClients(search: string) {
+  const q = search.trim();
+  return useApiData(`/api/clients?limit=${CLIENT_LIST_LIMIT}${q ? `&q=${encodeURIComponent(q)}` : ""}`, clientListSchema);
+}
+
+export function useTeamOptions() {
+  return useApiData("/api/teams", teamListSchema);
+}
+
+export function createClient(input: { reference: string; displayName?: string; teamId: string }): Promise<Client> {
+  return apiPost<Client>("/api/clients", input);
+}
+
+export function moveClient(id: string, teamId: string): Promise<Client> {
+  return apiPut<Client>(`/api/clients/${encodeURIComponent(id)}/team`, { teamId });
+}
+
+/** Client references: letters, digits and hyphens, like C-10234 (the API's rule). */
+export function referenceProblem(reference: string): string | null {
+  if (reference === "") return "Enter the client's reference, like C-10234";
+  if (reference.length > 40) return "The reference must be 40 characters or fewer";
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(reference)) return "The reference must be letters, digits and hyphens, like C-10234";
+  return null;
+}

@@ -1,0 +1,112 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { LoadFailed } from "../../components/load-failed.tsx";
+import { Loading } from "../../components/loading.tsx";
+import type { FlashState } from "../../components/success-banner.tsx";
+import { TextInput } from "../../components/text-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { describeApiError } from "../../lib/use-api-data.ts";
+import { glCodeProblem, removeLedgerCode, setLedgerCode, useLedgerCodes } from "./ledger-codes-api.ts";
+
+/** Setting, changing or removing one category's ledger code. */
+export function LedgerCodePage() {
+  const { category = "" } = useParams();
+  const codes = useLedgerCodes();
+  const [hasErrors, setHasErrors] = useState(false);
+  usePageTitle(`Ledger code for ${category}`, hasErrors);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to="/admin/ledger-codes">
+          Ledger codes
+        </Link>
+        {codes.state.status === "loading" ? <Loading label="Loading the ledger code" /> : null}
+        {codes.state.status === "failed" ? <LoadFailed what="the ledger code" error={codes.state.error} onRetry={codes.reload} /> : null}
+        {codes.state.status === "loaded" ? (
+          <LedgerCodeForm
+            category={category}
+            current={codes.state.data.find((c) => c.category === category)?.glCode ?? null}
+            onErrors={setHasErrors}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function LedgerCodeForm({ category, current, onErrors }: { category: string; current: string | null; onErrors(has: boolean): void }) {
+  const navigate = useNavigate();
+  const [glCode, setGlCode] = useState(current ?? "");
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  function show(next: SummaryError[]) {
+    setErrors(next);
+    onErrors(next.length > 0);
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const code = glCode.trim();
+    const problem = glCodeProblem(code);
+    if (problem) return show([{ fieldId: "gl-code", message: problem }]);
+    setSaving(true);
+    try {
+      await setLedgerCode(category, code);
+    } catch (error) {
+      setSaving(false);
+      const fieldMessage = error instanceof ApiError ? error.fieldMessage("glCode") : undefined;
+      return show([fieldMessage ? { fieldId: "gl-code", message: fieldMessage } : { message: describeApiError(error) }]);
+    }
+    void navigate("/admin/ledger-codes", { state: { flash: `${category} now posts to ${code}` } satisfies FlashState });
+  }
+
+  async function remove() {
+    if (saving) return;
+    setSaving(true);
+    try {
+      await removeLedgerCode(category);
+    } catch (error) {
+      setSaving(false);
+      return show([{ message: describeApiError(error) }]);
+    }
+    void navigate("/admin/ledger-codes", { state: { flash: `The ledger code for ${category} is removed` } satisfies FlashState });
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">Category</span>
+      <h1 className="govuk-heading-l">{category}</h1>
+      <form noValidate onSubmit={(event) => void save(event)}>
+        <TextInput
+          id="gl-code"
+          label="Ledger code"
+          hint="As your finance system knows it, for example 4410"
+          widthClass="govuk-input--width-10"
+          autoComplete="off"
+          spellCheck={false}
+          value={glCode}
+          onChange={(event) => setGlCode(event.target.value)}
+          error={errors.find((e) => e.fieldId === "gl-code")?.message}
+        />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
+            {saving ? "Saving…" : "Save ledger code"}
+          </button>
+          {current !== null ? (
+            <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={saving || undefined} onClick={() => void remove()}>
+              Remove this code
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+}

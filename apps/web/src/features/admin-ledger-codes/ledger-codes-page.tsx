@@ -1,0 +1,82 @@
+import { Link, useLocation } from "react-router-dom";
+import { LoadFailed } from "../../components/load-failed.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { categoryRows, useLedgerCodes, useSchemeCategories } from "./ledger-codes-api.ts";
+
+/** Each spending category and the ledger code its spends are posted to. */
+export function LedgerCodesPage() {
+  usePageTitle("Ledger codes");
+  const flash = flashFrom(useLocation().state);
+  const codes = useLedgerCodes();
+  const schemes = useSchemeCategories();
+  const rows =
+    codes.state.status === "loaded" && schemes.state.status === "loaded" ? categoryRows(codes.state.data, schemes.state.data) : [];
+  const missing = rows.filter((row) => row.glCode === null).length;
+
+  return (
+    <>
+      {flash ? <SuccessBanner heading={flash} /> : null}
+      <h1 className="govuk-heading-l">Ledger codes</h1>
+      <p className="govuk-body">
+        Each spend is posted to the ledger (GL) code of its category in the finance exports. A change applies to exports
+        of open months; closed months keep the codes they were closed with.
+      </p>
+      {codes.state.status === "loading" || schemes.state.status === "loading" ? <Loading label="Loading ledger codes" /> : null}
+      {codes.state.status === "failed" ? <LoadFailed what="the ledger codes" error={codes.state.error} onRetry={codes.reload} /> : null}
+      {schemes.state.status === "failed" ? (
+        <LoadFailed what="the schemes' categories" error={schemes.state.error} onRetry={schemes.reload} />
+      ) : null}
+      {missing > 0 ? (
+        <div className="govuk-inset-text">
+          {missing === 1 ? "1 category has" : `${missing} categories have`} no ledger code yet. Their spends go into the
+          exports with the code left empty.
+        </div>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="gt-table-scroll" role="region" aria-labelledby="codes-caption" tabIndex={0}>
+          <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="ledger-codes">
+            <caption id="codes-caption" className="govuk-table__caption govuk-visually-hidden">
+              Categories and their ledger codes
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Category
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Ledger code
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((row) => (
+                <tr className="govuk-table__row" key={row.category}>
+                  <th scope="row" className="govuk-table__header">
+                    {row.category}
+                    {row.schemes.length === 0 ? (
+                      <span className="govuk-hint govuk-!-margin-bottom-0">No scheme uses this category now</span>
+                    ) : null}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {row.glCode === null ? <strong className="govuk-tag govuk-tag--yellow">Not set</strong> : <span className="gt-code">{row.glCode}</span>}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/admin/ledger-codes/${encodeURIComponent(row.category)}`}>
+                      {row.glCode === null ? "Set" : "Change"}
+                      <span className="govuk-visually-hidden"> the ledger code for {row.category}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { Link, useLocation, useNavigate } from "react-router-dom";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "@greentape/domain/password-policy";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { PasswordInput } from "../../components/password-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError, apiPost } from "../../lib/api-client.ts";
+import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
+import { describeApiError } from "../../lib/use-api-data.ts";
+import { markPasswordChanged, useMustChangePassword } from "./must-change-password.ts";
+
+type Field = "currentPassword" | "newPassword";
+type FieldErrors = Partial<Record<Field, string>>;
+
+/**
+ * Changing your own password. Someone who signed in with a temporary password is kept here
+ * (by the signed-in guard) until they have chosen their own.
+ */
+export function ChangePasswordPage() {
+  const user = useCurrentUser();
+  const { signIn } = useAuth();
+  // Whether they came here because they must: fixed for the life of the page, so the words do not
+  // change while the new password is being saved.
+  const mustChangeNow = useMustChangePassword();
+  const [mustChange] = useState(mustChangeNow);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const from = safeReturnPath((location.state as { from?: unknown } | null)?.from);
+
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [changed, setChanged] = useState(false);
+
+  const summary: SummaryError[] = [
+    ...(general ? [{ message: general }] : []),
+    ...(["currentPassword", "newPassword"] as const).flatMap((field) => {
+      const message = fields[field];
+      return message ? [{ fieldId: field, message }] : [];
+    }),
+  ];
+  const heading = mustChange ? "Choose a new password" : "Change your password";
+  usePageTitle(changed ? "Your password has been changed" : heading, summary.length > 0);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+
+    const problems: FieldErrors = {};
+    if (currentPassword === "") {
+      problems.currentPassword = mustChange ? "Enter the temporary password you signed in with" : "Enter your current password";
+    }
+    const weakness = newPassword === "" ? "Enter a new password" : passwordProblem(newPassword, user);
+    if (weakness) problems.newPassword = weakness;
+    else if (newPassword === currentPassword) {
+      problems.newPassword = mustChange
+        ? "Your new password must be different from your temporary password"
+        : "Your new password must be different from your current password";
+    }
+    setGeneral(null);
+    setFields(problems);
+    if (Object.keys(problems).length > 0) return;
+
+    setSubmitting(true);
+    try {
+      await apiPost<unknown>("/api/me/password", { currentPassword, newPassword });
+    } catch (error) {
+      setSubmitting(false);
+      setCurrentPassword("");
+      if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403 || error.status === 422)) {
+        const next: FieldErrors = {};
+        const current = error.fieldMessage("currentPassword");
+        const fresh = error.fieldMessage("newPassword");
+        if (current) next.currentPassword = current;
+        if (fresh) next.newPassword = fresh;
+        if (Object.keys(next).length > 0) {
+          setFields(next);
+          return;
+        }
+      }
+      setGeneral(describeApiError(error));
+      return;
+    }
+
+    const wasForced = mustChange;
+    markPasswordChanged(user.id);
+    // The server ends every session of this account on a password change: start a new one with
+    // the new password, so the person carries on without being asked to sign in again.
+    try {
+      await signIn(user.email, newPassword);
+    } catch {
+      // The page still works until the access token expires; then they sign in with the new password.
+    }
+    setCurrentPassword("");
+    setNewPassword("");
+    setSubmitting(false);
+    if (wasForced) {
+      // A push, so the next page takes focus.
+      void navigate(from ?? "/");
+      return;
+    }
+    setChanged(true);
+  }
+
+  if (changed) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title">Your password has been changed</h1>
+          </div>
+          <p className="govuk-body">Use your new password the next time you sign in.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/">
+              Go to your home page
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        <h1 className="govuk-heading-l">{heading}</h1>
+        {mustChange ? (
+          <p className="govuk-body">
+            You signed in with a temporary password. Choose your own password before you carry on. Nobody else, including
+            your administrator, will know it.
+          </p>
+        ) : null}
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <input type="hidden" name="username" autoComplete="username" value={user.email} readOnly />
+          <PasswordInput
+            id="currentPassword"
+            name="currentPassword"
+            label={mustChange ? "Temporary password" : "Current password"}
+            hint={mustChange ? "The password you signed in with just now" : undefined}
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+            error={fields.currentPassword}
+          />
+          <PasswordInput
+            id="newPassword"
+            name="newPassword"
+            label="New password"
+            hint={`Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a long password that is easy to remember. Common passwords are refused.`}
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(event) => setNewPassword(event.target.value)}
+            error={fields.newPassword}
+          />
+          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
+            {submitting ? "Saving…" : "Save new password"}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** Only return to a path inside this app, and never back here. */
+function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return undefined;
+  if (value.startsWith("/change-password") || value.startsWith("/sign-in")) return undefined;
+  return value;
+}

@@ -1,0 +1,218 @@
+// Finance's screens, on a phone and on a laptop, in Debian's Chromium against the real server:
+// the periods with their totals, downloading the ledger CSV, and closing a month after the
+// confirmation, which then shows the sha256 recorded for its export.
+import { createHash, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { addDays, periodOf, todayIn } from "@greentape/domain/dates";
+import { EXPORT_CSV_HEADER } from "@greentape/domain/export-rows";
+import { formatMoney } from "@greentape/domain/money";
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPhoneContext,
+  screenshot,
+  signIn,
+  watchPage,
+} from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+/** Answers that wait on the server (and on argon2 at sign-in) can take a while on a busy machine. */
+const PATIENTLY = { timeout: 15_000 };
+
+// A month other browser tests leave alone: they log spends dated today. Forty days back is
+// always in an earlier month, and within the 60 days a spend may be backdated.
+const today = todayIn("Europe/London", new Date());
+const spentOn = addDays(today, -40);
+const period = periodOf(spentOn);
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  new Date(`${period}-01T00:00:00Z`),
+);
+
+interface PeriodView {
+  period: string;
+  status: string;
+  count: number;
+  total: number;
+  unjustifiedCount: number;
+  exportSha256: string | null;
+}
+
+async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function tokenFor(email: string): Promise<string> {
+  return (await call<{ accessToken: string }>("POST", "/api/auth/login", null, { email, password: DEMO_PASSWORD })).accessToken;
+}
+
+let browser: Browser;
+let financeToken: string;
+/** The net total of the spends this test logged in the month (one is voided, so it counts nothing). */
+let loggedTotal = 0;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+
+  // Data through the API, as a worker would log it from the phone.
+  const worker = await tokenFor("worker@demo.test");
+  const schemes = await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker);
+  const clients = await call<{ items: { id: string }[] }>("GET", "/api/clients", worker);
+  const scheme = schemes.items[0]!;
+  const spend = (amount: number, payee: string, clientId: string) =>
+    call<{ id: string }>(
+      "POST",
+      "/api/spends",
+      worker,
+      { schemeId: scheme.id, clientId, amount, category: scheme.categories[0], payee, paymentMethod: "prepaid_card", spentOn, note: "Browser test" },
+      { "Idempotency-Key": randomUUID() },
+    );
+  await spend(1250, "Northern Rail", clients.items[0]!.id);
+  await spend(3005, 'Corner Shop, "Best" Ltd', clients.items[1]!.id);
+  const voided = await spend(999, "Cancelled Cafe", clients.items[2]!.id);
+  await call("POST", `/api/spends/${voided.id}/void`, worker, { reason: "Logged by mistake in the browser test" });
+  loggedTotal = 1250 + 3005;
+
+  financeToken = await tokenFor("finance@demo.test");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function financePage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; watcher: ReturnType<typeof watchPage> }> {
+  const context = viewport
+    ? await browser.newContext({ baseURL: baseUrl, viewport, locale: "en-GB", timezoneId: "Europe/London", acceptDownloads: true })
+    : await newPhoneContext(browser, baseUrl);
+  const page = await context.newPage();
+  const watcher = watchPage(page);
+  await signIn(page, "finance@demo.test");
+  return { context, page, watcher };
+}
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
+describe("finance", () => {
+  it("shows each period with its count, total and status", async () => {
+    const { context, page, watcher } = await financePage();
+    try {
+      const fromApi = await call<{ items: PeriodView[] }>("GET", "/api/periods", financeToken);
+      const mine = fromApi.items.find((p) => p.period === period);
+      expect(mine, `period ${period} is listed`).toBeDefined();
+      expect(mine!.status).toBe("open");
+      // The voided spend counts nothing; other tests may have added to the month, never taken away.
+      expect(mine!.total).toBeGreaterThanOrEqual(loggedTotal);
+
+      // The menu item, as a person would find it on a phone.
+      await page.getByRole("button", { name: "Menu" }).click();
+      await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Periods" }).click();
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe("Periods");
+      const row = page.locator(`tr[data-period="${period}"]`);
+      await row.waitFor();
+      expect(await row.getByRole("link").innerText()).toBe(monthName);
+      expect(await row.getByTestId("period-total").innerText()).toBe(formatMoney(mine!.total));
+      expect(await row.innerText()).toContain("Open");
+      expect(await row.innerText()).toContain(String(mine!.count));
+
+      await expectNoSeriousA11yViolations(page, "periods");
+      await screenshot(page, "finance-periods");
+      watcher.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("downloads the ledger CSV, closes the month after the confirmation, and shows the recorded sha256", async () => {
+    const { context, page, watcher } = await financePage();
+    try {
+      await page.goto("/periods");
+      await page.locator(`tr[data-period="${period}"]`).getByRole("link", { name: monthName }).click();
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe(monthName);
+      await expectNoSeriousA11yViolations(page, "open period");
+      await screenshot(page, "finance-period-open");
+
+      // The ledger CSV, fetched with the access token and saved under the server's name.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download Ledger export (CSV)" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`green-tape-${period}.csv`);
+      const csv = await readFile((await download.path())!, "utf8");
+      expect(csv.replace(/^\uFEFF/, "").startsWith(EXPORT_CSV_HEADER)).toBe(true);
+      expect(csv).toContain('"Corner Shop, ""Best"" Ltd"');
+      await page.getByTestId("download-status").getByText(`Downloaded green-tape-${period}.csv`).waitFor();
+
+      // The confirmation: how many are still unjustified, and that a closed month is never reopened.
+      const before = await call<PeriodView>("GET", `/api/periods/${period}`, financeToken);
+      expect(before.unjustifiedCount).toBeGreaterThanOrEqual(2);
+      await page.getByRole("link", { name: `Close ${monthName}` }).click();
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe(`Close ${monthName}`);
+      expect(await page.getByTestId("unjustified-count").innerText()).toBe(`${before.unjustifiedCount} spends`);
+      expect(await page.locator(".govuk-warning-text").innerText()).toContain("A closed month is never reopened");
+      await expectNoSeriousA11yViolations(page, "close period confirmation");
+      await screenshot(page, "finance-close-confirmation");
+
+      await page.getByRole("button", { name: `Close ${monthName}` }).click();
+      await page.getByTestId("success-heading").waitFor();
+      expect(await page.getByTestId("success-heading").innerText()).toBe(`${monthName} is closed`);
+      expect(new URL(page.url()).pathname).toBe(`/periods/${period}`);
+
+      const after = await call<PeriodView>("GET", `/api/periods/${period}`, financeToken);
+      expect(after.status).toBe("closed");
+      expect(after.exportSha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(await page.getByTestId("export-sha256").innerText()).toBe(after.exportSha256);
+      expect(await page.locator(".govuk-summary-list").innerText()).toContain("Closed");
+      // No way to close it again.
+      expect(await page.getByRole("link", { name: `Close ${monthName}` }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, "closed period");
+      await screenshot(page, "finance-period-closed");
+
+      // The CSV downloaded now is the one whose fingerprint was recorded.
+      const [again] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download Ledger export (CSV)" }).click(),
+      ]);
+      const bytes = await readFile((await again.path())!);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(after.exportSha256);
+
+      // The list shows it closed.
+      await page.getByRole("link", { name: "All periods" }).click();
+      const row = page.locator(`tr[data-period="${period}"]`);
+      await row.waitFor();
+      expect(await row.innerText()).toContain("Closed");
+      watcher.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lays the periods out for a laptop", async () => {
+    const { context, page, watcher } = await financePage({ width: 1280, height: 800 });
+    try {
+      await page.goto(`/periods/${period}`);
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe(monthName);
+      await page.getByTestId("period-total").waitFor();
+      await expectNoSeriousA11yViolations(page, "period on a laptop");
+      await screenshot(page, "finance-period-laptop");
+      await page.goto("/periods");
+      await page.locator(`tr[data-period="${period}"]`).waitFor();
+      await screenshot(page, "finance-periods-laptop");
+      watcher.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+});
