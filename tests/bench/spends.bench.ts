@@ -54,7 +54,8 @@ async function directSpend(client: pg.PoolClient, s: { workerId: string; teamId:
     await client.query("select count(*) from spends where client_id = $1 and spent_on = $2 and amount = 1000 and payee_key = $3 and voided_at is null", [s.clientId, s.today, payeeKey]);
     await client.query("select amount from spends where team_id = $1 and category = 'Travel' and voided_at is null and spent_on between $2::date - 90 and $2::date", [s.teamId, s.today]);
     await client.query("select id from spends where team_id = $1 and payee_key = $2 limit 1", [s.teamId, payeeKey]);
-    await client.query("select period from periods where status = 'closed' and period >= $1", [s.period]);
+    await client.query("insert into periods (period) values ($1) on conflict do nothing", [s.period]);
+    await client.query("select status from periods where period = $1 for share", [s.period]);
     await client.query(
       `insert into spends (id, worker_id, team_id, client_id, scheme_id, scheme_version, amount, currency, category, payee, payee_key, payment_method, spent_on, period, booked_period, note, flags, justification_due_on, follow_up_due_on)
        values ($1, $2, $3, $4, $5, 1, 1000, 'GBP', 'Travel', 'Go North East', $6, 'prepaid_card', $7, $8, $8, '', '{}', $7::date + 7, $7::date + 28) returning *`,

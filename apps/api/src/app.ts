@@ -60,6 +60,10 @@ import { reviewsRoutes } from "./modules/reviews/reviews.routes.ts";
 import { createReviewsService } from "./modules/reviews/reviews.service.ts";
 import { worklistsRoutes } from "./modules/worklists/worklists.routes.ts";
 import { createWorklistsService } from "./modules/worklists/worklists.service.ts";
+import { exportsRoutes } from "./modules/exports/exports.routes.ts";
+import { createExportsService } from "./modules/exports/exports.service.ts";
+import { periodsRoutes } from "./modules/periods/periods.routes.ts";
+import { createPeriodsService } from "./modules/periods/periods.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -155,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const comments = createCommentsService({ db, clock, spends, notifications });
   const worklists = createWorklistsService({ db, clock, config, notifications });
   const audit = createAuditService({ db, clock, config });
+  const exports = createExportsService({ db, config });
+  const periods = createPeriodsService({ db, clock, config, exports });
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
@@ -179,6 +185,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { notifications });
   await app.register(worklistsRoutes, { worklists });
   await app.register(auditRoutes, { audit, councilName: config.councilName });
+  await app.register(periodsRoutes, { periods });
+  await app.register(exportsRoutes, { exports });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { capCounters, idempotencyKeys, periods, reversals, spends } from "@greentape/db/schema";
+import { capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
 export type SpendRow = typeof spends.$inferSelect;
 type CapScope = "team" | "worker";
@@ -95,11 +95,6 @@ export async function teamCategoryAmounts(db: Executor, teamId: string, category
 export async function teamHasPaidPayee(db: Executor, teamId: string, payeeKey: string): Promise<boolean> {
   const rows = await db.select({ id: spends.id }).from(spends).where(and(eq(spends.teamId, teamId), eq(spends.payeeKey, payeeKey))).limit(1);
   return rows.length > 0;
-}
-
-export async function closedPeriodsFrom(db: Executor, period: string): Promise<Set<string>> {
-  const rows = await db.select({ period: periods.period }).from(periods).where(and(eq(periods.status, "closed"), gte(periods.period, period)));
-  return new Set(rows.map((r) => r.period));
 }
 
 export async function insertSpend(db: Executor, row: typeof spends.$inferInsert): Promise<SpendRow> {

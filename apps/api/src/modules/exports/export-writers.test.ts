@@ -1,0 +1,80 @@
+import { PassThrough } from "node:stream";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ExportRow } from "@greentape/domain/export-rows";
+import { DownloadCancelled, streamSink, writeJson, writeXlsx } from "./export-writers.ts";
+
+const row: ExportRow = {
+  transactionId: "7d0c6f1e-0000-4000-8000-000000000001",
+  spentOn: "2026-03-14",
+  bookedPeriod: "2026-03",
+  loggedAt: "2026-03-14T10:22:01.123Z",
+  team: "North",
+  costCentre: "CC-4100",
+  scheme: "Everyday help",
+  schemeVersion: 1,
+  category: "Travel",
+  glCode: "4410",
+  payee: "Go North East",
+  paymentMethod: "prepaid_card",
+  amount: 1250,
+  currency: "GBP",
+  staffId: "S1001",
+  clientReference: "C-10234",
+  justificationStatus: "due",
+  followUpStatus: "pending",
+  voided: false,
+  reversalOf: null,
+};
+
+async function* batches(...rows: ExportRow[][]) {
+  yield* rows;
+}
+
+async function xlsxBytes(): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeXlsx(batches([row, { ...row, transactionId: "x", amount: -305 }]), out, "2026-03");
+  return Buffer.concat(chunks);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("writeXlsx", () => {
+  it("gives the same bytes whenever it is written: no clock time in the workbook or its zip entries", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-04-01T09:00:00Z"));
+    const first = await xlsxBytes();
+    vi.setSystemTime(new Date("2027-07-15T17:43:10Z"));
+    const second = await xlsxBytes();
+    expect(first.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+});
+
+describe("writeJson", () => {
+  it("writes an array with keys in column order, and [] when empty", async () => {
+    const chunks: string[] = [];
+    const sink = { write: async (chunk: string) => void chunks.push(chunk) };
+    await writeJson(batches([row], [{ ...row, voided: true }]), sink);
+    const parsed = JSON.parse(chunks.join("")) as ExportRow[];
+    expect(parsed).toEqual([row, { ...row, voided: true }]);
+    expect(Object.keys(parsed[0] as object)[0]).toBe("transactionId");
+    chunks.length = 0;
+    await writeJson(batches(), sink);
+    expect(chunks.join("")).toBe("[]\n");
+  });
+});
+
+describe("streamSink", () => {
+  it("stops the export once the download is cancelled", async () => {
+    const out = new PassThrough({ highWaterMark: 4 });
+    const sink = streamSink(out);
+    const waiting = sink.write("more than four bytes");
+    out.destroy();
+    await expect(waiting).rejects.toBeInstanceOf(DownloadCancelled);
+    await expect(sink.write("again")).rejects.toBeInstanceOf(DownloadCancelled);
+  });
+});

@@ -1,0 +1,165 @@
+import type { Writable } from "node:stream";
+import type { stream } from "exceljs";
+import { periodBounds } from "@greentape/domain/dates";
+import {
+  addToTotals,
+  addToXeroJournal,
+  AMOUNT_COLUMN_INDEX,
+  countedAmount,
+  currencyNumberFormat,
+  EXPORT_COLUMNS,
+  EXPORT_CSV_HEADER,
+  exportCsvRecord,
+  exportSheetValues,
+  newXeroJournal,
+  TRANSPARENCY_CSV_HEADER,
+  transparencyCsvRecord,
+  XERO_HEADER,
+  xeroJournalRecords,
+  type ExportRow,
+  type TransparencyRow,
+} from "@greentape/domain/export-rows";
+
+/** Where a writer puts its bytes: the HTTP response, or a hash at close. Resolves when it may write more. */
+export interface Sink {
+  write(chunk: string): Promise<void>;
+}
+
+export class DownloadCancelled extends Error {}
+
+/** Resolves once `out` wants more, so a slow download slows the database reads instead of filling memory. */
+export function whenWritable(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new DownloadCancelled("the download was cancelled"));
+  if (!out.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      out.off("drain", onDrain);
+      out.off("close", onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new DownloadCancelled("the download was cancelled"));
+    out.on("drain", onDrain);
+    out.on("close", onClose);
+  });
+}
+
+export function streamSink(out: Writable): Sink {
+  return {
+    async write(chunk) {
+      if (out.destroyed) throw new DownloadCancelled("the download was cancelled");
+      out.write(chunk);
+      await whenWritable(out);
+    },
+  };
+}
+
+export interface CsvSummary {
+  /** Spend rows that count (not voided). */
+  count: number;
+  /** Net total of the rows that count, reversals included, in minor units. */
+  total: number;
+}
+
+export async function writeCsv(batches: AsyncIterable<ExportRow[]>, sink: Sink): Promise<CsvSummary> {
+  const summary: CsvSummary = { count: 0, total: 0 };
+  await sink.write(EXPORT_CSV_HEADER);
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const row of batch) {
+      chunk += exportCsvRecord(row);
+      if (row.reversalOf === null && !row.voided) summary.count += 1;
+      summary.total += countedAmount(row);
+    }
+    await sink.write(chunk);
+  }
+  return summary;
+}
+
+const JSON_KEYS = EXPORT_COLUMNS.map((c) => c.key);
+
+/** A JSON array, one object per row with keys in column order; amounts stay integer minor units. */
+export async function writeJson(batches: AsyncIterable<ExportRow[]>, sink: Sink): Promise<void> {
+  let first = true;
+  await sink.write("[");
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const row of batch) {
+      chunk += `${first ? "\n" : ",\n"}${JSON.stringify(row, JSON_KEYS)}`;
+      first = false;
+    }
+    await sink.write(chunk);
+  }
+  await sink.write(first ? "]\n" : "\n]\n");
+}
+
+export async function writeXeroJournal(batches: AsyncIterable<ExportRow[]>, sink: Sink, period: string, clearingAccount: string): Promise<void> {
+  const journal = newXeroJournal();
+  for await (const batch of batches) for (const row of batch) addToXeroJournal(journal, row);
+  await sink.write(XERO_HEADER + xeroJournalRecords(journal, period, clearingAccount).join(""));
+}
+
+export async function writeTransparency(batches: AsyncIterable<TransparencyRow[]>, sink: Sink, bodyName: string): Promise<void> {
+  await sink.write(TRANSPARENCY_CSV_HEADER);
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const row of batch) chunk += transparencyCsvRecord(row, bodyName);
+    await sink.write(chunk);
+  }
+}
+
+type ZipInternals = { zip: { _moduleAppend(source: unknown, data: { date?: Date }, callback: () => void): void } };
+
+/**
+ * The same period gives the same bytes: the workbook's dates and every zip entry's timestamp are
+ * the period's first day, not the time of download. exceljs offers no option for the zip entry
+ * dates, so each entry's date is set as the archiver takes it off its queue (the constructor has
+ * already queued two entries by the time we can reach it). A unit test holds this in place.
+ */
+function pinDates(workbook: stream.xlsx.WorkbookWriter, date: Date): void {
+  workbook.created = date;
+  workbook.modified = date;
+  workbook.creator = "Green Tape";
+  workbook.lastModifiedBy = "Green Tape";
+  const { zip } = workbook as unknown as ZipInternals;
+  const append = zip._moduleAppend.bind(zip);
+  zip._moduleAppend = (source, data, callback) => append(source, { ...data, date }, callback);
+}
+
+/**
+ * An .xlsx written as it streams (exceljs WorkbookWriter): a frozen header row, amounts as numbers
+ * in a currency format, then a totals row per currency (summed exactly in minor units).
+ */
+export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writable, period: string): Promise<void> {
+  // Loaded on first use: exceljs costs every server ~17 MB of memory from start-up otherwise.
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  pinDates(workbook, new Date(`${periodBounds(period).first}T00:00:00Z`));
+  const sheet = workbook.addWorksheet(period, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  const amountColumn = AMOUNT_COLUMN_INDEX + 1;
+  const totals = new Map<string, number>();
+  for await (const batch of batches) {
+    for (const row of batch) {
+      const added = sheet.addRow(exportSheetValues(row));
+      added.getCell(amountColumn).numFmt = currencyNumberFormat(row.currency);
+      added.commit();
+      addToTotals(totals, row);
+    }
+    await whenWritable(out);
+  }
+  for (const currency of [...totals.keys()].sort()) {
+    const values: (string | number | null)[] = EXPORT_COLUMNS.map(() => null);
+    values[0] = `Total ${currency}`;
+    values[AMOUNT_COLUMN_INDEX] = (totals.get(currency) ?? 0) / 100;
+    const added = sheet.addRow(values);
+    added.font = { bold: true };
+    added.getCell(amountColumn).numFmt = currencyNumberFormat(currency);
+    added.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { PassThrough, type Readable } from "node:stream";
+import type { Db, Tx } from "@greentape/db/client";
+import { ForbiddenError, RuleViolation } from "@greentape/domain/errors";
+import { DEFAULT_CLEARING_ACCOUNT } from "@greentape/domain/export-rows";
+import { canExport } from "@greentape/domain/permissions";
+import type { Config } from "../../config.ts";
+import type { Actor } from "../../plugins/access.ts";
+import { findPeriod } from "../periods/periods.queries.ts";
+import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
+import { exportRowBatches, transparencyRowBatches, unmappedCategories } from "./exports.queries.ts";
+
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
+
+const CSV = "text/csv; charset=utf-8";
+const FILES: Record<ExportFormat, { suffix: string; contentType: string }> = {
+  csv: { suffix: ".csv", contentType: CSV },
+  xlsx: { suffix: ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  json: { suffix: ".json", contentType: "application/json; charset=utf-8" },
+  xero: { suffix: "-xero-journal.csv", contentType: CSV },
+};
+
+/** A closed period exports its rows as they stood at close; an open one as they are now. */
+async function asOfFor(tx: Tx, period: string): Promise<Date | null> {
+  const row = await findPeriod(tx, period);
+  return row?.status === "closed" ? row.closedAt : null;
+}
+
+export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "timeZone"> }) {
+  const { db, config } = deps;
+
+  /**
+   * Streams what `write` produces from inside one read-only REPEATABLE READ transaction (one
+   * snapshot for the whole file; the cursor lives as long as it). The answer starts at once; a
+   * failure midway cuts the download short rather than sending a file that looks whole.
+   */
+  function streamFromSnapshot(write: (tx: Tx, out: PassThrough) => Promise<void>): Readable {
+    // Room for a batch or two, so the next one is written while the socket drains this one.
+    const out = new PassThrough({ highWaterMark: 1024 * 1024 });
+    db.transaction((tx) => write(tx, out), { isolationLevel: "repeatable read", accessMode: "read only" }).then(
+      () => {
+        if (!out.writableEnded) out.end();
+      },
+      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+    return out;
+  }
+
+  return {
+    async download(actor: Actor, period: string, format: ExportFormat, options: { clearingAccount?: string | undefined } = {}): Promise<ExportFile> {
+      if (!canExport(actor)) throw new ForbiddenError("Only finance and auditors export periods.");
+      if (format === "xero") {
+        const unmapped = await unmappedCategories(db, period);
+        if (unmapped.length > 0) {
+          throw new RuleViolation("unmapped-categories", "Some categories have no ledger code", `Give these categories a GL code before exporting a journal: ${unmapped.join(", ")}.`, {
+            categories: unmapped,
+          });
+        }
+      }
+      const body = streamFromSnapshot(async (tx, out) => {
+        const rows = exportRowBatches(tx, period, await asOfFor(tx, period));
+        const sink = streamSink(out);
+        if (format === "csv") await writeCsv(rows, sink);
+        else if (format === "json") await writeJson(rows, sink);
+        else if (format === "xero") await writeXeroJournal(rows, sink, period, options.clearingAccount ?? DEFAULT_CLEARING_ACCOUNT);
+        else await writeXlsx(rows, out, period);
+      });
+      return { filename: `green-tape-${period}${FILES[format].suffix}`, contentType: FILES[format].contentType, body };
+    },
+
+    /** The Local Government Transparency Code file: finance publishes it, so only finance takes it. */
+    async transparency(actor: Actor, period: string): Promise<ExportFile> {
+      if (actor.role !== "finance") throw new ForbiddenError("Only finance takes the transparency publication.");
+      const body = streamFromSnapshot((tx, out) => writeTransparency(transparencyRowBatches(tx, period, config.timeZone), streamSink(out), config.councilName));
+      return { filename: `green-tape-${period}-transparency.csv`, contentType: CSV, body };
+    },
+
+    /**
+     * The sha256 of the period's CSV export as it reads inside `tx` with tracks as at `asOf`, with
+     * the count and total of its rows. Closing records this; a later download gives these bytes.
+     */
+    async csvDigest(tx: Tx, period: string, asOf: Date): Promise<CsvSummary & { sha256: string }> {
+      const hash = createHash("sha256");
+      const summary = await writeCsv(exportRowBatches(tx, period, asOf), {
+        write: async (chunk) => {
+          hash.update(chunk, "utf8");
+        },
+      });
+      return { ...summary, sha256: hash.digest("hex") };
+    },
+  };
+}
+
+export type ExportsService = ReturnType<typeof createExportsService>;

@@ -1,0 +1,135 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { Executor, Tx } from "@greentape/db/client";
+import { periods } from "@greentape/db/schema";
+
+export type PeriodRow = typeof periods.$inferSelect;
+
+/**
+ * Whether spend row `s` counts in the period it is booked in: not voided, or voided only after that
+ * period closed (the void then booked a reversal row `r` into a later period instead). The period
+ * figures and the export rows share this one definition, so they always agree.
+ */
+export const countsInBookedPeriod = sql`(s.voided_at is null or exists (select 1 from reversals r where r.spend_id = s.id))`;
+
+/** A timestamp as ISO 8601 UTC text with milliseconds, whatever the session's time zone. */
+export function isoUtc(column: SQL): SQL {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** A date as YYYY-MM-DD whatever the session's DateStyle, so the same rows always give the same bytes. */
+export function isoDate(column: SQL): SQL {
+  return sql`to_char(${column}, 'YYYY-MM-DD')`;
+}
+
+/**
+ * Holds the period's row FOR SHARE while a spend (or a reversal) is booked into it and answers its
+ * status. Closing takes the same row FOR UPDATE, so a close and a booking never interleave: the
+ * close waits for bookings in flight, and a booking that arrives during a close waits, then sees
+ * "closed" and moves on to the next period. A row must exist to be locked, so it is made if new.
+ */
+export async function lockPeriodForBooking(tx: Tx, period: string): Promise<PeriodRow["status"]> {
+  await tx.insert(periods).values({ period }).onConflictDoNothing();
+  const [row] = await tx.select({ status: periods.status }).from(periods).where(eq(periods.period, period)).for("share");
+  if (!row) throw new Error(`period ${period} vanished while being locked`);
+  return row.status;
+}
+
+/** The period's row, made if new, locked FOR UPDATE until the closing transaction ends. */
+export async function lockPeriodForClose(tx: Tx, period: string): Promise<PeriodRow> {
+  await tx.insert(periods).values({ period }).onConflictDoNothing();
+  const [row] = await tx.select().from(periods).where(eq(periods.period, period)).for("update");
+  if (!row) throw new Error(`period ${period} vanished while being locked`);
+  return row;
+}
+
+export async function findPeriod(db: Executor, period: string): Promise<PeriodRow | undefined> {
+  const [row] = await db.select().from(periods).where(eq(periods.period, period));
+  return row;
+}
+
+export async function markClosed(tx: Tx, period: string, closed: { closedAt: Date; closedBy: string; spendCount: number; total: number; exportSha256: string }) {
+  await tx
+    .update(periods)
+    .set({ status: "closed", ...closed })
+    .where(eq(periods.period, period));
+}
+
+export interface PeriodFigures {
+  period: string;
+  status: PeriodRow["status"];
+  closedAt: Date | null;
+  closedBy: string | null;
+  closedByName: string | null;
+  exportSha256: string | null;
+  /** Spends that count in the period; for a closed period, as recorded at close. */
+  count: number;
+  /** Net: counted spends plus reversals booked in the period, in minor units. */
+  total: number;
+  /** Counted, not voided, and the justification still the worker's to write (due or queried). */
+  unjustifiedCount: number;
+}
+
+type FiguresRow = {
+  period: string;
+  status: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  export_sha256: string | null;
+  spend_count: string | number | null;
+  closed_total: string | number | null;
+  live_count: string | number;
+  live_total: string | number;
+  unjustified: string | number;
+};
+
+/**
+ * Figures for one period, or for every period that has anything booked in it or a row (closed
+ * ones included), newest first. A closed period shows what was recorded when it closed.
+ */
+export async function periodFigures(db: Executor, only?: string): Promise<PeriodFigures[]> {
+  const onlyThis = (column: SQL) => (only === undefined ? sql`` : sql`where ${column} = ${only}`);
+  const result = (await db.execute(sql`
+    with spend_figures as (
+      select s.booked_period as period,
+        count(*) filter (where ${countsInBookedPeriod}) as count,
+        coalesce(sum(s.amount) filter (where ${countsInBookedPeriod}), 0) as total,
+        count(*) filter (where s.voided_at is null and s.justification_status in ('due', 'queried')) as unjustified
+      from spends s ${onlyThis(sql`s.booked_period`)}
+      group by s.booked_period
+    ),
+    reversal_figures as (
+      select booked_period as period, sum(amount) as total from reversals ${onlyThis(sql`booked_period`)} group by booked_period
+    ),
+    known as (
+      select period from periods ${onlyThis(sql`period`)}
+      union select period from spend_figures
+      union select period from reversal_figures
+    )
+    select k.period, p.status, ${isoUtc(sql`p.closed_at`)} as closed_at, p.closed_by, u.name as closed_by_name, p.export_sha256,
+      p.spend_count, p.total as closed_total,
+      coalesce(sf.count, 0) as live_count,
+      (coalesce(sf.total, 0) + coalesce(rf.total, 0))::text as live_total,
+      coalesce(sf.unjustified, 0) as unjustified
+    from known k
+    left join periods p on p.period = k.period
+    left join users u on u.id = p.closed_by
+    left join spend_figures sf on sf.period = k.period
+    left join reversal_figures rf on rf.period = k.period
+    order by k.period desc
+  `)) as unknown as { rows: FiguresRow[] };
+  return result.rows.map((r) => {
+    const closed = r.status === "closed";
+    return {
+      period: r.period,
+      status: closed ? "closed" : "open",
+      closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+      closedBy: r.closed_by,
+      closedByName: r.closed_by_name,
+      exportSha256: r.export_sha256,
+      count: Number(closed ? r.spend_count : r.live_count),
+      total: Number(closed ? r.closed_total : r.live_total),
+      unjustifiedCount: Number(r.unjustified),
+    };
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { isValidPeriod } from "@greentape/domain/dates";
+import { requireActor } from "../../plugins/access.ts";
+import type { PeriodsService } from "./periods.service.ts";
+
+const periodParams = z.object({ period: z.string().refine(isValidPeriod, "Period must be a month like 2026-03") });
+
+const periodViewSchema = z.object({
+  period: z.string(),
+  status: z.enum(["open", "closed"]),
+  count: z.number().int(),
+  total: z.number().int(),
+  unjustifiedCount: z.number().int(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  exportSha256: z.string().nullable(),
+});
+
+export async function periodsRoutes(app: FastifyInstance, options: { periods: PeriodsService }) {
+  const { periods } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/periods",
+    {
+      config: { access: ["finance", "auditor", "admin"] },
+      schema: {
+        tags: ["finance"],
+        summary: "Periods with anything booked in them, and closed ones, newest first",
+        description: "`count` and `total` (minor units, net of voids and reversals) are what was recorded at close for a closed period. `unjustifiedCount` is live.",
+        response: { 200: z.object({ items: z.array(periodViewSchema) }) },
+      },
+    },
+    async () => ({ items: await periods.list() }),
+  );
+
+  api.get(
+    "/api/periods/:period",
+    {
+      config: { access: ["finance", "auditor", "admin"] },
+      schema: { tags: ["finance"], summary: "One period: what the close confirmation shows", params: periodParams, response: { 200: periodViewSchema } },
+    },
+    async (request) => periods.get(request.params.period),
+  );
+
+  api.post(
+    "/api/periods/:period/close",
+    {
+      config: { access: ["finance"] },
+      schema: {
+        tags: ["finance"],
+        summary: "Close a month for good: records its count, total and the sha256 of its CSV export",
+        description:
+          "Send `confirm: true`, and `expectedUnjustified` (the count you were shown) to be refused with 409 if it has changed. Closing twice is 409; a month that has not begun is 400. Spends dated in a closed month are booked into the next open one.",
+        params: periodParams,
+        body: z.object({
+          confirm: z.literal(true, { message: "Confirm the close with confirm: true" }),
+          expectedUnjustified: z.number().int().min(0).optional(),
+        }),
+        response: { 200: periodViewSchema },
+      },
+    },
+    async (request) => periods.close(requireActor(request), request.params.period, { expectedUnjustified: request.body.expectedUnjustified }),
+  );
+}

@@ -1,0 +1,151 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import {
+  addToTotals,
+  addToXeroJournal,
+  beneficiary,
+  countedAmount,
+  csvRecord,
+  EXPORT_COLUMNS,
+  EXPORT_CSV_HEADER,
+  exportCells,
+  exportCsvRecord,
+  exportSheetValues,
+  newXeroJournal,
+  REDACTED_PERSONAL_DATA,
+  transparencyCsvRecord,
+  XERO_HEADER,
+  xeroJournalRecords,
+  type ExportRow,
+} from "./export-rows.ts";
+
+function row(overrides: Partial<ExportRow> = {}): ExportRow {
+  return {
+    transactionId: "7d0c6f1e-0000-4000-8000-000000000001",
+    spentOn: "2026-03-14",
+    bookedPeriod: "2026-03",
+    loggedAt: "2026-03-14T10:22:01.123Z",
+    team: "Children's Services North",
+    costCentre: "CC-4100",
+    scheme: "Everyday help",
+    schemeVersion: 2,
+    category: "Travel",
+    glCode: "4410",
+    payee: "Go North East",
+    paymentMethod: "prepaid_card",
+    amount: 1250,
+    currency: "GBP",
+    staffId: "S1001",
+    clientReference: "C-10234",
+    justificationStatus: "due",
+    followUpStatus: "pending",
+    voided: false,
+    reversalOf: null,
+    ...overrides,
+  };
+}
+
+describe("CSV records", () => {
+  it("quotes commas, quotes and line breaks, and ends with CRLF", () => {
+    expect(csvRecord(["a", "b,c", 'say "hi"', "x\ny", "r\rs"])).toBe('a,"b,c","say ""hi""","x\ny","r\rs"\r\n');
+  });
+
+  it("round-trips through a standard CSV parser", () => {
+    const tricky = row({ payee: 'Smith, "Jones" & Co', team: "North,\nEast" });
+    const [header, parsed] = parse(EXPORT_CSV_HEADER + exportCsvRecord(tricky), { record_delimiter: "\r\n" }) as string[][];
+    expect(header).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    expect(parsed?.[EXPORT_COLUMNS.findIndex((c) => c.key === "payee")]).toBe('Smith, "Jones" & Co');
+    expect(parsed?.[EXPORT_COLUMNS.findIndex((c) => c.key === "team")]).toBe("North,\nEast");
+  });
+
+  it("writes amounts as exact two-place decimals and guards every text cell, not the amount", () => {
+    const cells = exportCells(row({ amount: -305, payee: "=HYPERLINK(1)", category: "-x", glCode: null, staffId: null, justificationStatus: null, reversalOf: "abc" }));
+    const at = (key: string) => cells[EXPORT_COLUMNS.findIndex((c) => c.key === key)];
+    expect(at("amount")).toBe("-3.05");
+    expect(at("payee")).toBe("'=HYPERLINK(1)");
+    expect(at("category")).toBe("'-x");
+    expect(at("glCode")).toBe("");
+    expect(at("staffId")).toBe("");
+    expect(at("justificationStatus")).toBe("");
+    expect(at("reversalOf")).toBe("abc");
+    expect(cells).toHaveLength(EXPORT_COLUMNS.length);
+    expect(exportCells(row({ amount: 7 }))[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe("0.07");
+  });
+
+  it("marks voided rows", () => {
+    const voidedAt = EXPORT_COLUMNS.findIndex((c) => c.key === "voided");
+    expect(exportCells(row({ voided: true }))[voidedAt]).toBe("yes");
+    expect(exportCells(row())[voidedAt]).toBe("no");
+  });
+});
+
+describe("spreadsheet values", () => {
+  it("gives the amount as a number of pounds and keeps negatives unguarded", () => {
+    const values = exportSheetValues(row({ amount: -1999, payee: "@x" }));
+    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe(-19.99);
+    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "payee")]).toBe("'@x");
+    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "schemeVersion")]).toBe(2);
+  });
+});
+
+describe("totals", () => {
+  it("count everything but voided spends, reversals negative, per currency, exactly", () => {
+    const totals = new Map<string, number>();
+    for (const r of [row({ amount: 10 }), row({ amount: 20, voided: true }), row({ amount: -5, reversalOf: "x" }), row({ amount: 3, currency: "EUR" })]) addToTotals(totals, r);
+    expect(Object.fromEntries(totals)).toEqual({ GBP: 5, EUR: 3 });
+    expect(countedAmount({ amount: 99, voided: true })).toBe(0);
+  });
+});
+
+describe("Xero journal", () => {
+  it("debits each (team, GL code), credits each team's clearing line, and balances", () => {
+    const journal = newXeroJournal();
+    const rows = [
+      row({ amount: 1000 }),
+      row({ amount: 250, category: "Bus", glCode: "4410" }),
+      row({ amount: 500, category: "Food", glCode: "4420" }),
+      row({ amount: 800, voided: true }),
+      row({ amount: -100, reversalOf: "x" }),
+      row({ amount: 300, team: "=Adult East" }),
+    ];
+    for (const r of rows) addToXeroJournal(journal, r);
+    const csv = XERO_HEADER + xeroJournalRecords(journal, "2026-02", "8100").join("");
+    const [header, ...lines] = parse(csv, { record_delimiter: "\r\n" }) as string[][];
+    expect(header?.slice(0, 6)).toEqual(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount"]);
+    expect(lines.map((l) => [l[3], l[5], l[7]])).toEqual([
+      ["4410", "3.00", "'=Adult East"],
+      ["8100", "-3.00", "'=Adult East"],
+      ["4410", "11.50", "Children's Services North"],
+      ["4420", "5.00", "Children's Services North"],
+      ["8100", "-16.50", "Children's Services North"],
+    ]);
+    expect(lines.every((l) => l[0] === "Green Tape spends 2026-02" && l[1] === "28/02/2026" && l[4] === "No VAT" && l[6] === "Team")).toBe(true);
+    const sum = lines.reduce((s, l) => s + Math.round(Number(l[5]) * 100), 0);
+    expect(sum).toBe(0);
+    expect(lines[2]?.[2]).toBe("Bus, Travel (Children's Services North)");
+  });
+
+  it("refuses a counted row with no GL code", () => {
+    expect(() => addToXeroJournal(newXeroJournal(), row({ glCode: null }))).toThrow(/GL code/);
+  });
+});
+
+describe("transparency record", () => {
+  const base = { transactionNumber: "t1", date: "2026-03-01", department: "Adult Social Care", payee: "Jane Doe", payeeType: "individual" as const, purpose: "Travel", amount: 1250, irrecoverableVat: 0, merchantCategory: null };
+
+  it("redacts a private individual and names an organisation", () => {
+    expect(beneficiary(base)).toBe(REDACTED_PERSONAL_DATA);
+    expect(beneficiary({ ...base, payeeType: "organisation" })).toBe("Jane Doe");
+    const [fields] = parse(transparencyCsvRecord(base, "Demo Borough Council"), { record_delimiter: "\r\n" }) as string[][];
+    expect(fields).toEqual(["Demo Borough Council", "2026-03-01", "t1", "Adult Social Care", REDACTED_PERSONAL_DATA, "Travel", "12.50", "0.00", ""]);
+  });
+
+  it("keeps a negative reversal amount a number and guards text", () => {
+    const [fields] = parse(transparencyCsvRecord({ ...base, payeeType: "organisation", payee: "+Shop", amount: -1250, merchantCategory: "5411" }, "Council"), {
+      record_delimiter: "\r\n",
+    }) as string[][];
+    expect(fields?.[4]).toBe("'+Shop");
+    expect(fields?.[6]).toBe("-12.50");
+    expect(fields?.[8]).toBe("5411");
+  });
+});

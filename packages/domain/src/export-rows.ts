@@ -1,0 +1,248 @@
+/**
+ * The rows finance exports for a period, and how each file format writes them. Pure: the API
+ * streams rows out of the database and hands each batch to these functions.
+ *
+ * One row per spend booked in the period (voided ones included and marked) and one per reversal
+ * booked in it. A row "counts" towards the period total unless it is a voided spend; a reversal
+ * row carries a negative amount.
+ */
+import { periodBounds } from "./dates.ts";
+import { toDecimalString, type MinorUnits } from "./money.ts";
+import { spreadsheetSafe } from "./spreadsheet-safe.ts";
+
+export interface ExportRow {
+  /** The spend's id, or the reversal's own id on a reversal row. */
+  transactionId: string;
+  spentOn: string;
+  bookedPeriod: string;
+  /** ISO 8601 UTC, milliseconds: when the spend (or the reversal) was recorded. */
+  loggedAt: string;
+  team: string;
+  costCentre: string;
+  scheme: string;
+  schemeVersion: number;
+  category: string;
+  /** From the category-to-ledger mapping; null when the category is not mapped. */
+  glCode: string | null;
+  payee: string;
+  paymentMethod: string;
+  /** Minor units; negative on a reversal row. */
+  amount: MinorUnits;
+  currency: string;
+  staffId: string | null;
+  /** The pseudonymous reference only: a client's name never leaves the system. */
+  clientReference: string;
+  /** Null on a reversal row: a reversal has no tracks of its own. */
+  justificationStatus: string | null;
+  followUpStatus: string | null;
+  voided: boolean;
+  /** On a reversal row, the spend it reverses. */
+  reversalOf: string | null;
+}
+
+type Column<K extends keyof ExportRow = keyof ExportRow> = { key: K; header: string };
+
+/** The export's columns, in file order. CSV and XLSX use `header`; JSON uses `key`. */
+export const EXPORT_COLUMNS = [
+  { key: "transactionId", header: "Transaction ID" },
+  { key: "spentOn", header: "Date spent" },
+  { key: "bookedPeriod", header: "Booked period" },
+  { key: "loggedAt", header: "Logged at" },
+  { key: "team", header: "Team" },
+  { key: "costCentre", header: "Cost centre" },
+  { key: "scheme", header: "Scheme" },
+  { key: "schemeVersion", header: "Scheme version" },
+  { key: "category", header: "Category" },
+  { key: "glCode", header: "GL code" },
+  { key: "payee", header: "Payee" },
+  { key: "paymentMethod", header: "Payment method" },
+  { key: "amount", header: "Amount" },
+  { key: "currency", header: "Currency" },
+  { key: "staffId", header: "Worker staff ID" },
+  { key: "clientReference", header: "Client reference" },
+  { key: "justificationStatus", header: "Justification status" },
+  { key: "followUpStatus", header: "Follow-up status" },
+  { key: "voided", header: "Voided" },
+  { key: "reversalOf", header: "Reversal of" },
+] as const satisfies readonly Column[];
+
+export const AMOUNT_COLUMN_INDEX = EXPORT_COLUMNS.findIndex((c) => c.key === "amount");
+
+/** What a row adds to the period total: nothing for a voided spend. */
+export function countedAmount(row: Pick<ExportRow, "amount" | "voided">): MinorUnits {
+  return row.voided ? 0 : row.amount;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One RFC 4180 record, CRLF-terminated. */
+export function csvRecord(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(",")}\r\n`;
+}
+
+/** Every text cell goes through the formula-injection guard; amounts never do, so negatives stay numbers. */
+function text(value: string | number | null): string {
+  return spreadsheetSafe(value === null ? "" : String(value));
+}
+
+/** The cells of a row as CSV text: text guarded, the amount an exact two-place decimal. */
+export function exportCells(row: ExportRow): string[] {
+  return EXPORT_COLUMNS.map(({ key }) => {
+    if (key === "amount") return toDecimalString(row.amount);
+    if (key === "voided") return row.voided ? "yes" : "no";
+    return text(row[key]);
+  });
+}
+
+export const EXPORT_CSV_HEADER = csvRecord(EXPORT_COLUMNS.map((c) => c.header));
+
+export function exportCsvRecord(row: ExportRow): string {
+  return csvRecord(exportCells(row));
+}
+
+/**
+ * The cells of a row for a spreadsheet: text guarded, the amount a number of pounds. minor / 100
+ * is the double nearest the exact decimal, so it shows exactly at two places; the totals row is
+ * summed in integer minor units first, for the same reason.
+ */
+export function exportSheetValues(row: ExportRow): (string | number)[] {
+  return EXPORT_COLUMNS.map(({ key }) => {
+    if (key === "amount") return row.amount / 100;
+    if (key === "schemeVersion") return row.schemeVersion;
+    if (key === "voided") return row.voided ? "yes" : "no";
+    return text(row[key]);
+  });
+}
+
+/** Excel number formats that show the currency, negatives in red. Unknown currencies show the code. */
+export function currencyNumberFormat(currency: string): string {
+  const symbol = ({ GBP: "£", EUR: "€", USD: "$" } as Record<string, string>)[currency];
+  return symbol ? `"${symbol}"#,##0.00;[Red]-"${symbol}"#,##0.00` : `#,##0.00 "${currency.replaceAll('"', "")}";[Red]-#,##0.00 "${currency.replaceAll('"', "")}"`;
+}
+
+/** Adds a row to per-currency totals of the amounts that count (exact integer sums). */
+export function addToTotals(totals: Map<string, MinorUnits>, row: ExportRow): void {
+  totals.set(row.currency, (totals.get(row.currency) ?? 0) + countedAmount(row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Xero manual journal
+
+/**
+ * Xero's manual-journal import template. Xero imports at most 300 lines per file, so the journal
+ * has one debit line per (team, GL code) and one balancing credit per team, not a line per spend;
+ * the per-spend detail is the main export. Positive amounts are debits, negative credits.
+ */
+export const XERO_HEADER = csvRecord(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2"]);
+/** Spends are small purchases with no reclaimable VAT recorded against them. */
+export const XERO_TAX_RATE = "No VAT";
+/** The account the cards and petty cash are paid from; create it in Xero, or pass another code. */
+export const DEFAULT_CLEARING_ACCOUNT = "8100";
+export const XERO_ACCOUNT_CODE = /^[A-Za-z0-9.-]{1,10}$/;
+
+export interface XeroJournal {
+  /** team → GL code → { categories, amount } */
+  lines: Map<string, Map<string, { categories: Set<string>; amount: MinorUnits }>>;
+}
+
+export function newXeroJournal(): XeroJournal {
+  return { lines: new Map() };
+}
+
+/** Adds a counted row to the journal. Callers refuse the export first if any category is unmapped. */
+export function addToXeroJournal(journal: XeroJournal, row: ExportRow): void {
+  const amount = countedAmount(row);
+  if (amount === 0) return;
+  if (row.glCode === null) throw new Error(`category ${row.category} has no GL code`);
+  const byCode = journal.lines.get(row.team) ?? new Map<string, { categories: Set<string>; amount: MinorUnits }>();
+  journal.lines.set(row.team, byCode);
+  const line = byCode.get(row.glCode) ?? { categories: new Set<string>(), amount: 0 };
+  byCode.set(row.glCode, line);
+  line.categories.add(row.category);
+  line.amount += amount;
+}
+
+/** Xero (UK) reads dates as dd/mm/yyyy. */
+function xeroDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The journal's CSV body, dated the last day of the period, in a fixed order (team, then code). */
+export function xeroJournalRecords(journal: XeroJournal, period: string, clearingAccount: string): string[] {
+  const narration = `Green Tape spends ${period}`;
+  const date = xeroDate(periodBounds(period).last);
+  const records: string[] = [];
+  for (const team of [...journal.lines.keys()].sort(byText)) {
+    const byCode = journal.lines.get(team) ?? new Map();
+    let teamTotal = 0;
+    for (const code of [...byCode.keys()].sort(byText)) {
+      const line = byCode.get(code);
+      if (!line || line.amount === 0) continue;
+      teamTotal += line.amount;
+      const description = `${[...line.categories].sort(byText).join(", ")} (${team})`;
+      records.push(csvRecord([text(narration), date, text(description), text(code), XERO_TAX_RATE, toDecimalString(line.amount), "Team", text(team), "", ""]));
+    }
+    if (teamTotal !== 0) {
+      records.push(csvRecord([text(narration), date, text(`Paid by cards and petty cash (${team})`), text(clearingAccount), XERO_TAX_RATE, toDecimalString(-teamTotal), "Team", text(team), "", ""]));
+    }
+  }
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local Government Transparency Code publication
+
+export const REDACTED_PERSONAL_DATA = "REDACTED PERSONAL DATA";
+
+/** A row of the public file. It has no client field at all, so none can leak. */
+export interface TransparencyRow {
+  transactionNumber: string;
+  /** The date spent; for a reversal, the day it was booked. */
+  date: string;
+  department: string;
+  payee: string;
+  payeeType: "organisation" | "individual";
+  purpose: string;
+  amount: MinorUnits;
+  irrecoverableVat: MinorUnits;
+  merchantCategory: string | null;
+}
+
+export const TRANSPARENCY_CSV_HEADER = csvRecord([
+  "Body name",
+  "Date",
+  "Transaction number",
+  "Department",
+  "Beneficiary",
+  "Summary of purpose",
+  "Amount",
+  "Irrecoverable VAT",
+  "Merchant category",
+]);
+
+/** A private individual paid directly is never named in public. */
+export function beneficiary(row: Pick<TransparencyRow, "payee" | "payeeType">): string {
+  return row.payeeType === "individual" ? REDACTED_PERSONAL_DATA : row.payee;
+}
+
+export function transparencyCsvRecord(row: TransparencyRow, bodyName: string): string {
+  return csvRecord([
+    spreadsheetSafe(bodyName),
+    row.date,
+    spreadsheetSafe(row.transactionNumber),
+    spreadsheetSafe(row.department),
+    spreadsheetSafe(beneficiary(row)),
+    spreadsheetSafe(row.purpose),
+    toDecimalString(row.amount),
+    toDecimalString(row.irrecoverableVat),
+    spreadsheetSafe(row.merchantCategory ?? ""),
+  ]);
+}

@@ -1,0 +1,229 @@
+import { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { expectProblem } from "../support/problem.ts";
+import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+
+const PERIOD = "2026-03";
+const NEWLINE_PAYEE = 'Line one\nLine two, "quoted"';
+
+/**
+ * The period exports read back with standard tools: CSV with a CSV parser, XLSX with exceljs,
+ * JSON, the Xero journal; the transparency file carries no client data and redacts individuals.
+ */
+describe("exports", () => {
+  const clock = new TestClock(new Date("2026-03-28T10:00:00Z"));
+  let t: TestApp;
+  let ids: DemoIds;
+  const token: Partial<Record<DemoAccount, string>> = {};
+  const as = (who: DemoAccount) => `Bearer ${token[who]}`;
+  const spent: Record<string, string> = {};
+  const secretName = "Margaret Hidden-Name";
+  let secretReference: string;
+
+  const download = (path: string, who: DemoAccount = "finance") => t.http.get(path).set("Authorization", as(who)).responseType("blob");
+  const refusal = (path: string, who: DemoAccount = "finance") => t.http.get(path).set("Authorization", as(who));
+  const csvRecords = (bytes: Buffer) => parse(bytes, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    ids = await demoIds(t);
+    for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
+    secretReference = `C-S${Date.now().toString(36)}`;
+    const client = await t.http.post("/api/clients").set("Authorization", as("worker3")).send({ reference: secretReference, displayName: secretName });
+    expect(client.status, JSON.stringify(client.body)).toBe(201);
+
+    const log = async (name: string, who: DemoAccount, clientId: string, overrides: Record<string, unknown>) => {
+      const res = await postSpend(t, token[who] as string, spendBody({ schemeId: ids.schemeId, clientId, spentOn: "2026-03-20", ...overrides }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      spent[name] = res.body.id;
+    };
+    await log("commas", "worker", ids.clients.north[0] as string, { amount: 1250, payee: 'Smith, "Bros" & Co' });
+    await log("formula", "worker", ids.clients.north[1] as string, { amount: 999, payee: '=HYPERLINK("http://evil.test")', category: "Food and essentials" });
+    await log("individual", "worker3", client.body.id, { amount: 4321, payee: "Jane Doe", payeeType: "individual", category: "Household" });
+    await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis" });
+    await log("voided", "worker", ids.clients.north[2] as string, { amount: 505, payee: "Voided Shop Ltd" });
+    await log("newline", "worker2", ids.clients.north[3] as string, { amount: 2000, payee: "Placeholder" });
+    // The spend form refuses line breaks in a payee, but the export must carry whatever the database holds.
+    await t.database.db.execute(sql`update spends set payee = ${NEWLINE_PAYEE} where id = ${spent.newline}`);
+    await t.database.db.execute(sql`update spends set vat_amount = 150, merchant_category = '4121' where id = ${spent.taxi}`);
+    const voided = await t.http.post(`/api/spends/${spent.voided}/void`).set("Authorization", as("worker")).send({ reason: "Logged against the wrong client" });
+    expect(voided.status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const countedTotal = 1250 + 999 + 4321 + 777 + 2000;
+
+  it("CSV: RFC 4180 with CRLF and a header, exact decimals, guarded text, client references only", async () => {
+    const res = await download(`/api/exports/${PERIOD}`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}.csv"`);
+    const text = (res.body as Buffer).toString("utf8");
+    expect(text.endsWith("\r\n")).toBe(true);
+    // Every line break outside the one quoted multi-line payee is CRLF.
+    expect(text.replace(/"Line one\nLine two, ""quoted"""/, "").split("\n").every((line, i, all) => i === all.length - 1 || line.endsWith("\r"))).toBe(true);
+
+    const records = csvRecords(res.body as Buffer);
+    expect(Object.keys(records[0] as object)).toEqual([
+      "Transaction ID", "Date spent", "Booked period", "Logged at", "Team", "Cost centre", "Scheme", "Scheme version", "Category", "GL code",
+      "Payee", "Payment method", "Amount", "Currency", "Worker staff ID", "Client reference", "Justification status", "Follow-up status", "Voided", "Reversal of",
+    ]);
+    expect(records).toHaveLength(6);
+    const row = (name: string) => records.find((r) => r["Transaction ID"] === spent[name]) as Record<string, string>;
+    expect(row("commas")).toMatchObject({
+      Payee: 'Smith, "Bros" & Co',
+      Amount: "12.50",
+      Currency: "GBP",
+      Team: "Children's Services North",
+      "Cost centre": "CC-4100",
+      Scheme: "Everyday help",
+      "Scheme version": "1",
+      Category: "Travel",
+      "GL code": "4410",
+      "Worker staff ID": "S1001",
+      "Payment method": "prepaid_card",
+      "Date spent": "2026-03-20",
+      "Booked period": PERIOD,
+      "Logged at": "2026-03-28T10:00:00.000Z",
+      "Justification status": "due",
+      "Follow-up status": "pending",
+      Voided: "no",
+      "Reversal of": "",
+    });
+    expect(row("newline").Payee).toBe(NEWLINE_PAYEE);
+    expect(row("formula").Payee).toBe(`'=HYPERLINK("http://evil.test")`);
+    expect(row("formula")["GL code"]).toBe("4420");
+    expect(row("formula").Amount).toBe("9.99");
+    expect(row("taxi").Payee).toBe("'+44 Taxis");
+    expect(row("voided").Voided).toBe("yes");
+    expect(row("individual")["Client reference"]).toBe(secretReference);
+    expect(text).not.toContain(secretName);
+
+    const total = records.filter((r) => r.Voided === "no").reduce((sum, r) => sum + Math.round(Number(r.Amount) * 100), 0);
+    expect(total).toBe(countedTotal);
+    expect((await t.http.get(`/api/periods/${PERIOD}`).set("Authorization", as("finance"))).body.total).toBe(countedTotal);
+  });
+
+  it("XLSX: reads back with exceljs, amounts as numbers in a currency format, a frozen header and a totals row", async () => {
+    const res = await download(`/api/exports/${PERIOD}?format=xlsx`, "auditor");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}.xlsx"`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(Readable.from([res.body as Buffer]));
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const amountAt = header.indexOf("Amount") + 1;
+    const payeeAt = header.indexOf("Payee") + 1;
+    expect(amountAt).toBeGreaterThan(0);
+    expect(sheet.rowCount).toBe(1 + 6 + 1);
+
+    const data = Array.from({ length: 6 }, (_, i) => sheet.getRow(i + 2));
+    for (const r of data) {
+      expect(typeof r.getCell(amountAt).value).toBe("number");
+      expect(r.getCell(amountAt).numFmt).toContain("£");
+    }
+    const byId = new Map(data.map((r) => [r.getCell(1).value, r]));
+    expect(byId.get(spent.commas)?.getCell(amountAt).value).toBe(12.5);
+    expect(byId.get(spent.formula)?.getCell(payeeAt).value).toBe(`'=HYPERLINK("http://evil.test")`);
+    expect(byId.get(spent.newline)?.getCell(payeeAt).value).toBe(NEWLINE_PAYEE);
+
+    const totals = sheet.getRow(8);
+    expect(totals.getCell(1).value).toBe("Total GBP");
+    expect(totals.getCell(amountAt).value).toBe(countedTotal / 100);
+    expect(totals.getCell(amountAt).numFmt).toContain("£");
+  });
+
+  it("JSON: a streamed array of rows with integer minor units", async () => {
+    const res = await download(`/api/exports/${PERIOD}?format=json`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}.json"`);
+    const rows = JSON.parse((res.body as Buffer).toString("utf8")) as Record<string, unknown>[];
+    expect(rows).toHaveLength(6);
+    const commas = rows.find((r) => r.transactionId === spent.commas);
+    expect(commas).toMatchObject({ amount: 1250, payee: 'Smith, "Bros" & Co', clientReference: expect.stringMatching(/^C-/), voided: false, reversalOf: null, schemeVersion: 1 });
+    expect(Object.keys(commas as object)).not.toContain("clientName");
+    expect(rows.filter((r) => !r.voided).reduce((s, r) => s + (r.amount as number), 0)).toBe(countedTotal);
+  });
+
+  it("Xero: a manual journal that balances, with team tracking", async () => {
+    const res = await download(`/api/exports/${PERIOD}?format=xero&clearingAccount=090`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}-xero-journal.csv"`);
+    const [header, ...lines] = parse(res.body as Buffer, { record_delimiter: "\r\n" }) as string[][];
+    expect(header).toEqual(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2"]);
+    const pence = (l: string[]) => Math.round(Number(l[5]) * 100);
+    expect(lines.reduce((s, l) => s + pence(l), 0)).toBe(0);
+    const debits = lines.filter((l) => l[3] !== "090");
+    expect(debits.reduce((s, l) => s + pence(l), 0)).toBe(countedTotal);
+    const credits = lines.filter((l) => l[3] === "090");
+    expect(credits.map((l) => l[7]).sort()).toEqual(["Adult Services East", "Children's Services North"]);
+    expect(lines.every((l) => l[0] === `Green Tape spends ${PERIOD}` && l[1] === "31/03/2026" && l[4] === "No VAT" && l[6] === "Team")).toBe(true);
+    expect(debits.find((l) => l[3] === "4440")?.[5]).toBe("43.21");
+
+    expectProblem(await refusal(`/api/exports/${PERIOD}?format=xero&clearingAccount=${encodeURIComponent("=1+1")}`), 400, { field: "clearingAccount" });
+  });
+
+  it("transparency file: Code fields, no client data at all, individuals redacted, voids left out", async () => {
+    const res = await download(`/api/exports/${PERIOD}/transparency.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}-transparency.csv"`);
+    const text = (res.body as Buffer).toString("utf8");
+    const references = (await t.database.db.execute(sql`select reference from clients`)) as unknown as { rows: { reference: string }[] };
+    for (const { reference } of references.rows) expect(text).not.toContain(reference);
+    expect(text).not.toContain(secretName);
+    expect(text).not.toContain("Jane Doe");
+    expect(text).not.toContain("Voided Shop");
+
+    const records = csvRecords(res.body as Buffer);
+    expect(Object.keys(records[0] as object)).toEqual(["Body name", "Date", "Transaction number", "Department", "Beneficiary", "Summary of purpose", "Amount", "Irrecoverable VAT", "Merchant category"]);
+    expect(records).toHaveLength(5);
+    const row = (name: string) => records.find((r) => r["Transaction number"] === spent[name]);
+    expect(row("individual")).toMatchObject({ "Body name": "Demo Borough Council", Beneficiary: "REDACTED PERSONAL DATA", Department: "Adult Social Care", "Summary of purpose": "Household", Amount: "43.21", "Irrecoverable VAT": "0.00" });
+    expect(row("taxi")).toMatchObject({ Beneficiary: "'+44 Taxis", "Irrecoverable VAT": "1.50", "Merchant category": "4121", Date: "2026-03-20" });
+    expect(row("commas")).toMatchObject({ Beneficiary: 'Smith, "Bros" & Co', Department: "Children's Social Care", "Merchant category": "" });
+    expect(row("voided")).toBeUndefined();
+    expect(records.reduce((s, r) => s + Math.round(Number(r.Amount) * 100), 0)).toBe(countedTotal);
+  });
+
+  it("only finance and auditors export; only finance takes the transparency file", async () => {
+    for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "admin"] as const) {
+      for (const format of ["csv", "xlsx", "json", "xero"]) expectProblem(await refusal(`/api/exports/${PERIOD}?format=${format}`, who), 403);
+    }
+    for (const who of ["worker", "supervisor", "auditor", "admin"] as const) expectProblem(await refusal(`/api/exports/${PERIOD}/transparency.csv`, who), 403);
+    expectProblem(await t.http.get(`/api/exports/${PERIOD}`), 401);
+    expectProblem(await t.http.get(`/api/exports/${PERIOD}/transparency.csv`), 401);
+    expect((await download(`/api/exports/${PERIOD}`, "auditor")).status).toBe(200);
+  });
+
+  it("bad input is a 400 naming the field", async () => {
+    expectProblem(await refusal(`/api/exports/${PERIOD}?format=pdf`), 400, { field: "format" });
+    expectProblem(await refusal("/api/exports/2026-3"), 400, { field: "period" });
+    expectProblem(await refusal("/api/exports/2026-00/transparency.csv"), 400, { field: "period" });
+    const refused = await postSpend(t, token.worker as string, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, payee: "Two\nlines", spentOn: "2026-03-21" }));
+    expectProblem(refused, 400, { field: "payee" });
+  });
+
+  it("an empty month exports just the header; a journal with an unmapped category is refused", async () => {
+    const empty = await download("/api/exports/2025-11");
+    expect((empty.body as Buffer).toString("utf8").split("\r\n")).toHaveLength(2);
+    expect((await download("/api/exports/2025-11?format=json")).body.toString()).toBe("[]\n");
+
+    const scheme = await createScheme(t, { categories: ["Gardening"] });
+    const res = await postSpend(t, token.worker2 as string, spendBody({ schemeId: scheme.id, clientId: ids.clients.north[0] as string, category: "Gardening", spentOn: "2026-03-22" }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const refused = await refusal(`/api/exports/${PERIOD}?format=xero`);
+    expectProblem(refused, 422, { typeEndsWith: "unmapped-categories" });
+    expect(refused.body.categories).toEqual(["Gardening"]);
+    const csv = csvRecords((await download(`/api/exports/${PERIOD}`)).body as Buffer);
+    expect(csv.find((r) => r["Transaction ID"] === res.body.id)?.["GL code"]).toBe("");
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from spends where booked_period = ${PERIOD}`))).toBe(7);
+  });
+});

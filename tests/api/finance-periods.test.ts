@@ -1,0 +1,217 @@
+import { createHash } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { expectProblem } from "../support/problem.ts";
+import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+
+const JUSTIFICATION = { narrative: "The client needed to reach the housing office for the tenancy interview that day.", intendedOutcome: "Keeps the tenancy" };
+
+/**
+ * Invariant 5, month close: a closed period's figures equal the sum of its export rows and of its
+ * spends, its export is byte-identical every time (and matches the sha256 recorded at close), and
+ * nothing booked or voided afterwards moves it.
+ */
+describe("periods and month close", () => {
+  const clock = new TestClock(new Date("2026-03-28T10:00:00Z"));
+  let t: TestApp;
+  let ids: DemoIds;
+  const token: Partial<Record<DemoAccount, string>> = {};
+  const as = (who: DemoAccount) => `Bearer ${token[who]}`;
+  const spent: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    ids = await demoIds(t);
+    for (const who of ["worker", "worker2", "worker3", "supervisor", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
+  });
+  afterAll(() => t.close());
+
+  async function log(who: DemoAccount, name: string, overrides: Record<string, unknown>) {
+    const clientId = (who === "worker3" ? ids.clients.east : ids.clients.north)[Number(overrides.client ?? 0)] as string;
+    const { client: _client, ...rest } = overrides;
+    const res = await postSpend(t, token[who] as string, spendBody({ schemeId: ids.schemeId, clientId, ...rest }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    spent[name] = res.body.id;
+    return res.body;
+  }
+
+  async function exportCsv(period: string) {
+    const res = await t.http.get(`/api/exports/${period}?format=csv`).set("Authorization", as("finance")).responseType("blob");
+    expect(res.status).toBe(200);
+    return res.body as Buffer;
+  }
+
+  /** The export's rows, read back with a standard parser, and what the counted ones add up to. */
+  function exportSum(bytes: Buffer) {
+    const records = parse(bytes, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+    const pence = (decimal: string) => {
+      const [whole = "0", fraction = "00"] = decimal.replace("-", "").split(".");
+      return (decimal.startsWith("-") ? -1 : 1) * (Number(whole) * 100 + Number(fraction));
+    };
+    const total = records.filter((r) => r.Voided === "no").reduce((sum, r) => sum + pence(r.Amount as string), 0);
+    return { records, total };
+  }
+
+  /** Independently of the app's own queries: spends that still count in the period, plus its reversals. */
+  async function storedNet(period: string, closedAt: string | null) {
+    const spends = await scalar<string>(
+      t,
+      closedAt
+        ? sql`select coalesce(sum(amount), 0)::text as value from spends where booked_period = ${period} and (voided_at is null or voided_at > ${closedAt}::timestamptz)`
+        : sql`select coalesce(sum(amount), 0)::text as value from spends where booked_period = ${period} and voided_at is null`,
+    );
+    const reversals = await scalar<string>(t, sql`select coalesce(sum(amount), 0)::text as value from reversals where booked_period = ${period}`);
+    return Number(spends) + Number(reversals);
+  }
+
+  const getPeriod = (period: string) => t.http.get(`/api/periods/${period}`).set("Authorization", as("finance"));
+  const close = (period: string, body: object, who: DemoAccount = "finance") => t.http.post(`/api/periods/${period}/close`).set("Authorization", as(who)).send(body);
+
+  it("totals agree across a close: export rows = period total = counted spends + reversals, in both periods", async () => {
+    await log("worker", "a", { amount: 1000, spentOn: "2026-03-05", client: 0 });
+    await log("worker", "b", { amount: 2500, spentOn: "2026-03-20", client: 1 });
+    await log("worker", "c", { amount: 1750, spentOn: "2026-03-28", client: 2, payee: 'Smith, "Bros" & Co' });
+    await log("worker", "v", { amount: 1200, spentOn: "2026-03-10", client: 3 });
+    await log("worker3", "e", { amount: 3000, spentOn: "2026-03-15", client: 0, payee: "=cmd|' /C calc'!A0" });
+    await log("worker3", "f", { amount: 800, spentOn: "2026-03-27", client: 1, payee: "Jane Doe", payeeType: "individual" });
+    clock.advance(60 * 60 * 1000);
+    const voidBefore = await t.http.post(`/api/spends/${spent.v}/void`).set("Authorization", as("worker")).send({ reason: "Entered twice by mistake" });
+    expect(voidBefore.status, JSON.stringify(voidBefore.body)).toBe(200);
+
+    const justified = await t.http.put(`/api/spends/${spent.a}/justification`).set("Authorization", as("worker")).send(JUSTIFICATION);
+    expect(justified.status, JSON.stringify(justified.body)).toBe(200);
+
+    clock.set("2026-04-01T09:00:00Z");
+    const shown = await getPeriod("2026-03");
+    expect(shown.body).toMatchObject({ period: "2026-03", status: "open", count: 5, total: 9050, unjustifiedCount: 4, closedAt: null, exportSha256: null });
+
+    const closed = await close("2026-03", { confirm: true, expectedUnjustified: 4 });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body).toMatchObject({ period: "2026-03", status: "closed", count: 5, total: 9050, closedBy: ids.users.finance?.id, closedByName: "Fran Ellis", closedAt: "2026-04-01T09:00:00.000Z" });
+    expect(closed.body.exportSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // After close: a void books a reversal into April; a new April spend.
+    clock.advance(60 * 60 * 1000);
+    const voidAfter = await t.http.post(`/api/spends/${spent.b}/void`).set("Authorization", as("admin")).send({ reason: "Refunded by the operator" });
+    expect(voidAfter.status, JSON.stringify(voidAfter.body)).toBe(200);
+    await log("worker2", "g", { amount: 600, spentOn: "2026-04-01", client: 0 });
+
+    const list = await t.http.get("/api/periods").set("Authorization", as("finance"));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((p: { period: string }) => p.period)).toEqual(["2026-04", "2026-03"]);
+    const [april, march] = list.body.items;
+    expect(march).toMatchObject({ status: "closed", count: 5, total: 9050, exportSha256: closed.body.exportSha256 });
+    expect(april).toMatchObject({ status: "open", count: 1, total: 600 - 2500, unjustifiedCount: 1 });
+
+    const marchCsv = await exportCsv("2026-03");
+    const marchRows = exportSum(marchCsv);
+    expect(marchRows.total).toBe(9050);
+    expect(await storedNet("2026-03", march.closedAt)).toBe(9050);
+    expect(createHash("sha256").update(marchCsv).digest("hex")).toBe(closed.body.exportSha256);
+    expect(marchRows.records).toHaveLength(6);
+    const byId = new Map(marchRows.records.map((r) => [r["Transaction ID"], r]));
+    expect(byId.get(spent.v)?.Voided).toBe("yes");
+    expect(byId.get(spent.a)?.["Justification status"]).toBe("submitted");
+    expect(byId.get(spent.c)?.["Justification status"]).toBe("due");
+    // Voided after close: it still counts in March; April carries the reversal.
+    expect(byId.get(spent.b)?.Voided).toBe("no");
+
+    const aprilRows = exportSum(await exportCsv("2026-04"));
+    expect(aprilRows.total).toBe(-1900);
+    expect(await storedNet("2026-04", null)).toBe(-1900);
+    const reversal = aprilRows.records.find((r) => r["Reversal of"] === spent.b);
+    expect(reversal).toMatchObject({ Amount: "-25.00", "Booked period": "2026-04", "Date spent": "2026-03-20", Voided: "no" });
+    expect(reversal?.["Transaction ID"]).not.toBe(spent.b);
+    // Spends first, then reversals.
+    expect(aprilRows.records.map((r) => r["Transaction ID"])[0]).toBe(spent.g);
+  });
+
+  it("a closed period exports the same bytes again, after a late spend dated in it and after its tracks move", async () => {
+    const recorded = (await getPeriod("2026-03")).body;
+    const before = await Promise.all((["csv", "json", "xlsx", "xero"] as const).map((f) => t.http.get(`/api/exports/2026-03?format=${f}`).set("Authorization", as("auditor")).responseType("blob")));
+
+    const late = await log("worker3", "late", { amount: 450, spentOn: "2026-03-30", client: 2 });
+    expect(late).toMatchObject({ spentOn: "2026-03-30", period: "2026-03", bookedPeriod: "2026-04" });
+    expect(late.flags).toContain("booked_late");
+    const justified = await t.http.put(`/api/spends/${spent.e}/justification`).set("Authorization", as("worker3")).send(JUSTIFICATION);
+    expect(justified.status, JSON.stringify(justified.body)).toBe(200);
+
+    const after = await Promise.all((["csv", "json", "xlsx", "xero"] as const).map((f) => t.http.get(`/api/exports/2026-03?format=${f}`).set("Authorization", as("finance")).responseType("blob")));
+    for (const [i, res] of after.entries()) {
+      expect(res.status).toBe(200);
+      expect(Buffer.compare(res.body as Buffer, before[i]?.body as Buffer), `format #${i}`).toBe(0);
+    }
+    expect(createHash("sha256").update(after[0]?.body as Buffer).digest("hex")).toBe(recorded.exportSha256);
+    // Recorded figures stay; only the live count of what is still unjustified moves.
+    const { unjustifiedCount, ...figures } = recorded;
+    expect((await getPeriod("2026-03")).body).toEqual({ ...figures, unjustifiedCount: unjustifiedCount - 1 });
+
+    // The open month shows the late spend and the tracks as they are now.
+    const april = exportSum(await exportCsv("2026-04"));
+    expect(april.records.find((r) => r["Transaction ID"] === spent.late)).toMatchObject({ "Date spent": "2026-03-30", "Booked period": "2026-04" });
+    const marchNow = exportSum(after[0]?.body as Buffer).records.find((r) => r["Transaction ID"] === spent.e);
+    expect(marchNow?.["Justification status"]).toBe("due");
+  });
+
+  it("closing twice is refused with 409 and changes nothing", async () => {
+    const before = (await getPeriod("2026-03")).body;
+    const again = await close("2026-03", { confirm: true });
+    expectProblem(again, 409, { typeEndsWith: "period-closed" });
+    expect((await getPeriod("2026-03")).body).toEqual(before);
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from events where type = 'period.closed' and subject_id = '2026-03'`))).toBe(1);
+  });
+
+  it("refuses other roles, bad input and a stale confirmation, writing nothing", async () => {
+    for (const who of ["worker", "supervisor"] as const) {
+      expectProblem(await t.http.get("/api/periods").set("Authorization", as(who)), 403);
+      expectProblem(await t.http.get("/api/periods/2026-03").set("Authorization", as(who)), 403);
+    }
+    for (const who of ["auditor", "admin"] as const) expect((await t.http.get("/api/periods").set("Authorization", as(who))).status).toBe(200);
+    for (const who of ["worker", "supervisor", "auditor", "admin"] as const) expectProblem(await close("2026-04", { confirm: true }, who), 403);
+    expectProblem(await t.http.get("/api/periods"), 401);
+
+    expectProblem(await close("2026-13", { confirm: true }), 400, { field: "period" });
+    expectProblem(await getPeriod("March"), 400, { field: "period" });
+    expectProblem(await close("2026-05", { confirm: true }), 400, { field: "period" });
+    expectProblem(await close("2026-04", {}), 400, { field: "confirm" });
+    expectProblem(await close("2026-04", { confirm: false }), 400, { field: "confirm" });
+    expectProblem(await close("2026-04", { confirm: true, expectedUnjustified: -1 }), 400, { field: "expectedUnjustified" });
+    const stale = await close("2026-04", { confirm: true, expectedUnjustified: 99 });
+    expectProblem(stale, 409, { typeEndsWith: "unjustified-count-changed" });
+    expect(stale.body.unjustifiedCount).toBe((await getPeriod("2026-04")).body.unjustifiedCount);
+
+    expect((await getPeriod("2026-04")).body.status).toBe("open");
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from events where type = 'period.closed' and subject_id <> '2026-03'`))).toBe(0);
+    const verdict = await t.http.get("/api/audit/events/verify").set("Authorization", as("auditor"));
+    expect(verdict.body).toMatchObject({ ok: true });
+  });
+
+  it("a spend racing the close of its month lands either inside the recorded figures or in the next month", async () => {
+    clock.set("2026-04-01T12:00:00Z");
+    const requests = Array.from({ length: 16 }, (_, i) => () => postSpend(t, token[i % 2 ? "worker2" : "worker3"] as string, spendBody({
+      schemeId: ids.schemeId,
+      clientId: (i % 2 ? ids.clients.north : ids.clients.east)[i % 3] as string,
+      amount: 100 + i,
+      spentOn: "2026-04-01",
+    })));
+    const closing = close("2026-04", { confirm: true });
+    const answers = await Promise.all([...requests.map((r) => r()), closing]);
+    const closed = answers.pop();
+    expect(closed?.status, JSON.stringify(closed?.body)).toBe(200);
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+
+    const inApril = answers.filter((a) => a.body.bookedPeriod === "2026-04").length;
+    const inMay = answers.filter((a) => a.body.bookedPeriod === "2026-05");
+    expect(inApril + inMay.length).toBe(16);
+    expect(inMay.every((a) => a.body.flags.includes("booked_late"))).toBe(true);
+    // The recorded figures include exactly the spends that say they are booked in April.
+    const recorded = (await getPeriod("2026-04")).body;
+    expect(recorded.total).toBe(await storedNet("2026-04", recorded.closedAt));
+    const csv = await exportCsv("2026-04");
+    expect(exportSum(csv).total).toBe(recorded.total);
+    expect(createHash("sha256").update(csv).digest("hex")).toBe(recorded.exportSha256);
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from spends where booked_period = '2026-04' and voided_at is null`))).toBe(recorded.count);
+  });
+});
