@@ -37,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     SEED_DEMO: "true",
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
+    // Every browser test signs in; one account's ten-per-quarter-hour limit would trip across files.
+    LOGIN_LIMIT_PER_ACCOUNT: "1000",
+    LOGIN_LIMIT_PER_IP: "10000",
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;

@@ -102,6 +102,8 @@ describe("sign in", () => {
     expect((await page.getByTestId("role-summary").innerText()).length).toBeGreaterThan(40);
     // The role's menu.
     const nav = page.getByRole("navigation", { name: "Menu" });
+    const toggle = nav.getByRole("button", { name: "Menu" });
+    if ((await toggle.count()) > 0) await toggle.click();
     expect(await nav.getByRole("link", { name: "Home" }).getAttribute("aria-current")).toBe("page");
 
     await expectNoSeriousA11yViolations(page, `${account.email} home`);

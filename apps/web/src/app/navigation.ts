@@ -23,7 +23,12 @@ const ROLE_LIST: Role[] = ["worker", "supervisor", "auditor", "finance", "admin"
 export const NAVIGATION = {} as Record<Role, readonly NavItem[]>;
 for (const role of ROLE_LIST) NAVIGATION[role] = [HOME, ...AREAS.flatMap((area) => area[role] ?? [])];
 
-export function isCurrent(item: NavItem, pathname: string): boolean {
+function matches(item: NavItem, pathname: string): boolean {
   if (item.to === "/") return pathname === "/";
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The item for this page: the most specific match, so /spends/new marks "Log a spend", not "My spends". */
+export function currentItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  return items.filter((item) => matches(item, pathname)).sort((a, b) => b.to.length - a.to.length)[0];
 }

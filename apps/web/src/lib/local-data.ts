@@ -7,7 +7,7 @@
 // open with no signal.
 
 /** Names of the IndexedDB databases the app creates. Features add theirs here. */
-export const APP_DATABASES: readonly string[] = ["green-tape"];
+export const APP_DATABASES: readonly string[] = ["green-tape", "green-tape-outbox"];
 
 const APP_SHELL_CACHE_PREFIX = "workbox-precache";
 

@@ -1,4 +1,5 @@
 import { Link } from "react-router-dom";
+import { NotificationsBadge } from "../../features/notifications/notifications-badge.tsx";
 import { ROLE_LABELS } from "../../lib/auth.tsx";
 import type { CurrentUser } from "../../lib/auth.tsx";
 
@@ -26,6 +27,7 @@ export function AppHeader({ user, onSignOut, signingOut = false }: AppHeaderProp
               <span className="govuk-visually-hidden">, role: </span>
               <span className="gt-header__role">{ROLE_LABELS[user.role]}</span>
             </p>
+            <NotificationsBadge />
             <button type="button" className="gt-header__sign-out" onClick={onSignOut} disabled={signingOut}>
               {signingOut ? "Signing out…" : "Sign out"}
             </button>

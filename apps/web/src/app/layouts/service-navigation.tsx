@@ -1,6 +1,6 @@
 import { useId, useState, useSyncExternalStore } from "react";
 import { Link, useLocation } from "react-router-dom";
-import { isCurrent } from "../navigation.ts";
+import { currentItem } from "../navigation.ts";
 import type { NavItem } from "../navigation.ts";
 
 // GOV.UK's tablet breakpoint (40.0625em): below it a long menu folds behind a "Menu" button.
@@ -26,6 +26,7 @@ export function ServiceNavigation({ items }: { items: readonly NavItem[] }) {
   const listId = useId();
 
   const collapsible = !tabletUp && items.length > 1;
+  const active = currentItem(items, pathname);
   const showList = !collapsible || open;
 
   return (
@@ -46,7 +47,7 @@ export function ServiceNavigation({ items }: { items: readonly NavItem[] }) {
             ) : null}
             <ul className="govuk-service-navigation__list" id={listId} hidden={!showList}>
               {items.map((item) => {
-                const current = isCurrent(item, pathname);
+                const current = item === active;
                 return (
                   <li
                     key={item.to}

@@ -1,6 +1,8 @@
 import { useRef, useState } from "react";
 import { Outlet, useNavigate } from "react-router-dom";
+import { canLogSpend } from "@greentape/domain/permissions";
 import { SkipLink } from "../../components/skip-link.tsx";
+import { useOutboxSync } from "../../lib/outbox.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { NAVIGATION } from "../navigation.ts";
 import { UpdateBanner } from "../update-banner.tsx";
@@ -8,6 +10,12 @@ import { useFocusMainOnNavigate } from "../use-focus-main-on-navigate.ts";
 import { AppFooter } from "./app-footer.tsx";
 import { AppHeader } from "./app-header.tsx";
 import { ServiceNavigation } from "./service-navigation.tsx";
+
+/** Keeps the offline outbox moving from any page (app start, `online`, a timer), for the signed-in spender only. */
+function OutboxSync({ userId }: { userId: string }) {
+  useOutboxSync(userId);
+  return null;
+}
 
 /** The signed-in shell: header with who is signed in, the role's menu, and the page. */
 export function SignedInLayout() {
@@ -27,6 +35,7 @@ export function SignedInLayout() {
 
   return (
     <div className="gt-app">
+      {canLogSpend({ id: user.id, role: user.role, teamId: user.teamId }) ? <OutboxSync userId={user.id} /> : null}
       <SkipLink />
       <header className="govuk-template__header">
         <AppHeader user={user} onSignOut={() => void handleSignOut()} signingOut={signingOut} />

@@ -1,0 +1,17 @@
+import { apiGet, apiPut } from "../../lib/api-client.ts";
+import { spendCaseSchema } from "../../components/spend-case.tsx";
+import type { SpendCaseData } from "../../components/spend-case.tsx";
+import { useResource } from "../../lib/use-resource.ts";
+
+export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
+  return spendCaseSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
+}
+
+export function useSpend(id: string) {
+  return useResource(`spend:${id}`, (signal) => fetchSpend(id, signal));
+}
+
+/** PUT /api/spends/:id/justification: a new revision each time; answers with the whole spend. */
+export async function submitJustification(id: string, input: { narrative: string; intendedOutcome: string }): Promise<SpendCaseData> {
+  return spendCaseSchema.parse(await apiPut<unknown>(`/api/spends/${encodeURIComponent(id)}/justification`, input));
+}

@@ -1,0 +1,65 @@
+import { useId } from "react";
+
+export interface ChipOption {
+  value: string;
+  label: string;
+}
+
+interface ChipRadiosProps {
+  /** Used for ids: the first chip is `${name}-0`, which an error summary can link to. */
+  name: string;
+  legend: string;
+  hint?: string;
+  options: readonly ChipOption[];
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+}
+
+/**
+ * A GOV.UK radios question drawn as chips: one tap each on a phone. They stay real radio
+ * buttons in a fieldset, so arrow keys, labels and screen readers behave as usual.
+ */
+export function ChipRadios({ name, legend, hint, options, value, onChange, error }: ChipRadiosProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={hintId} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={errorId} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className={`gt-chips${error ? " gt-chips--error" : ""}`}>
+          {options.map((option, index) => {
+            const inputId = `${name}-${index}`;
+            return (
+              <div className="gt-chip" key={option.value}>
+                <input
+                  className="gt-chip__input"
+                  type="radio"
+                  id={inputId}
+                  name={name}
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onChange(option.value)}
+                />
+                <label className="gt-chip__label" htmlFor={inputId}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

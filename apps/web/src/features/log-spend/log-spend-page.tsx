@@ -1,0 +1,654 @@
+import { useEffect, useRef, useState } from "react";
+import type { FormEvent, RefObject } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { todayIn } from "@greentape/domain/dates";
+import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/money";
+import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema } from "@greentape/domain/spend-input";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { formatDay } from "../../components/spend-case.tsx";
+import { TextInput } from "../../components/text-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { useCurrentUser } from "../../lib/auth.tsx";
+import { addToOutbox, discardOutboxRecord, getOutboxRecord, sendOutboxRecord } from "../../lib/outbox.ts";
+import type { OutboxProblem, OutboxSpend } from "../../lib/outbox.ts";
+import { AllowancePanel } from "./allowance-panel.tsx";
+import { ChipRadios } from "./chip-radios.tsx";
+import { ClientPicker } from "./client-picker.tsx";
+import { rememberClient, useAllowance, useReferenceData } from "./log-spend-api.ts";
+import type { Client, ReferenceData } from "./log-spend-api.ts";
+
+/** What My spends shows after this page hands over (router state). */
+export interface LoggedState {
+  logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };
+}
+
+const RECEIPT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
+const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "paymentMethod", "spentOn", "note", "receipt"] as const;
+type Field = (typeof FIELD_ORDER)[number];
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** Where the error summary sends focus for each field. */
+function fieldTarget(field: Field, schemeCount: number): string {
+  switch (field) {
+    case "schemeId":
+      return schemeCount > 1 ? "schemeId-0" : "amount";
+    case "clientId":
+      return "client-search";
+    case "category":
+      return "category-0";
+    case "paymentMethod":
+      return "paymentMethod-0";
+    default:
+      return field;
+  }
+}
+
+const FRIENDLY: Partial<Record<Field, string>> = {
+  schemeId: "Choose a scheme",
+  clientId: "Choose the client the money was spent for",
+  category: "Choose a category",
+  payee: "Enter who was paid, like the shop or bus company",
+  paymentMethod: "Choose how it was paid",
+};
+
+interface FormValues {
+  schemeId: string;
+  amountText: string;
+  clientId: string;
+  category: string;
+  payee: string;
+  individual: boolean;
+  paymentMethod: string;
+  spentOn: string;
+  note: string;
+}
+
+const lastMethodKey = (userId: string) => `green-tape:log-spend:last-method:${userId}`;
+
+function lastPaymentMethod(userId: string): string {
+  try {
+    return localStorage.getItem(lastMethodKey(userId)) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function localToday(): string {
+  return todayIn("Europe/London", new Date());
+}
+
+export function LogSpendPage() {
+  const user = useCurrentUser();
+  const reference = useReferenceData(user.id, user.teamId);
+
+  usePageTitle("Log a spend");
+
+  if (reference.resource.status === "loading") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Log a spend</h1>
+        <Loading label="Getting your schemes and clients" />
+      </>
+    );
+  }
+  if (reference.resource.status === "error") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Log a spend</h1>
+        <div className="govuk-error-summary" role="alert">
+          <h2 className="govuk-error-summary__title">Green Tape could not get your schemes and clients</h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">
+              This phone has not kept them yet, and the server could not be reached. Open this page once with a signal and it
+              will work offline after that.
+            </p>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={reference.reload}>
+              Try again
+            </button>
+          </div>
+        </div>
+      </>
+    );
+  }
+  return <LogSpendForm data={reference.resource.data} />;
+}
+
+function LogSpendForm({ data }: { data: ReferenceData }) {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const correcting = searchParams.get("from");
+
+  const [clients, setClients] = useState<Client[]>(data.clients);
+  const [values, setValues] = useState<FormValues>(() => ({
+    schemeId: data.schemes.length === 1 ? (data.schemes[0]?.id ?? "") : "",
+    amountText: "",
+    clientId: "",
+    category: "",
+    payee: "",
+    individual: false,
+    paymentMethod: lastPaymentMethod(user.id),
+    spentOn: localToday(),
+    note: "",
+  }));
+  const [chosen, setChosen] = useState<{ file: File; previewUrl: string | null } | null>(null);
+  const receipt = chosen?.file ?? null;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [refusal, setRefusal] = useState<OutboxProblem | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [correctingProblem, setCorrectingProblem] = useState<OutboxProblem | null>(null);
+  const pausedRef = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const scheme = data.schemes.find((s) => s.id === values.schemeId) ?? null;
+  const allowance = useAllowance(values.schemeId || null, values.clientId || null);
+  const today = allowance.resource.data?.today ?? localToday();
+  const amount = parseMoney(values.amountText);
+  const client = clients.find((c) => c.id === values.clientId) ?? null;
+  const currency = scheme?.currency ?? "GBP";
+
+  // A record that needs attention, opened here to be corrected: start from what it said.
+  useEffect(() => {
+    if (!correcting) return;
+    let cancelled = false;
+    void getOutboxRecord(user.id, correcting).then((record) => {
+      if (cancelled || !record) return;
+      const s = record.spend;
+      setValues({
+        schemeId: s.schemeId,
+        amountText: toDecimalString(s.amount),
+        clientId: s.clientId,
+        category: s.category,
+        payee: s.payee,
+        individual: s.payeeType === "individual",
+        paymentMethod: s.paymentMethod,
+        spentOn: s.spentOn,
+        note: s.note,
+      });
+      if (record.receipt) {
+        const file = new File([record.receipt.blob], record.receipt.name || "receipt", { type: record.receipt.type });
+        setChosen({ file, previewUrl: file.type.startsWith("image/") ? URL.createObjectURL(file) : null });
+      }
+      setCorrectingProblem(record.problem);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [correcting, user.id]);
+
+  // The preview of the chosen receipt photo is let go when another is chosen or the page closes.
+  const previewUrl = chosen?.previewUrl ?? null;
+  useEffect(() => {
+    if (!previewUrl) return;
+    return () => URL.revokeObjectURL(previewUrl);
+  }, [previewUrl]);
+
+  function takeReceipt(file: File | null) {
+    setChosen(file ? { file, previewUrl: file.type.startsWith("image/") ? URL.createObjectURL(file) : null } : null);
+  }
+
+  useEffect(() => {
+    if (refusal?.type.endsWith("/allowance-paused")) pausedRef.current?.focus();
+  }, [refusal]);
+
+  // Changing a field clears its error: the summary then lists only what still needs fixing.
+  const set = (patch: Partial<FormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k === "individual" ? "payee" : k)) as Field[];
+    if (cleared.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !cleared.includes(f as Field))) as FieldErrors);
+  };
+
+  const summary: SummaryError[] = [
+    ...(general ? [{ message: general }] : []),
+    ...FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldTarget(field, data.schemes.length), message: errors[field] as string }] : [])),
+  ];
+  usePageTitle("Log a spend", summary.length > 0);
+
+  function chooseReceipt(file: File | null) {
+    setErrors((e) => ({ ...e, receipt: undefined }));
+    if (file && !RECEIPT_TYPES.includes(file.type) && !file.type.startsWith("image/")) {
+      setErrors((e) => ({ ...e, receipt: "The receipt must be a photo (JPEG, PNG or WebP) or a PDF" }));
+      return;
+    }
+    if (file && file.size > MAX_RECEIPT_BYTES) {
+      setErrors((e) => ({ ...e, receipt: "The receipt must be 10 MB or smaller" }));
+      return;
+    }
+    takeReceipt(file);
+  }
+
+  function validate(): { body: OutboxSpend } | { errors: FieldErrors } {
+    const found: FieldErrors = {};
+    if (values.amountText.trim() === "") found.amount = "Enter the amount, like 12.50";
+    else if (amount === null) found.amount = "Enter the amount in pounds and pence, like 12.50";
+    else if (amount === 0) found.amount = "The amount must be more than zero";
+    const body = {
+      schemeId: values.schemeId,
+      clientId: values.clientId,
+      amount: amount ?? 0,
+      category: values.category,
+      payee: values.payee,
+      payeeType: values.individual ? "individual" : "organisation",
+      paymentMethod: values.paymentMethod,
+      spentOn: values.spentOn,
+      note: values.note,
+    };
+    const parsed = spendInputSchema.safeParse(body);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "") as Field;
+        if (!FIELD_ORDER.includes(field) || found[field]) continue;
+        found[field] = FRIENDLY[field] ?? issue.message;
+      }
+    }
+    if (!found.spentOn) {
+      if (values.spentOn === "") found.spentOn = "Enter the date the money was spent";
+      else if (values.spentOn > today) found.spentOn = "The date spent cannot be in the future";
+    }
+    if (scheme && values.category && !scheme.categories.includes(values.category)) found.category = "Choose one of the scheme's categories";
+    if (errors.receipt) found.receipt = errors.receipt;
+    if (Object.keys(found).length > 0 || !parsed.success) return { errors: found };
+    const d = parsed.data;
+    return {
+      body: {
+        schemeId: d.schemeId,
+        clientId: d.clientId,
+        amount: d.amount,
+        category: d.category,
+        payee: d.payee,
+        payeeType: d.payeeType,
+        paymentMethod: d.paymentMethod,
+        spentOn: d.spentOn,
+        note: d.note,
+      },
+    };
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    setGeneral(null);
+    setRefusal(null);
+    const result = validate();
+    if ("errors" in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      localStorage.setItem(lastMethodKey(user.id), result.body.paymentMethod);
+    } catch {
+      // Only a convenience.
+    }
+
+    const online = navigator.onLine !== false;
+    const clientReference = client?.reference ?? "";
+    let record;
+    try {
+      record = await addToOutbox({
+        userId: user.id,
+        spend: result.body,
+        label: { clientReference, currency },
+        receipt: receipt ? { blob: receipt, name: receipt.name, type: receipt.type } : null,
+        sendingNow: online,
+      });
+    } catch {
+      setGeneral("This phone could not save the spend. Check it has free storage space, then try again.");
+      setSubmitting(false);
+      return;
+    }
+
+    const handOver = async (state: LoggedState["logged"]) => {
+      if (correcting) await discardOutboxRecord(user.id, correcting);
+      navigate("/spends", { state: { logged: state } satisfies LoggedState });
+    };
+
+    if (!online) {
+      await handOver({ amount: result.body.amount, currency, clientReference, spendId: null, queued: true, receiptProblem: null });
+      return;
+    }
+
+    const sent = await sendOutboxRecord(user.id, record.key);
+    if (sent.kind === "sent") {
+      await handOver({ amount: result.body.amount, currency, clientReference, spendId: sent.spendId, queued: false, receiptProblem: sent.receiptProblem });
+      return;
+    }
+    if (sent.kind === "waiting" || sent.kind === "gone") {
+      await handOver({ amount: result.body.amount, currency, clientReference, spendId: null, queued: true, receiptProblem: null });
+      return;
+    }
+    // Refused: the form is the draft; keep it here, with the server's answer.
+    await discardOutboxRecord(user.id, record.key);
+    setSubmitting(false);
+    showRefusal(sent.problem);
+  }
+
+  function showRefusal(problem: OutboxProblem) {
+    if (problem.type.endsWith("/allowance-paused")) {
+      setRefusal(problem);
+      return;
+    }
+    if (problem.type.endsWith("/cap-exceeded")) {
+      setErrors({ amount: problem.detail ?? problem.title });
+      return;
+    }
+    const found: FieldErrors = {};
+    for (const e of problem.errors) {
+      const field = e.path.replace(/^\/?(body\.)?/, "").split(/[./]/)[0] as Field;
+      if (FIELD_ORDER.includes(field) && !found[field]) found[field] = e.message;
+    }
+    if (Object.keys(found).length > 0) setErrors(found);
+    else setGeneral(problem.detail ?? problem.title);
+  }
+
+  const categoryOptions = (scheme?.categories ?? []).map((c) => ({ value: c, label: c }));
+  const methodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }));
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        {refusal ? <PausedBanner problem={refusal} bannerRef={pausedRef} /> : null}
+        {correcting && correctingProblem ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">
+              <strong>The server did not accept this spend:</strong> {correctingProblem.detail ?? correctingProblem.title}
+            </p>
+            <p className="govuk-body">Change what needs changing, then send it again.</p>
+          </div>
+        ) : null}
+
+        <h1 className="govuk-heading-l">Log a spend</h1>
+        {data.fromPhone ? (
+          <div className="govuk-inset-text" role="status">
+            You seem to be offline. You can still log the spend: it waits on this phone and is sent when you have a signal.
+          </div>
+        ) : null}
+
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          {data.schemes.length > 1 ? (
+            <ChipRadios
+              name="schemeId"
+              legend="Scheme"
+              options={data.schemes.map((s) => ({ value: s.id, label: s.name }))}
+              value={values.schemeId}
+              onChange={(schemeId) => set({ schemeId, category: "" })}
+              error={errors.schemeId}
+            />
+          ) : scheme ? (
+            <p className="govuk-body">
+              Scheme: <strong>{scheme.name}</strong>
+            </p>
+          ) : (
+            <p className="govuk-body">There is no scheme for your team yet. Ask your Green Tape administrator.</p>
+          )}
+
+          <div className="gt-amount">
+            <AmountInput
+              value={values.amountText}
+              onChange={(amountText) => set({ amountText })}
+              error={errors.amount}
+              currency={currency}
+              maxSpend={allowance.resource.data?.maxSpend ?? null}
+              amount={amount}
+            />
+          </div>
+
+          <ClientPicker
+            clients={clients}
+            value={values.clientId}
+            onChange={(clientId) => set({ clientId })}
+            onCreated={(created) => {
+              setClients((list) => [created, ...list.filter((c) => c.id !== created.id)]);
+              rememberClient(user.id, created);
+            }}
+            error={errors.clientId}
+          />
+
+          {scheme ? (
+            <ChipRadios
+              name="category"
+              legend="Category"
+              options={categoryOptions}
+              value={values.category}
+              onChange={(category) => set({ category })}
+              error={errors.category}
+            />
+          ) : null}
+
+          <TextInput
+            id="payee"
+            name="payee"
+            label="Who was paid"
+            hint="The shop, company or person, like Go North East"
+            autoComplete="off"
+            value={values.payee}
+            onChange={(e) => set({ payee: e.target.value })}
+            error={errors.payee}
+          />
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              <div className="govuk-checkboxes__item">
+                <input
+                  className="govuk-checkboxes__input"
+                  id="payee-individual"
+                  type="checkbox"
+                  checked={values.individual}
+                  onChange={(e) => set({ individual: e.target.checked })}
+                  aria-describedby="payee-individual-hint"
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="payee-individual">
+                  This is a private individual
+                </label>
+                <div id="payee-individual-hint" className="govuk-hint govuk-checkboxes__hint">
+                  Not a shop or organisation. Their name is left out of what the council publishes.
+                </div>
+              </div>
+            </div>
+          </div>
+
+          <ChipRadios
+            name="paymentMethod"
+            legend="How it was paid"
+            options={methodOptions}
+            value={values.paymentMethod}
+            onChange={(paymentMethod) => set({ paymentMethod })}
+            error={errors.paymentMethod}
+          />
+
+          <TextInput
+            id="spentOn"
+            name="spentOn"
+            label="Date spent"
+            hint={`Today is ${formatDay(today)}. Change it if you are logging an earlier spend.`}
+            type="date"
+            max={today}
+            widthClass="govuk-input--width-10"
+            value={values.spentOn}
+            onChange={(e) => set({ spentOn: e.target.value })}
+            error={errors.spentOn}
+          />
+
+          <div className={`govuk-form-group${errors.note ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="note">
+              Note (optional)
+            </label>
+            <div id="note-hint" className="govuk-hint">
+              A few words to remind you. You explain why in your justification later.
+            </div>
+            {errors.note ? (
+              <p id="note-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors.note}
+              </p>
+            ) : null}
+            <textarea
+              className={`govuk-textarea${errors.note ? " govuk-textarea--error" : ""}`}
+              id="note"
+              name="note"
+              rows={2}
+              value={values.note}
+              onChange={(e) => set({ note: e.target.value })}
+              aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
+            />
+          </div>
+
+          <div className={`govuk-form-group${errors.receipt ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="receipt">
+              Receipt (optional)
+            </label>
+            <div id="receipt-hint" className="govuk-hint">
+              Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later.
+            </div>
+            {errors.receipt ? (
+              <p id="receipt-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors.receipt}
+              </p>
+            ) : null}
+            <input
+              ref={fileInput}
+              className={`govuk-file-upload${errors.receipt ? " govuk-file-upload--error" : ""}`}
+              id="receipt"
+              name="receipt"
+              type="file"
+              accept="image/*,application/pdf"
+              capture="environment"
+              onChange={(e) => chooseReceipt(e.target.files?.[0] ?? null)}
+              aria-describedby={`receipt-hint${errors.receipt ? " receipt-error" : ""}`}
+            />
+            {receipt ? (
+              <div className="govuk-body-s" data-testid="receipt-chosen">
+                {previewUrl ? <img className="gt-receipt-preview" src={previewUrl} alt="The receipt you chose" /> : null}
+                <p className="govuk-body-s">
+                  {receipt.name || "Receipt"} ({Math.max(1, Math.round(receipt.size / 1024))} KB){" "}
+                  <button
+                    type="button"
+                    className="gt-link-button govuk-body-s"
+                    onClick={() => {
+                      takeReceipt(null);
+                      if (fileInput.current) fileInput.current.value = "";
+                    }}
+                  >
+                    Remove receipt
+                  </button>
+                </p>
+              </div>
+            ) : null}
+          </div>
+
+          {scheme ? (
+            <AllowancePanel
+              resource={allowance.resource}
+              amount={amount}
+              clientReference={client?.reference ?? null}
+              windowDays={scheme.perClientWindowDays}
+            />
+          ) : null}
+
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" data-module="govuk-button" aria-disabled={submitting || undefined}>
+              {submitting ? "Logging the spend…" : "Log spend"}
+            </button>
+            <Link className="govuk-link" to="/spends">
+              Cancel
+            </Link>
+          </div>
+          <p className="govuk-visually-hidden" role="status" aria-live="polite">
+            {submitting ? "Logging the spend" : ""}
+          </p>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+interface AmountInputProps {
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  currency: string;
+  /** The most the worker may spend now (null: no cap, or not known). */
+  maxSpend: number | null;
+  amount: number | null;
+}
+
+function AmountInput({ value, onChange, error, currency, maxSpend, amount }: AmountInputProps) {
+  const symbol = currency === "GBP" ? "£" : currency === "EUR" ? "€" : currency;
+  const over = maxSpend !== null && amount !== null && amount > maxSpend;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor="amount">
+        Amount
+      </label>
+      <div id="amount-hint" className="govuk-hint">
+        In pounds and pence, like 12.50
+      </div>
+      {error ? (
+        <p id="amount-error" className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <div className="govuk-input__wrapper">
+        <div className="govuk-input__prefix" aria-hidden="true">
+          {symbol}
+        </div>
+        <input
+          className={`govuk-input govuk-input--width-5${error ? " govuk-input--error" : ""}`}
+          id="amount"
+          name="amount"
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={`amount-hint${error ? " amount-error" : ""}${over ? " amount-over" : ""}`}
+        />
+      </div>
+      <div aria-live="polite">
+        {over && !error ? (
+          <p className="govuk-body-s gt-over-cap" id="amount-over">
+            <strong>That is more than you can spend now ({formatMoney(maxSpend, currency)}).</strong> See what is left under each cap below.
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function PausedBanner({ problem, bannerRef }: { problem: OutboxProblem; bannerRef: RefObject<HTMLDivElement | null> }) {
+  return (
+    <div className="govuk-notification-banner" role="alert" aria-labelledby="paused-title" ref={bannerRef} tabIndex={-1} data-testid="paused">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="paused-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{problem.title}</p>
+        {problem.detail ? <p className="govuk-body">{problem.detail}</p> : null}
+        {problem.overdueSpends.length > 0 ? (
+          <>
+            <p className="govuk-body">Justify these spends to carry on:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {problem.overdueSpends.map((spend) => (
+                <li key={spend.id}>
+                  <Link className="govuk-notification-banner__link" to={`/spends/${spend.id}/justify`}>
+                    Justify {spend.amount !== undefined ? formatMoney(spend.amount, spend.currency ?? "GBP") : "the spend"}
+                    {spend.payee ? ` paid to ${spend.payee}` : ""}
+                    {spend.spentOn ? ` on ${formatDay(spend.spentOn)}` : ""}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p className="govuk-body">What you entered is still below.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { apiGet, apiPost } from "../../lib/api-client.ts";
+import { uploadReceipt } from "../../lib/outbox.ts";
+import { spendCaseSchema } from "../../components/spend-case.tsx";
+import type { SpendCaseData } from "../../components/spend-case.tsx";
+import { useResource } from "../../lib/use-resource.ts";
+
+export interface SpendPageData {
+  spend: SpendCaseData;
+  schemeName: string | undefined;
+}
+
+const schemesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
+  return spendCaseSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
+}
+
+async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPageData> {
+  const [spend, schemes] = await Promise.all([
+    fetchSpend(id, signal),
+    apiGet<unknown>("/api/schemes", { signal })
+      .then((a) => schemesSchema.parse(a).items)
+      .catch(() => []),
+  ]);
+  return { spend, schemeName: schemes.find((s) => s.id === spend.schemeId)?.name };
+}
+
+export function useSpendPage(id: string) {
+  return useResource(`spend:${id}`, (signal) => fetchSpendPage(id, signal));
+}
+
+export async function addReceipt(spendId: string, file: File): Promise<void> {
+  await uploadReceipt(spendId, file);
+}
+
+export async function declareReceiptLost(spendId: string, input: { description: string; reason: string }): Promise<void> {
+  await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/receipt-lost`, input);
+}
+
+export async function voidSpend(spendId: string, reason: string): Promise<SpendCaseData> {
+  return spendCaseSchema.parse(await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/void`, { reason }));
+}
+
+export async function addComment(spendId: string, body: string, visibility: "worker" | "reviewers" = "worker"): Promise<void> {
+  await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/comments`, { body, visibility });
+}

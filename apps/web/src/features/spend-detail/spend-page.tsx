@@ -1,0 +1,455 @@
+import { useEffect, useRef, useState } from "react";
+import type { FormEvent } from "react";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { formatMoney } from "@greentape/domain/money";
+import { WORKER_VOID_WINDOW_MS, canAddReceipt, canComment, canJustify, canRecordFollowUp, canVoid, canWriteReviewerNote } from "@greentape/domain/permissions";
+import type { Actor, SpendAccess } from "@greentape/domain/permissions";
+import { workerMayReviseJustification } from "@greentape/domain/tracks";
+import type { JustificationStatus } from "@greentape/domain/tracks";
+import { Loading } from "../../components/loading.tsx";
+import { SpendCase, formatTimestamp } from "../../components/spend-case.tsx";
+import type { SpendCaseData } from "../../components/spend-case.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { useCurrentUser } from "../../lib/auth.tsx";
+import { addComment, addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
+
+/** Other pages hand a message over in router state after they change the spend. */
+interface DoneState {
+  done?: string;
+}
+
+function messageFor(error: unknown, field?: string): string {
+  if (error instanceof NetworkError) return "You seem to be offline. Try again when you have a signal.";
+  if (error instanceof ApiError) return (field ? error.fieldMessage(field) : undefined) ?? error.detail ?? error.title;
+  return "Sorry, something went wrong. Try again.";
+}
+
+export function SpendPage() {
+  const { id = "" } = useParams();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const page = useSpendPage(id);
+  const [message, setMessage] = useState<string | null>((location.state as DoneState | null)?.done ?? null);
+  const banner = useRef<HTMLDivElement>(null);
+
+  const spend = page.resource.data?.spend;
+  usePageTitle(spend ? `Spend of ${formatMoney(spend.amount, spend.currency)} for ${spend.client.reference}` : "Spend");
+
+  useEffect(() => {
+    if (message) banner.current?.focus();
+  }, [message]);
+
+  if (page.resource.status === "loading") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Spend</h1>
+        <Loading label="Getting the spend" />
+      </>
+    );
+  }
+  if (page.resource.status === "error") {
+    const error = page.resource.error;
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <>
+        <h1 className="govuk-heading-l">{notFound ? "Spend not found" : "Spend"}</h1>
+        <p className="govuk-body">
+          {notFound ? "There is no spend here that you can see. Check the link." : messageFor(error)}
+        </p>
+        {notFound ? null : (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
+            Try again
+          </button>
+        )}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/spends">
+            Back to my spends
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const { spend: data, schemeName } = page.resource.data;
+  const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId };
+  const access: SpendAccess = { workerId: data.workerId, teamId: data.teamId, createdAt: new Date(data.createdAt), voided: data.voided };
+
+  const done = (text: string, next?: SpendCaseData) => {
+    setMessage(text);
+    if (next && page.resource.data) page.set({ ...page.resource.data, spend: next });
+    else page.reload();
+  };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {message ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="spend-done-title" tabIndex={-1} ref={banner}>
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="spend-done-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{message}</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">{data.voided ? "Voided spend" : "Spend"}</span>
+        <h1 className="govuk-heading-l">
+          {formatMoney(data.amount, data.currency)} for {data.client.reference}
+        </h1>
+
+        <WhatYouCanDo spend={data} actor={actor} access={access} onDone={done} />
+
+        <SpendCase
+          spend={data}
+          schemeName={schemeName}
+          commentForm={
+            canComment(actor, access) ? (
+              <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor)} onDone={(text) => done(text)} />
+            ) : null
+          }
+        />
+
+        <p className="govuk-body">
+          <Link className="govuk-link" to={user.role === "worker" || user.role === "supervisor" ? "/spends" : "/"}>
+            {user.role === "worker" || user.role === "supervisor" ? "Back to my spends" : "Back to home"}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+interface ActionsProps {
+  spend: SpendCaseData;
+  actor: Actor;
+  access: SpendAccess;
+  onDone(message: string, next?: SpendCaseData): void;
+}
+
+function WhatYouCanDo({ spend, actor, access, onDone }: ActionsProps) {
+  const status = spend.justificationStatus as JustificationStatus;
+  const mayJustify = canJustify(actor, access) && workerMayReviseJustification(status);
+  const mayFollowUp = canRecordFollowUp(actor, access);
+  const mayAddReceipt = canAddReceipt(actor, access) && !spend.voided;
+  const mayDeclareLost = mayAddReceipt && spend.receipts.length === 0 && !spend.receiptLost;
+  const mayVoid = canVoid(actor, access, new Date()) && actor.role !== "admin";
+  if (!mayJustify && !mayFollowUp && !mayAddReceipt && !mayVoid) return null;
+
+  const justifyLabel =
+    status === "queried" ? "Answer the question" : status === "submitted" ? "Revise your justification" : "Write your justification";
+
+  return (
+    <section aria-labelledby="what-you-can-do" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="what-you-can-do">
+        What you can do
+      </h2>
+      {status === "queried" && mayJustify ? <LatestQuery spend={spend} /> : null}
+      <div className="govuk-button-group">
+        {mayJustify ? (
+          <Link
+            className={`govuk-button${status === "submitted" ? " govuk-button--secondary" : ""}`}
+            to={`/spends/${spend.id}/justify`}
+            data-module="govuk-button"
+          >
+            {justifyLabel}
+          </Link>
+        ) : null}
+        {mayFollowUp ? (
+          <Link className="govuk-button govuk-button--secondary" to={`/spends/${spend.id}/follow-up`} data-module="govuk-button">
+            {spend.followUpStatus === "done" ? "Change the follow-up" : "Record the follow-up"}
+          </Link>
+        ) : null}
+      </div>
+      {mayAddReceipt ? <ReceiptForm spendId={spend.id} hasReceipt={spend.receipts.length > 0} onDone={onDone} /> : null}
+      {mayDeclareLost ? <ReceiptLostForm spendId={spend.id} onDone={onDone} /> : null}
+      {mayVoid ? <VoidForm spend={spend} onDone={onDone} /> : null}
+    </section>
+  );
+}
+
+function LatestQuery({ spend }: { spend: SpendCaseData }) {
+  const query = [...spend.reviews].reverse().find((r) => r.decision === "query");
+  if (!query) return null;
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body">
+        <strong>{query.reviewer.name} asked</strong> ({formatTimestamp(query.createdAt)}):
+      </p>
+      <p className="govuk-body gt-prose">{query.comment}</p>
+    </div>
+  );
+}
+
+function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasReceipt: boolean; onDone: ActionsProps["onDone"] }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!file) {
+      setError("Choose a photo or PDF of the receipt");
+      input.current?.focus();
+      return;
+    }
+    if (file.size > 10 * 1024 * 1024) {
+      setError("The receipt must be 10 MB or smaller");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await addReceipt(spendId, file);
+      setFile(null);
+      if (input.current) input.current.value = "";
+      onDone("Receipt added");
+    } catch (e) {
+      setError(messageFor(e, "file"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="govuk-!-margin-bottom-4">
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="add-receipt">
+          {hasReceipt ? "Add another receipt" : "Add a receipt"}
+        </label>
+        <div id="add-receipt-hint" className="govuk-hint">
+          A photo (JPEG, PNG or WebP) or a PDF, up to 10 MB
+        </div>
+        {error ? (
+          <p id="add-receipt-error" className="govuk-error-message" role="alert">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <input
+          ref={input}
+          className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+          id="add-receipt"
+          type="file"
+          accept="image/*,application/pdf"
+          capture="environment"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-describedby={`add-receipt-hint${error ? " add-receipt-error" : ""}`}
+        />
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
+        {busy ? "Uploading…" : "Upload receipt"}
+      </button>
+    </form>
+  );
+}
+
+function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: ActionsProps["onDone"] }) {
+  const [description, setDescription] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ description?: string; reason?: string; general?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found: typeof errors = {};
+    if (description.trim().length < 3) found.description = "Say what was bought";
+    if (reason.trim().length < 3) found.reason = "Say why there is no receipt";
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      await declareReceiptLost(spendId, { description: description.trim(), reason: reason.trim() });
+      onDone("You declared the receipt lost. Your declaration stands in for it.");
+    } catch (e) {
+      if (e instanceof ApiError && (e.fieldMessage("description") || e.fieldMessage("reason"))) {
+        setErrors({ description: e.fieldMessage("description"), reason: e.fieldMessage("reason") });
+      } else setErrors({ general: messageFor(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">I have lost the receipt</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">
+          It happens. Say what was bought and why there is no receipt. Your supervisor and the auditors see this instead of a
+          receipt.
+        </p>
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          {errors.general ? (
+            <p className="govuk-error-message" role="alert">
+              <span className="govuk-visually-hidden">Error:</span> {errors.general}
+            </p>
+          ) : null}
+          <Textarea id="lost-description" label="What was bought" value={description} onChange={setDescription} error={errors.description} rows={2} />
+          <Textarea id="lost-reason" label="Why there is no receipt" value={reason} onChange={setReason} error={errors.reason} rows={2} />
+          <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
+            {busy ? "Sending…" : "Declare the receipt lost"}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+function VoidForm({ spend, onDone }: { spend: SpendCaseData; onDone: ActionsProps["onDone"] }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const until = new Date(new Date(spend.createdAt).getTime() + WORKER_VOID_WINDOW_MS).toISOString();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (reason.trim().length < 3) {
+      setError("Say why you are voiding this spend");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await voidSpend(spend.id, reason.trim());
+      onDone("Spend voided. It no longer counts against your caps.", next);
+    } catch (e) {
+      setError(messageFor(e, "reason"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Void this spend</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">
+          If you logged it by mistake, you can void it until {formatTimestamp(until)}. Nothing is deleted: the spend stays on record,
+          marked void, and stops counting against your caps.
+        </p>
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <Textarea id="void-reason" label="Why you are voiding it" value={reason} onChange={setReason} error={error ?? undefined} rows={2} />
+          <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={busy || undefined}>
+            {busy ? "Voiding…" : "Void spend"}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+function CommentForm({ spendId, reviewerNotes, onDone }: { spendId: string; reviewerNotes: boolean; onDone(message: string): void }) {
+  const [body, setBody] = useState("");
+  const [reviewersOnly, setReviewersOnly] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (body.trim() === "") {
+      setError("Write your comment");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await addComment(spendId, body.trim(), reviewersOnly ? "reviewers" : "worker");
+      setBody("");
+      setReviewersOnly(false);
+      onDone(reviewersOnly ? "Reviewer note added. The worker will not see it." : "Comment added");
+    } catch (e) {
+      setError(messageFor(e, "body"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)}>
+      <Textarea
+        id="comment"
+        label="Add a comment"
+        hint={reviewerNotes ? "Everyone who can see this spend can read it, unless you make it a reviewer note." : "Everyone who can see this spend can read it."}
+        value={body}
+        onChange={setBody}
+        error={error ?? undefined}
+        rows={3}
+      />
+      {reviewerNotes ? (
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id="comment-reviewers"
+                type="checkbox"
+                checked={reviewersOnly}
+                onChange={(e) => setReviewersOnly(e.target.checked)}
+                aria-describedby="comment-reviewers-hint"
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="comment-reviewers">
+                Reviewer note
+              </label>
+              <div id="comment-reviewers-hint" className="govuk-hint govuk-checkboxes__hint">
+                Only supervisors, auditors and admins see it. The worker never does.
+              </div>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
+        {busy ? "Adding…" : "Add comment"}
+      </button>
+    </form>
+  );
+}
+
+interface TextareaProps {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+  rows?: number;
+}
+
+function Textarea({ id, label, hint, value, onChange, error, rows = 4 }: TextareaProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { apiPost } from "../../lib/api-client.ts";
+import { useApiData } from "../../lib/use-api-data.ts";
+
+const person = z.object({ id: z.string(), name: z.string() });
+
+const overdueItem = z.object({
+  need: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  spend: z.looseObject({
+    id: z.string(),
+    amount: z.number().int(),
+    currency: z.string(),
+    category: z.string(),
+    payee: z.string(),
+    spentOn: z.string(),
+  }),
+  worker: person,
+});
+
+const teamSummarySchema = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
+  period: z.string(),
+  today: z.string(),
+  schemes: z.array(
+    z.object({
+      schemeId: z.string(),
+      name: z.string(),
+      currency: z.string(),
+      teamMonthlyBudget: z.number().int().nullable(),
+      spent: z.number().int(),
+      remaining: z.number().int().nullable(),
+      spendCount: z.number().int(),
+    }),
+  ),
+  overdue: z.object({ justifications: z.number().int(), followUps: z.number().int(), items: z.array(overdueItem) }),
+  outcomes: z.record(z.string(), z.number().int()),
+});
+
+export type TeamSummary = z.infer<typeof teamSummarySchema>;
+export type OverdueItem = z.infer<typeof overdueItem>;
+
+/** Spend against budget, overdue work and how clients said it went (`GET /api/worklists/team-summary`). */
+export function useTeamSummary(period: string | null) {
+  const query = period ? `?period=${encodeURIComponent(period)}` : "";
+  return useApiData(`/api/worklists/team-summary${query}`, teamSummarySchema);
+}
+
+const rateSchema = z.object({ judged: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
+const trackRecordSchema = z.object({ workerId: z.string(), name: z.string(), today: z.string(), justifications: rateSchema, followUps: rateSchema });
+export type TrackRecord = z.infer<typeof trackRecordSchema>;
+export type OnTimeRate = z.infer<typeof rateSchema>;
+
+/** A team member's on-time record for justifications and follow-ups (`GET /api/track-record?workerId=`). */
+export function useTrackRecord(workerId: string) {
+  return useApiData(`/api/track-record?workerId=${encodeURIComponent(workerId)}`, trackRecordSchema);
+}
+
+const snoozeSchema = z.object({ id: z.string(), workerId: z.string(), untilOn: z.string(), reason: z.string() });
+
+/** Lifts a worker's pause for some days, with a reason (`POST /api/users/:id/snooze`). */
+export async function snoozePause(workerId: string, input: { days: number; reason: string }) {
+  return snoozeSchema.parse(await apiPost<unknown>(`/api/users/${encodeURIComponent(workerId)}/snooze`, input));
+}

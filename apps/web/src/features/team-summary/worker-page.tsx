@@ -1,0 +1,168 @@
+import { useMemo, useRef, useState } from "react";
+import type { FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { LoadFailed } from "../../components/load-failed.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { formatDay } from "../../components/spend-case.tsx";
+import { SuccessBanner } from "../../components/success-banner.tsx";
+import { SummaryList } from "../../components/summary-list.tsx";
+import { TextInput } from "../../components/text-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { snoozePause, useTrackRecord } from "./team-summary-api.ts";
+import type { OnTimeRate } from "./team-summary-api.ts";
+import "../../styles/office-components.scss";
+import "./team-summary.scss";
+
+type Field = "days" | "reason";
+
+function onTime(rate: OnTimeRate, what: string): string {
+  if (rate.judged === 0) return `No ${what} due yet, so nothing to show.`;
+  const percent = rate.rate === null ? "" : ` (${Math.round(rate.rate * 100)}%)`;
+  return `${rate.onTime} of ${rate.judged} on time${percent}; ${rate.late} late.`;
+}
+
+/** One team member, for their supervisor: their on-time record, and lifting a pause on their spending. */
+export function WorkerPage() {
+  const { workerId = "" } = useParams();
+  const { state, reload } = useTrackRecord(workerId);
+  const record = state.status === "loaded" ? state.data : null;
+
+  const [days, setDays] = useState("3");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [liftedUntil, setLiftedUntil] = useState<string | null>(null);
+  const banner = useRef<HTMLDivElement>(null);
+
+  // A new list only when the problems change: the summary takes focus each time it gets one.
+  const summary = useMemo<SummaryError[]>(
+    () => [
+      ...(general ? [{ message: general }] : []),
+      ...(["days", "reason"] as const).flatMap((field) => (errors[field] ? [{ fieldId: field, message: errors[field] }] : [])),
+    ],
+    [general, errors],
+  );
+  usePageTitle(record ? record.name : "Team member", summary.length > 0);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (sending) return;
+    const next: Partial<Record<Field, string>> = {};
+    const n = Number(days.trim());
+    if (!/^\d+$/.test(days.trim()) || n < 1 || n > 14) next.days = "Enter a number of days from 1 to 14";
+    if (reason.trim().length < 5) next.reason = "Enter why you are lifting the pause";
+    setGeneral(null);
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setSending(true);
+    try {
+      const snooze = await snoozePause(workerId, { days: n, reason: reason.trim() });
+      setLiftedUntil(snooze.untilOn);
+      setReason("");
+      requestAnimationFrame(() => banner.current?.focus());
+    } catch (error) {
+      setLiftedUntil(null);
+      if (error instanceof ApiError) {
+        const fields: Partial<Record<Field, string>> = {};
+        const d = error.fieldMessage("days");
+        const r = error.fieldMessage("reason");
+        if (d) fields.days = d;
+        if (r) fields.reason = r;
+        setErrors(fields);
+        if (!d && !r) {
+          setGeneral(
+            error.isType("not-paused")
+              ? `${record?.name ?? "This worker"}'s spending is not paused, so there is nothing to lift.`
+              : (error.detail ?? "The pause could not be lifted."),
+          );
+        }
+      } else {
+        setGeneral(error instanceof NetworkError ? "Green Tape could not be reached. Check your connection and try again." : "Sorry, something went wrong.");
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/team" className="govuk-back-link">
+          Back to the team summary
+        </Link>
+        <ErrorSummary errors={summary} />
+        {liftedUntil ? (
+          <div ref={banner} tabIndex={-1} className="gt-focus-target">
+            <SuccessBanner heading={`Pause lifted until ${formatDay(liftedUntil)}`}>
+              {record?.name ?? "They"} can log new spends again. The pause comes back after that if the justifications are
+              still overdue.
+            </SuccessBanner>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">Your team</span>
+        <h1 className="govuk-heading-l">{record ? record.name : "Team member"}</h1>
+        {state.status === "loading" ? <Loading label="Loading their record" /> : null}
+        {state.status === "failed" ? <LoadFailed what="their record" error={state.error} onRetry={reload} /> : null}
+        {record ? (
+          <>
+            <h2 className="govuk-heading-m">Track record</h2>
+            <p className="govuk-body">A record of keeping to the deadlines, for you and them to see. It is not a ranking.</p>
+            <SummaryList
+              rows={[
+                { key: "Justifications", value: <span data-testid="justifications-on-time">{onTime(record.justifications, "justifications")}</span> },
+                { key: "Client follow-ups", value: <span data-testid="follow-ups-on-time">{onTime(record.followUps, "follow-ups")}</span> },
+              ]}
+            />
+
+            <h2 className="govuk-heading-m">Lift a pause</h2>
+            <p className="govuk-body">
+              When a justification is overdue past the grace period, {record.name}'s new spends are paused until they catch
+              up. If there is a good reason, such as illness, you can lift the pause for up to 14 days. You can do this at most
+              twice in a row; after that they must catch up. This is recorded in the event log.
+            </p>
+            <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+              <TextInput
+                id="days"
+                name="days"
+                label="For how many days?"
+                inputMode="numeric"
+                widthClass="govuk-input--width-2"
+                value={days}
+                onChange={(event) => setDays(event.target.value)}
+                error={errors.days}
+              />
+              <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
+                <label className="govuk-label govuk-label--s" htmlFor="reason">
+                  Why?
+                </label>
+                {errors.reason ? (
+                  <p id="reason-error" className="govuk-error-message">
+                    <span className="govuk-visually-hidden">Error:</span> {errors.reason}
+                  </p>
+                ) : null}
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={3}
+                  maxLength={1000}
+                  className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`}
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                  aria-describedby={errors.reason ? "reason-error" : undefined}
+                  aria-invalid={errors.reason ? true : undefined}
+                />
+              </div>
+              <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
+                {sending ? "Lifting the pause…" : "Lift the pause"}
+              </button>
+            </form>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

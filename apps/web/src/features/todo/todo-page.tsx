@@ -1,0 +1,157 @@
+import { Link } from "react-router-dom";
+import { formatMoney } from "@greentape/domain/money";
+import { Loading } from "../../components/loading.tsx";
+import { formatDay } from "../../components/spend-case.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { NetworkError } from "../../lib/api-client.ts";
+import { useCurrentUser } from "../../lib/auth.tsx";
+import { useOutbox } from "../../lib/outbox.ts";
+import { useTodoPage } from "./todo-api.ts";
+import type { TodoItem } from "./todo-api.ts";
+
+const GROUPS: { need: string; heading: string; action: string; path: string }[] = [
+  { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "justify" },
+  { need: "justify", heading: "Justifications to write", action: "Write the justification", path: "justify" },
+  { need: "follow_up", heading: "Follow-ups to record", action: "Record the follow-up", path: "follow-up" },
+];
+
+export function TodoPage() {
+  const user = useCurrentUser();
+  const page = useTodoPage();
+  const outbox = useOutbox(user.id);
+  usePageTitle("To do");
+
+  const waiting = outbox.records.filter((r) => r.state !== "needs-attention").length;
+  const attention = outbox.records.length - waiting;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">To do</h1>
+
+        {attention > 0 ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {attention === 1 ? "A spend on this phone needs" : `${attention} spends on this phone need`} your attention.{" "}
+              <Link className="govuk-link" to="/spends">
+                See my spends
+              </Link>
+            </strong>
+          </div>
+        ) : null}
+        {waiting > 0 ? (
+          <p className="govuk-body">
+            {waiting === 1 ? "1 spend is" : `${waiting} spends are`} waiting on this phone to be sent.{" "}
+            <Link className="govuk-link" to="/spends">
+              See my spends
+            </Link>
+          </p>
+        ) : null}
+
+        {page.resource.status === "loading" ? (
+          <Loading label="Getting your to-do list" />
+        ) : page.resource.status === "error" ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">
+              {page.resource.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
+            </p>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <TodoLists data={page.resource.data} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TodoLists({ data }: { data: NonNullable<ReturnType<typeof useTodoPage>["resource"]["data"]> }) {
+  const { todo, clientReferences, unreadNotifications } = data;
+  const overdue = todo.items.filter((i) => i.overdue).length;
+  return (
+    <>
+      {unreadNotifications !== null ? (
+        <p className="govuk-body" data-testid="unread-notifications">
+          {unreadNotifications === 0 ? (
+            "You have no unread notifications."
+          ) : (
+            <Link className="govuk-link" to="/notifications">
+              You have {unreadNotifications} unread {unreadNotifications === 1 ? "notification" : "notifications"}
+            </Link>
+          )}
+        </p>
+      ) : null}
+      {todo.items.length === 0 ? (
+        <div className="govuk-inset-text" data-testid="up-to-date">
+          <strong>You are up to date.</strong> Nothing needs you right now.
+        </div>
+      ) : overdue > 0 ? (
+        <div className="govuk-warning-text" data-testid="overdue-warning">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {overdue === 1 ? "1 thing is" : `${overdue} things are`} overdue. If a justification stays overdue past the grace
+            period, new spends pause until you catch up.
+          </strong>
+        </div>
+      ) : null}
+      {GROUPS.map((group) => {
+        const items = todo.items.filter((i) => i.need === group.need);
+        if (items.length === 0) return null;
+        return (
+          <section key={group.need} aria-labelledby={`todo-${group.need}`}>
+            <h2 className="govuk-heading-m" id={`todo-${group.need}`}>
+              {group.heading} ({items.length})
+            </h2>
+            <ul className="gt-spend-list" data-testid={`todo-${group.need}`}>
+              {items.map((item) => (
+                <TodoCard key={`${item.need}:${item.spend.id}`} item={item} action={group.action} path={group.path} clientReference={clientReferences.get(item.spend.clientId)} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function TodoCard({ item, action, path, clientReference }: { item: TodoItem; action: string; path: string; clientReference: string | undefined }) {
+  const spend = item.spend;
+  return (
+    <li className={`gt-spend-card${item.overdue ? " gt-spend-card--attention" : ""}`}>
+      <h3 className="govuk-heading-s gt-spend-card__title">
+        <Link className="govuk-link" to={`/spends/${spend.id}`}>
+          {formatMoney(spend.amount, spend.currency)}
+          {clientReference ? ` for ${clientReference}` : ""}
+        </Link>
+      </h3>
+      <p className="govuk-body-s gt-spend-card__meta">
+        {spend.payee} · {spend.category} · spent {formatDay(spend.spentOn)}
+      </p>
+      <ul className="gt-tags">
+        <li>
+          {item.overdue ? (
+            <strong className="govuk-tag govuk-tag--red">Overdue: was due {formatDay(item.dueOn)}</strong>
+          ) : (
+            <strong className="govuk-tag govuk-tag--blue">Due by {formatDay(item.dueOn)}</strong>
+          )}
+        </li>
+      </ul>
+      <Link className="govuk-button govuk-button--secondary" to={`/spends/${spend.id}/${path}`}>
+        {action}
+        <span className="govuk-visually-hidden">
+          {" "}
+          for {formatMoney(spend.amount, spend.currency)} paid to {spend.payee}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+// The outbox's rules, without IndexedDB (fake-indexeddb is not installed): how long to wait
+// between tries, which failures are retried and which need the worker, and which records the
+// timer may send. Storage and sending are covered by tests/e2e/log-spend.test.ts.
+import { describe, expect, it } from "vitest";
+import { ApiError, NetworkError } from "./api-client.ts";
+import { FIRST_RETRY_MS, MAX_RETRY_MS, backoffDelay, classifyFailure, dueForSending, problemFrom } from "./outbox.ts";
+import type { OutboxRecord } from "./outbox.ts";
+
+const problem = (status: number, type = "/problems/x", extra: Record<string, unknown> = {}) =>
+  new ApiError({ type, title: "Refused", status, detail: "Because", ...extra });
+
+describe("backoffDelay", () => {
+  it("doubles from 5 seconds and stops at 5 minutes", () => {
+    const middle = () => 0.5; // no jitter
+    expect(backoffDelay(1, middle)).toBe(FIRST_RETRY_MS);
+    expect(backoffDelay(2, middle)).toBe(2 * FIRST_RETRY_MS);
+    expect(backoffDelay(3, middle)).toBe(4 * FIRST_RETRY_MS);
+    expect(backoffDelay(7, middle)).toBe(MAX_RETRY_MS);
+    expect(backoffDelay(500, middle)).toBe(MAX_RETRY_MS);
+    expect(backoffDelay(0, middle)).toBe(FIRST_RETRY_MS);
+  });
+
+  it("spreads retries by up to 20% either way, so phones do not all retry at once", () => {
+    expect(backoffDelay(1, () => 0)).toBe(0.8 * FIRST_RETRY_MS);
+    expect(backoffDelay(1, () => 1)).toBe(1.2 * FIRST_RETRY_MS);
+    expect(backoffDelay(99, () => 1)).toBe(1.2 * MAX_RETRY_MS);
+  });
+});
+
+describe("classifyFailure", () => {
+  it("retries what may work later: no answer, server trouble, rate limits, a session to renew", () => {
+    expect(classifyFailure(new NetworkError(new TypeError("Failed to fetch")))).toBe("retry");
+    for (const status of [500, 502, 503, 504, 408, 429, 401]) expect(classifyFailure(problem(status))).toBe("retry");
+    expect(classifyFailure(new Error("a bug"))).toBe("retry");
+  });
+
+  it("does not retry a refusal: caps, the pause, bad input, conflicts, no access", () => {
+    for (const status of [400, 403, 404, 409, 413, 415, 422]) expect(classifyFailure(problem(status))).toBe("refused");
+  });
+});
+
+describe("problemFrom", () => {
+  it("keeps what the worker needs to see: the message, the cap, the overdue spends", () => {
+    const capped = problemFrom(problem(422, "/problems/cap-exceeded", { cap: "perClient", limit: 20000, remaining: 500 }));
+    expect(capped).toMatchObject({ status: 422, type: "/problems/cap-exceeded", detail: "Because", cap: "perClient", overdueSpends: [] });
+
+    const paused = problemFrom(
+      problem(422, "/problems/allowance-paused", { overdueSpends: [{ id: "s1", payee: "Bus", amount: 250 }, { nope: true }] }),
+    );
+    expect(paused.overdueSpends).toEqual([{ id: "s1", payee: "Bus", amount: 250 }]);
+
+    const invalid = problemFrom(new ApiError({ type: "/problems/validation", title: "Bad", status: 400, errors: [{ path: "payee", message: "Payee is required" }] }));
+    expect(invalid.errors).toEqual([{ path: "payee", message: "Payee is required" }]);
+    expect(invalid.detail).toBeNull();
+  });
+});
+
+describe("dueForSending", () => {
+  const record = (over: Partial<OutboxRecord>): OutboxRecord => ({
+    key: "k",
+    userId: "me",
+    spend: { schemeId: "s", clientId: "c", amount: 100, category: "Travel", payee: "Bus", payeeType: "organisation", paymentMethod: "petty_cash", spentOn: "2026-03-01", note: "" },
+    label: { clientReference: "C-1", currency: "GBP" },
+    receipt: null,
+    state: "waiting",
+    frozen: false,
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt: "2026-03-01T10:00:00.000Z",
+    lastTriedAt: null,
+    spendId: null,
+    problem: null,
+    queued: true,
+    ...over,
+  });
+
+  it("sends only this user's waiting records whose wait is over", () => {
+    const now = 1_000_000;
+    const records = [
+      record({ key: "due" }),
+      record({ key: "later", nextAttemptAt: now + 1 }),
+      record({ key: "just-due", nextAttemptAt: now }),
+      record({ key: "someone-else", userId: "other" }),
+      record({ key: "refused", state: "needs-attention" }),
+      record({ key: "in-flight", state: "sending" }),
+    ];
+    expect(dueForSending(records, "me", now).map((r) => r.key)).toEqual(["due", "just-due"]);
+  });
+});

@@ -1,0 +1,457 @@
+// The offline outbox: spends logged on the phone wait here until the server has them.
+//
+// - An outbox the app controls, in IndexedDB (not a library queue that drops old items).
+// - Each record is keyed by the Idempotency-Key made on the phone, so a retry never makes a
+//   second spend, however often the connection drops mid-request.
+// - A record holds only what the spend needs (and the receipt, if any) and the signed-in user's
+//   id; only that user's records are ever sent.
+// - Frozen once sending starts: its body never changes after that. A correction is a new record
+//   with a new key.
+// - Deleted only after the server confirms (201, or a replay of the same key).
+// - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
+//   bad input) is not retried: the record is kept, marked "needs your attention", with the
+//   server's message, until the worker corrects or discards it.
+// - Cleared at sign-out with all local data (its database is listed in local-data.ts).
+
+import { openDB } from "idb";
+import type { DBSchema, IDBPDatabase } from "idb";
+import { useEffect, useState } from "react";
+import { ApiError, NetworkError, apiFetch, apiPost } from "./api-client.ts";
+import type { FieldProblem } from "./api-client.ts";
+
+export const OUTBOX_DATABASE = "green-tape-outbox";
+const DATABASE_VERSION = 1;
+
+/** Exactly the body of POST /api/spends. Money in minor units. */
+export interface OutboxSpend {
+  schemeId: string;
+  clientId: string;
+  amount: number;
+  category: string;
+  payee: string;
+  payeeType: "organisation" | "individual";
+  paymentMethod: string;
+  spentOn: string;
+  note: string;
+}
+
+export interface OutboxReceipt {
+  blob: Blob;
+  name: string;
+  type: string;
+}
+
+/** What the server said when it refused the spend. */
+export interface OutboxProblem {
+  status: number;
+  type: string;
+  title: string;
+  detail: string | null;
+  errors: FieldProblem[];
+  /** For cap-exceeded: which cap. */
+  cap: string | null;
+  /** For allowance-paused: the spends whose justifications are overdue. */
+  overdueSpends: { id: string; payee?: string; amount?: number; currency?: string; spentOn?: string }[];
+}
+
+export type OutboxState = "waiting" | "sending" | "needs-attention";
+
+export interface OutboxRecord {
+  /** The Idempotency-Key, made on the phone. */
+  key: string;
+  userId: string;
+  spend: OutboxSpend;
+  /** Enough to show the record in a list without the network. */
+  label: { clientReference: string; currency: string };
+  receipt: OutboxReceipt | null;
+  state: OutboxState;
+  /** True once the first send started; the spend is never changed after that. */
+  frozen: boolean;
+  attempts: number;
+  /** Epoch milliseconds before which the timer leaves it alone. */
+  nextAttemptAt: number;
+  createdAt: string;
+  lastTriedAt: string | null;
+  /** Set once the server has created the spend (the receipt may still be on its way). */
+  spendId: string | null;
+  problem: OutboxProblem | null;
+  /** True once it has had to wait (logged offline, or the first try did not get through). */
+  queued: boolean;
+}
+
+/** A short memory of what the outbox sent, so My spends can say "Sent". Ids only. */
+export interface SentRecord {
+  key: string;
+  userId: string;
+  spendId: string;
+  sentAt: string;
+  /** The spend was logged but the server would not take its receipt. */
+  receiptProblem: string | null;
+  /** It waited in the outbox before it went (My spends says "Sent" for these). */
+  queued: boolean;
+}
+
+interface OutboxDb extends DBSchema {
+  outbox: { key: string; value: OutboxRecord; indexes: { byUser: string } };
+  sent: { key: string; value: SentRecord; indexes: { byUser: string } };
+}
+
+const SENT_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
+
+let dbPromise: Promise<IDBPDatabase<OutboxDb>> | null = null;
+
+function database(): Promise<IDBPDatabase<OutboxDb>> {
+  dbPromise ??= openDB<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, {
+    upgrade(db) {
+      db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
+      db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
+    },
+    // Sign-out deletes the database: let go of it so the deletion is not blocked.
+    blocking() {
+      void dbPromise?.then((db) => db.close());
+      dbPromise = null;
+    },
+    terminated() {
+      dbPromise = null;
+    },
+  }).catch((error: unknown) => {
+    dbPromise = null;
+    throw error;
+  });
+  return dbPromise;
+}
+
+// ---- change notifications (this tab and others) ------------------------------------------
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(OUTBOX_DATABASE) : null;
+channel?.addEventListener("message", () => emit(false));
+
+function emit(broadcast = true): void {
+  for (const listener of listeners) listener();
+  if (broadcast) channel?.postMessage("changed");
+}
+
+export function subscribeToOutbox(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// ---- policy (pure, unit-tested) ------------------------------------------------------------
+
+export const FIRST_RETRY_MS = 5_000;
+export const MAX_RETRY_MS = 5 * 60_000;
+
+/** How long to wait before the next try after `attempts` failed ones: 5 s, 10 s, 20 s… up to 5 min, ±20%. */
+export function backoffDelay(attempts: number, random: () => number = Math.random): number {
+  const exponent = Math.max(0, Math.min(attempts - 1, 20));
+  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** exponent);
+  const jitter = 0.8 + 0.4 * random();
+  return Math.round(base * jitter);
+}
+
+/**
+ * What a failed send means. "retry": the server never answered, or could not answer now
+ * (offline, 5xx, 408, 429, a session to renew). "refused": the server said no to this spend
+ * (400, 403, 404, 409, 422...): sending it again unchanged would get the same answer.
+ */
+export function classifyFailure(error: unknown): "retry" | "refused" {
+  if (error instanceof NetworkError) return "retry";
+  if (error instanceof ApiError) {
+    if (error.status >= 500 || error.status === 408 || error.status === 429 || error.status === 401) return "retry";
+    if (error.status >= 400) return "refused";
+  }
+  return "retry";
+}
+
+/** The server's refusal, kept with the record so the worker can see it with no signal. */
+export function problemFrom(error: ApiError): OutboxProblem {
+  const extra = error.problem;
+  const overdue = Array.isArray(extra.overdueSpends) ? (extra.overdueSpends as OutboxProblem["overdueSpends"]) : [];
+  return {
+    status: error.status,
+    type: error.type,
+    title: error.title,
+    detail: error.detail ?? null,
+    errors: error.errors,
+    cap: typeof extra.cap === "string" ? extra.cap : null,
+    overdueSpends: overdue.filter((s) => typeof s?.id === "string"),
+  };
+}
+
+/** Records the timer should try now: waiting, due, this user's. */
+export function dueForSending(records: readonly OutboxRecord[], userId: string, now: number): OutboxRecord[] {
+  return records.filter((r) => r.userId === userId && r.state === "waiting" && r.nextAttemptAt <= now);
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+// ---- reading and writing -------------------------------------------------------------------
+
+export interface NewOutboxRecord {
+  userId: string;
+  spend: OutboxSpend;
+  label: OutboxRecord["label"];
+  receipt: OutboxReceipt | null;
+  /** The caller sends it straight away (it only counts as queued if that does not get through). */
+  sendingNow: boolean;
+}
+
+/** Puts a spend in the outbox with a new idempotency key; nothing is sent yet. */
+export async function addToOutbox(input: NewOutboxRecord): Promise<OutboxRecord> {
+  const record: OutboxRecord = {
+    key: newIdempotencyKey(),
+    userId: input.userId,
+    spend: { ...input.spend },
+    label: { ...input.label },
+    receipt: input.receipt,
+    state: "waiting",
+    frozen: false,
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt: new Date().toISOString(),
+    lastTriedAt: null,
+    spendId: null,
+    problem: null,
+    queued: !input.sendingNow,
+  };
+  await (await database()).put("outbox", record);
+  emit();
+  return record;
+}
+
+/** This user's records, newest first. */
+export async function listOutbox(userId: string): Promise<OutboxRecord[]> {
+  const records = await (await database()).getAllFromIndex("outbox", "byUser", userId);
+  return records.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function getOutboxRecord(userId: string, key: string): Promise<OutboxRecord | null> {
+  const record = await (await database()).get("outbox", key);
+  return record && record.userId === userId ? record : null;
+}
+
+/** Removes a record the worker no longer wants sent (never one being sent right now). */
+export async function discardOutboxRecord(userId: string, key: string): Promise<boolean> {
+  if (inFlight.has(key)) return false;
+  const db = await database();
+  const tx = db.transaction("outbox", "readwrite");
+  const record = await tx.store.get(key);
+  if (!record || record.userId !== userId || record.state === "sending") {
+    await tx.done;
+    return false;
+  }
+  await tx.store.delete(key);
+  await tx.done;
+  emit();
+  return true;
+}
+
+/** What the outbox sent lately for this user (spend ids), newest first. */
+export async function listSent(userId: string): Promise<SentRecord[]> {
+  const records = await (await database()).getAllFromIndex("sent", "byUser", userId);
+  return records.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+}
+
+async function update(key: string, change: (record: OutboxRecord) => OutboxRecord): Promise<OutboxRecord | null> {
+  const db = await database();
+  const tx = db.transaction("outbox", "readwrite");
+  const current = await tx.store.get(key);
+  if (!current) {
+    await tx.done;
+    return null;
+  }
+  const next = change(current);
+  if (current.frozen && JSON.stringify(next.spend) !== JSON.stringify(current.spend)) {
+    throw new Error("An outbox record is frozen once sending starts; correct it as a new record");
+  }
+  await tx.store.put(next);
+  await tx.done;
+  emit();
+  return next;
+}
+
+async function confirmSent(record: OutboxRecord, spendId: string, receiptProblem: string | null): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["outbox", "sent"], "readwrite");
+  await tx.objectStore("sent").put({ key: record.key, userId: record.userId, spendId, sentAt: new Date().toISOString(), receiptProblem, queued: record.queued });
+  await tx.objectStore("outbox").delete(record.key);
+  await tx.done;
+  emit();
+}
+
+// ---- sending ---------------------------------------------------------------------------------
+
+export type SendResult =
+  | { kind: "sent"; spendId: string; receiptProblem: string | null }
+  | { kind: "refused"; problem: OutboxProblem }
+  | { kind: "waiting"; offline: boolean }
+  | { kind: "gone" };
+
+const inFlight = new Map<string, Promise<SendResult>>();
+
+/**
+ * Sends one record now (single-flight per key). A record that needs attention is not sent
+ * again: correct it as a new record instead.
+ */
+export function sendOutboxRecord(userId: string, key: string): Promise<SendResult> {
+  let sending = inFlight.get(key);
+  if (!sending) {
+    sending = send(userId, key).finally(() => inFlight.delete(key));
+    inFlight.set(key, sending);
+  }
+  return sending;
+}
+
+async function send(userId: string, key: string): Promise<SendResult> {
+  const stored = await getOutboxRecord(userId, key);
+  if (!stored) return { kind: "gone" };
+  if (stored.state === "needs-attention" && stored.problem) return { kind: "refused", problem: stored.problem };
+
+  const record = await update(key, (r) => ({ ...r, state: "sending", frozen: true, attempts: r.attempts + 1, lastTriedAt: new Date().toISOString() }));
+  if (!record) return { kind: "gone" };
+
+  const retryLater = async (error: unknown): Promise<SendResult> => {
+    await update(key, (r) => ({ ...r, state: "waiting", queued: true, nextAttemptAt: Date.now() + backoffDelay(r.attempts) }));
+    return { kind: "waiting", offline: error instanceof NetworkError };
+  };
+
+  let spendId = record.spendId;
+  if (spendId === null) {
+    try {
+      const created = await apiPost<{ id: string }>("/api/spends", record.spend, { headers: { "Idempotency-Key": record.key } });
+      spendId = created.id;
+    } catch (error) {
+      if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) return retryLater(error);
+      const problem = problemFrom(error);
+      await update(key, (r) => ({ ...r, state: "needs-attention", problem }));
+      return { kind: "refused", problem };
+    }
+    const known = spendId;
+    await update(key, (r) => ({ ...r, spendId: known }));
+  }
+
+  let receiptProblem: string | null = null;
+  if (record.receipt) {
+    try {
+      await uploadReceipt(spendId, record.receipt);
+    } catch (error) {
+      if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) return retryLater(error);
+      receiptProblem = error.fieldMessage("file") ?? error.detail ?? error.title;
+    }
+  }
+
+  await confirmSent((await getOutboxRecord(userId, key)) ?? record, spendId, receiptProblem);
+  return { kind: "sent", spendId, receiptProblem };
+}
+
+/** POST /api/spends/:id/receipts, multipart field `file`. */
+export async function uploadReceipt(spendId: string, receipt: OutboxReceipt | File): Promise<{ id: string }> {
+  const form = new FormData();
+  if (receipt instanceof File) form.append("file", receipt, receipt.name || "receipt");
+  else form.append("file", receipt.blob, receipt.name || "receipt");
+  const response = await apiFetch(`/api/spends/${encodeURIComponent(spendId)}/receipts`, { method: "POST", body: form });
+  return (await response.json()) as { id: string };
+}
+
+let flushing: Promise<void> | null = null;
+
+/**
+ * Sends every waiting record of this user that is due (all of them with `force`), one at a
+ * time, oldest first. Stops at the first sign of being offline.
+ */
+export function flushOutbox(userId: string, options: { force?: boolean } = {}): Promise<void> {
+  flushing ??= (async () => {
+    try {
+      if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+      const all = await listOutbox(userId);
+      const due = options.force ? all.filter((r) => r.state === "waiting") : dueForSending(all, userId, Date.now());
+      for (const record of due.reverse()) {
+        const result = await sendOutboxRecord(userId, record.key);
+        if (result.kind === "waiting" && result.offline) break;
+      }
+      await forgetOldSent(userId);
+    } finally {
+      flushing = null;
+    }
+  })();
+  return flushing;
+}
+
+/** A record left "sending" by a closed app goes back to waiting: its key makes a resend safe. */
+async function recoverInterrupted(userId: string): Promise<void> {
+  for (const record of await listOutbox(userId)) {
+    if (record.state === "sending" && !inFlight.has(record.key)) {
+      await update(record.key, (r) => ({ ...r, state: "waiting", nextAttemptAt: 0 }));
+    }
+  }
+}
+
+async function forgetOldSent(userId: string): Promise<void> {
+  const cutoff = new Date(Date.now() - SENT_MEMORY_MS).toISOString();
+  const db = await database();
+  for (const sent of await db.getAllFromIndex("sent", "byUser", userId)) {
+    if (sent.sentAt < cutoff) await db.delete("sent", sent.key);
+  }
+}
+
+// ---- React ---------------------------------------------------------------------------------
+
+const RETRY_TIMER_MS = 15_000;
+
+/**
+ * Keeps the outbox moving while the app is open: on start, when the connection comes back,
+ * and on a timer (backoff decides whether each record is due).
+ */
+export function useOutboxSync(userId: string): void {
+  useEffect(() => {
+    let stopped = false;
+    const run = (force = false) => {
+      if (!stopped) void flushOutbox(userId, { force }).catch(() => undefined);
+    };
+    void recoverInterrupted(userId)
+      .catch(() => undefined)
+      .then(() => run(true));
+    const onOnline = () => run(true);
+    window.addEventListener("online", onOnline);
+    const timer = window.setInterval(() => run(false), RETRY_TIMER_MS);
+    return () => {
+      stopped = true;
+      window.removeEventListener("online", onOnline);
+      window.clearInterval(timer);
+    };
+  }, [userId]);
+}
+
+export interface OutboxView {
+  records: OutboxRecord[];
+  sent: SentRecord[];
+  loaded: boolean;
+}
+
+/** This user's outbox and recent sends, kept up to date as records change. */
+export function useOutbox(userId: string): OutboxView {
+  const [view, setView] = useState<OutboxView>({ records: [], sent: [], loaded: false });
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => {
+      void Promise.all([listOutbox(userId), listSent(userId)])
+        .then(([records, sent]) => {
+          if (!cancelled) setView({ records, sent, loaded: true });
+        })
+        .catch(() => {
+          if (!cancelled) setView((v) => ({ ...v, loaded: true }));
+        });
+    };
+    load();
+    const unsubscribe = subscribeToOutbox(load);
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [userId]);
+  return view;
+}

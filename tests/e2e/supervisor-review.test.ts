@@ -1,0 +1,270 @@
+// The supervisor's round on a phone: the review queue, a case opened from it, a question that
+// needs a comment (the error first, then with one), the worker's revision, and the endorsement.
+// Also a note only reviewers see, the team summary and the client's page; axe on every page.
+// Data is prepared through the API as the worker would make it; the browser is the supervisor's.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPhoneContext,
+  screenshot,
+  signIn,
+  watchPage,
+} from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+
+// Names this run makes, so other test files sharing the server never trip over them.
+const run = Date.now().toString(36).toUpperCase();
+const CLIENT_REF = `E2E-REV-${run}`;
+const PAYEE = `Bus station kiosk ${run}`;
+const EARLIER_PAYEE = `Launderette ${run}`;
+const NARRATIVE_1 = `Her interview at the college was across town and she had no bus fare this week (${run}).`;
+const NARRATIVE_2 = `${NARRATIVE_1} I checked first: the college does not refund travel for interviews, and a day ticket was cheapest.`;
+const QUESTION = "Did the college offer to pay for travel to the interview?";
+const NOTE = `Second travel spend for this client this month; worth watching (${run}).`;
+
+async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function login(email: string): Promise<{ token: string; user: { id: string; name: string } }> {
+  const answer = await call<{ accessToken: string; user: { id: string; name: string } }>("POST", "/api/auth/login", null, { email, password: DEMO_PASSWORD });
+  return { token: answer.accessToken, user: answer.user };
+}
+
+/**
+ * Another browser test may leave this worker with an old justification overdue past its grace
+ * period, which pauses new spends: catch up on it first, as the worker would.
+ */
+async function catchUp(workerToken: string): Promise<void> {
+  const pause = await call<{ paused: boolean; overdueSpends: { id: string }[] }>("GET", "/api/me/pause", workerToken);
+  for (const overdue of pause.overdueSpends) {
+    await call("PUT", `/api/spends/${overdue.id}/justification`, workerToken, {
+      narrative: "Written late, after the browser tests that logged this spend had finished with it.",
+      intendedOutcome: "The record is complete",
+    });
+  }
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watcher: ReturnType<typeof watchPage>;
+let worker: { token: string; user: { id: string; name: string } };
+let spendId: string;
+let clientId: string;
+let category: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+
+  // The worker logs two spends for a new client and justifies the later one.
+  worker = await login("worker@demo.test");
+  await catchUp(worker.token);
+  const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker.token)).items[0]!;
+  const client = await call<{ id: string }>("POST", "/api/clients", worker.token, { reference: CLIENT_REF });
+  clientId = client.id;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const log = (amount: number, payee: string, category: string) =>
+    call<{ id: string }>(
+      "POST",
+      "/api/spends",
+      worker.token,
+      { schemeId: scheme.id, clientId, amount, category, payee, paymentMethod: "prepaid_card", spentOn: today, note: "Browser test" },
+      { "Idempotency-Key": randomUUID() },
+    );
+  await log(450, EARLIER_PAYEE, scheme.categories.includes("Household") ? "Household" : scheme.categories[0]!);
+  category = scheme.categories[0]!;
+  const spend = await log(640, PAYEE, category);
+  spendId = spend.id;
+  await call("PUT", `/api/spends/${spendId}/justification`, worker.token, { narrative: NARRATIVE_1, intendedOutcome: "She gets to the interview" });
+
+  context = await newPhoneContext(browser, baseUrl);
+  page = await context.newPage();
+  watcher = watchPage(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const heading = (p: Page) => p.getByRole("heading", { level: 1 });
+const caseCard = (p: Page) => p.getByTestId("queue-case").filter({ hasText: PAYEE });
+
+describe("supervisor review", () => {
+  it("shows the review queue on a phone, oldest first, with flags and the client's earlier spends", async () => {
+    await signIn(page, "supervisor@demo.test");
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Review queue" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Review queue");
+    await caseCard(page).waitFor();
+    expect(await page.title()).toBe("Review queue – Green Tape");
+
+    const card = caseCard(page);
+    expect(await card.getByRole("heading", { level: 2 }).innerText()).toBe(`${CLIENT_REF}: £6.40 on ${category}`);
+    expect(await card.innerText()).toContain(worker.user.name);
+    expect(await card.innerText()).toContain(NARRATIVE_1);
+    // The payee is new to the team, so the flag shows with its reason in words.
+    expect(await card.innerText()).toContain("New payee");
+    expect(await card.innerText()).toContain("The team has not paid this payee before.");
+    // Beside the case: the client's earlier spend, with its outcome so far.
+    const history = card.getByRole("complementary", { name: `${CLIENT_REF}'s earlier spends` });
+    expect(await history.innerText()).toContain("£4.50");
+    expect(await history.innerText()).toContain("No follow-up yet");
+
+    // Oldest first: the cases' submission order matches the order the API gives.
+    const supervisor = await login("supervisor@demo.test");
+    const queue = await call<{ items: { spend: { id: string; createdAt: string } }[] }>("GET", "/api/worklists/review-queue?limit=50", supervisor.token);
+    const created = queue.items.map((i) => i.spend.createdAt);
+    expect(created).toEqual([...created].sort());
+
+    await expectNoSeriousA11yViolations(page, "review queue");
+    await screenshot(page, "supervisor-review-queue");
+    watcher.assertClean();
+  });
+
+  it("asks a question: without a comment it shows the error, with one it goes back to the worker", async () => {
+    await caseCard(page).getByRole("link", { name: /Review this justification/ }).click();
+    await expect.poll(() => page.url()).toContain(`/review/${spendId}`);
+    await page.getByTestId("narrative-1").waitFor();
+    expect(await heading(page).innerText()).toContain(CLIENT_REF);
+    expect(await page.getByTestId("narrative-1").innerText()).toBe(NARRATIVE_1);
+    await expectNoSeriousA11yViolations(page, "review screen");
+    await screenshot(page, "supervisor-review-case");
+
+    // A question with no comment: the GOV.UK error summary, linked to the field, and focus on it.
+    await page.getByLabel("Ask a question").check();
+    await page.getByRole("button", { name: "Send decision" }).click();
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("There is a problem");
+    expect(await summary.innerText()).toContain(`Enter your question for ${worker.user.name}`);
+    expect(await page.evaluate("document.activeElement?.classList.contains('govuk-error-summary')")).toBe(true);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator("#comment-error").innerText()).toContain(`Enter your question for ${worker.user.name}`);
+    await summary.getByRole("link").click();
+    expect(await page.evaluate("document.activeElement?.id")).toBe("comment");
+    // Typing in the field keeps focus there (the summary takes focus only when the errors change).
+    await page.keyboard.type("Did");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("comment");
+    await page.locator("#comment").fill("");
+    await expectNoSeriousA11yViolations(page, "review screen with an error");
+    await screenshot(page, "supervisor-review-query-error");
+
+    // A note only reviewers can see, clearly marked as such.
+    expect(await page.getByText("Only reviewers can see this").count()).toBeGreaterThan(0);
+    await page.getByLabel("Note", { exact: true }).fill(NOTE);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect.poll(() => page.getByTestId("note-status").innerText()).toContain("Only reviewers can see it");
+    await expect.poll(() => page.getByTestId("comments").innerText()).toContain(NOTE);
+    // The worker never gets it, in the spend or its timeline.
+    const asWorker = JSON.stringify(await call<unknown>("GET", `/api/spends/${spendId}`, worker.token));
+    expect(asWorker).not.toContain(NOTE);
+
+    await page.getByLabel("Comment", { exact: true }).fill(QUESTION);
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Review queue");
+    expect(await page.getByRole("alert").first().innerText()).toContain("Question sent");
+    await expect.poll(() => caseCard(page).count()).toBe(0);
+    await screenshot(page, "supervisor-review-question-sent");
+
+    const spend = await call<{ justificationStatus: string; reviews: { decision: string; comment: string }[] }>("GET", `/api/spends/${spendId}`, worker.token);
+    expect(spend.justificationStatus).toBe("queried");
+    expect(spend.reviews.at(-1)).toMatchObject({ decision: "query", comment: QUESTION });
+    watcher.assertClean();
+  });
+
+  it("endorses the revised justification, with both revisions in the case", async () => {
+    // The worker answers by revising (through the API, as their phone would).
+    await call("PUT", `/api/spends/${spendId}/justification`, worker.token, { narrative: NARRATIVE_2, intendedOutcome: "She gets to the interview" });
+
+    await page.reload();
+    await caseCard(page).waitFor();
+    expect(await caseCard(page).innerText()).toContain("Answer to a question");
+    await caseCard(page).getByRole("link", { name: /Review this justification/ }).click();
+    await page.getByTestId("narrative-2").waitFor();
+    expect(await page.getByTestId("narrative-1").innerText()).toBe(NARRATIVE_1);
+    expect(await page.getByTestId("narrative-2").innerText()).toBe(NARRATIVE_2);
+    expect(await page.getByTestId("justification").innerText()).toContain(QUESTION);
+
+    await page.getByLabel("Endorse it").check();
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Review queue");
+    expect(await page.getByRole("alert").first().innerText()).toContain("Justification endorsed");
+    await expect.poll(() => caseCard(page).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, "review queue after endorsing");
+    await screenshot(page, "supervisor-review-endorsed");
+
+    const spend = await call<{ justificationStatus: string; reviews: { decision: string; revision: number }[] }>("GET", `/api/spends/${spendId}`, worker.token);
+    expect(spend.justificationStatus).toBe("endorsed");
+    expect(spend.reviews.map((r) => [r.decision, r.revision])).toEqual([
+      ["query", 1],
+      ["endorse", 2],
+    ]);
+
+    // The case now says there is nothing left to decide.
+    await page.goto(`/review/${spendId}`);
+    await expect.poll(() => page.getByTestId("no-decision").innerText()).toContain("endorsed");
+    watcher.assertClean();
+  });
+
+  it("shows the team summary and the client's page", async () => {
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Team" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Team summary");
+    await page.getByTestId("summary-period").waitFor();
+    expect(await page.getByText("Spending against budget").count()).toBe(1);
+    expect(await page.getByTestId("overdue-justifications").innerText()).toMatch(/^\d+$/);
+    await expectNoSeriousA11yViolations(page, "team summary");
+    await screenshot(page, "supervisor-team-summary");
+
+    await page.goto(`/clients/${clientId}`);
+    await expect.poll(() => heading(page).textContent()).toBe(CLIENT_REF);
+    await expect.poll(() => page.getByTestId("client-spend").count()).toBe(2);
+    expect(await page.getByTestId("client-summary").innerText()).toContain("2 spends, £10.90 in all, by 1 worker");
+    expect(await page.getByTestId("client-spend").first().innerText()).toContain("Justification endorsed");
+    await expectNoSeriousA11yViolations(page, "client page");
+    await screenshot(page, "supervisor-client-page");
+    watcher.assertClean();
+  });
+
+  it("lays the review screen out for a laptop, with the decision beside the case", async () => {
+    const laptop = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: "en-GB", timezoneId: "Europe/London" });
+    try {
+      const desk = await laptop.newPage();
+      const deskWatcher = watchPage(desk);
+      await signIn(desk, "supervisor@demo.test");
+      await desk.goto("/review");
+      await expect.poll(() => heading(desk).textContent()).toBe("Review queue");
+      await desk.getByTestId("queue-count").waitFor();
+      await screenshot(desk, "supervisor-review-queue-laptop");
+      await desk.goto(`/review/${spendId}`);
+      await desk.getByTestId("no-decision").waitFor();
+      // Side by side: the decision panel starts level with the case, to its right.
+      const caseBox = await desk.locator(".gt-review-layout__case").boundingBox();
+      const sideBox = await desk.locator(".gt-review-layout__side").boundingBox();
+      expect(sideBox!.x).toBeGreaterThan(caseBox!.x + caseBox!.width - 1);
+      await expectNoSeriousA11yViolations(desk, "review screen on a laptop");
+      await screenshot(desk, "supervisor-review-case-laptop");
+      deskWatcher.assertClean();
+    } finally {
+      await laptop.close();
+    }
+  });
+});

@@ -1,0 +1,216 @@
+// After the spend, on a phone: the worker justifies it in their own words (the draft survives
+// a reload and a lost signal), answers the supervisor's question with a revision, records the
+// client's follow-up in the client's words, and sees all of it on the spend's page.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPhoneContext,
+  screenshot,
+  signIn,
+  watchPage,
+} from "./support/browser.ts";
+
+const baseUrl = inject("baseUrl");
+// worker2 (same team as worker@, supervised by supervisor@): sign-ins are rate limited per
+// account, and other files sign worker@ in many times.
+const WORKER = "worker2@demo.test";
+const SUPERVISOR = "supervisor@demo.test";
+const run = Date.now().toString(36).toUpperCase();
+const PAYEE = `Leisure centre ${run}`;
+
+const FIRST_NARRATIVE =
+  "She has not left the flat in weeks. A swim session with her sister is the first thing she has asked for, so I paid for it.";
+const SECOND_NARRATIVE =
+  `${FIRST_NARRATIVE}\nTo answer the question: the council's free sessions are full until March, and she wanted to go this week while she felt ready.`;
+const CLIENT_WORDS = "It was the first time I'd been out properly since the summer. I'm going again next week.";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watcher: ReturnType<typeof watchPage>;
+let spendId: string;
+let workerToken: string;
+
+async function login(email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function api<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as T };
+}
+
+beforeAll(async () => {
+  // The spend this round is about: logged through the API, for a client of this run.
+  const token = await login(WORKER);
+  workerToken = token;
+  const schemes = await api<{ items: { id: string }[] }>(token, "GET", "/api/schemes");
+  const client = await api<{ id: string }>(token, "POST", "/api/clients", { reference: `RND-${run}` });
+  expect(client.status).toBe(201);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const spend = await api<{ id: string }>(
+    token,
+    "POST",
+    "/api/spends",
+    { schemeId: schemes.body.items[0]?.id, clientId: client.body.id, amount: 650, category: "Activities", payee: PAYEE, paymentMethod: "prepaid_card", spentOn: today },
+    { "Idempotency-Key": randomUUID() },
+  );
+  expect(spend.status).toBe(201);
+  spendId = spend.body.id;
+
+  browser = await launchBrowser();
+  context = await newPhoneContext(browser, baseUrl);
+  page = await context.newPage();
+  watcher = watchPage(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const heading = (p: Page) => p.getByRole("heading", { level: 1 });
+
+describe("the worker's round after a spend", () => {
+  it("finds the justification on the to-do list and writes it; the draft survives a reload and a lost signal", async () => {
+    await page.goto("/");
+    await signIn(page, WORKER);
+    await page.goto("/todo");
+    await expect.poll(() => heading(page).textContent()).toBe("To do");
+    const toJustify = page.getByTestId("todo-justify").getByRole("listitem").filter({ hasText: PAYEE });
+    await toJustify.waitFor();
+    await expectNoSeriousA11yViolations(page, "to do");
+    await screenshot(page, "todo");
+
+    await toJustify.getByRole("link", { name: /Write the justification/ }).click();
+    await page.waitForURL(`**/spends/${spendId}/justify`);
+    await expect.poll(() => heading(page).textContent()).toBe("Justify your spend");
+
+    // Too short: the count says how many more are needed.
+    const narrative = page.getByLabel("Why this spend was a good idea");
+    await narrative.fill("She has not left the flat in weeks.");
+    expect(await page.getByTestId("narrative-count").innerText()).toMatch(/more needed \(at least 40\)/);
+    await narrative.fill(FIRST_NARRATIVE);
+    expect(await page.getByTestId("narrative-count").innerText()).toMatch(/You have 3,8\d\d characters remaining/);
+    await page.getByLabel("What you hope it will change for the client").fill("She gets out of the flat and back in touch with her sister");
+    await expect.poll(() => page.getByTestId("draft-status").innerText()).toMatch(/Draft saved on this phone/);
+
+    // A reload keeps the draft.
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Why this spend was a good idea").inputValue()).toBe(FIRST_NARRATIVE);
+    expect(await page.getByLabel("What you hope it will change for the client").inputValue()).toBe("She gets out of the flat and back in touch with her sister");
+    await expectNoSeriousA11yViolations(page, "justify");
+    await screenshot(page, "justify-draft-restored");
+
+    // No signal: it is not sent, and the draft stays.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Send justification" }).click();
+    await page.getByTestId("offline-notice").waitFor();
+    expect(await page.getByLabel("Why this spend was a good idea").inputValue()).toBe(FIRST_NARRATIVE);
+    await screenshot(page, "justify-offline");
+    await context.setOffline(false);
+
+    await page.getByRole("button", { name: "Send justification" }).click();
+    await page.waitForURL(`**/spends/${spendId}`);
+    await expect.poll(() => page.getByRole("alert").first().innerText()).toContain("Justification sent");
+    expect(await page.getByTestId("narrative-1").innerText()).toBe(FIRST_NARRATIVE);
+    watcher.assertClean();
+  });
+
+  it("answers the supervisor's question with a revision, and the draft is gone once sent", async () => {
+    const supervisor = await login(SUPERVISOR);
+    const review = await api(supervisor, "POST", `/api/spends/${spendId}/reviews`, {
+      decision: "query",
+      comment: "Could the council's free swim sessions have done instead?",
+    });
+    expect(review.status).toBe(201);
+
+    await page.goto("/notifications");
+    await expect.poll(() => heading(page).textContent()).toBe("Notifications");
+    await expect.poll(() => page.getByTestId("notifications-status").innerText()).toMatch(/You have \d+ unread notification/);
+    const notice = page.getByTestId("notifications").getByRole("listitem").filter({ hasText: "has a question" }).first();
+    await notice.waitFor();
+    await expectNoSeriousA11yViolations(page, "notifications");
+    await screenshot(page, "notifications");
+
+    await notice.getByRole("link", { name: "Answer the question" }).click();
+    await page.waitForURL(`**/spends/${spendId}/justify`);
+    await expect.poll(() => heading(page).textContent()).toBe("Answer your supervisor's question");
+    expect(await page.getByTestId("query").innerText()).toContain("Could the council's free swim sessions have done instead?");
+    // Starts from what was sent (the earlier draft was cleared when the server took it).
+    expect(await page.getByLabel("Why this spend was a good idea").inputValue()).toBe(FIRST_NARRATIVE);
+    await page.getByLabel("Why this spend was a good idea").fill(SECOND_NARRATIVE);
+    await expectNoSeriousA11yViolations(page, "answer a question");
+    await screenshot(page, "justify-answer-query");
+    await page.getByRole("button", { name: "Send your answer" }).click();
+    await page.waitForURL(`**/spends/${spendId}`);
+
+    // Both revisions, with the question between them.
+    await page.getByTestId("narrative-2").waitFor();
+    expect(await page.getByTestId("narrative-1").innerText()).toBe(FIRST_NARRATIVE);
+    expect(await page.getByTestId("narrative-2").innerText()).toBe(SECOND_NARRATIVE);
+    expect(await page.getByTestId("justification").innerText()).toContain("Could the council's free swim sessions have done instead?");
+    watcher.assertClean();
+  });
+
+  it("records the follow-up in the client's own words, and sees it all on the spend's page", async () => {
+    await page.getByRole("link", { name: "Record the follow-up" }).click();
+    await page.waitForURL(`**/spends/${spendId}/follow-up`);
+    await expect.poll(() => heading(page).textContent()).toBe("Follow up with the client");
+
+    await page.getByRole("radio", { name: "Phone call" }).check();
+    await page.getByRole("radio", { name: "Helped a lot" }).check();
+    await page.getByLabel("What the client said, in their own words (optional)").fill(CLIENT_WORDS);
+    await expect.poll(() => page.getByTestId("draft-status").innerText()).toMatch(/Draft saved on this phone/);
+    await page.reload();
+    await expect.poll(() => page.getByLabel("What the client said, in their own words (optional)").inputValue()).toBe(CLIENT_WORDS);
+    expect(await page.getByRole("radio", { name: "Helped a lot" }).isChecked()).toBe(true);
+    expect(await page.getByRole("radio", { name: "Phone call" }).isChecked()).toBe(true);
+    await expectNoSeriousA11yViolations(page, "follow-up");
+    await screenshot(page, "follow-up");
+
+    await page.getByRole("button", { name: "Record follow-up" }).click();
+    await page.waitForURL(`**/spends/${spendId}`);
+    const followUp = page.getByTestId("follow-up");
+    await followUp.waitFor();
+    expect(await followUp.innerText()).toContain("Helped a lot");
+    expect(await followUp.innerText()).toContain("Phone call");
+    expect(await page.getByTestId("client-view").innerText()).toBe(CLIENT_WORDS);
+    const timeline = await page.getByTestId("timeline").innerText();
+    expect(timeline).toContain("Justification written");
+    expect(timeline).toContain("Question asked (revision 1)");
+    expect(timeline).toContain("Justification revised (revision 2)");
+    expect(timeline).toContain("Follow-up recorded: Helped a lot");
+    await expectNoSeriousA11yViolations(page, "spend page after the round");
+    await screenshot(page, "spend-page-after-round");
+
+    // The API agrees.
+    const detail = await api<{ justification: { revisions: unknown[] }; followUp: { outcome: string; clientView: string } }>(workerToken, "GET", `/api/spends/${spendId}`);
+    expect(detail.body.justification.revisions).toHaveLength(2);
+    expect(detail.body.followUp.outcome).toBe("helped_a_lot");
+    expect(detail.body.followUp.clientView).toBe(CLIENT_WORDS);
+
+    // Nothing is left on the to-do list for this spend, and the drafts are gone from the phone.
+    await page.goto("/todo");
+    await page.getByRole("heading", { name: "To do", level: 1 }).waitFor();
+    await expect.poll(() => page.locator("main").innerText()).not.toContain("Getting your to-do list");
+    expect(await page.locator("main").getByText(PAYEE).count()).toBe(0);
+    const drafts = await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('green-tape:draft:'))");
+    expect(drafts).toEqual([]);
+    watcher.assertClean();
+  });
+});
