@@ -18,10 +18,13 @@ interface ErrorSummaryProps {
  */
 export function ErrorSummary({ errors, title = "There is a problem" }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Focus follows what the errors say, not the array's identity, so typing after an error
+  // (a re-render with equal errors) does not pull focus back to the summary.
+  const said = errors.map((e) => `${e.fieldId ?? ""}:${e.message}`).join("\n");
 
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+    if (said) ref.current?.focus();
+  }, [said]);
 
   if (errors.length === 0) return null;
 
