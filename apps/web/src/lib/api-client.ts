@@ -278,33 +278,7 @@ export interface DownloadedFile {
  * Throws ApiError (the problem document) or NetworkError.
  */
 export async function apiDownload(path: string, options: { signal?: AbortSignal } = {}): Promise<DownloadedFile> {
-  const tokenUsed = accessToken;
-  try {
-    return await fetchFile(path, options.signal);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    if (accessToken !== null && accessToken !== tokenUsed) return fetchFile(path, options.signal);
-    const refreshed = await refreshAccessToken();
-    if (!refreshed) {
-      sessionEndedListener?.();
-      throw error;
-    }
-    return fetchFile(path, options.signal);
-  }
-}
-
-async function fetchFile(path: string, signal: AbortSignal | undefined): Promise<DownloadedFile> {
-  if (!path.startsWith("/api/")) throw new Error(`API paths start with /api/: ${path}`);
-  const headers: Record<string, string> = { Accept: "*/*" };
-  if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { headers, credentials: "same-origin", cache: "no-store", signal });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new NetworkError(error);
-  }
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  const response = await apiFetch(path, { signal: options.signal });
   let blob: Blob;
   try {
     blob = await response.blob();

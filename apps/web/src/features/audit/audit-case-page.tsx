@@ -16,7 +16,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
 import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
-import { Radios, Textarea } from "./form-fields.tsx";
+import { Radios, Textarea } from "../../components/form-fields.tsx";
 import { FINDING_LABELS, findingLabel, monthName, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
 import "../../styles/office-components.scss";

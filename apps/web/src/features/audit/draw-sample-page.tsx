@@ -12,7 +12,7 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { drawSample } from "./audit-api.ts";
-import { Radios } from "./form-fields.tsx";
+import { Radios } from "../../components/form-fields.tsx";
 import { METHOD_CHOICES, currentPeriod, monthName } from "./labels.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
