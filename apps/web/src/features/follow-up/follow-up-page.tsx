@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { SpendNotLoaded } from "../../components/spend-not-loaded.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { todayIn } from "@greentape/domain/dates";
@@ -39,22 +41,7 @@ export function FollowUpPage() {
     );
   }
   if (spend.resource.status === "error") {
-    const error = spend.resource.error;
-    return (
-      <>
-        <h1 className="govuk-heading-l">Follow up with the client</h1>
-        <p className="govuk-body">
-          {error instanceof ApiError && error.status === 404
-            ? "There is no spend here that you can see. Check the link."
-            : error instanceof NetworkError
-              ? "You seem to be offline, and this phone has not got this spend. Open it again when you have a signal."
-              : "The spend could not be loaded just now."}
-        </p>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={spend.reload}>
-          Try again
-        </button>
-      </>
-    );
+    return <SpendNotLoaded heading="Follow up with the client" error={spend.resource.error} onRetry={spend.reload} />;
   }
   return <FollowUpForm spend={spend.resource.data} />;
 }
@@ -237,7 +224,8 @@ function FollowUpForm({ spend }: { spend: SpendCaseData }) {
             label="What the client said, in their own words (optional)"
             hint="Write it as they said it. It is how the council learns what works."
             value={v.clientView}
-            onChange={(clientView) => draft.change({ clientView })}
+            name="clientView"
+            onChange={(e) => draft.change({ clientView: e.target.value })}
             error={errors.clientView}
             rows={4}
           />
@@ -245,7 +233,8 @@ function FollowUpForm({ spend }: { spend: SpendCaseData }) {
             id="notes"
             label="Your notes (optional)"
             value={v.notes}
-            onChange={(notes) => draft.change({ notes })}
+            name="notes"
+            onChange={(e) => draft.change({ notes: e.target.value })}
             error={errors.notes}
             rows={3}
           />
@@ -310,42 +299,3 @@ function Radios({ name, legend, options, value, onChange, error, small }: Radios
   );
 }
 
-interface TextareaProps {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string;
-  rows?: number;
-}
-
-function Textarea({ id, label, hint, value, onChange, error, rows = 4 }: TextareaProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}

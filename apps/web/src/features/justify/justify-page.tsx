@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { SpendNotLoaded } from "../../components/spend-not-loaded.tsx";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
@@ -34,22 +35,7 @@ export function JustifyPage() {
     );
   }
   if (spend.resource.status === "error") {
-    const error = spend.resource.error;
-    return (
-      <>
-        <h1 className="govuk-heading-l">Justify a spend</h1>
-        <p className="govuk-body">
-          {error instanceof ApiError && error.status === 404
-            ? "There is no spend here that you can see. Check the link."
-            : error instanceof NetworkError
-              ? "You seem to be offline, and this phone has not got this spend. Open it again when you have a signal."
-              : "The spend could not be loaded just now."}
-        </p>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={spend.reload}>
-          Try again
-        </button>
-      </>
-    );
+    return <SpendNotLoaded heading="Justify a spend" error={spend.resource.error} onRetry={spend.reload} />;
   }
   return <JustifyForm spend={spend.resource.data} />;
 }

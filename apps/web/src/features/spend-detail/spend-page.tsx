@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { Textarea } from "../../components/form-fields.tsx";
 import type { FormEvent } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
@@ -291,8 +292,8 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
               <span className="govuk-visually-hidden">Error:</span> {errors.general}
             </p>
           ) : null}
-          <Textarea id="lost-description" label="What was bought" value={description} onChange={setDescription} error={errors.description} rows={2} />
-          <Textarea id="lost-reason" label="Why there is no receipt" value={reason} onChange={setReason} error={errors.reason} rows={2} />
+          <Textarea id="lost-description" label="What was bought" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
+          <Textarea id="lost-reason" label="Why there is no receipt" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} rows={2} />
           <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
             {busy ? "Sending…" : "Declare the receipt lost"}
           </button>
@@ -338,7 +339,7 @@ function VoidForm({ spend, onDone }: { spend: SpendCaseData; onDone: ActionsProp
           marked void, and stops counting against your caps.
         </p>
         <form noValidate onSubmit={(e) => void submit(e)}>
-          <Textarea id="void-reason" label="Why you are voiding it" value={reason} onChange={setReason} error={error ?? undefined} rows={2} />
+          <Textarea id="void-reason" label="Why you are voiding it" value={reason} onChange={(e) => setReason(e.target.value)} error={error ?? undefined} rows={2} />
           <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={busy || undefined}>
             {busy ? "Voiding…" : "Void spend"}
           </button>
@@ -382,7 +383,7 @@ function CommentForm({ spendId, reviewerNotes, onDone }: { spendId: string; revi
         label="Add a comment"
         hint={reviewerNotes ? "Everyone who can see this spend can read it, unless you make it a reviewer note." : "Everyone who can see this spend can read it."}
         value={body}
-        onChange={setBody}
+        onChange={(e) => setBody(e.target.value)}
         error={error ?? undefined}
         rows={3}
       />
@@ -415,41 +416,3 @@ function CommentForm({ spendId, reviewerNotes, onDone }: { spendId: string; revi
   );
 }
 
-interface TextareaProps {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange(value: string): void;
-  error?: string;
-  rows?: number;
-}
-
-function Textarea({ id, label, hint, value, onChange, error, rows = 4 }: TextareaProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}
