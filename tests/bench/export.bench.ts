@@ -1,10 +1,10 @@
 /**
  * GET /api/exports/:period?format=csv of 1,000,000 spends through the real HTTP server, beside
  * PostgreSQL's own COPY (same query: same columns, joins and order) TO STDOUT through psql, in the
- * same run on the same database. The server runs in a child process (apps/api/src/server.ts, as in
- * production) so its peak resident memory (VmHWM) is its own.
+ * same run on the same database. The server runs in a child process exactly as `npm run serve` runs
+ * it in production (the built bundle, its heap limit), so its peak resident memory (VmHWM) is its own.
  * Targets: at least 30% of COPY's rows per second; the server's peak memory under 200 MB.
- * Standalone: node --import tsx tests/bench/export.bench.ts  (BENCH_EXPORT_ROWS overrides the count)
+ * Standalone: npm run build:api && node --import tsx tests/bench/export.bench.ts  (BENCH_EXPORT_ROWS overrides the count)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,11 +16,11 @@ import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { exportRowsQuery } from "../../apps/api/src/modules/exports/exports.queries.ts";
+import { serveCommand } from "../support/serve-command.ts";
 import { freshBenchDatabase, printResult, type BenchResult } from "./bench-support.ts";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const PERIOD = "2026-01";
-const SERVER_ENTRY = new URL("../../apps/api/src/server.ts", import.meta.url);
 
 type Db = Awaited<ReturnType<typeof freshBenchDatabase>>["handle"]["db"];
 
@@ -68,7 +68,9 @@ function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY.pathname], {
+  const { command, args, cwd } = serveCommand();
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent" },
     stdio: ["ignore", "ignore", "inherit"],
   });

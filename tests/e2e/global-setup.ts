@@ -1,4 +1,4 @@
-// Starts the real server (API + built web app) once for the browser tests.
+// Starts the real server (API + built web app, as `npm run serve` runs them) once for the browser tests.
 // With DATABASE_URL set, the run gets a fresh PostgreSQL database; otherwise the embedded
 // database in a fresh temporary DATA_DIR. Either way the demo council is seeded.
 import { spawn } from "node:child_process";
@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { serveCommand } from "../support/serve-command.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,7 +17,6 @@ declare module "vitest" {
   }
 }
 
-const repoRoot = join(import.meta.dirname, "..", "..");
 const HEALTH_TIMEOUT_MS = 60_000;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -44,8 +44,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
-  const server = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
-    cwd: repoRoot,
+  const { command, args, cwd } = serveCommand();
+  const server = spawn(command, args, {
+    cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

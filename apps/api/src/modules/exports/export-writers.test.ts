@@ -52,6 +52,26 @@ describe("writeXlsx", () => {
     expect(first.length).toBeGreaterThan(1000);
     expect(Buffer.compare(first, second)).toBe(0);
   });
+
+  it("stops reading rows while the zip is behind, so a million-row workbook is not held in memory", async () => {
+    // Nobody reads the download. Identical rows deflate ~1000:1, so the download's own buffer
+    // would take ~20,000 rows to fill; only waiting on the zip entry stops the writer sooner.
+    const out = new PassThrough();
+    let rowsRead = 0;
+    async function* endless() {
+      while (rowsRead < 100_000) {
+        rowsRead += 100;
+        yield Array.from({ length: 100 }, () => row);
+      }
+    }
+    void writeXlsx(endless(), out, "2026-03").catch(() => undefined);
+    for (let settled = -1; settled !== rowsRead; ) {
+      settled = rowsRead;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(rowsRead).toBeLessThan(5_000);
+    out.destroy();
+  });
 });
 
 describe("writeJson", () => {

@@ -27,20 +27,28 @@ export interface Sink {
 
 export class DownloadCancelled extends Error {}
 
-/** Resolves once `out` wants more, so a slow download slows the database reads instead of filling memory. */
-export function whenWritable(out: Writable): Promise<void> {
+/** readable-stream 2 (the streams inside exceljs's zip) predates `writableNeedDrain`; its state says the same. */
+function needsDrain(stream: Writable): boolean {
+  return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
+}
+
+/**
+ * Resolves once `target` (the download itself unless given) wants more, so a slow download slows
+ * the database reads instead of filling memory; rejects if the download is cancelled meanwhile.
+ */
+export function whenWritable(out: Writable, target: Writable = out): Promise<void> {
   if (out.destroyed) return Promise.reject(new DownloadCancelled("the download was cancelled"));
-  if (!out.writableNeedDrain) return Promise.resolve();
+  if (!needsDrain(target)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {
-      out.off("drain", onDrain);
+      target.off("drain", onDrain);
       out.off("close", onClose);
       if (error) reject(error);
       else resolve();
     };
     const onDrain = () => settle();
     const onClose = () => settle(new DownloadCancelled("the download was cancelled"));
-    out.on("drain", onDrain);
+    target.on("drain", onDrain);
     out.on("close", onClose);
   });
 }
@@ -128,6 +136,15 @@ function pinDates(workbook: stream.xlsx.WorkbookWriter, date: Date): void {
 }
 
 /**
+ * Where exceljs writes a sheet's XML on its way into the zip. exceljs ignores backpressure there
+ * (its buffer never answers "wait"), so a query faster than deflate would pile the whole sheet up
+ * in memory; the export waits on these instead.
+ */
+function zipEntriesOf(sheet: ReturnType<stream.xlsx.WorkbookWriter["addWorksheet"]>): Writable[] {
+  return (sheet as unknown as { stream: { pipes: Writable[] } }).stream.pipes;
+}
+
+/**
  * An .xlsx written as it streams (exceljs WorkbookWriter): a frozen header row, amounts as numbers
  * in a currency format, then a totals row per currency (summed exactly in minor units).
  */
@@ -150,6 +167,7 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writab
       addToTotals(totals, row);
     }
     await whenWritable(out);
+    for (const entry of zipEntriesOf(sheet)) await whenWritable(out, entry);
   }
   for (const currency of [...totals.keys()].sort()) {
     const values: (string | number | null)[] = EXPORT_COLUMNS.map(() => null);

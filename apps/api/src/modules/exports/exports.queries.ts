@@ -5,7 +5,7 @@ import type { ExportRow, TransparencyRow } from "@greentape/domain/export-rows";
 import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/periods.queries.ts";
 
 /** Rows per FETCH: big enough that round trips do not dominate, small enough that memory stays flat. */
-export const EXPORT_BATCH_SIZE = 2_000;
+export const EXPORT_BATCH_SIZE = 500;
 
 const spendJoins = sql`
   join teams t on t.id = s.team_id

@@ -1,5 +1,4 @@
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import { ValidationError } from "@greentape/domain/errors";
 
 export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
@@ -21,6 +20,8 @@ export async function cleanReceipt(bytes: Buffer): Promise<CleanReceipt> {
     throw ValidationError.field("file", "A receipt must be a JPEG, PNG, WebP or PDF file");
   }
   if (detected.mime === "application/pdf") return { bytes, contentType: detected.mime };
+  // Loaded on first use: libvips costs ~30 MB of resident memory a server that never sees a photo should not carry.
+  const { default: sharp } = await import("sharp");
   try {
     const image = sharp(bytes, { failOn: "error" }).rotate();
     const output =
