@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER } from "@greentape/db/client";
 import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
@@ -41,6 +44,22 @@ describe("periods and month close", () => {
     const res = await t.http.get(`/api/exports/${period}?format=csv`).set("Authorization", as("finance")).responseType("blob");
     expect(res.status).toBe(200);
     return res.body as Buffer;
+  }
+
+  async function transparencyCsv(period: string) {
+    const res = await t.http.get(`/api/exports/${period}/transparency.csv`).set("Authorization", as("finance")).responseType("blob");
+    expect(res.status).toBe(200);
+    return res.body as Buffer;
+  }
+
+  /** Every file of a closed period: the four export formats, then the transparency file. */
+  async function allFiles(period: string) {
+    const exports = await Promise.all((["csv", "json", "xlsx", "xero"] as const).map(async (f) => {
+      const res = await t.http.get(`/api/exports/${period}?format=${f}`).set("Authorization", as("auditor")).responseType("blob");
+      expect(res.status, f).toBe(200);
+      return res.body as Buffer;
+    }));
+    return [...exports, await transparencyCsv(period)];
   }
 
   /** The export's rows, read back with a standard parser, and what the counted ones add up to. */
@@ -87,8 +106,12 @@ describe("periods and month close", () => {
     const shown = await getPeriod("2026-03");
     expect(shown.body).toMatchObject({ period: "2026-03", status: "open", count: 5, total: 9050, unjustifiedCount: 4, closedAt: null, exportSha256: null });
 
+    const [csvBeforeClose, transparencyBeforeClose] = await Promise.all([exportCsv("2026-03"), transparencyCsv("2026-03")]);
     const closed = await close("2026-03", { confirm: true, expectedUnjustified: 4 });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    // Read from the rows frozen at close, the files are what they were a moment before.
+    expect(Buffer.compare(await exportCsv("2026-03"), csvBeforeClose)).toBe(0);
+    expect(Buffer.compare(await transparencyCsv("2026-03"), transparencyBeforeClose)).toBe(0);
     expect(closed.body).toMatchObject({ period: "2026-03", status: "closed", count: 5, total: 9050, closedBy: ids.users.finance?.id, closedByName: "Fran Ellis", closedAt: "2026-04-01T09:00:00.000Z" });
     expect(closed.body.exportSha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -128,22 +151,52 @@ describe("periods and month close", () => {
     expect(aprilRows.records.map((r) => r["Transaction ID"])[0]).toBe(spent.g);
   });
 
-  it("a closed period exports the same bytes again, after a late spend dated in it and after its tracks move", async () => {
+  it("a closed period's frozen rows refuse change; the migration rebuilds earlier closes as they stood at close", async () => {
     const recorded = (await getPeriod("2026-03")).body;
-    const before = await Promise.all((["csv", "json", "xlsx", "xero"] as const).map((f) => t.http.get(`/api/exports/2026-03?format=${f}`).set("Authorization", as("auditor")).responseType("blob")));
+    const db = t.database.db;
+    await expect(db.execute(sql`update closed_period_rows set amount = 0 where period = '2026-03'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from closed_period_rows where period = '2026-03'`)).rejects.toThrow();
+    await expect(db.execute(sql`truncate closed_period_rows`)).rejects.toThrow();
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from closed_period_rows where period = '2026-03'`))).toBe(6);
+
+    // A track moves after close; then the frozen rows are taken away as if the period had closed
+    // before they existed, and the migration's backfill has to bring back the same bytes.
+    const justified = await t.http.put(`/api/spends/${spent.c}/justification`).set("Authorization", as("worker")).send(JUSTIFICATION);
+    expect(justified.status, JSON.stringify(justified.body)).toBe(200);
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, "0004_closed_period_rows.sql"), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((statement) => statement.includes('INSERT INTO "closed_period_rows"'));
+    expect(backfill).toBeDefined();
+    await db.execute(sql`alter table closed_period_rows disable trigger closed_period_rows_no_update_or_delete`);
+    await db.execute(sql`delete from closed_period_rows`);
+    await db.execute(sql`alter table closed_period_rows enable trigger closed_period_rows_no_update_or_delete`);
+    await db.execute(sql.raw(backfill as string));
+    const rebuilt = await exportCsv("2026-03");
+    expect(createHash("sha256").update(rebuilt).digest("hex")).toBe(recorded.exportSha256);
+    expect(exportSum(rebuilt).records.find((r) => r["Transaction ID"] === spent.c)?.["Justification status"]).toBe("due");
+  });
+
+  it("a closed period exports the same bytes again, after a late spend, its tracks moving and its reference data renamed", async () => {
+    const recorded = (await getPeriod("2026-03")).body;
+    const before = await allFiles("2026-03");
 
     const late = await log("worker3", "late", { amount: 450, spentOn: "2026-03-30", client: 2 });
     expect(late).toMatchObject({ spentOn: "2026-03-30", period: "2026-03", bookedPeriod: "2026-04" });
     expect(late.flags).toContain("booked_late");
     const justified = await t.http.put(`/api/spends/${spent.e}/justification`).set("Authorization", as("worker3")).send(JUSTIFICATION);
     expect(justified.status, JSON.stringify(justified.body)).toBe(200);
+    // An admin renames the team, moves its cost centre and service area, and remaps a ledger code.
+    const renamed = await t.http.put(`/api/teams/${ids.teams.east}`).set("Authorization", as("admin")).send({ name: "East and Coast", costCentre: "CC-9999", serviceArea: "Adults" });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const remapped = await t.http.put("/api/ledger-codes/Travel").set("Authorization", as("admin")).send({ glCode: "5999" });
+    expect(remapped.status, JSON.stringify(remapped.body)).toBe(200);
 
-    const after = await Promise.all((["csv", "json", "xlsx", "xero"] as const).map((f) => t.http.get(`/api/exports/2026-03?format=${f}`).set("Authorization", as("finance")).responseType("blob")));
-    for (const [i, res] of after.entries()) {
-      expect(res.status).toBe(200);
-      expect(Buffer.compare(res.body as Buffer, before[i]?.body as Buffer), `format #${i}`).toBe(0);
-    }
-    expect(createHash("sha256").update(after[0]?.body as Buffer).digest("hex")).toBe(recorded.exportSha256);
+    const after = await allFiles("2026-03");
+    for (const [i, bytes] of after.entries()) expect(Buffer.compare(bytes, before[i] as Buffer), `file #${i}`).toBe(0);
+    expect(after[0]?.toString("utf8")).not.toContain("East and Coast");
+    // An open month reads the tables as they are now.
+    const aprilTransparency = (await transparencyCsv("2026-04")).toString("utf8");
+    expect(aprilTransparency).toContain("Adults");
+    expect(createHash("sha256").update(after[0] as Buffer).digest("hex")).toBe(recorded.exportSha256);
     // Recorded figures stay; only the live count of what is still unjustified moves.
     const { unjustifiedCount, ...figures } = recorded;
     expect((await getPeriod("2026-03")).body).toEqual({ ...figures, unjustifiedCount: unjustifiedCount - 1 });
@@ -151,7 +204,7 @@ describe("periods and month close", () => {
     // The open month shows the late spend and the tracks as they are now.
     const april = exportSum(await exportCsv("2026-04"));
     expect(april.records.find((r) => r["Transaction ID"] === spent.late)).toMatchObject({ "Date spent": "2026-03-30", "Booked period": "2026-04" });
-    const marchNow = exportSum(after[0]?.body as Buffer).records.find((r) => r["Transaction ID"] === spent.e);
+    const marchNow = exportSum(after[0] as Buffer).records.find((r) => r["Transaction ID"] === spent.e);
     expect(marchNow?.["Justification status"]).toBe("due");
   });
 
@@ -213,5 +266,25 @@ describe("periods and month close", () => {
     expect(exportSum(csv).total).toBe(recorded.total);
     expect(createHash("sha256").update(csv).digest("hex")).toBe(recorded.exportSha256);
     expect(Number(await scalar<string>(t, sql`select count(*)::text as value from spends where booked_period = '2026-04' and voided_at is null`))).toBe(recorded.count);
+  });
+
+  it("a period with a category that has no ledger code stays open until it has one", async () => {
+    clock.set("2026-05-02T09:00:00Z");
+    await log("worker", "may", { amount: 900, spentOn: "2026-05-01", client: 0, category: "Clothing" });
+    const unmapped = await t.http.delete("/api/ledger-codes/Clothing").set("Authorization", as("admin"));
+    expect(unmapped.status).toBe(204);
+    const refused = await close("2026-05", { confirm: true });
+    expectProblem(refused, 422, { typeEndsWith: "unmapped-categories" });
+    expect(refused.body.categories).toEqual(["Clothing"]);
+    expect((await getPeriod("2026-05")).body.status).toBe("open");
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from closed_period_rows where period = '2026-05'`))).toBe(0);
+
+    const mapped = await t.http.put("/api/ledger-codes/Clothing").set("Authorization", as("admin")).send({ glCode: "4430" });
+    expect(mapped.status).toBe(200);
+    const closed = await close("2026-05", { confirm: true });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    // May also holds whichever spends lost the race with April's close above; none was voided.
+    expect(closed.body.count).toBeGreaterThanOrEqual(1);
+    expect(Number(await scalar<string>(t, sql`select count(*)::text as value from closed_period_rows where period = '2026-05'`))).toBe(closed.body.count);
   });
 });

@@ -138,7 +138,7 @@ export async function benchExport(): Promise<BenchResult> {
     await download(`${started.base}/api/exports/2025-01?format=csv`, accessToken);
     const idleRssMb = memoryKb(pid, "VmRSS") / 1024;
 
-    const query = new PgDialect().sqlToQuery(exportRowsQuery(PERIOD, null).inlineParams()).sql;
+    const query = new PgDialect().sqlToQuery(exportRowsQuery(PERIOD, "Europe/London").inlineParams()).sql;
     const copyFirst = await copyBaseline(database.fresh.url, query);
 
     let sampledPeakKb = 0;

@@ -317,6 +317,47 @@ export const periods = pgTable("periods", {
   exportSha256: text("export_sha256"),
 });
 
+/**
+ * A closed period's export rows exactly as they stood at close, in export order: every file of a
+ * closed period (CSV, XLSX, JSON, Xero, transparency) is read from here, so renaming a team or
+ * remapping a ledger code later cannot move a closed month. Text columns hold the exported text
+ * itself (dates already formatted). Append-only: triggers refuse UPDATE, DELETE and TRUNCATE.
+ */
+export const closedPeriodRows = pgTable(
+  "closed_period_rows",
+  {
+    period: text("period").notNull().references(() => periods.period),
+    position: integer("position").notNull(),
+    transactionId: text("transaction_id").notNull(),
+    spentOn: text("spent_on").notNull(),
+    bookedPeriod: text("booked_period").notNull(),
+    loggedAt: text("logged_at").notNull(),
+    team: text("team").notNull(),
+    costCentre: text("cost_centre").notNull(),
+    scheme: text("scheme").notNull(),
+    schemeVersion: integer("scheme_version").notNull(),
+    category: text("category").notNull(),
+    glCode: text("gl_code"),
+    payee: text("payee").notNull(),
+    paymentMethod: text("payment_method").notNull(),
+    amount: money("amount").notNull(),
+    currency: text("currency").notNull(),
+    staffId: text("staff_id"),
+    clientReference: text("client_reference").notNull(),
+    justificationStatus: text("justification_status"),
+    followUpStatus: text("follow_up_status"),
+    voided: boolean("voided").notNull(),
+    reversalOf: text("reversal_of"),
+    // The transparency file's own fields.
+    department: text("department").notNull(),
+    payeeType: text("payee_type").notNull(),
+    irrecoverableVat: money("irrecoverable_vat").notNull(),
+    merchantCategory: text("merchant_category"),
+    transparencyDate: text("transparency_date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.position] })],
+);
+
 /** A void after its period closed books a negative row into the open period; the closed month never moves. */
 export const reversals = pgTable("reversals", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -14,82 +14,104 @@ const spendJoins = sql`
   join scheme_versions sv on sv.scheme_id = s.scheme_id and sv.version = s.scheme_version
   left join ledger_codes lc on lc.category = s.category`;
 
+/** Snapshot column for each export field; the same names are read from a closed period's rows. */
+const EXPORT_FIELDS: Record<keyof ExportRow, string> = {
+  transactionId: "transaction_id",
+  spentOn: "spent_on",
+  bookedPeriod: "booked_period",
+  loggedAt: "logged_at",
+  team: "team",
+  costCentre: "cost_centre",
+  scheme: "scheme",
+  schemeVersion: "scheme_version",
+  category: "category",
+  glCode: "gl_code",
+  payee: "payee",
+  paymentMethod: "payment_method",
+  amount: "amount",
+  currency: "currency",
+  staffId: "staff_id",
+  clientReference: "client_reference",
+  justificationStatus: "justification_status",
+  followUpStatus: "follow_up_status",
+  voided: "voided",
+  reversalOf: "reversal_of",
+};
+
+/** Snapshot column for each transparency field: a projection of the same rows, never a client column. */
+const TRANSPARENCY_FIELDS: Record<keyof TransparencyRow, string> = {
+  transactionNumber: "transaction_id",
+  date: "transparency_date",
+  department: "department",
+  payee: "payee",
+  payeeType: "payee_type",
+  purpose: "category",
+  amount: "amount",
+  irrecoverableVat: "irrecoverable_vat",
+  merchantCategory: "merchant_category",
+};
+
+const select = (fields: Record<string, string>) => sql.raw(Object.entries(fields).map(([key, column]) => `${column} as "${key}"`).join(", "));
+const SNAPSHOT_COLUMNS = [...new Set([...Object.values(EXPORT_FIELDS), ...Object.values(TRANSPARENCY_FIELDS)])].join(", ");
+
 /**
- * The tracks as they stood at `at`, rebuilt from the rows each step leaves behind, so a closed
- * period's export does not move when a justification or follow-up arrives later. Every
- * justification step sets the status by itself (submit → submitted; each review decision → its
- * own state), so the latest step at or before `at` decides; a review wins a tie with a revision.
- * Joins rather than per-row subqueries, so a million rows cost hash joins, not a million lookups.
+ * Every row a period's files are made of, as it reads now, with its sort keys: spends booked in the
+ * period (voided ones marked), then reversals booked in it. The export and the transparency file
+ * are projections of these rows, and closing a period copies them into closed_period_rows.
  */
-function tracksAt(at: SQL): { joins: SQL; justification: SQL; followUp: SQL } {
-  return {
-    joins: sql`
-      left join (select spend_id, max(created_at) as at from justification_revisions where created_at <= ${at} group by spend_id) last_revision
-        on last_revision.spend_id = s.id
-      left join (select distinct on (spend_id) spend_id, created_at as at, decision from reviews where created_at <= ${at} order by spend_id, created_at desc, id desc) last_review
-        on last_review.spend_id = s.id
-      left join follow_ups done_follow_up on done_follow_up.spend_id = s.id and done_follow_up.created_at <= ${at}`,
-    justification: sql`case
-      when last_review.at is not null and (last_revision.at is null or last_review.at >= last_revision.at)
-        then case last_review.decision when 'endorse' then 'endorsed' when 'query' then 'queried' else 'concern' end
-      when last_revision.at is not null then 'submitted'
-      else 'due' end`,
-    followUp: sql`case when done_follow_up.spend_id is not null then 'done' else 'pending' end`,
-  };
+function periodRows(period: string, timeZone: string): SQL {
+  return sql`
+    select 0 as kind, s.created_at as sort_at, s.id as sort_id,
+      s.id::text as transaction_id, ${isoDate(sql`s.spent_on`)} as spent_on, s.booked_period, ${isoUtc(sql`s.created_at`)} as logged_at,
+      t.name as team, t.cost_centre, sv.name as scheme, s.scheme_version, s.category, lc.gl_code,
+      s.payee, s.payment_method, s.amount, s.currency, u.staff_id, c.reference as client_reference,
+      s.justification_status, s.follow_up_status, not ${countsInBookedPeriod} as voided, null::text as reversal_of,
+      t.service_area as department, s.payee_type, s.vat_amount as irrecoverable_vat, s.merchant_category, ${isoDate(sql`s.spent_on`)} as transparency_date
+    from spends s ${spendJoins}
+    where s.booked_period = ${period}
+    union all
+    select 1, r.created_at, r.id,
+      r.id::text, ${isoDate(sql`s.spent_on`)}, r.booked_period, ${isoUtc(sql`r.created_at`)},
+      t.name, t.cost_centre, sv.name, s.scheme_version, s.category, lc.gl_code,
+      s.payee, s.payment_method, r.amount, s.currency, u.staff_id, c.reference,
+      null, null, false, s.id::text,
+      t.service_area, s.payee_type, -s.vat_amount, s.merchant_category, ${isoDate(sql`(r.created_at at time zone ${timeZone})::date`)}
+    from reversals r join spends s on s.id = r.spend_id ${spendJoins}
+    where r.booked_period = ${period}`;
+}
+
+const EXPORT_ORDER = sql`order by kind, sort_at, sort_id`;
+
+/**
+ * An open period's export rows as they are now, in a stable order: spends by the time they were
+ * logged, then id; then reversals by the time they were booked, then id.
+ */
+export function exportRowsQuery(period: string, timeZone: string): SQL {
+  return sql`select ${select(EXPORT_FIELDS)} from (${periodRows(period, timeZone)}) x ${EXPORT_ORDER}`;
 }
 
 /**
- * The export's rows for a period, in a stable order: spends by the time they were logged, then
- * id; then reversals by the time they were booked, then id. `asOf` is the close time of a closed
- * period (tracks as they stood then) or null for an open one (tracks as they are now).
+ * An open period's public file: the counted spends, then reversals as negative rows dated the day
+ * they were booked (in the council's time zone).
  */
-export function exportRowsQuery(period: string, asOf: Date | null): SQL {
-  const tracks = asOf ? tracksAt(sql`${asOf.toISOString()}::timestamptz`) : { joins: sql``, justification: sql`s.justification_status`, followUp: sql`s.follow_up_status` };
-  return sql`
-    select "transactionId", "spentOn", "bookedPeriod", "loggedAt", team, "costCentre", scheme, "schemeVersion", category, "glCode",
-      payee, "paymentMethod", amount, currency, "staffId", "clientReference", "justificationStatus", "followUpStatus", voided, "reversalOf"
-    from (
-      select 0 as kind, s.created_at as sort_at, s.id as sort_id,
-        s.id::text as "transactionId", ${isoDate(sql`s.spent_on`)} as "spentOn", s.booked_period as "bookedPeriod", ${isoUtc(sql`s.created_at`)} as "loggedAt",
-        t.name as team, t.cost_centre as "costCentre", sv.name as scheme, s.scheme_version as "schemeVersion", s.category, lc.gl_code as "glCode",
-        s.payee, s.payment_method as "paymentMethod", s.amount::text as amount, s.currency, u.staff_id as "staffId", c.reference as "clientReference",
-        ${tracks.justification} as "justificationStatus", ${tracks.followUp} as "followUpStatus",
-        not ${countsInBookedPeriod} as voided, null::text as "reversalOf"
-      from spends s ${spendJoins} ${tracks.joins}
-      where s.booked_period = ${period}
-      union all
-      select 1, r.created_at, r.id,
-        r.id::text, ${isoDate(sql`s.spent_on`)}, r.booked_period, ${isoUtc(sql`r.created_at`)},
-        t.name, t.cost_centre, sv.name, s.scheme_version, s.category, lc.gl_code,
-        s.payee, s.payment_method, r.amount::text, s.currency, u.staff_id, c.reference,
-        null, null, false, s.id::text
-      from reversals r join spends s on s.id = r.spend_id ${spendJoins}
-      where r.booked_period = ${period}
-    ) x
-    order by kind, sort_at, sort_id`;
+function transparencyRowsQuery(period: string, timeZone: string): SQL {
+  return sql`select ${select(TRANSPARENCY_FIELDS)} from (${periodRows(period, timeZone)}) x where not voided ${EXPORT_ORDER}`;
 }
 
-/**
- * The public file's rows: counted spends, then reversals as negative rows dated the day they were
- * booked (in the council's time zone). No client table is joined, so no client data can appear.
- */
-export function transparencyRowsQuery(period: string, timeZone: string): SQL {
-  return sql`
-    select "transactionNumber", date, department, payee, "payeeType", purpose, amount, "irrecoverableVat", "merchantCategory"
-    from (
-      select 0 as kind, s.created_at as sort_at, s.id as sort_id,
-        s.id::text as "transactionNumber", ${isoDate(sql`s.spent_on`)} as date, t.service_area as department, s.payee, s.payee_type as "payeeType",
-        s.category as purpose, s.amount::text as amount, s.vat_amount::text as "irrecoverableVat", s.merchant_category as "merchantCategory"
-      from spends s join teams t on t.id = s.team_id
-      where s.booked_period = ${period} and ${countsInBookedPeriod}
-      union all
-      select 1, r.created_at, r.id,
-        r.id::text, ${isoDate(sql`(r.created_at at time zone ${timeZone})::date`)}, t.service_area, s.payee, s.payee_type,
-        s.category, r.amount::text, (-s.vat_amount)::text, s.merchant_category
-      from reversals r join spends s on s.id = r.spend_id join teams t on t.id = s.team_id
-      where r.booked_period = ${period}
-    ) x
-    order by kind, sort_at, sort_id`;
+/** Copies the period's rows, in export order, into closed_period_rows; the closing transaction holds the period. */
+export async function snapshotPeriodRows(tx: Tx, period: string, timeZone: string): Promise<void> {
+  await tx.execute(sql`
+    insert into closed_period_rows (period, position, ${sql.raw(SNAPSHOT_COLUMNS)})
+    select ${period}, row_number() over (${EXPORT_ORDER}), ${sql.raw(SNAPSHOT_COLUMNS)}
+    from (${periodRows(period, timeZone)}) x`);
+}
+
+function closedExportRowsQuery(period: string): SQL {
+  return sql`select ${select(EXPORT_FIELDS)} from closed_period_rows where period = ${period} order by position`;
+}
+
+function closedTransparencyRowsQuery(period: string): SQL {
+  return sql`select ${select(TRANSPARENCY_FIELDS)} from closed_period_rows where period = ${period} and not voided order by position`;
 }
 
 /**
@@ -117,9 +139,13 @@ export async function* fetchInBatches<T>(tx: Tx, query: SQL, batchSize = EXPORT_
 
 type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | T[P] };
 
+/** Where a period's rows are read from: the snapshot taken at close, or the live tables while open. */
+export type RowSource = { closed: true } | { closed: false; timeZone: string };
+
 /** Export rows, batch by batch. Amounts arrive as text (bigint) and become numbers in place. */
-export async function* exportRowBatches(tx: Tx, period: string, asOf: Date | null): AsyncGenerator<ExportRow[]> {
-  for await (const batch of fetchInBatches<Raw<ExportRow, "amount" | "schemeVersion">>(tx, exportRowsQuery(period, asOf))) {
+export async function* exportRowBatches(tx: Tx, period: string, source: RowSource): AsyncGenerator<ExportRow[]> {
+  const query = source.closed ? closedExportRowsQuery(period) : exportRowsQuery(period, source.timeZone);
+  for await (const batch of fetchInBatches<Raw<ExportRow, "amount" | "schemeVersion">>(tx, query)) {
     for (const row of batch) {
       row.amount = Number(row.amount);
       row.schemeVersion = Number(row.schemeVersion);
@@ -128,8 +154,9 @@ export async function* exportRowBatches(tx: Tx, period: string, asOf: Date | nul
   }
 }
 
-export async function* transparencyRowBatches(tx: Tx, period: string, timeZone: string): AsyncGenerator<TransparencyRow[]> {
-  for await (const batch of fetchInBatches<Raw<TransparencyRow, "amount" | "irrecoverableVat">>(tx, transparencyRowsQuery(period, timeZone))) {
+export async function* transparencyRowBatches(tx: Tx, period: string, source: RowSource): AsyncGenerator<TransparencyRow[]> {
+  const query = source.closed ? closedTransparencyRowsQuery(period) : transparencyRowsQuery(period, source.timeZone);
+  for await (const batch of fetchInBatches<Raw<TransparencyRow, "amount" | "irrecoverableVat">>(tx, query)) {
     for (const row of batch) {
       row.amount = Number(row.amount);
       row.irrecoverableVat = Number(row.irrecoverableVat);

@@ -8,7 +8,7 @@ import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findPeriod } from "../periods/periods.queries.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
-import { exportRowBatches, transparencyRowBatches, unmappedCategories } from "./exports.queries.ts";
+import { exportRowBatches, snapshotPeriodRows, transparencyRowBatches, unmappedCategories, type RowSource } from "./exports.queries.ts";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,14 +27,20 @@ const FILES: Record<ExportFormat, { suffix: string; contentType: string }> = {
   xero: { suffix: "-xero-journal.csv", contentType: CSV },
 };
 
-/** A closed period exports its rows as they stood at close; an open one as they are now. */
-async function asOfFor(tx: Tx, period: string): Promise<Date | null> {
-  const row = await findPeriod(tx, period);
-  return row?.status === "closed" ? row.closedAt : null;
+function unmappedCategoriesProblem(unmapped: string[], before: string): RuleViolation {
+  return new RuleViolation("unmapped-categories", "Some categories have no ledger code", `Give these categories a GL code before ${before}: ${unmapped.join(", ")}.`, {
+    categories: unmapped,
+  });
 }
 
 export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "timeZone"> }) {
   const { db, config } = deps;
+
+  /** A closed period's files are read from the rows copied at close; an open one's from the tables as they are now. */
+  async function sourceOf(tx: Tx, period: string): Promise<RowSource> {
+    const row = await findPeriod(tx, period);
+    return row?.status === "closed" ? { closed: true } : { closed: false, timeZone: config.timeZone };
+  }
 
   /**
    * Streams what `write` produces from inside one read-only REPEATABLE READ transaction (one
@@ -56,16 +62,13 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
   return {
     async download(actor: Actor, period: string, format: ExportFormat, options: { clearingAccount?: string | undefined } = {}): Promise<ExportFile> {
       if (!canExport(actor)) throw new ForbiddenError("Only finance and auditors export periods.");
-      if (format === "xero") {
+      // A closed period has every code it needs: closing refuses while a category is unmapped.
+      if (format === "xero" && (await findPeriod(db, period))?.status !== "closed") {
         const unmapped = await unmappedCategories(db, period);
-        if (unmapped.length > 0) {
-          throw new RuleViolation("unmapped-categories", "Some categories have no ledger code", `Give these categories a GL code before exporting a journal: ${unmapped.join(", ")}.`, {
-            categories: unmapped,
-          });
-        }
+        if (unmapped.length > 0) throw unmappedCategoriesProblem(unmapped, "exporting a journal");
       }
       const body = streamFromSnapshot(async (tx, out) => {
-        const rows = exportRowBatches(tx, period, await asOfFor(tx, period));
+        const rows = exportRowBatches(tx, period, await sourceOf(tx, period));
         const sink = streamSink(out);
         if (format === "csv") await writeCsv(rows, sink);
         else if (format === "json") await writeJson(rows, sink);
@@ -78,17 +81,22 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
     /** The Local Government Transparency Code file: finance publishes it, so only finance takes it. */
     async transparency(actor: Actor, period: string): Promise<ExportFile> {
       if (actor.role !== "finance") throw new ForbiddenError("Only finance takes the transparency publication.");
-      const body = streamFromSnapshot((tx, out) => writeTransparency(transparencyRowBatches(tx, period, config.timeZone), streamSink(out), config.councilName));
+      const body = streamFromSnapshot(async (tx, out) => writeTransparency(transparencyRowBatches(tx, period, await sourceOf(tx, period)), streamSink(out), config.councilName));
       return { filename: `green-tape-${period}-transparency.csv`, contentType: CSV, body };
     },
 
     /**
-     * The sha256 of the period's CSV export as it reads inside `tx` with tracks as at `asOf`, with
-     * the count and total of its rows. Closing records this; a later download gives these bytes.
+     * Freezes a closing period inside the closing transaction `tx`: copies its rows as they read now
+     * into closed_period_rows, then answers the sha256 of the CSV those rows make, with their count
+     * and total. Every later download of the period reads the same rows, so gives these bytes.
+     * A ledger cannot take lines without a code, so a period with an unmapped category stays open.
      */
-    async csvDigest(tx: Tx, period: string, asOf: Date): Promise<CsvSummary & { sha256: string }> {
+    async freezeForClose(tx: Tx, period: string): Promise<CsvSummary & { sha256: string }> {
+      const unmapped = await unmappedCategories(tx, period);
+      if (unmapped.length > 0) throw unmappedCategoriesProblem(unmapped, "closing the period");
+      await snapshotPeriodRows(tx, period, config.timeZone);
       const hash = createHash("sha256");
-      const summary = await writeCsv(exportRowBatches(tx, period, asOf), {
+      const summary = await writeCsv(exportRowBatches(tx, period, { closed: true }), {
         write: async (chunk) => {
           hash.update(chunk, "utf8");
         },

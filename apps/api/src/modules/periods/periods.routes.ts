@@ -54,7 +54,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
         tags: ["finance"],
         summary: "Close a month for good: records its count, total and the sha256 of its CSV export",
         description:
-          "Send `confirm: true`, and `expectedUnjustified` (the count you were shown) to be refused with 409 if it has changed. Closing twice is 409; a month that has not begun is 400. Spends dated in a closed month are booked into the next open one.",
+          "Send `confirm: true`, and `expectedUnjustified` (the count you were shown) to be refused with 409 if it has changed. Closing twice is 409; a month that has not begun is 400; a month with a category that has no ledger code is 422 `unmapped-categories` (listed in `categories`). Closing freezes the month's rows: every later download of it (CSV, XLSX, JSON, Xero, transparency) is read from them, so gives the same bytes whatever changes afterwards. Spends dated in a closed month are booked into the next open one.",
         params: periodParams,
         body: z.object({
           confirm: z.literal(true, { message: "Confirm the close with confirm: true" }),

@@ -30,7 +30,7 @@ function emptyPeriod(period: string): PeriodView {
   return { period, status: "open", count: 0, total: 0, unjustifiedCount: 0, closedAt: null, closedBy: null, closedByName: null, exportSha256: null };
 }
 
-export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; exports: Pick<ExportsService, "csvDigest"> }) {
+export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; exports: Pick<ExportsService, "freezeForClose"> }) {
   const { db, clock, config, exports } = deps;
 
   async function get(period: string): Promise<PeriodView> {
@@ -73,7 +73,7 @@ export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<
             { unjustifiedCount: figures.unjustifiedCount },
           );
         }
-        const digest = await exports.csvDigest(tx, period, now);
+        const digest = await exports.freezeForClose(tx, period);
         // Two independent sums of the same rows; if they ever disagree, nothing is closed.
         if (digest.count !== figures.count || digest.total !== figures.total) {
           throw new Error(`period ${period}: export rows (${digest.count}, ${digest.total}) disagree with its figures (${figures.count}, ${figures.total})`);

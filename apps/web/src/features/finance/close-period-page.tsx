@@ -107,7 +107,8 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
       ) : null}
       <p className="govuk-body">
         Nothing dated in {name} changes after it is closed. A spend logged late for {name} goes into the next open month,
-        keeping its real date, and a void becomes a reversal there.
+        keeping its real date, and a void becomes a reversal there. Its downloads keep the team names, cost centres and
+        ledger codes as they are at the close.
       </p>
       <div className="govuk-warning-text">
         <span className="govuk-warning-text__icon" aria-hidden="true">
