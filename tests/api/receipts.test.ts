@@ -34,6 +34,28 @@ describe("receipts", () => {
         res.on("end", () => callback(null, Buffer.concat(chunks)));
       });
 
+  it("lists each spend with how many receipts it has, or that its receipt was declared lost", async () => {
+    const ids = await demoIds(t);
+    const other = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[1] as string }))).body.id as string;
+    const listed = async () => {
+      const res = await t.http.get("/api/spends?limit=200").set("Authorization", `Bearer ${worker}`);
+      expect(res.status).toBe(200);
+      return new Map((res.body.items as { id: string; receiptCount: number; receiptLost: boolean }[]).map((s) => [s.id, s]));
+    };
+    expect((await listed()).get(other)).toMatchObject({ receiptCount: 0, receiptLost: false });
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#eeeeee" } }).png().toBuffer();
+    for (let i = 0; i < 2; i++) {
+      const res = await t.http.post(`/api/spends/${other}/receipts`).set("Authorization", `Bearer ${worker}`).attach("file", png, { filename: "r.png", contentType: "image/png" });
+      expect(res.status).toBe(201);
+    }
+    const third = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[2] as string }))).body.id as string;
+    const lost = await t.http.post(`/api/spends/${third}/receipt-lost`).set("Authorization", `Bearer ${worker}`).send({ description: "Bus tickets", reason: "The driver gave no ticket" });
+    expect(lost.status).toBe(201);
+    const after = await listed();
+    expect(after.get(other)).toMatchObject({ receiptCount: 2, receiptLost: false });
+    expect(after.get(third)).toMatchObject({ receiptCount: 0, receiptLost: true });
+  });
+
   it("accepts a PNG and serves it back to those who may see the spend", async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#ffffff" } }).png().toBuffer();
     const res = await upload(worker, png, "receipt.png", "image/png");

@@ -211,7 +211,10 @@ export const receipts = pgTable("receipts", {
   originalName: text("original_name"),
   uploadedBy: uuid("uploaded_by").notNull().references(() => users.id),
   createdAt: createdAt(),
-});
+}, (t) => [
+  // Every list of spends counts each one's receipts.
+  index("receipts_spend_id_idx").on(t.spendId),
+]);
 
 /** A declaration standing in for a receipt that was lost: honest, visible, and a risk reason for audit. */
 export const receiptLostDeclarations = pgTable("receipt_lost_declarations", {

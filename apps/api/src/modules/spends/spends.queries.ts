@@ -152,7 +152,12 @@ export async function listSpends(db: Executor, filter: SpendFilter, page: { afte
     conditions.push(or(lt(spends.createdAt, at), and(eq(spends.createdAt, at), lt(spends.id, page.after.id))) as SQL);
   }
   return db
-    .select()
+    .select({
+      spend: spends,
+      // Qualified by hand: drizzle writes a bare "id" here, which the subquery would take as its own.
+      receiptCount: sql<number>`(select count(*) from receipts r where r.spend_id = "spends"."id")::int`,
+      receiptLost: sql<boolean>`exists (select 1 from receipt_lost_declarations l where l.spend_id = "spends"."id")`,
+    })
     .from(spends)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(spends.createdAt), desc(spends.id))

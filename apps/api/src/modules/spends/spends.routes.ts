@@ -53,7 +53,12 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(spendViewSchema), nextCursor: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            items: z.array(spendViewSchema.extend({ receiptCount: z.number().int(), receiptLost: z.boolean().describe("A lost receipt has been declared in its place") })),
+            nextCursor: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) => {

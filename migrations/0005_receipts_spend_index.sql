@@ -1,0 +1,1 @@
+CREATE INDEX "receipts_spend_id_idx" ON "receipts" USING btree ("spend_id");
