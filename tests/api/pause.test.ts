@@ -27,6 +27,7 @@ describe("the pause", () => {
   const today = () => clock.now().toISOString().slice(0, 10);
   const spend = async () => postSpend(t, await token("worker"), spendBody({ schemeId, clientId, amount: 500, spentOn: today() }));
   const pause = async () => (await t.http.get("/api/me/pause").set("Authorization", `Bearer ${await token("worker")}`)).body;
+  const teamPauses = async (account: "supervisor" | "supervisor2" | "worker") => t.http.get("/api/pauses").set("Authorization", `Bearer ${await token(account)}`);
 
   it("pauses only once a justification is overdue past the grace days, naming the overdue spends", async () => {
     const first = await spend();
@@ -35,11 +36,21 @@ describe("the pause", () => {
     // Due in 3 days, grace 2: still allowed on day 5 (due + 2), paused from day 6.
     clock.advance(5 * DAY);
     expect((await spend()).status).toBe(201);
+    expect((await teamPauses("supervisor")).body.items).toEqual([]);
     clock.advance(1 * DAY);
     const paused = await spend();
     expectProblem(paused, 422, { typeEndsWith: "allowance-paused" });
     expect(paused.body.overdueSpends.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
     expect((await pause()).paused).toBe(true);
+
+    // The supervisor sees it in one list; another team's supervisor does not; a worker may not ask.
+    const listed = await teamPauses("supervisor");
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({ worker: { id: workerId }, paused: true, snoozedUntil: null, snoozesInARow: 0 });
+    expect(listed.body.items[0].overdueSpends.map((s: { id: string }) => s.id)).toEqual([first.body.id]);
+    expect((await teamPauses("supervisor2")).body.items).toEqual([]);
+    expectProblem(await teamPauses("worker"), 403);
   });
 
   it("a snooze by the worker's supervisor lifts it for its days; a third in a row is refused", async () => {
@@ -51,6 +62,8 @@ describe("the pause", () => {
     expect(first.status).toBe(201);
     expect(first.body.untilOn).toBe(addDays(today(), 1));
     expect((await spend()).status).toBe(201);
+    // Still on the list while the snooze holds, so the supervisor knows the debt is still owed.
+    expect((await teamPauses("supervisor")).body.items).toMatchObject([{ worker: { id: workerId }, paused: false, snoozedUntil: addDays(today(), 1), snoozesInARow: 1 }]);
     clock.advance(2 * DAY);
     expectProblem(await spend(), 422, { typeEndsWith: "allowance-paused" });
     expect((await snooze("supervisor")).status).toBe(201);

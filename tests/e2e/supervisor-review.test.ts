@@ -224,7 +224,7 @@ describe("supervisor review", () => {
     watcher.assertClean();
   });
 
-  it("shows the team summary and the client's page", async () => {
+  it("shows the team summary: budget, overdue work and who is paused", async () => {
     await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Team" }).click();
     await expect.poll(() => heading(page).textContent()).toBe("Team summary");
@@ -233,6 +233,45 @@ describe("supervisor review", () => {
     expect(await page.getByTestId("overdue-justifications").innerText()).toMatch(/^\d+$/);
     await expectNoSeriousA11yViolations(page, "team summary");
     await screenshot(page, "supervisor-team-summary");
+    // Nobody in this run owes a justification past grace, so the list says so.
+    await expect.poll(() => page.getByText("Nobody in your team is paused.").count()).toBe(1);
+    watcher.assertClean();
+  });
+
+  it("shows who in the team is paused, and offers to lift it from their page", async () => {
+    // The server's answer as it is for a worker past grace (the API tests hold the real rule);
+    // here the screens are what is tested.
+    await page.route("**/api/pauses", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ items: [{ worker: { id: worker.user.id, name: worker.user.name }, paused: true, overdueSpends: [{ id: spendId }, { id: randomUUID() }], snoozedUntil: null, snoozesInARow: 0 }] }),
+      }),
+    );
+    await page.goto("/team");
+    const paused = page.getByTestId("paused-members");
+    await paused.waitFor();
+    expect(await paused.innerText()).toContain(worker.user.name);
+    expect(await paused.innerText()).toContain("2 justifications overdue past the grace period");
+    await expectNoSeriousA11yViolations(page, "team summary with a paused member");
+    await screenshot(page, "supervisor-team-paused");
+
+    await paused.getByRole("link", { name: worker.user.name }).click();
+    await expect.poll(() => heading(page).textContent()).toBe(worker.user.name);
+    expect(await page.getByTestId("pause-status").innerText()).toContain("Paused");
+    await page.getByLabel("Why?").fill("Off sick since Monday");
+    await page.getByRole("button", { name: "Lift the pause" }).click();
+    // The real server knows better: nothing is owed past grace, so there is nothing to lift.
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("is not paused, so there is nothing to lift");
+    await expectNoSeriousA11yViolations(page, "a team member's page, paused");
+    await screenshot(page, "supervisor-worker-paused");
+    await page.unroute("**/api/pauses");
+    watcher.assertClean();
+  });
+
+  it("shows the client's page", async () => {
 
     await page.goto(`/clients/${clientId}`);
     await expect.poll(() => heading(page).textContent()).toBe(CLIENT_REF);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { schemeVersions, snoozes, spends } from "@greentape/db/schema";
+import { schemeVersions, snoozes, spends, users } from "@greentape/db/schema";
 
 /**
  * The worker's live spends whose justification is still owed (due or queried) and overdue by more
@@ -44,4 +44,13 @@ export async function insertSnooze(db: Executor, row: typeof snoozes.$inferInser
   const [created] = await db.insert(snoozes).values(row).returning();
   if (!created) throw new Error("snooze insert returned nothing");
   return created;
+}
+
+/** The team's active members who log spends (workers and supervisors), by name. */
+export async function spendingMembers(db: Executor, teamId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ["worker", "supervisor"])))
+    .orderBy(asc(users.name));
 }

@@ -22,6 +22,20 @@ export async function pausesRoutes(app: FastifyInstance, options: { pauses: Paus
     async (request) => pauses.stateOf(requireActor(request).id),
   );
 
+  api.get(
+    "/api/pauses",
+    {
+      config: { access: ["supervisor"] },
+      schema: {
+        tags: ["spends"],
+        summary: "The caller's team members whose new spends are paused, or whose pause is lifted by a snooze for now",
+        description: "Each with the justifications overdue past grace that pause them. Members who owe nothing past grace are left out.",
+        response: { 200: z.object({ items: z.array(pauseState.extend({ worker: z.object({ id: z.string(), name: z.string() }) })) }) },
+      },
+    },
+    async (request) => ({ items: await pauses.teamPauses(requireActor(request)) }),
+  );
+
   api.post(
     "/api/users/:id/snooze",
     {

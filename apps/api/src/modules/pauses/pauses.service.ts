@@ -6,10 +6,14 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findUserById } from "../users/users.queries.ts";
-import { insertSnooze, latestSnooze, snoozesSince, spendsOverduePastGrace } from "./pauses.queries.ts";
+import { insertSnooze, latestSnooze, snoozesSince, spendingMembers, spendsOverduePastGrace } from "./pauses.queries.ts";
 
 /** A supervisor may lift a pause at most this many times in a row before the worker must catch up. */
 export const MAX_SNOOZES_IN_A_ROW = 2;
+
+export interface MemberPause extends PauseState {
+  worker: { id: string; name: string };
+}
 
 export interface PauseState {
   paused: boolean;
@@ -45,6 +49,18 @@ export function createPausesService(deps: { db: Db; clock: Clock; config: Pick<C
 
   return {
     stateOf: (workerId: string) => stateOf(db, workerId, todayIn(config.timeZone, clock.now())),
+
+    /**
+     * The supervisor's team members whose spending is paused now, or was un-paused by a snooze
+     * that has not run out, by name. A team is a handful of people, so one state each is cheap.
+     */
+    async teamPauses(actor: Actor): Promise<MemberPause[]> {
+      if (actor.role !== "supervisor" || actor.teamId === null) throw new ForbiddenError("Only a team's supervisor sees who in it is paused.");
+      const today = todayIn(config.timeZone, clock.now());
+      const members = await spendingMembers(db, actor.teamId);
+      const states = await Promise.all(members.map(async (worker) => ({ worker, ...(await stateOf(db, worker.id, today)) })));
+      return states.filter((s) => s.paused || (s.snoozedUntil !== null && s.overdueSpends.length > 0));
+    },
 
     /** Called inside the spend's transaction, before any cap moves. */
     async assertNotPaused(executor: Executor, workerId: string, today: string): Promise<void> {

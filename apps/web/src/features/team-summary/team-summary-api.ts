@@ -57,6 +57,21 @@ export function useTrackRecord(workerId: string) {
   return useApiData(`/api/track-record?workerId=${encodeURIComponent(workerId)}`, trackRecordSchema);
 }
 
+const memberPauseSchema = z.object({
+  worker: person,
+  paused: z.boolean(),
+  overdueSpends: z.array(z.looseObject({ id: z.string() })),
+  snoozedUntil: z.string().nullable(),
+  snoozesInARow: z.number().int(),
+});
+const teamPausesSchema = z.object({ items: z.array(memberPauseSchema) });
+export type MemberPause = z.infer<typeof memberPauseSchema>;
+
+/** Team members whose new spends are paused now, or whose pause a snooze holds off (`GET /api/pauses`). */
+export function useTeamPauses() {
+  return useApiData("/api/pauses", teamPausesSchema);
+}
+
 const snoozeSchema = z.object({ id: z.string(), workerId: z.string(), untilOn: z.string(), reason: z.string() });
 
 /** Lifts a worker's pause for some days, with a reason (`POST /api/users/:id/snooze`). */

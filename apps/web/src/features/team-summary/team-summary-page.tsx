@@ -6,7 +6,8 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { useTeamSummary } from "./team-summary-api.ts";
+import { PauseStatus } from "./pause-status.tsx";
+import { useTeamPauses, useTeamSummary } from "./team-summary-api.ts";
 import type { OverdueItem, TeamSummary } from "./team-summary-api.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
@@ -124,9 +125,32 @@ function Summary({ summary }: { summary: TeamSummary }) {
       </ul>
       {summary.overdue.items.length > 0 ? <OverdueTable items={summary.overdue.items} /> : <p className="govuk-body">Nothing is overdue.</p>}
 
+      <h2 className="govuk-heading-m">Paused now</h2>
+      <PausedMembers />
+
       <h2 className="govuk-heading-m">What clients said in {monthName(summary.period)}</h2>
       <Outcomes outcomes={summary.outcomes} />
     </>
+  );
+}
+
+/** Who in the team cannot log new spends until they catch up, and whose pause a snooze holds off. */
+function PausedMembers() {
+  const { state, reload } = useTeamPauses();
+  if (state.status === "loading") return <Loading label="Loading who is paused" />;
+  if (state.status === "failed") return <LoadFailed what="who is paused" error={state.error} onRetry={reload} />;
+  if (state.data.items.length === 0) return <p className="govuk-body">Nobody in your team is paused.</p>;
+  return (
+    <ul className="govuk-list gt-paused" data-testid="paused-members">
+      {state.data.items.map((member) => (
+        <li key={member.worker.id} className="gt-paused__member">
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`/team/workers/${member.worker.id}`}>
+            {member.worker.name}
+          </Link>
+          <PauseStatus pause={member} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

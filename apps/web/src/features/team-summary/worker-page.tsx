@@ -11,7 +11,8 @@ import { SummaryList } from "../../components/summary-list.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
-import { snoozePause, useTrackRecord } from "./team-summary-api.ts";
+import { PauseStatus } from "./pause-status.tsx";
+import { snoozePause, useTeamPauses, useTrackRecord } from "./team-summary-api.ts";
 import type { OnTimeRate } from "./team-summary-api.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
@@ -29,6 +30,10 @@ export function WorkerPage() {
   const { workerId = "" } = useParams();
   const { state, reload } = useTrackRecord(workerId);
   const record = state.status === "loaded" ? state.data : null;
+  const pauses = useTeamPauses();
+  // Not on the team's list: nothing past grace, so nothing to lift. If the list cannot be read,
+  // the form stays offered and the server says whether there is a pause.
+  const pause = pauses.state.status === "loaded" ? (pauses.state.data.items.find((p) => p.worker.id === workerId) ?? null) : undefined;
 
   const [days, setDays] = useState("3");
   const [reason, setReason] = useState("");
@@ -63,6 +68,7 @@ export function WorkerPage() {
       const snooze = await snoozePause(workerId, { days: n, reason: reason.trim() });
       setLiftedUntil(snooze.untilOn);
       setReason("");
+      pauses.reload();
       requestAnimationFrame(() => banner.current?.focus());
     } catch (error) {
       setLiftedUntil(null);
@@ -73,6 +79,7 @@ export function WorkerPage() {
         if (d) fields.days = d;
         if (r) fields.reason = r;
         setErrors(fields);
+        if (error.isType("not-paused")) pauses.reload();
         if (!d && !r) {
           setGeneral(
             error.isType("not-paused")
@@ -118,48 +125,56 @@ export function WorkerPage() {
               ]}
             />
 
-            <h2 className="govuk-heading-m">Lift a pause</h2>
+            <h2 className="govuk-heading-m">Spending pause</h2>
+            {pause === null ? (
+              <p className="govuk-body" data-testid="pause-status">
+                {record.name}'s new spends are not paused: no justification is overdue past the grace period.
+              </p>
+            ) : null}
+            {pause ? <PauseStatus pause={pause} /> : null}
             <p className="govuk-body">
               When a justification is overdue past the grace period, {record.name}'s new spends are paused until they catch
               up. If there is a good reason, such as illness, you can lift the pause for up to 14 days. You can do this at most
               twice in a row; after that they must catch up. This is recorded in the event log.
             </p>
-            <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-              <TextInput
-                id="days"
-                name="days"
-                label="For how many days?"
-                inputMode="numeric"
-                widthClass="govuk-input--width-2"
-                value={days}
-                onChange={(event) => setDays(event.target.value)}
-                error={errors.days}
-              />
-              <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label govuk-label--s" htmlFor="reason">
-                  Why?
-                </label>
-                {errors.reason ? (
-                  <p id="reason-error" className="govuk-error-message">
-                    <span className="govuk-visually-hidden">Error:</span> {errors.reason}
-                  </p>
-                ) : null}
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={3}
-                  maxLength={1000}
-                  className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                  aria-describedby={errors.reason ? "reason-error" : undefined}
-                  aria-invalid={errors.reason ? true : undefined}
+            {pause === undefined || pause?.paused ? (
+              <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+                <TextInput
+                  id="days"
+                  name="days"
+                  label="For how many days?"
+                  inputMode="numeric"
+                  widthClass="govuk-input--width-2"
+                  value={days}
+                  onChange={(event) => setDays(event.target.value)}
+                  error={errors.days}
                 />
-              </div>
-              <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
-                {sending ? "Lifting the pause…" : "Lift the pause"}
-              </button>
-            </form>
+                <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label govuk-label--s" htmlFor="reason">
+                    Why?
+                  </label>
+                  {errors.reason ? (
+                    <p id="reason-error" className="govuk-error-message">
+                      <span className="govuk-visually-hidden">Error:</span> {errors.reason}
+                    </p>
+                  ) : null}
+                  <textarea
+                    id="reason"
+                    name="reason"
+                    rows={3}
+                    maxLength={1000}
+                    className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`}
+                    value={reason}
+                    onChange={(event) => setReason(event.target.value)}
+                    aria-describedby={errors.reason ? "reason-error" : undefined}
+                    aria-invalid={errors.reason ? true : undefined}
+                  />
+                </div>
+                <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
+                  {sending ? "Lifting the pause…" : "Lift the pause"}
+                </button>
+              </form>
+            ) : null}
           </>
         ) : null}
       </div>
