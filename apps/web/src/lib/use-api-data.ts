@@ -16,48 +16,64 @@ export interface ApiDataResult<T> {
   refreshing: boolean;
   /** Fetches again; the data already shown stays until the new answer arrives. */
   reload(): void;
+  /** Replaces the data with an answer the page already has (e.g. the spend a PUT returned). */
+  set(data: T): void;
 }
 
 interface Settled<T> {
-  path: string;
+  key: string;
   attempt: number;
   state: ApiData<T>;
 }
 
+/** The data, if it has loaded. */
+export function loadedData<T>(state: ApiData<T>): T | undefined {
+  return state.status === "loaded" ? state.data : undefined;
+}
+
 /**
- * GETs `path` (null: not yet) and parses the answer with `schema`, which must be a module-level
- * constant (a new schema on every render would fetch on every render).
+ * Calls `load` when `key` changes (null: nothing to load yet) and on `reload()`, and holds the
+ * answer. `key` names what is loaded, e.g. `spend:${id}`: a new key shows "loading" rather than
+ * the previous thing's data, unless `keepPrevious` says it is the same list, fresher.
  */
-export function useApiData<T>(path: string | null, schema: z.ZodType<T>): ApiDataResult<T> {
+export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>, options: { keepPrevious?: boolean } = {}): ApiDataResult<T> {
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<Settled<T> | null>(null);
 
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     const controller = new AbortController();
-    apiGet<unknown>(path, { signal: controller.signal })
-      .then((answer) => schema.parse(answer))
-      .then(
-        (data) => {
-          if (!controller.signal.aborted) setSettled({ path, attempt, state: { status: "loaded", data } });
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          if (!(error instanceof ApiError) && !(error instanceof NetworkError)) {
-            console.error(`Unexpected answer from GET ${path}`, error);
-          }
-          setSettled({ path, attempt, state: { status: "failed", error } });
-        },
-      );
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setSettled({ key, attempt, state: { status: "loaded", data } });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (!(error instanceof ApiError) && !(error instanceof NetworkError)) console.error(`Unexpected answer loading ${key}`, error);
+        setSettled({ key, attempt, state: { status: "failed", error } });
+      },
+    );
     return () => controller.abort();
-  }, [path, attempt, schema]);
+    // `load` is a new function each render; the key and the attempt say when to load again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const set = useCallback((data: T) => key !== null && setSettled({ key, attempt, state: { status: "loaded", data } }), [key, attempt]);
 
-  if (settled === null || settled.path !== path) return { state: { status: "loading" }, refreshing: false, reload };
-  if (settled.attempt === attempt) return { state: settled.state, refreshing: false, reload };
-  if (settled.state.status === "loaded") return { state: settled.state, refreshing: true, reload };
-  return { state: { status: "loading" }, refreshing: false, reload };
+  const result = (state: ApiData<T>, refreshing: boolean): ApiDataResult<T> => ({ state, refreshing, reload, set });
+  if (settled === null) return result({ status: "loading" }, false);
+  if (settled.key !== key) return options.keepPrevious && settled.state.status === "loaded" ? result(settled.state, true) : result({ status: "loading" }, false);
+  if (settled.attempt === attempt) return result(settled.state, false);
+  return settled.state.status === "loaded" ? result(settled.state, true) : result({ status: "loading" }, false);
+}
+
+/**
+ * GETs `path` (null: not yet) and parses the answer with `schema`, which must be a module-level
+ * constant.
+ */
+export function useApiData<T>(path: string | null, schema: z.ZodType<T>): ApiDataResult<T> {
+  return useLoad(path, (signal) => apiGet<unknown>(path ?? "", { signal }).then((answer) => schema.parse(answer)));
 }
 
 /** What to tell someone when data could not be loaded or a change could not be saved. */

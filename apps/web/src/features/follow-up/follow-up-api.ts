@@ -1,7 +1,7 @@
 import { apiGet, apiPut } from "../../lib/api-client.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
-import { useResource } from "../../lib/use-resource.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
 import type { FollowUpInput } from "@greentape/domain/workflow-input";
 
 export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
@@ -9,7 +9,7 @@ export async function fetchSpend(id: string, signal?: AbortSignal): Promise<Spen
 }
 
 export function useSpend(id: string) {
-  return useResource(`spend:${id}`, (signal) => fetchSpend(id, signal));
+  return useLoad(`spend:${id}`, (signal) => fetchSpend(id, signal));
 }
 
 /** PUT /api/spends/:id/follow-up: records (or corrects) how the client got on; answers with the whole spend. */

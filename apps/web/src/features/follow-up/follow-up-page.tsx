@@ -32,7 +32,7 @@ export function FollowUpPage() {
   const spend = useSpend(id);
   usePageTitle("Follow up with the client");
 
-  if (spend.resource.status === "loading") {
+  if (spend.state.status === "loading") {
     return (
       <>
         <h1 className="govuk-heading-l">Follow up with the client</h1>
@@ -40,10 +40,10 @@ export function FollowUpPage() {
       </>
     );
   }
-  if (spend.resource.status === "error") {
-    return <SpendNotLoaded heading="Follow up with the client" error={spend.resource.error} onRetry={spend.reload} />;
+  if (spend.state.status === "failed") {
+    return <SpendNotLoaded heading="Follow up with the client" error={spend.state.error} onRetry={spend.reload} />;
   }
-  return <FollowUpForm spend={spend.resource.data} />;
+  return <FollowUpForm spend={spend.state.data} />;
 }
 
 function FollowUpForm({ spend }: { spend: SpendCaseData }) {

@@ -26,7 +26,7 @@ export function JustifyPage() {
   const spend = useSpend(id);
   usePageTitle("Justify a spend");
 
-  if (spend.resource.status === "loading") {
+  if (spend.state.status === "loading") {
     return (
       <>
         <h1 className="govuk-heading-l">Justify a spend</h1>
@@ -34,10 +34,10 @@ export function JustifyPage() {
       </>
     );
   }
-  if (spend.resource.status === "error") {
-    return <SpendNotLoaded heading="Justify a spend" error={spend.resource.error} onRetry={spend.reload} />;
+  if (spend.state.status === "failed") {
+    return <SpendNotLoaded heading="Justify a spend" error={spend.state.error} onRetry={spend.reload} />;
   }
-  return <JustifyForm spend={spend.resource.data} />;
+  return <JustifyForm spend={spend.state.data} />;
 }
 
 type Field = "narrative" | "intendedOutcome";

@@ -1,7 +1,7 @@
 import { formatMoney } from "@greentape/domain/money";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
-import type { Resource } from "../../lib/use-resource.ts";
+import type { ApiData } from "../../lib/use-api-data.ts";
 import type { Allowance, CapName } from "./log-spend-api.ts";
 
 const CAP_ORDER: CapName[] = ["perSpend", "perClient", "perWorkerMonthly", "teamMonthly"];
@@ -31,7 +31,7 @@ function tightest(allowance: Allowance): CapName | null {
 }
 
 interface AllowancePanelProps {
-  resource: Resource<Allowance>;
+  state: ApiData<Allowance>;
   /** What the worker has typed, in minor units (null while it is not a valid amount). */
   amount: number | null;
   clientReference: string | null;
@@ -39,23 +39,23 @@ interface AllowancePanelProps {
 }
 
 /** What the worker may still spend now under each cap, and a warning when the amount is over. */
-export function AllowancePanel({ resource, amount, clientReference, windowDays }: AllowancePanelProps) {
+export function AllowancePanel({ state, amount, clientReference, windowDays }: AllowancePanelProps) {
   return (
     <section className="gt-allowance" aria-labelledby="allowance-title" data-testid="allowance">
       <h2 className="govuk-heading-s gt-allowance__title" id="allowance-title">
         What you can still spend
       </h2>
       <div aria-live="polite">
-        {resource.status === "loading" ? (
+        {state.status === "loading" ? (
           <p className="govuk-body-s">Checking…</p>
-        ) : resource.status === "error" ? (
+        ) : state.status === "failed" ? (
           <p className="govuk-body-s">
-            {resource.error instanceof NetworkError
+            {state.error instanceof NetworkError
               ? "You seem to be offline, so this cannot be checked now. The caps are checked when the spend is sent."
               : "This could not be checked just now. The caps are still checked when the spend is sent."}
           </p>
         ) : (
-          <AllowanceDetails allowance={resource.data} amount={amount} clientReference={clientReference} windowDays={windowDays} />
+          <AllowanceDetails allowance={state.data} amount={amount} clientReference={clientReference} windowDays={windowDays} />
         )}
       </div>
     </section>

@@ -2,7 +2,7 @@
 // Schemes and clients are also kept on the phone (per user), so the form opens with no signal.
 import { z } from "zod";
 import { apiGet, apiPost } from "../../lib/api-client.ts";
-import { useResource } from "../../lib/use-resource.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
 
 const schemeSchema = z.object({
   id: z.string(),
@@ -103,7 +103,7 @@ export async function fetchReferenceData(userId: string, teamId: string | null, 
 }
 
 export function useReferenceData(userId: string, teamId: string | null) {
-  return useResource(`reference:${userId}`, (signal) => fetchReferenceData(userId, teamId, signal));
+  return useLoad(`reference:${userId}`, (signal) => fetchReferenceData(userId, teamId, signal));
 }
 
 export async function fetchAllowance(schemeId: string, clientId: string | null, signal?: AbortSignal): Promise<Allowance> {
@@ -113,7 +113,7 @@ export async function fetchAllowance(schemeId: string, clientId: string | null, 
 }
 
 export function useAllowance(schemeId: string | null, clientId: string | null) {
-  return useResource(schemeId ? `allowance:${schemeId}:${clientId ?? ""}` : null, (signal) => fetchAllowance(schemeId ?? "", clientId, signal));
+  return useLoad(schemeId ? `allowance:${schemeId}:${clientId ?? ""}` : null, (signal) => fetchAllowance(schemeId ?? "", clientId, signal));
 }
 
 export async function createClient(input: { reference: string; displayName?: string }): Promise<Client> {

@@ -18,6 +18,7 @@ import { ChipRadios } from "./chip-radios.tsx";
 import { ClientPicker } from "./client-picker.tsx";
 import { rememberClient, useAllowance, useReferenceData } from "./log-spend-api.ts";
 import type { Client, ReferenceData } from "./log-spend-api.ts";
+import { loadedData } from "../../lib/use-api-data.ts";
 
 /** What My spends shows after this page hands over (router state). */
 export interface LoggedState {
@@ -86,7 +87,7 @@ export function LogSpendPage() {
 
   usePageTitle("Log a spend");
 
-  if (reference.resource.status === "loading") {
+  if (reference.state.status === "loading") {
     return (
       <>
         <h1 className="govuk-heading-l">Log a spend</h1>
@@ -94,7 +95,7 @@ export function LogSpendPage() {
       </>
     );
   }
-  if (reference.resource.status === "error") {
+  if (reference.state.status === "failed") {
     return (
       <>
         <h1 className="govuk-heading-l">Log a spend</h1>
@@ -113,7 +114,7 @@ export function LogSpendPage() {
       </>
     );
   }
-  return <LogSpendForm data={reference.resource.data} />;
+  return <LogSpendForm data={reference.state.data} />;
 }
 
 function LogSpendForm({ data }: { data: ReferenceData }) {
@@ -146,7 +147,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
 
   const scheme = data.schemes.find((s) => s.id === values.schemeId) ?? null;
   const allowance = useAllowance(values.schemeId || null, values.clientId || null);
-  const today = allowance.resource.data?.today ?? localToday();
+  const today = loadedData(allowance.state)?.today ?? localToday();
   const amount = parseMoney(values.amountText);
   const client = clients.find((c) => c.id === values.clientId) ?? null;
   const currency = scheme?.currency ?? "GBP";
@@ -394,7 +395,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
               onChange={(amountText) => set({ amountText })}
               error={errors.amount}
               currency={currency}
-              maxSpend={allowance.resource.data?.maxSpend ?? null}
+              maxSpend={loadedData(allowance.state)?.maxSpend ?? null}
               amount={amount}
             />
           </div>
@@ -542,7 +543,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
 
           {scheme ? (
             <AllowancePanel
-              resource={allowance.resource}
+              state={allowance.state}
               amount={amount}
               clientReference={client?.reference ?? null}
               windowDays={scheme.perClientWindowDays}

@@ -10,7 +10,7 @@ import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from "../../lib/outbox.ts";
 import type { OutboxRecord } from "../../lib/outbox.ts";
-import { useResource } from "../../lib/use-resource.ts";
+import { loadedData, useLoad } from "../../lib/use-api-data.ts";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MySpends } from "./my-spends-api.ts";
 
@@ -38,7 +38,7 @@ export function MySpendsPage() {
 
   // Ask the server again whenever the outbox has sent something.
   const lastSent = outbox.sent[0]?.key ?? "none";
-  const list = useResource(`my-spends:${user.id}:${lastSent}`, (signal) => fetchMySpends(user.id, signal), { keepPrevious: true });
+  const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => fetchMySpends(user.id, signal), { keepPrevious: true });
   const [more, setMore] = useState<{ items: Spend[]; nextCursor: string | null; forKey: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const banner = useRef<HTMLDivElement>(null);
@@ -58,7 +58,7 @@ export function MySpendsPage() {
   const waiting = outbox.records.filter((r) => r.state !== "needs-attention").length;
   const attention = outbox.records.filter((r) => r.state === "needs-attention").length;
 
-  const data: MySpends | undefined = list.resource.data;
+  const data: MySpends | undefined = loadedData(list.state);
   const listKey = data ? `${data.items[0]?.id ?? ""}:${data.items.length}` : "";
   const extra = more && more.forKey === listKey ? more : null;
   const spends = data ? [...data.items, ...(extra?.items ?? [])] : [];
@@ -111,12 +111,12 @@ export function MySpendsPage() {
         ) : null}
 
         <h2 className="govuk-heading-m">Logged</h2>
-        {list.resource.status === "loading" ? (
+        {list.state.status === "loading" ? (
           <Loading label="Getting your spends" />
-        ) : list.resource.status === "error" ? (
+        ) : list.state.status === "failed" ? (
           <div className="govuk-inset-text">
             <p className="govuk-body">
-              {list.resource.error instanceof NetworkError
+              {list.state.error instanceof NetworkError
                 ? "You seem to be offline, so your logged spends cannot be shown now. Anything waiting on this phone is shown above."
                 : "Your spends could not be loaded just now."}
             </p>

@@ -4,7 +4,7 @@ import { Loading } from "../../components/loading.tsx";
 import { formatTimestamp } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
-import { useResource } from "../../lib/use-resource.ts";
+import { loadedData, useLoad } from "../../lib/use-api-data.ts";
 import { fetchNotifications, markAllRead, markRead } from "./notifications-api.ts";
 import type { Notification, NotificationList } from "./notifications-api.ts";
 
@@ -25,12 +25,12 @@ export function NotificationsPage() {
   usePageTitle("Notifications");
   const navigate = useNavigate();
   const [generation, setGeneration] = useState(0);
-  const list = useResource(`notifications:${generation}`, (signal) => fetchNotifications(null, signal), { keepPrevious: true });
+  const list = useLoad(`notifications:${generation}`, (signal) => fetchNotifications(null, signal), { keepPrevious: true });
   const [older, setOlder] = useState<{ items: Notification[]; nextCursor: string | null; forKey: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
 
-  const data: NotificationList | undefined = list.resource.data;
+  const data: NotificationList | undefined = loadedData(list.state);
   const listKey = data ? `${data.items[0]?.id ?? ""}:${data.unreadCount}` : "";
   const extra = older && older.forKey === listKey ? older : null;
   const items = data ? [...data.items, ...(extra?.items ?? [])] : [];
@@ -80,12 +80,12 @@ export function NotificationsPage() {
           </button>
         ) : null}
 
-        {list.resource.status === "loading" ? (
+        {list.state.status === "loading" ? (
           <Loading label="Getting your notifications" />
-        ) : list.resource.status === "error" ? (
+        ) : list.state.status === "failed" ? (
           <div className="govuk-inset-text">
             <p className="govuk-body">
-              {list.resource.error instanceof NetworkError ? "You seem to be offline, so your notifications cannot be shown now." : "Your notifications could not be loaded."}
+              {list.state.error instanceof NetworkError ? "You seem to be offline, so your notifications cannot be shown now." : "Your notifications could not be loaded."}
             </p>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
               Try again

@@ -3,7 +3,7 @@ import { apiGet, apiPost } from "../../lib/api-client.ts";
 import { uploadReceipt } from "../../lib/outbox.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
-import { useResource } from "../../lib/use-resource.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
 
 export interface SpendPageData {
   spend: SpendCaseData;
@@ -27,7 +27,7 @@ async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPa
 }
 
 export function useSpendPage(id: string) {
-  return useResource(`spend:${id}`, (signal) => fetchSpendPage(id, signal));
+  return useLoad(`spend:${id}`, (signal) => fetchSpendPage(id, signal));
 }
 
 export async function addReceipt(spendId: string, file: File): Promise<void> {

@@ -14,6 +14,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { addComment, addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
+import { loadedData } from "../../lib/use-api-data.ts";
 
 /** Other pages hand a message over in router state after they change the spend. */
 interface DoneState {
@@ -34,14 +35,14 @@ export function SpendPage() {
   const [message, setMessage] = useState<string | null>((location.state as DoneState | null)?.done ?? null);
   const banner = useRef<HTMLDivElement>(null);
 
-  const spend = page.resource.data?.spend;
+  const spend = loadedData(page.state)?.spend;
   usePageTitle(spend ? `Spend of ${formatMoney(spend.amount, spend.currency)} for ${spend.client.reference}` : "Spend");
 
   useEffect(() => {
     if (message) banner.current?.focus();
   }, [message]);
 
-  if (page.resource.status === "loading") {
+  if (page.state.status === "loading") {
     return (
       <>
         <h1 className="govuk-heading-l">Spend</h1>
@@ -49,8 +50,8 @@ export function SpendPage() {
       </>
     );
   }
-  if (page.resource.status === "error") {
-    const error = page.resource.error;
+  if (page.state.status === "failed") {
+    const error = page.state.error;
     const notFound = error instanceof ApiError && error.status === 404;
     return (
       <>
@@ -72,13 +73,14 @@ export function SpendPage() {
     );
   }
 
-  const { spend: data, schemeName } = page.resource.data;
+  const { spend: data, schemeName } = page.state.data;
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId };
   const access: SpendAccess = { workerId: data.workerId, teamId: data.teamId, createdAt: new Date(data.createdAt), voided: data.voided };
 
   const done = (text: string, next?: SpendCaseData) => {
     setMessage(text);
-    if (next && page.resource.data) page.set({ ...page.resource.data, spend: next });
+    const shown = loadedData(page.state);
+    if (next && shown) page.set({ ...shown, spend: next });
     else page.reload();
   };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiGet } from "../../lib/api-client.ts";
 import { spendSchema } from "../../components/spend-case.tsx";
-import { useResource } from "../../lib/use-resource.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
 
 const todoSchema = z.object({
   today: z.string(),
@@ -34,5 +34,5 @@ async function fetchTodoPage(signal?: AbortSignal): Promise<TodoPageData> {
 }
 
 export function useTodoPage() {
-  return useResource("todo", (signal) => fetchTodoPage(signal));
+  return useLoad("todo", (signal) => fetchTodoPage(signal));
 }

@@ -7,7 +7,7 @@ import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useOutbox } from "../../lib/outbox.ts";
 import { useTodoPage } from "./todo-api.ts";
-import type { TodoItem } from "./todo-api.ts";
+import type { TodoItem, TodoPageData } from "./todo-api.ts";
 
 const GROUPS: { need: string; heading: string; action: string; path: string }[] = [
   { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "justify" },
@@ -52,26 +52,26 @@ export function TodoPage() {
           </p>
         ) : null}
 
-        {page.resource.status === "loading" ? (
+        {page.state.status === "loading" ? (
           <Loading label="Getting your to-do list" />
-        ) : page.resource.status === "error" ? (
+        ) : page.state.status === "failed" ? (
           <div className="govuk-inset-text">
             <p className="govuk-body">
-              {page.resource.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
+              {page.state.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
             </p>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
               Try again
             </button>
           </div>
         ) : (
-          <TodoLists data={page.resource.data} />
+          <TodoLists data={page.state.data} />
         )}
       </div>
     </div>
   );
 }
 
-function TodoLists({ data }: { data: NonNullable<ReturnType<typeof useTodoPage>["resource"]["data"]> }) {
+function TodoLists({ data }: { data: TodoPageData }) {
   const { todo, clientReferences, unreadNotifications } = data;
   const overdue = todo.items.filter((i) => i.overdue).length;
   return (
