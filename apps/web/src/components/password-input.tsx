@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { InputHTMLAttributes } from "react";
+import { LabelledFormGroup, describedBy, messageIds } from "./form-group.tsx";
 
 type NativeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className" | "type" | "aria-describedby">;
 
@@ -13,25 +14,10 @@ export interface PasswordInputProps extends NativeInputProps {
 /** GOV.UK password input, with the "Show" / "Hide" button that lets people check what they typed. */
 export function PasswordInput({ id, label, hint, error, ...inputProps }: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { hintId, errorId } = messageIds(id, hint, error);
 
   return (
-    <div className={`govuk-form-group govuk-password-input${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <LabelledFormGroup id={id} label={label} hint={hint} error={error} groupClass="govuk-password-input">
       <div className="govuk-input__wrapper govuk-password-input__wrapper">
         <input
           id={id}
@@ -39,7 +25,7 @@ export function PasswordInput({ id, label, hint, error, ...inputProps }: Passwor
           type={visible ? "text" : "password"}
           spellCheck={false}
           autoCapitalize="none"
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(hintId, errorId)}
           aria-invalid={error ? true : undefined}
           {...inputProps}
         />
@@ -56,6 +42,6 @@ export function PasswordInput({ id, label, hint, error, ...inputProps }: Passwor
       <div className="govuk-visually-hidden" aria-live="polite">
         {visible ? "Your password is visible" : ""}
       </div>
-    </div>
+    </LabelledFormGroup>
   );
 }

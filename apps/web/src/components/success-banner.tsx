@@ -1,23 +1,12 @@
 import type { ReactNode } from "react";
-import { useId } from "react";
+import { NotificationBanner } from "./notification-banner.tsx";
 
 /** GOV.UK success notification banner: what just happened, announced to screen readers. */
 export function SuccessBanner({ heading, children }: { heading: string; children?: ReactNode }) {
-  const titleId = useId();
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby={titleId}>
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id={titleId}>
-          Success
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading" data-testid="success-heading">
-          {heading}
-        </p>
-        {children ? <div className="govuk-body govuk-!-margin-bottom-0">{children}</div> : null}
-      </div>
-    </div>
+    <NotificationBanner role="alert" success heading={heading} headingTestId="success-heading">
+      {children ? <div className="govuk-body govuk-!-margin-bottom-0">{children}</div> : null}
+    </NotificationBanner>
   );
 }
 

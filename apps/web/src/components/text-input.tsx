@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { LabelledFormGroup, describedBy, messageIds } from "./form-group.tsx";
 
 type NativeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className" | "aria-describedby">;
 
@@ -13,32 +14,16 @@ export interface TextInputProps extends NativeInputProps {
 
 /** GOV.UK text input with its label, hint and error message wired up for assistive technology. */
 export function TextInput({ id, label, hint, error, widthClass, ...inputProps }: TextInputProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-
+  const { hintId, errorId } = messageIds(id, hint, error);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <LabelledFormGroup id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         className={["govuk-input", widthClass, error ? "govuk-input--error" : undefined].filter(Boolean).join(" ")}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
         {...inputProps}
       />
-    </div>
+    </LabelledFormGroup>
   );
 }

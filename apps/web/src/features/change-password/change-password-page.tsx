@@ -5,13 +5,15 @@ import { PASSWORD_MIN_LENGTH, passwordProblem } from "@greentape/domain/password
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
+import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { markPasswordChanged, useMustChangePassword } from "./must-change-password.ts";
 
-type Field = "currentPassword" | "newPassword";
+const FIELDS = ["currentPassword", "newPassword"] as const;
+type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, string>>;
 
 /**
@@ -38,7 +40,7 @@ export function ChangePasswordPage() {
 
   const summary: SummaryError[] = [
     ...(general ? [{ message: general }] : []),
-    ...(["currentPassword", "newPassword"] as const).flatMap((field) => {
+    ...FIELDS.flatMap((field) => {
       const message = fields[field];
       return message ? [{ fieldId: field, message }] : [];
     }),
@@ -72,13 +74,9 @@ export function ChangePasswordPage() {
       setSubmitting(false);
       setCurrentPassword("");
       if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403 || error.status === 422)) {
-        const next: FieldErrors = {};
-        const current = error.fieldMessage("currentPassword");
-        const fresh = error.fieldMessage("newPassword");
-        if (current) next.currentPassword = current;
-        if (fresh) next.newPassword = fresh;
-        if (Object.keys(next).length > 0) {
-          setFields(next);
+        const fromServer = serverFieldErrors(error, FIELDS);
+        if (fromServer) {
+          setFields(fromServer);
           return;
         }
       }

@@ -1,16 +1,7 @@
-import { apiGet, apiPut } from "../../lib/api-client.ts";
+import { apiPut } from "../../lib/api-client.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
-import { useLoad } from "../../lib/use-api-data.ts";
 import type { FollowUpInput } from "@greentape/domain/workflow-input";
-
-export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
-  return spendCaseSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
-}
-
-export function useSpend(id: string) {
-  return useLoad(`spend:${id}`, (signal) => fetchSpend(id, signal));
-}
 
 /** PUT /api/spends/:id/follow-up: records (or corrects) how the client got on; answers with the whole spend. */
 export async function recordFollowUp(id: string, input: FollowUpInput): Promise<SpendCaseData> {

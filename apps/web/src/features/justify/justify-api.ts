@@ -1,15 +1,6 @@
-import { apiGet, apiPut } from "../../lib/api-client.ts";
+import { apiPut } from "../../lib/api-client.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
-import { useLoad } from "../../lib/use-api-data.ts";
-
-export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
-  return spendCaseSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
-}
-
-export function useSpend(id: string) {
-  return useLoad(`spend:${id}`, (signal) => fetchSpend(id, signal));
-}
 
 /** PUT /api/spends/:id/justification: a new revision each time; answers with the whole spend. */
 export async function submitJustification(id: string, input: { narrative: string; intendedOutcome: string }): Promise<SpendCaseData> {

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { FieldsetFormGroup } from "../../components/form-group.tsx";
 
 export interface ChipOption {
   value: string;
@@ -25,41 +26,28 @@ export function ChipRadios({ name, legend, hint, options, value, onChange, error
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={errorId} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className={`gt-chips${error ? " gt-chips--error" : ""}`}>
-          {options.map((option, index) => {
-            const inputId = `${name}-${index}`;
-            return (
-              <div className="gt-chip" key={option.value}>
-                <input
-                  className="gt-chip__input"
-                  type="radio"
-                  id={inputId}
-                  name={name}
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                />
-                <label className="gt-chip__label" htmlFor={inputId}>
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetFormGroup legend={legend} hint={hint} hintId={hintId} error={error} errorId={errorId}>
+      <div className={`gt-chips${error ? " gt-chips--error" : ""}`}>
+        {options.map((option, index) => {
+          const inputId = `${name}-${index}`;
+          return (
+            <div className="gt-chip" key={option.value}>
+              <input
+                className="gt-chip__input"
+                type="radio"
+                id={inputId}
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+              />
+              <label className="gt-chip__label" htmlFor={inputId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetFormGroup>
   );
 }

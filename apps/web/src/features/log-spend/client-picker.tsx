@@ -1,5 +1,8 @@
 import { useState } from "react";
 import type { KeyboardEvent } from "react";
+import { ErrorMessage } from "../../components/error-message.tsx";
+import { RadioItems } from "../../components/form-fields.tsx";
+import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { createClient } from "./log-spend-api.ts";
 import type { Client } from "./log-spend-api.ts";
@@ -35,6 +38,8 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
   const selected = clients.find((c) => c.id === value);
   const shown = selected && !matches.some((c) => c.id === selected.id) ? [selected, ...matches] : matches;
   const errorId = error ? "clientId-error" : undefined;
+  const referenceError = addError?.field === "reference" ? addError.message : undefined;
+  const nameError = addError?.field === "displayName" ? addError.message : undefined;
 
   async function handleCreate() {
     if (creating) return;
@@ -84,11 +89,7 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={errorId}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Client</legend>
-        {error ? (
-          <p id={errorId} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        {error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="client-search">
             Search by reference or name
@@ -116,28 +117,13 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
         </p>
         {shown.length > 0 ? (
           <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-            {shown.map((client) => (
-              <div className="govuk-radios__item" key={client.id}>
-                <input
-                  className="govuk-radios__input"
-                  id={`client-${client.id}`}
-                  name="clientId"
-                  type="radio"
-                  value={client.id}
-                  checked={value === client.id}
-                  onChange={() => onChange(client.id)}
-                  aria-describedby={client.displayName ? `client-${client.id}-hint` : undefined}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={`client-${client.id}`}>
-                  {client.reference}
-                </label>
-                {client.displayName ? (
-                  <div id={`client-${client.id}-hint`} className="govuk-hint govuk-radios__hint">
-                    {client.displayName}
-                  </div>
-                ) : null}
-              </div>
-            ))}
+            <RadioItems
+              name="clientId"
+              options={shown.map((client) => ({ value: client.id, label: client.reference, hint: client.displayName ?? undefined }))}
+              value={value}
+              onChange={onChange}
+              optionId={(option) => `client-${option.value}`}
+            />
           </div>
         ) : null}
       </fieldset>
@@ -147,25 +133,16 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
           <h3 className="govuk-heading-s" id="new-client-heading">
             Add a new client
           </h3>
-          {addError && addError.field === null ? (
-            <p className="govuk-error-message" role="alert">
-              <span className="govuk-visually-hidden">Error:</span> {addError.message}
-            </p>
-          ) : null}
-          <div className={`govuk-form-group${addError?.field === "reference" ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="new-client-reference">
-              Reference
-            </label>
-            <div className="govuk-hint" id="new-client-reference-hint">
-              The client's pseudonymous reference, like C-10234. Never their name.
-            </div>
-            {addError?.field === "reference" ? (
-              <p className="govuk-error-message" id="new-client-reference-error">
-                <span className="govuk-visually-hidden">Error:</span> {addError.message}
-              </p>
-            ) : null}
+          {addError && addError.field === null ? <ErrorMessage role="alert">{addError.message}</ErrorMessage> : null}
+          <LabelledFormGroup
+            id="new-client-reference"
+            label="Reference"
+            labelClass=""
+            hint="The client's pseudonymous reference, like C-10234. Never their name."
+            error={referenceError}
+          >
             <input
-              className={`govuk-input govuk-input--width-10${addError?.field === "reference" ? " govuk-input--error" : ""}`}
+              className={`govuk-input govuk-input--width-10${referenceError ? " govuk-input--error" : ""}`}
               id="new-client-reference"
               autoComplete="off"
               spellCheck={false}
@@ -173,21 +150,10 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
               value={reference}
               onChange={(e) => setReference(e.target.value)}
               onKeyDown={createOnEnter}
-              aria-describedby={`new-client-reference-hint${addError?.field === "reference" ? " new-client-reference-error" : ""}`}
+              aria-describedby={`new-client-reference-hint${referenceError ? " new-client-reference-error" : ""}`}
             />
-          </div>
-          <div className={`govuk-form-group${addError?.field === "displayName" ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="new-client-name">
-              Display name (optional)
-            </label>
-            <div className="govuk-hint" id="new-client-name-hint">
-              Only your team sees it. It never appears in exports.
-            </div>
-            {addError?.field === "displayName" ? (
-              <p className="govuk-error-message" id="new-client-name-error">
-                <span className="govuk-visually-hidden">Error:</span> {addError.message}
-              </p>
-            ) : null}
+          </LabelledFormGroup>
+          <LabelledFormGroup id="new-client-name" label="Display name (optional)" labelClass="" hint="Only your team sees it. It never appears in exports." error={nameError}>
             <input
               className="govuk-input govuk-input--width-20"
               id="new-client-name"
@@ -195,9 +161,9 @@ export function ClientPicker({ clients, value, onChange, onCreated, error }: Cli
               value={displayName}
               onChange={(e) => setDisplayName(e.target.value)}
               onKeyDown={createOnEnter}
-              aria-describedby={`new-client-name-hint${addError?.field === "displayName" ? " new-client-name-error" : ""}`}
+              aria-describedby={`new-client-name-hint${nameError ? " new-client-name-error" : ""}`}
             />
-          </div>
+          </LabelledFormGroup>
           <div className="gt-actions">
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void handleCreate()} aria-disabled={creating || undefined}>
               {creating ? "Adding client…" : "Add client"}

@@ -6,7 +6,10 @@ import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/mone
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema } from "@greentape/domain/spend-input";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { NotificationBanner } from "../../components/notification-banner.tsx";
+import { SingleCheckbox } from "../../components/single-checkbox.tsx";
 import { formatDay } from "../../components/spend-case.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -432,26 +435,13 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
             onChange={(e) => set({ payee: e.target.value })}
             error={errors.payee}
           />
-          <div className="govuk-form-group">
-            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id="payee-individual"
-                  type="checkbox"
-                  checked={values.individual}
-                  onChange={(e) => set({ individual: e.target.checked })}
-                  aria-describedby="payee-individual-hint"
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor="payee-individual">
-                  This is a private individual
-                </label>
-                <div id="payee-individual-hint" className="govuk-hint govuk-checkboxes__hint">
-                  Not a shop or organisation. Their name is left out of what the council publishes.
-                </div>
-              </div>
-            </div>
-          </div>
+          <SingleCheckbox
+            id="payee-individual"
+            label="This is a private individual"
+            hint="Not a shop or organisation. Their name is left out of what the council publishes."
+            checked={values.individual}
+            onChange={(individual) => set({ individual })}
+          />
 
           <ChipRadios
             name="paymentMethod"
@@ -475,18 +465,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
             error={errors.spentOn}
           />
 
-          <div className={`govuk-form-group${errors.note ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="note">
-              Note (optional)
-            </label>
-            <div id="note-hint" className="govuk-hint">
-              A few words to remind you. You explain why in your justification later.
-            </div>
-            {errors.note ? (
-              <p id="note-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors.note}
-              </p>
-            ) : null}
+          <LabelledFormGroup id="note" label="Note (optional)" hint="A few words to remind you. You explain why in your justification later." error={errors.note}>
             <textarea
               className={`govuk-textarea${errors.note ? " govuk-textarea--error" : ""}`}
               id="note"
@@ -496,20 +475,14 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
               onChange={(e) => set({ note: e.target.value })}
               aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
             />
-          </div>
+          </LabelledFormGroup>
 
-          <div className={`govuk-form-group${errors.receipt ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="receipt">
-              Receipt (optional)
-            </label>
-            <div id="receipt-hint" className="govuk-hint">
-              Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later.
-            </div>
-            {errors.receipt ? (
-              <p id="receipt-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {errors.receipt}
-              </p>
-            ) : null}
+          <LabelledFormGroup
+            id="receipt"
+            label="Receipt (optional)"
+            hint="Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later."
+            error={errors.receipt}
+          >
             <input
               ref={fileInput}
               className={`govuk-file-upload${errors.receipt ? " govuk-file-upload--error" : ""}`}
@@ -539,7 +512,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
                 </p>
               </div>
             ) : null}
-          </div>
+          </LabelledFormGroup>
 
           {scheme ? (
             <AllowancePanel
@@ -581,18 +554,7 @@ function AmountInput({ value, onChange, error, currency, maxSpend, amount }: Amo
   const symbol = currency === "GBP" ? "£" : currency === "EUR" ? "€" : currency;
   const over = maxSpend !== null && amount !== null && amount > maxSpend;
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor="amount">
-        Amount
-      </label>
-      <div id="amount-hint" className="govuk-hint">
-        In pounds and pence, like 12.50
-      </div>
-      {error ? (
-        <p id="amount-error" className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <LabelledFormGroup id="amount" label="Amount" hint="In pounds and pence, like 12.50" error={error}>
       <div className="govuk-input__wrapper">
         <div className="govuk-input__prefix" aria-hidden="true">
           {symbol}
@@ -617,39 +579,31 @@ function AmountInput({ value, onChange, error, currency, maxSpend, amount }: Amo
           </p>
         ) : null}
       </div>
-    </div>
+    </LabelledFormGroup>
   );
 }
 
 function PausedBanner({ problem, bannerRef }: { problem: OutboxProblem; bannerRef: RefObject<HTMLDivElement | null> }) {
   return (
-    <div className="govuk-notification-banner" role="alert" aria-labelledby="paused-title" ref={bannerRef} tabIndex={-1} data-testid="paused">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="paused-title">
-          Important
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{problem.title}</p>
-        {problem.detail ? <p className="govuk-body">{problem.detail}</p> : null}
-        {problem.overdueSpends.length > 0 ? (
-          <>
-            <p className="govuk-body">Justify these spends to carry on:</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {problem.overdueSpends.map((spend) => (
-                <li key={spend.id}>
-                  <Link className="govuk-notification-banner__link" to={`/spends/${spend.id}/justify`}>
-                    Justify {spend.amount !== undefined ? formatMoney(spend.amount, spend.currency ?? "GBP") : "the spend"}
-                    {spend.payee ? ` paid to ${spend.payee}` : ""}
-                    {spend.spentOn ? ` on ${formatDay(spend.spentOn)}` : ""}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <p className="govuk-body">What you entered is still below.</p>
-      </div>
-    </div>
+    <NotificationBanner role="alert" titleId="paused-title" testId="paused" focusRef={bannerRef} heading={problem.title}>
+      {problem.detail ? <p className="govuk-body">{problem.detail}</p> : null}
+      {problem.overdueSpends.length > 0 ? (
+        <>
+          <p className="govuk-body">Justify these spends to carry on:</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {problem.overdueSpends.map((spend) => (
+              <li key={spend.id}>
+                <Link className="govuk-notification-banner__link" to={`/spends/${spend.id}/justify`}>
+                  Justify {spend.amount !== undefined ? formatMoney(spend.amount, spend.currency ?? "GBP") : "the spend"}
+                  {spend.payee ? ` paid to ${spend.payee}` : ""}
+                  {spend.spentOn ? ` on ${formatDay(spend.spentOn)}` : ""}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="govuk-body">What you entered is still below.</p>
+    </NotificationBanner>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiGet, apiPost } from "../../lib/api-client.ts";
 import { uploadReceipt } from "../../lib/outbox.ts";
+import { fetchSpend } from "../../components/spend-api.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { useLoad } from "../../lib/use-api-data.ts";
@@ -11,10 +12,6 @@ export interface SpendPageData {
 }
 
 const schemesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
-
-export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendCaseData> {
-  return spendCaseSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
-}
 
 async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPageData> {
   const [spend, schemes] = await Promise.all([

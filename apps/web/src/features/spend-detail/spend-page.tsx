@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { Textarea } from "../../components/form-fields.tsx";
 import type { FormEvent } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
@@ -7,7 +6,13 @@ import { WORKER_VOID_WINDOW_MS, canAddReceipt, canComment, canJustify, canRecord
 import type { Actor, SpendAccess } from "@greentape/domain/permissions";
 import { workerMayReviseJustification } from "@greentape/domain/tracks";
 import type { JustificationStatus } from "@greentape/domain/tracks";
+import { ErrorMessage } from "../../components/error-message.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
+import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { NotificationBanner } from "../../components/notification-banner.tsx";
+import { serverFieldErrors } from "../../components/server-field-errors.ts";
+import { SingleCheckbox } from "../../components/single-checkbox.tsx";
 import { SpendCase, formatTimestamp } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -87,18 +92,7 @@ export function SpendPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {message ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="spend-done-title" tabIndex={-1} ref={banner}>
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="spend-done-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{message}</p>
-            </div>
-          </div>
-        ) : null}
+        {message ? <NotificationBanner role="alert" success titleId="spend-done-title" focusRef={banner} heading={message} /> : null}
         <span className="govuk-caption-l">{data.voided ? "Voided spend" : "Spend"}</span>
         <h1 className="govuk-heading-l">
           {formatMoney(data.amount, data.currency)} for {data.client.reference}
@@ -221,18 +215,13 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="govuk-!-margin-bottom-4">
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="add-receipt">
-          {hasReceipt ? "Add another receipt" : "Add a receipt"}
-        </label>
-        <div id="add-receipt-hint" className="govuk-hint">
-          A photo (JPEG, PNG or WebP) or a PDF, up to 10 MB
-        </div>
-        {error ? (
-          <p id="add-receipt-error" className="govuk-error-message" role="alert">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+      <LabelledFormGroup
+        id="add-receipt"
+        label={hasReceipt ? "Add another receipt" : "Add a receipt"}
+        hint="A photo (JPEG, PNG or WebP) or a PDF, up to 10 MB"
+        error={error ?? undefined}
+        announceError
+      >
         <input
           ref={input}
           className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
@@ -243,7 +232,7 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           aria-describedby={`add-receipt-hint${error ? " add-receipt-error" : ""}`}
         />
-      </div>
+      </LabelledFormGroup>
       <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
         {busy ? "Uploading…" : "Upload receipt"}
       </button>
@@ -270,9 +259,8 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
       await declareReceiptLost(spendId, { description: description.trim(), reason: reason.trim() });
       onDone("You declared the receipt lost. Your declaration stands in for it.");
     } catch (e) {
-      if (e instanceof ApiError && (e.fieldMessage("description") || e.fieldMessage("reason"))) {
-        setErrors({ description: e.fieldMessage("description"), reason: e.fieldMessage("reason") });
-      } else setErrors({ general: messageFor(e) });
+      const fromServer = e instanceof ApiError ? serverFieldErrors(e, ["description", "reason"]) : null;
+      setErrors(fromServer ?? { general: messageFor(e) });
     } finally {
       setBusy(false);
     }
@@ -289,11 +277,7 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
           receipt.
         </p>
         <form noValidate onSubmit={(e) => void submit(e)}>
-          {errors.general ? (
-            <p className="govuk-error-message" role="alert">
-              <span className="govuk-visually-hidden">Error:</span> {errors.general}
-            </p>
-          ) : null}
+          {errors.general ? <ErrorMessage role="alert">{errors.general}</ErrorMessage> : null}
           <Textarea id="lost-description" label="What was bought" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
           <Textarea id="lost-reason" label="Why there is no receipt" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} rows={2} />
           <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
@@ -390,26 +374,13 @@ function CommentForm({ spendId, reviewerNotes, onDone }: { spendId: string; revi
         rows={3}
       />
       {reviewerNotes ? (
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id="comment-reviewers"
-                type="checkbox"
-                checked={reviewersOnly}
-                onChange={(e) => setReviewersOnly(e.target.checked)}
-                aria-describedby="comment-reviewers-hint"
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="comment-reviewers">
-                Reviewer note
-              </label>
-              <div id="comment-reviewers-hint" className="govuk-hint govuk-checkboxes__hint">
-                Only supervisors, auditors and admins see it. The worker never does.
-              </div>
-            </div>
-          </div>
-        </div>
+        <SingleCheckbox
+          id="comment-reviewers"
+          label="Reviewer note"
+          hint="Only supervisors, auditors and admins see it. The worker never does."
+          checked={reviewersOnly}
+          onChange={setReviewersOnly}
+        />
       ) : null}
       <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
         {busy ? "Adding…" : "Add comment"}
