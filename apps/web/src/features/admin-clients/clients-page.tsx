@@ -2,6 +2,7 @@ import { useDeferredValue, useState } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { CLIENT_LIST_LIMIT, useClients, useTeamOptions } from "./clients-api.ts";
@@ -57,41 +58,21 @@ export function ClientsPage() {
                 : `${clients.state.data.length} ${clients.state.data.length === 1 ? "client" : "clients"}`}
           </p>
           {clients.state.data.length > 0 ? (
-            <div className="gt-table-scroll" role="region" aria-labelledby="clients-caption" tabIndex={0}>
-              <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="clients">
-                <caption id="clients-caption" className="govuk-table__caption govuk-visually-hidden">
-                  Clients
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Reference
+            <ScrollTable caption="Clients" testId="clients" columns={["Reference", "Display name", "Team"]}>
+              {[...clients.state.data]
+                .sort((a, b) => a.reference.localeCompare(b.reference))
+                .map((client) => (
+                  <tr className="govuk-table__row" key={client.id}>
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link gt-nowrap" to={`/admin/clients/${client.id}`} state={{ client }}>
+                        {client.reference}
+                      </Link>
                     </th>
-                    <th scope="col" className="govuk-table__header">
-                      Display name
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Team
-                    </th>
+                    <td className="govuk-table__cell">{client.displayName ?? ""}</td>
+                    <td className="govuk-table__cell">{teamName(client.teamId)}</td>
                   </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {[...clients.state.data]
-                    .sort((a, b) => a.reference.localeCompare(b.reference))
-                    .map((client) => (
-                      <tr className="govuk-table__row" key={client.id}>
-                        <th scope="row" className="govuk-table__header">
-                          <Link className="govuk-link gt-nowrap" to={`/admin/clients/${client.id}`} state={{ client }}>
-                            {client.reference}
-                          </Link>
-                        </th>
-                        <td className="govuk-table__cell">{client.displayName ?? ""}</td>
-                        <td className="govuk-table__cell">{teamName(client.teamId)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+            </ScrollTable>
           ) : null}
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "react-router-dom";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { categoryRows, useLedgerCodes, useSchemeCategories } from "./ledger-codes-api.ts";
@@ -35,47 +36,27 @@ export function LedgerCodesPage() {
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <div className="gt-table-scroll" role="region" aria-labelledby="codes-caption" tabIndex={0}>
-          <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="ledger-codes">
-            <caption id="codes-caption" className="govuk-table__caption govuk-visually-hidden">
-              Categories and their ledger codes
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Category
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Ledger code
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {rows.map((row) => (
-                <tr className="govuk-table__row" key={row.category}>
-                  <th scope="row" className="govuk-table__header">
-                    {row.category}
-                    {row.schemes.length === 0 ? (
-                      <span className="govuk-hint govuk-!-margin-bottom-0">No scheme uses this category now</span>
-                    ) : null}
-                  </th>
-                  <td className="govuk-table__cell">
-                    {row.glCode === null ? <strong className="govuk-tag govuk-tag--yellow">Not set</strong> : <span className="gt-code">{row.glCode}</span>}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/admin/ledger-codes/${encodeURIComponent(row.category)}`}>
-                      {row.glCode === null ? "Set" : "Change"}
-                      <span className="govuk-visually-hidden"> the ledger code for {row.category}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption="Categories and their ledger codes" testId="ledger-codes" columns={["Category", "Ledger code", { header: <span className="govuk-visually-hidden">Action</span> }]}>
+          {rows.map((row) => (
+            <tr className="govuk-table__row" key={row.category}>
+              <th scope="row" className="govuk-table__header">
+                {row.category}
+                {row.schemes.length === 0 ? (
+                  <span className="govuk-hint govuk-!-margin-bottom-0">No scheme uses this category now</span>
+                ) : null}
+              </th>
+              <td className="govuk-table__cell">
+                {row.glCode === null ? <strong className="govuk-tag govuk-tag--yellow">Not set</strong> : <span className="gt-code">{row.glCode}</span>}
+              </td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/admin/ledger-codes/${encodeURIComponent(row.category)}`}>
+                  {row.glCode === null ? "Set" : "Change"}
+                  <span className="govuk-visually-hidden"> the ledger code for {row.category}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 import { Link, useLocation } from "react-router-dom";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useTeams } from "./teams-api.ts";
@@ -27,50 +28,27 @@ export function TeamsPage() {
         <p className="govuk-body">There are no teams yet.</p>
       ) : null}
       {teams.state.status === "loaded" && teams.state.data.length > 0 ? (
-        <div className="gt-table-scroll" role="region" aria-labelledby="teams-caption" tabIndex={0}>
-          <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="teams">
-            <caption id="teams-caption" className="govuk-table__caption govuk-visually-hidden">
-              Teams
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Team
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Cost centre
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Service area
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Supervisors
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {[...teams.state.data]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((team) => {
-                  const supervisors = team.supervisors ?? [];
-                  return (
-                    <tr className="govuk-table__row" key={team.id}>
-                      <th scope="row" className="govuk-table__header">
-                        <Link className="govuk-link" to={`/admin/teams/${team.id}`}>
-                          {team.name}
-                        </Link>
-                      </th>
-                      <td className="govuk-table__cell gt-nowrap">{team.costCentre}</td>
-                      <td className="govuk-table__cell">{team.serviceArea}</td>
-                      <td className="govuk-table__cell">
-                        {supervisors.map((s) => s.name).join(", ") || "None yet"}
-                      </td>
-                    </tr>
-                  );
-                })}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption="Teams" testId="teams" columns={["Team", "Cost centre", "Service area", "Supervisors"]}>
+          {[...teams.state.data]
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((team) => {
+              const supervisors = team.supervisors ?? [];
+              return (
+                <tr className="govuk-table__row" key={team.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/admin/teams/${team.id}`}>
+                      {team.name}
+                    </Link>
+                  </th>
+                  <td className="govuk-table__cell gt-nowrap">{team.costCentre}</td>
+                  <td className="govuk-table__cell">{team.serviceArea}</td>
+                  <td className="govuk-table__cell">
+                    {supervisors.map((s) => s.name).join(", ") || "None yet"}
+                  </td>
+                </tr>
+              );
+            })}
+        </ScrollTable>
       ) : null}
     </>
   );

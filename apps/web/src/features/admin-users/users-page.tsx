@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS } from "../../lib/auth.tsx";
@@ -58,44 +59,27 @@ export function UsersPage() {
             {needle === "" ? `${shown.length} users` : `${shown.length} of ${users.state.data.length} users match`}
           </p>
           {shown.length > 0 ? (
-            <div className="gt-table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
-              <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="users">
-                <caption id="users-caption" className="govuk-table__caption govuk-visually-hidden">
-                  Users
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Name and email
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Role and team
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {shown.map((user) => (
-                    <tr className="govuk-table__row" key={user.id}>
-                      <th scope="row" className="govuk-table__header">
-                        <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-                          {user.name}
-                        </Link>
-                        <span className="gt-table-secondary">{user.email}</span>
-                        {!user.active ? (
-                          <strong className="govuk-tag govuk-tag--grey govuk-!-margin-top-1">Deactivated</strong>
-                        ) : user.mustChangePassword ? (
-                          <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-top-1">Temporary password</strong>
-                        ) : null}
-                      </th>
-                      <td className="govuk-table__cell">
-                        {ROLE_LABELS[user.role]}
-                        <span className="gt-table-secondary">{user.teamName ?? teamName(user.teamId)}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable caption="Users" testId="users" columns={["Name and email", "Role and team"]}>
+              {shown.map((user) => (
+                <tr className="govuk-table__row" key={user.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/admin/users/${user.id}`}>
+                      {user.name}
+                    </Link>
+                    <span className="gt-table-secondary">{user.email}</span>
+                    {!user.active ? (
+                      <strong className="govuk-tag govuk-tag--grey govuk-!-margin-top-1">Deactivated</strong>
+                    ) : user.mustChangePassword ? (
+                      <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-top-1">Temporary password</strong>
+                    ) : null}
+                  </th>
+                  <td className="govuk-table__cell">
+                    {ROLE_LABELS[user.role]}
+                    <span className="gt-table-secondary">{user.teamName ?? teamName(user.teamId)}</span>
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           ) : null}
         </>
       ) : null}

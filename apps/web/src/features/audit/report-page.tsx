@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -93,81 +94,36 @@ function Report({ report }: { report: SampleReport }) {
       <p className="govuk-body-s">A problem (a deviation) is a finding of minor, major or misuse suspected. No issue is not a deviation.</p>
 
       <h2 className="govuk-heading-m">By part of the sample</h2>
-      <div className="gt-table-scroll" tabIndex={0} role="region" aria-label="Findings by part of the sample">
-        <table className="govuk-table govuk-table--small-text-until-tablet">
-          <caption className="govuk-table__caption govuk-visually-hidden">Findings by part of the sample</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Part
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                In sample
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Checked
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Problems
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Rate
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {[
-              { name: "At random", tally: random },
-              { name: "Risk rules", tally: risk },
-            ].map(({ name, tally }) => (
-              <tr className="govuk-table__row" key={name}>
-                <th scope="row" className="govuk-table__header">
-                  {name}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{tally.items}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{tally.itemsReviewed}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{tally.deviations}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{tally.deviationRate === null ? "–" : formatPercent(tally.deviationRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Findings by part of the sample" columns={["Part", { header: "In sample", numeric: true }, { header: "Checked", numeric: true }, { header: "Problems", numeric: true }, { header: "Rate", numeric: true }]}>
+        {[
+          { name: "At random", tally: random },
+          { name: "Risk rules", tally: risk },
+        ].map(({ name, tally }) => (
+          <tr className="govuk-table__row" key={name}>
+            <th scope="row" className="govuk-table__header">
+              {name}
+            </th>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{tally.items}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{tally.itemsReviewed}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{tally.deviations}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{tally.deviationRate === null ? "–" : formatPercent(tally.deviationRate)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
 
       <h2 className="govuk-heading-m">By finding</h2>
-      <div className="gt-table-scroll" tabIndex={0} role="region" aria-label="Findings by result">
-        <table className="govuk-table govuk-table--small-text-until-tablet">
-          <caption className="govuk-table__caption govuk-visually-hidden">Findings by result</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Finding
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                At random
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Risk rules
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                All
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {FINDING_RESULTS.map((result) => (
-              <tr className="govuk-table__row" key={result}>
-                <th scope="row" className="govuk-table__header">
-                  {findingLabel(result).label}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{random.byResult[result] ?? 0}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{risk.byResult[result] ?? 0}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{report.byResult[result] ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Findings by result" columns={["Finding", { header: "At random", numeric: true }, { header: "Risk rules", numeric: true }, { header: "All", numeric: true }]}>
+        {FINDING_RESULTS.map((result) => (
+          <tr className="govuk-table__row" key={result}>
+            <th scope="row" className="govuk-table__header">
+              {findingLabel(result).label}
+            </th>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{random.byResult[result] ?? 0}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{risk.byResult[result] ?? 0}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{report.byResult[result] ?? 0}</td>
+          </tr>
+        ))}
+      </ScrollTable>
 
       <Downloads sampleId={report.sample.id} />
     </>

@@ -2,6 +2,7 @@ import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { formatPeriod } from "./period-format.ts";
 import { PeriodStatusTag } from "./period-status-tag.tsx";
@@ -25,52 +26,29 @@ export function PeriodsPage() {
         <p className="govuk-body">No spends have been logged yet, so there are no periods to show.</p>
       ) : null}
       {state.status === "loaded" && state.data.length > 0 ? (
-        <div className="gt-table-scroll" role="region" aria-labelledby="periods-caption" tabIndex={0}>
-          <table className="govuk-table govuk-table--small-text-until-tablet" data-testid="periods">
-            <caption id="periods-caption" className="govuk-table__caption govuk-visually-hidden">
-              Periods, newest first
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Month and status
+        <ScrollTable caption="Periods, newest first" testId="periods" columns={["Month and status", { header: "Spends", numeric: true }, { header: "Total", numeric: true }, { header: "Unjustified", numeric: true }]}>
+          {[...state.data]
+            .sort((a, b) => b.period.localeCompare(a.period))
+            .map((period) => (
+              <tr className="govuk-table__row" key={period.period} data-period={period.period}>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/periods/${period.period}`}>
+                    {formatPeriod(period.period)}
+                  </Link>
+                  <span className="gt-table-secondary govuk-!-margin-top-1">
+                    <PeriodStatusTag status={period.status} />
+                  </span>
                 </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Spends
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Total
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Unjustified
-                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{period.count.toLocaleString("en-GB")}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric gt-nowrap" data-testid="period-total">
+                  {formatMoney(period.total, period.currency)}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {(period.unjustifiedCount ?? 0).toLocaleString("en-GB")}
+                </td>
               </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {[...state.data]
-                .sort((a, b) => b.period.localeCompare(a.period))
-                .map((period) => (
-                  <tr className="govuk-table__row" key={period.period} data-period={period.period}>
-                    <th scope="row" className="govuk-table__header">
-                      <Link className="govuk-link" to={`/periods/${period.period}`}>
-                        {formatPeriod(period.period)}
-                      </Link>
-                      <span className="gt-table-secondary govuk-!-margin-top-1">
-                        <PeriodStatusTag status={period.status} />
-                      </span>
-                    </th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{period.count.toLocaleString("en-GB")}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric gt-nowrap" data-testid="period-total">
-                      {formatMoney(period.total, period.currency)}
-                    </td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">
-                      {(period.unjustifiedCount ?? 0).toLocaleString("en-GB")}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+        </ScrollTable>
       ) : null}
     </>
   );

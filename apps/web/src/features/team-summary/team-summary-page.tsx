@@ -4,6 +4,7 @@ import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { ScrollTable } from "../../components/scroll-table.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { PauseStatus } from "./pause-status.tsx";
@@ -156,46 +157,25 @@ function PausedMembers() {
 
 function OverdueTable({ items }: { items: OverdueItem[] }) {
   return (
-    <div className="gt-table-scroll" tabIndex={0} role="region" aria-label="Overdue items">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Overdue items, most overdue first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Worker
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What is overdue
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Was due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Spend
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {items.map((item) => (
-            <tr className="govuk-table__row" key={`${item.spend.id}:${item.need}`}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/team/workers/${item.worker.id}`}>
-                  {item.worker.name}
-                </Link>
-              </td>
-              <td className="govuk-table__cell">{NEEDS[item.need] ?? item.need}</td>
-              <td className="govuk-table__cell gt-nowrap">{dayName(item.dueOn)}</td>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/review/${item.spend.id}`}>
-                  {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}
-                  <span className="govuk-visually-hidden">, paid to {item.spend.payee}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable caption="Overdue items, most overdue first" columns={["Worker", "What is overdue", "Was due", "Spend"]}>
+      {items.map((item) => (
+        <tr className="govuk-table__row" key={`${item.spend.id}:${item.need}`}>
+          <td className="govuk-table__cell">
+            <Link className="govuk-link" to={`/team/workers/${item.worker.id}`}>
+              {item.worker.name}
+            </Link>
+          </td>
+          <td className="govuk-table__cell">{NEEDS[item.need] ?? item.need}</td>
+          <td className="govuk-table__cell gt-nowrap">{dayName(item.dueOn)}</td>
+          <td className="govuk-table__cell">
+            <Link className="govuk-link" to={`/review/${item.spend.id}`}>
+              {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}
+              <span className="govuk-visually-hidden">, paid to {item.spend.payee}</span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
