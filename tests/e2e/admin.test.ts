@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -13,6 +12,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 /** Answers that wait on the server (and on argon2 at sign-in) can take a while on a busy machine. */
@@ -24,25 +24,13 @@ const TEAM = `Family Support West ${run}`;
 const WORKER = { name: "Jo Example", email: `jo.${run}@demo.test`, staffId: `S9${run}` };
 const WORKER_PASSWORD = "kettle orchard lantern velvet";
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 let browser: Browser;
 let adminToken: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  adminToken = (await call<{ accessToken: string }>("POST", "/api/auth/login", null, { email: "admin@demo.test", password: DEMO_PASSWORD }))
-    .accessToken;
+  adminToken = (await login("admin@demo.test")).token;
 });
 
 afterAll(async () => {

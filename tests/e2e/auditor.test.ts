@@ -7,7 +7,6 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -15,6 +14,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, catchUp, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -23,36 +23,6 @@ const CLIENT_REF = `E2E-AUD-${run}`;
 const PAYEE = `Hardware store ${run}`;
 const CONCERN = `The receipt shows tools the client did not need (${run}).`;
 const FINDING_NOTES = `Checked the receipt against the narrative: two items were not for the client (${run}).`;
-
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function token(email: string): Promise<string> {
-  return (await call<{ accessToken: string }>("POST", "/api/auth/login", null, { email, password: DEMO_PASSWORD })).accessToken;
-}
-
-/** Another browser test may leave this worker paused by an old overdue justification: catch up first. */
-async function catchUp(workerToken: string): Promise<void> {
-  const pause = await call<{ overdueSpends: { id: string }[] }>("GET", "/api/me/pause", workerToken);
-  for (const overdue of pause.overdueSpends) {
-    await call("PUT", `/api/spends/${overdue.id}/justification`, workerToken, {
-      narrative: "Written late, after the browser tests that logged this spend had finished with it.",
-      intendedOutcome: "The record is complete",
-    });
-  }
-}
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -69,7 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 
   // A worker logs and justifies a spend; their supervisor raises a concern about it.
-  const worker = await token("worker@demo.test");
+  const worker = (await login("worker@demo.test")).token;
   await catchUp(worker);
   const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker)).items[0]!;
   const client = await call<{ id: string }>("POST", "/api/clients", worker, { reference: CLIENT_REF });
@@ -89,7 +59,7 @@ beforeAll(async () => {
     narrative: "A shelf had come off the wall in the children's room and the landlord would not fix it for weeks.",
     intendedOutcome: "A safe bedroom",
   });
-  const supervisor = await token("supervisor@demo.test");
+  const supervisor = (await login("supervisor@demo.test")).token;
   await call("POST", `/api/spends/${spendId}/reviews`, supervisor, { decision: "concern", comment: CONCERN });
 
   context = await newPhoneContext(browser, baseUrl);

@@ -9,7 +9,6 @@ import { addDays, periodOf, todayIn } from "@greentape/domain/dates";
 import { EXPORT_CSV_HEADER } from "@greentape/domain/export-rows";
 import { formatMoney } from "@greentape/domain/money";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -17,6 +16,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 /** Answers that wait on the server (and on argon2 at sign-in) can take a while on a busy machine. */
@@ -40,25 +40,6 @@ interface PeriodView {
   exportSha256: string | null;
 }
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function tokenFor(email: string): Promise<string> {
-  return (await call<{ accessToken: string }>("POST", "/api/auth/login", null, { email, password: DEMO_PASSWORD })).accessToken;
-}
-
 let browser: Browser;
 let financeToken: string;
 /** The net total of the spends this test logged in the month (one is voided, so it counts nothing). */
@@ -68,7 +49,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 
   // Data through the API, as a worker would log it from the phone.
-  const worker = await tokenFor("worker@demo.test");
+  const worker = (await login("worker@demo.test")).token;
   const schemes = await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker);
   const clients = await call<{ items: { id: string }[] }>("GET", "/api/clients", worker);
   const scheme = schemes.items[0]!;
@@ -86,7 +67,7 @@ beforeAll(async () => {
   await call("POST", `/api/spends/${voided.id}/void`, worker, { reason: "Logged by mistake in the browser test" });
   loggedTotal = 1250 + 3005;
 
-  financeToken = await tokenFor("finance@demo.test");
+  financeToken = (await login("finance@demo.test")).token;
 });
 
 afterAll(async () => {

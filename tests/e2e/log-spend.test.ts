@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -12,6 +11,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 const repoRoot = join(import.meta.dirname, "..", "..");
@@ -48,23 +48,8 @@ const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 let session: Promise<{ token: string; userId: string }> | null = null;
 
 function apiSession(): Promise<{ token: string; userId: string }> {
-  session ??= (async () => {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: WORKER, password: DEMO_PASSWORD }),
-    });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { accessToken: string; user: { id: string } };
-    return { token: body.accessToken, userId: body.user.id };
-  })();
+  session ??= login(WORKER).then(({ token, user }) => ({ token, userId: user.id }));
   return session;
-}
-
-async function apiGet<T>(token: string, path: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
 }
 
 interface SpendRow {
@@ -75,7 +60,7 @@ interface SpendRow {
 
 async function spendsWithPayee(payee: string): Promise<SpendRow[]> {
   const { token, userId } = await apiSession();
-  const answer = await apiGet<{ items: SpendRow[] }>(token, `/api/spends?workerId=${userId}&limit=200`);
+  const answer = await call<{ items: SpendRow[] }>("GET", `/api/spends?workerId=${userId}&limit=200`, token);
   return answer.items.filter((s) => s.payee === payee);
 }
 

@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -14,6 +13,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, catchUp, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -26,40 +26,6 @@ const NARRATIVE_1 = `Her interview at the college was across town and she had no
 const NARRATIVE_2 = `${NARRATIVE_1} I checked first: the college does not refund travel for interviews, and a day ticket was cheapest.`;
 const QUESTION = "Did the college offer to pay for travel to the interview?";
 const NOTE = `Second travel spend for this client this month; worth watching (${run}).`;
-
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function login(email: string): Promise<{ token: string; user: { id: string; name: string } }> {
-  const answer = await call<{ accessToken: string; user: { id: string; name: string } }>("POST", "/api/auth/login", null, { email, password: DEMO_PASSWORD });
-  return { token: answer.accessToken, user: answer.user };
-}
-
-/**
- * Another browser test may leave this worker with an old justification overdue past its grace
- * period, which pauses new spends: catch up on it first, as the worker would.
- */
-async function catchUp(workerToken: string): Promise<void> {
-  const pause = await call<{ paused: boolean; overdueSpends: { id: string }[] }>("GET", "/api/me/pause", workerToken);
-  for (const overdue of pause.overdueSpends) {
-    await call("PUT", `/api/spends/${overdue.id}/justification`, workerToken, {
-      narrative: "Written late, after the browser tests that logged this spend had finished with it.",
-      intendedOutcome: "The record is complete",
-    });
-  }
-}
 
 let browser: Browser;
 let context: BrowserContext;

@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectNoSeriousA11yViolations,
   launchBrowser,
   newPhoneContext,
@@ -13,6 +12,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 // worker2 (same team as worker@, supervised by supervisor@): sign-ins are rate limited per
@@ -35,16 +35,6 @@ let watcher: ReturnType<typeof watchPage>;
 let spendId: string;
 let workerToken: string;
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 async function api<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
@@ -56,7 +46,7 @@ async function api<T>(token: string, method: string, path: string, body?: unknow
 
 beforeAll(async () => {
   // The spend this round is about: logged through the API, for a client of this run.
-  const token = await login(WORKER);
+  const token = (await login(WORKER)).token;
   workerToken = token;
   const schemes = await api<{ items: { id: string }[] }>(token, "GET", "/api/schemes");
   const client = await api<{ id: string }>(token, "POST", "/api/clients", { reference: `RND-${run}` });
@@ -132,7 +122,7 @@ describe("the worker's round after a spend", () => {
   });
 
   it("answers the supervisor's question with a revision, and the draft is gone once sent", async () => {
-    const supervisor = await login(SUPERVISOR);
+    const supervisor = (await login(SUPERVISOR)).token;
     const review = await api(supervisor, "POST", `/api/spends/${spendId}/reviews`, {
       decision: "query",
       comment: "Could the council's free swim sessions have done instead?",
