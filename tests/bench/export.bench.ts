@@ -3,6 +3,7 @@
  * PostgreSQL's own COPY (same query: same columns, joins and order) TO STDOUT through psql, in the
  * same run on the same database. The server runs in a child process exactly as `npm run serve` runs
  * it in production (the built bundle, its heap limit), so its peak resident memory (VmHWM) is its own.
+ * Then the same rows as XLSX from another fresh server, for its memory.
  * Targets: at least 30% of COPY's rows per second; the server's peak memory under 200 MB.
  * Standalone: npm run build:api && node --import tsx tests/bench/export.bench.ts  (BENCH_EXPORT_ROWS overrides the count)
  */
@@ -121,59 +122,80 @@ function copyBaseline(databaseUrl: string, query: string): Promise<{ seconds: nu
   });
 }
 
+interface ServedExport {
+  seconds: number;
+  bytes: number;
+  lines: number;
+  idleRssMb: number;
+  peakRssMb: number;
+}
+
+/**
+ * Starts a fresh server (so its peak memory is this export's alone), warms the route up on an
+ * empty month, notes the idle memory, then downloads the period in `format` while sampling it.
+ */
+async function serveExport(databaseUrl: string, format: "csv" | "xlsx"): Promise<ServedExport> {
+  const { child, base } = await startServer(databaseUrl);
+  try {
+    const pid = child.pid as number;
+    const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "finance@demo.test", password: DEMO_PASSWORD }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    await download(`${base}/api/exports/2025-01?format=${format}`, accessToken);
+    const idleRssMb = memoryKb(pid, "VmRSS") / 1024;
+    let sampledPeakKb = 0;
+    const sampler = setInterval(() => {
+      sampledPeakKb = Math.max(sampledPeakKb, memoryKb(pid, "VmRSS"));
+    }, 50);
+    try {
+      const exported = await download(`${base}/api/exports/${PERIOD}?format=${format}`, accessToken);
+      return { ...exported, idleRssMb, peakRssMb: Math.max(memoryKb(pid, "VmHWM"), sampledPeakKb) / 1024 };
+    } finally {
+      clearInterval(sampler);
+    }
+  } finally {
+    child.kill();
+  }
+}
+
 export async function benchExport(): Promise<BenchResult> {
   const database = await freshBenchDatabase();
-  let server: ChildProcess | undefined;
   try {
     const insertStarted = performance.now();
     await insertSpends(database.handle.db);
     const insertSeconds = (performance.now() - insertStarted) / 1000;
 
-    const started = await startServer(database.fresh.url);
-    server = started.child;
-    const pid = server.pid as number;
-    const login = await fetch(`${started.base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "finance@demo.test", password: DEMO_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    // Warm up the route (and its imports) on an empty month, then take the baseline memory.
-    await download(`${started.base}/api/exports/2025-01?format=csv`, accessToken);
-    const idleRssMb = memoryKb(pid, "VmRSS") / 1024;
-
     const query = new PgDialect().sqlToQuery(exportRowsQuery(PERIOD, "Europe/London").inlineParams()).sql;
     const copyFirst = await copyBaseline(database.fresh.url, query);
-
-    let sampledPeakKb = 0;
-    const sampler = setInterval(() => {
-      sampledPeakKb = Math.max(sampledPeakKb, memoryKb(pid, "VmRSS"));
-    }, 50);
-    const exported = await download(`${started.base}/api/exports/${PERIOD}?format=csv`, accessToken);
-    clearInterval(sampler);
-    const peakRssMb = Math.max(memoryKb(pid, "VmHWM"), sampledPeakKb) / 1024;
-
+    const csv = await serveExport(database.fresh.url, "csv");
     const copySecond = await copyBaseline(database.fresh.url, query);
     const copy = copyFirst.seconds <= copySecond.seconds ? copyFirst : copySecond;
-    if (exported.lines !== ROWS + 1) throw new Error(`the export had ${exported.lines - 1} rows, expected ${ROWS}`);
+    if (csv.lines !== ROWS + 1) throw new Error(`the export had ${csv.lines - 1} rows, expected ${ROWS}`);
     if (copy.lines !== ROWS + 1) throw new Error(`COPY gave ${copy.lines - 1} rows, expected ${ROWS}`);
+    // The workbook is zipped, so its size is what shows it is whole; its memory is the point here.
+    const xlsx = await serveExport(database.fresh.url, "xlsx");
 
-    const exportRowsPerSecond = ROWS / exported.seconds;
+    const exportRowsPerSecond = ROWS / csv.seconds;
     const copyRowsPerSecond = ROWS / copy.seconds;
     return {
-      name: `GET /api/exports/:period?format=csv, ${ROWS.toLocaleString("en-GB")} spends, vs PostgreSQL COPY of the same query`,
+      name: `GET /api/exports/:period, ${ROWS.toLocaleString("en-GB")} spends: CSV vs PostgreSQL COPY of the same query, and XLSX`,
       figures: {
         "rows": ROWS,
         "insert (generate_series), s": insertSeconds,
-        "API export, s": exported.seconds,
-        "API export, rows/s": Math.round(exportRowsPerSecond),
-        "API export, MB": exported.bytes / 1e6,
+        "API CSV export, s": csv.seconds,
+        "API CSV export, rows/s": Math.round(exportRowsPerSecond),
+        "API CSV export, MB": csv.bytes / 1e6,
         "COPY TO STDOUT (best of 2), s": copy.seconds,
         "COPY TO STDOUT, rows/s": Math.round(copyRowsPerSecond),
         "COPY TO STDOUT, MB": copy.bytes / 1e6,
         "API / COPY throughput, % (target >= 30)": (100 * exportRowsPerSecond) / copyRowsPerSecond,
-        "server idle RSS, MB": idleRssMb,
-        "server peak RSS (VmHWM), MB (target < 200)": peakRssMb,
+        "server idle RSS, MB": csv.idleRssMb,
+        "CSV: server peak RSS (VmHWM), MB (target < 200)": csv.peakRssMb,
+        "API XLSX export, s": xlsx.seconds,
+        "API XLSX export, MB": xlsx.bytes / 1e6,
+        "XLSX: server peak RSS (VmHWM), MB (target < 200)": xlsx.peakRssMb,
       },
     };
   } finally {
-    server?.kill();
     await database.close();
   }
 }
