@@ -276,11 +276,13 @@ describe("periods and month close", () => {
     const refused = await close("2026-05", { confirm: true });
     expectProblem(refused, 422, { typeEndsWith: "unmapped-categories" });
     expect(refused.body.categories).toEqual(["Clothing"]);
-    expect((await getPeriod("2026-05")).body.status).toBe("open");
+    // The confirmation shows it before anyone tries.
+    expect((await getPeriod("2026-05")).body).toMatchObject({ status: "open", unmappedCategories: ["Clothing"] });
     expect(Number(await scalar<string>(t, sql`select count(*)::text as value from closed_period_rows where period = '2026-05'`))).toBe(0);
 
     const mapped = await t.http.put("/api/ledger-codes/Clothing").set("Authorization", as("admin")).send({ glCode: "4430" });
     expect(mapped.status).toBe(200);
+    expect((await getPeriod("2026-05")).body.unmappedCategories).toEqual([]);
     const closed = await close("2026-05", { confirm: true });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     // May also holds whichever spends lost the race with April's close above; none was voided.

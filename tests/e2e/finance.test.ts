@@ -146,6 +146,24 @@ describe("finance", () => {
       await expectNoSeriousA11yViolations(page, "close period confirmation");
       await screenshot(page, "finance-close-confirmation");
 
+      // With a category that has no ledger code the month cannot close: the page says which, and
+      // offers no button. (The server's answer is stood in for: the demo's categories are all mapped.)
+      const periodAnswer = `**/api/periods/${period}`;
+      await page.route(periodAnswer, async (route) => {
+        const answer = await route.fetch();
+        await route.fulfill({ response: answer, json: { ...((await answer.json()) as object), unmappedCategories: ["Winter coats"] } });
+      });
+      await page.reload();
+      const unmapped = page.getByTestId("unmapped-categories");
+      await unmapped.waitFor();
+      expect(await unmapped.innerText()).toContain("Winter coats");
+      expect(await page.getByRole("button", { name: `Close ${monthName}` }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, "close period, a category unmapped");
+      await screenshot(page, "finance-close-unmapped");
+      await page.unroute(periodAnswer);
+      await page.reload();
+      await page.getByRole("button", { name: `Close ${monthName}` }).waitFor();
+
       await page.getByRole("button", { name: `Close ${monthName}` }).click();
       await page.getByTestId("success-heading").waitFor();
       expect(await page.getByTestId("success-heading").innerText()).toBe(`${monthName} is closed`);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor, Tx } from "@greentape/db/client";
+import type { Tx } from "@greentape/db/client";
 import type { ExportRow, TransparencyRow } from "@greentape/domain/export-rows";
 import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/periods.queries.ts";
 
@@ -163,16 +163,4 @@ export async function* transparencyRowBatches(tx: Tx, period: string, source: Ro
     }
     yield batch as TransparencyRow[];
   }
-}
-
-/** Categories in the period's journal that have no GL code: Xero would refuse those lines. */
-export async function unmappedCategories(db: Executor, period: string): Promise<string[]> {
-  const result = (await db.execute(sql`
-    select distinct s.category from spends s left join ledger_codes lc on lc.category = s.category
-    where lc.category is null and (
-      (s.booked_period = ${period} and ${countsInBookedPeriod})
-      or s.id in (select spend_id from reversals where booked_period = ${period})
-    )
-    order by s.category`)) as unknown as { rows: { category: string }[] };
-  return result.rows.map((r) => r.category);
 }

@@ -8,7 +8,8 @@ import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findPeriod } from "../periods/periods.queries.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
-import { exportRowBatches, snapshotPeriodRows, transparencyRowBatches, unmappedCategories, type RowSource } from "./exports.queries.ts";
+import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
+import { exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type RowSource } from "./exports.queries.ts";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

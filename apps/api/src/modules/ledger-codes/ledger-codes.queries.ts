@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { ledgerCodes } from "@greentape/db/schema";
+import { countsInBookedPeriod } from "../periods/periods.queries.ts";
 
 export type LedgerCodeRow = typeof ledgerCodes.$inferSelect;
 
@@ -26,4 +27,16 @@ export async function upsertLedgerCode(db: Executor, row: LedgerCodeRow): Promis
 export async function deleteLedgerCode(db: Executor, category: string): Promise<LedgerCodeRow | undefined> {
   const [row] = await db.delete(ledgerCodes).where(eq(ledgerCodes.category, category)).returning();
   return row;
+}
+
+/** Categories in the period's journal that have no GL code: Xero would refuse those lines. */
+export async function unmappedCategories(db: Executor, period: string): Promise<string[]> {
+  const result = (await db.execute(sql`
+    select distinct s.category from spends s left join ledger_codes lc on lc.category = s.category
+    where lc.category is null and (
+      (s.booked_period = ${period} and ${countsInBookedPeriod})
+      or s.id in (select spend_id from reversals where booked_period = ${period})
+    )
+    order by s.category`)) as unknown as { rows: { category: string }[] };
+  return result.rows.map((r) => r.category);
 }

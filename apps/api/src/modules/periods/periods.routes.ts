@@ -19,6 +19,10 @@ const periodViewSchema = z.object({
   exportSha256: z.string().nullable(),
 });
 
+const periodDetailSchema = periodViewSchema.extend({
+  unmappedCategories: z.array(z.string()).describe("Categories booked in an open period that have no ledger code; closing is refused until they have one"),
+});
+
 export async function periodsRoutes(app: FastifyInstance, options: { periods: PeriodsService }) {
   const { periods } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +45,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
     "/api/periods/:period",
     {
       config: { access: ["finance", "auditor", "admin"] },
-      schema: { tags: ["finance"], summary: "One period: what the close confirmation shows", params: periodParams, response: { 200: periodViewSchema } },
+      schema: { tags: ["finance"], summary: "One period: what the close confirmation shows", params: periodParams, response: { 200: periodDetailSchema } },
     },
     async (request) => periods.get(request.params.period),
   );
@@ -60,7 +64,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
           confirm: z.literal(true, { message: "Confirm the close with confirm: true" }),
           expectedUnjustified: z.number().int().min(0).optional(),
         }),
-        response: { 200: periodViewSchema },
+        response: { 200: periodDetailSchema },
       },
     },
     async (request) => periods.close(requireActor(request), request.params.period, { expectedUnjustified: request.body.expectedUnjustified }),

@@ -7,6 +7,7 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { ExportsService } from "../exports/exports.service.ts";
+import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
 import { lockPeriodForClose, markClosed, periodFigures, type PeriodFigures } from "./periods.queries.ts";
 
 export interface PeriodView {
@@ -21,6 +22,12 @@ export interface PeriodView {
   exportSha256: string | null;
 }
 
+/** One period as the close confirmation needs it: with what would stop it closing. */
+export interface PeriodDetail extends PeriodView {
+  /** Categories booked in an open period that have no ledger code: the period cannot close until they have one. */
+  unmappedCategories: string[];
+}
+
 function toView(f: PeriodFigures): PeriodView {
   return { ...f, closedAt: f.closedAt?.toISOString() ?? null };
 }
@@ -33,9 +40,10 @@ function emptyPeriod(period: string): PeriodView {
 export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; exports: Pick<ExportsService, "freezeForClose"> }) {
   const { db, clock, config, exports } = deps;
 
-  async function get(period: string): Promise<PeriodView> {
+  async function get(period: string): Promise<PeriodDetail> {
     const [figures] = await periodFigures(db, period);
-    return figures ? toView(figures) : emptyPeriod(period);
+    const view = figures ? toView(figures) : emptyPeriod(period);
+    return { ...view, unmappedCategories: view.status === "closed" ? [] : await unmappedCategories(db, period) };
   }
 
   return {
@@ -51,7 +59,7 @@ export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<
      * the CSV's sha256 and the closed status are all written from that one locked view.
      * Any month that has begun may close, the current one included; a future one may not.
      */
-    async close(actor: Actor, period: string, confirmation: { expectedUnjustified?: number | undefined }): Promise<PeriodView> {
+    async close(actor: Actor, period: string, confirmation: { expectedUnjustified?: number | undefined }): Promise<PeriodDetail> {
       if (!canClosePeriod(actor)) throw new ForbiddenError("Only finance closes a period.");
       const now = clock.now();
       const current = periodOf(todayIn(config.timeZone, now));

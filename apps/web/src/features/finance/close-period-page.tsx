@@ -54,6 +54,7 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
   const [submitting, setSubmitting] = useState(false);
   const name = formatPeriod(period.period);
   const unjustified = period.unjustifiedCount ?? 0;
+  const unmapped = period.unmappedCategories ?? [];
 
   if (period.status === "closed") {
     return (
@@ -98,6 +99,20 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
           { key: "Not yet justified", value: <span data-testid="unjustified-count">{countOf(unjustified, "spend")}</span> },
         ]}
       />
+      {unmapped.length > 0 ? (
+        <div className="govuk-inset-text" data-testid="unmapped-categories">
+          <p className="govuk-body">
+            {name} cannot be closed yet: {unmapped.length === 1 ? "this category has" : "these categories have"} no ledger
+            code, so {unmapped.length === 1 ? "its" : "their"} spends could not go into the ledger.
+          </p>
+          <ul className="govuk-list govuk-list--bullet">
+            {unmapped.map((category) => (
+              <li key={category}>{category}</li>
+            ))}
+          </ul>
+          <p className="govuk-body">An administrator gives categories their codes under Ledger codes. Then come back to close {name}.</p>
+        </div>
+      ) : null}
       {unjustified > 0 ? (
         <div className="govuk-inset-text">
           {countOf(unjustified, "spend")} in {name} {unjustified === 1 ? "is" : "are"} still not justified. Workers can
@@ -118,16 +133,18 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
           <span className="govuk-visually-hidden">Warning</span>A closed month is never reopened.
         </strong>
       </div>
-      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={submitting || busy || undefined}>
-            {submitting ? "Closing…" : `Close ${name}`}
-          </button>
-          <Link className="govuk-link" to={`/periods/${period.period}`}>
-            Cancel
-          </Link>
-        </div>
-      </form>
+      {unmapped.length === 0 ? (
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={submitting || busy || undefined}>
+              {submitting ? "Closing…" : `Close ${name}`}
+            </button>
+            <Link className="govuk-link" to={`/periods/${period.period}`}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      ) : null}
     </>
   );
 }
