@@ -1,4 +1,5 @@
 import { createBrowserRouter } from "react-router-dom";
+import { Loading } from "../components/loading.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
 import { RequireSignedIn, SessionGate } from "./guards.tsx";
@@ -16,6 +17,8 @@ import { workerRoutes } from "./routes/worker-routes.tsx";
 export const router = createBrowserRouter([
   {
     element: <SessionGate />,
+    // Shown while the page of a first visit to an office area's address loads (lazyPage).
+    hydrateFallbackElement: <Loading label="Loading Green Tape" />,
     children: [
       {
         element: <PublicLayout />,

@@ -1,21 +1,7 @@
 import type { RouteObject } from "react-router-dom";
-import { AddClientPage } from "../../features/admin-clients/add-client-page.tsx";
-import { ClientPage } from "../../features/admin-clients/client-page.tsx";
-import { ClientsPage } from "../../features/admin-clients/clients-page.tsx";
-import { LedgerCodePage } from "../../features/admin-ledger-codes/ledger-code-page.tsx";
-import { LedgerCodesPage } from "../../features/admin-ledger-codes/ledger-codes-page.tsx";
-import { SchemePage } from "../../features/admin-schemes/scheme-page.tsx";
-import { EditSchemePage, NewSchemePage } from "../../features/admin-schemes/scheme-editor-page.tsx";
-import { SchemesPage } from "../../features/admin-schemes/schemes-page.tsx";
-import { AddTeamPage } from "../../features/admin-teams/add-team-page.tsx";
-import { TeamPage } from "../../features/admin-teams/team-page.tsx";
-import { TeamsPage } from "../../features/admin-teams/teams-page.tsx";
-import { AddUserPage } from "../../features/admin-users/add-user-page.tsx";
-import { DeactivateUserPage, ResetPasswordPage } from "../../features/admin-users/user-access-pages.tsx";
-import { UserPage } from "../../features/admin-users/user-page.tsx";
-import { UsersPage } from "../../features/admin-users/users-page.tsx";
 import { ChangePasswordPage } from "../../features/change-password/change-password-page.tsx";
 import { RequireRole } from "../guards.tsx";
+import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
 import "../../styles/office-components.scss";
 
@@ -26,23 +12,23 @@ export const adminRoutes: RouteObject[] = [
   {
     element: <RequireRole roles={["admin"]} />,
     children: [
-      { path: "admin/users", element: <UsersPage /> },
-      { path: "admin/users/new", element: <AddUserPage /> },
-      { path: "admin/users/:id", element: <UserPage /> },
-      { path: "admin/users/:id/deactivate", element: <DeactivateUserPage /> },
-      { path: "admin/users/:id/reset-password", element: <ResetPasswordPage /> },
-      { path: "admin/teams", element: <TeamsPage /> },
-      { path: "admin/teams/new", element: <AddTeamPage /> },
-      { path: "admin/teams/:id", element: <TeamPage /> },
-      { path: "admin/schemes", element: <SchemesPage /> },
-      { path: "admin/schemes/new", element: <NewSchemePage /> },
-      { path: "admin/schemes/:id", element: <SchemePage /> },
-      { path: "admin/schemes/:id/edit", element: <EditSchemePage /> },
-      { path: "admin/ledger-codes", element: <LedgerCodesPage /> },
-      { path: "admin/ledger-codes/:category", element: <LedgerCodePage /> },
-      { path: "admin/clients", element: <ClientsPage /> },
-      { path: "admin/clients/new", element: <AddClientPage /> },
-      { path: "admin/clients/:id", element: <ClientPage /> },
+      { path: "admin/users", lazy: lazyPage(() => import("../../features/admin-users/users-page.tsx"), (m) => m.UsersPage) },
+      { path: "admin/users/new", lazy: lazyPage(() => import("../../features/admin-users/add-user-page.tsx"), (m) => m.AddUserPage) },
+      { path: "admin/users/:id", lazy: lazyPage(() => import("../../features/admin-users/user-page.tsx"), (m) => m.UserPage) },
+      { path: "admin/users/:id/deactivate", lazy: lazyPage(() => import("../../features/admin-users/user-access-pages.tsx"), (m) => m.DeactivateUserPage) },
+      { path: "admin/users/:id/reset-password", lazy: lazyPage(() => import("../../features/admin-users/user-access-pages.tsx"), (m) => m.ResetPasswordPage) },
+      { path: "admin/teams", lazy: lazyPage(() => import("../../features/admin-teams/teams-page.tsx"), (m) => m.TeamsPage) },
+      { path: "admin/teams/new", lazy: lazyPage(() => import("../../features/admin-teams/add-team-page.tsx"), (m) => m.AddTeamPage) },
+      { path: "admin/teams/:id", lazy: lazyPage(() => import("../../features/admin-teams/team-page.tsx"), (m) => m.TeamPage) },
+      { path: "admin/schemes", lazy: lazyPage(() => import("../../features/admin-schemes/schemes-page.tsx"), (m) => m.SchemesPage) },
+      { path: "admin/schemes/new", lazy: lazyPage(() => import("../../features/admin-schemes/scheme-editor-page.tsx"), (m) => m.NewSchemePage) },
+      { path: "admin/schemes/:id", lazy: lazyPage(() => import("../../features/admin-schemes/scheme-page.tsx"), (m) => m.SchemePage) },
+      { path: "admin/schemes/:id/edit", lazy: lazyPage(() => import("../../features/admin-schemes/scheme-editor-page.tsx"), (m) => m.EditSchemePage) },
+      { path: "admin/ledger-codes", lazy: lazyPage(() => import("../../features/admin-ledger-codes/ledger-codes-page.tsx"), (m) => m.LedgerCodesPage) },
+      { path: "admin/ledger-codes/:category", lazy: lazyPage(() => import("../../features/admin-ledger-codes/ledger-code-page.tsx"), (m) => m.LedgerCodePage) },
+      { path: "admin/clients", lazy: lazyPage(() => import("../../features/admin-clients/clients-page.tsx"), (m) => m.ClientsPage) },
+      { path: "admin/clients/new", lazy: lazyPage(() => import("../../features/admin-clients/add-client-page.tsx"), (m) => m.AddClientPage) },
+      { path: "admin/clients/:id", lazy: lazyPage(() => import("../../features/admin-clients/client-page.tsx"), (m) => m.ClientPage) },
     ],
   },
 ];

@@ -1,12 +1,6 @@
 import type { RouteObject } from "react-router-dom";
-import { ConcernCasePage, SampleCasePage } from "../../features/audit/audit-case-page.tsx";
-import { AuditHomePage } from "../../features/audit/audit-home-page.tsx";
-import { AuditQueuePage } from "../../features/audit/audit-queue-page.tsx";
-import { DrawSamplePage } from "../../features/audit/draw-sample-page.tsx";
-import { EventLogPage } from "../../features/audit/event-log-page.tsx";
-import { ReportPage } from "../../features/audit/report-page.tsx";
-import { SamplePage } from "../../features/audit/sample-page.tsx";
 import { RequireRole } from "../guards.tsx";
+import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
 
 /** Pages of the audit area; router.tsx mounts them inside the signed-in layout. */
@@ -14,19 +8,19 @@ export const auditRoutes: RouteObject[] = [
   {
     element: <RequireRole roles={["auditor"]} />,
     children: [
-      { path: "audit", element: <AuditHomePage /> },
-      { path: "audit/queue", element: <AuditQueuePage /> },
-      { path: "audit/samples/new", element: <DrawSamplePage /> },
-      { path: "audit/samples/:sampleId", element: <SamplePage /> },
-      { path: "audit/samples/:sampleId/report", element: <ReportPage /> },
-      { path: "audit/samples/:sampleId/items/:spendId", element: <SampleCasePage /> },
-      { path: "audit/spends/:spendId", element: <ConcernCasePage /> },
+      { path: "audit", lazy: lazyPage(() => import("../../features/audit/audit-home-page.tsx"), (m) => m.AuditHomePage) },
+      { path: "audit/queue", lazy: lazyPage(() => import("../../features/audit/audit-queue-page.tsx"), (m) => m.AuditQueuePage) },
+      { path: "audit/samples/new", lazy: lazyPage(() => import("../../features/audit/draw-sample-page.tsx"), (m) => m.DrawSamplePage) },
+      { path: "audit/samples/:sampleId", lazy: lazyPage(() => import("../../features/audit/sample-page.tsx"), (m) => m.SamplePage) },
+      { path: "audit/samples/:sampleId/report", lazy: lazyPage(() => import("../../features/audit/report-page.tsx"), (m) => m.ReportPage) },
+      { path: "audit/samples/:sampleId/items/:spendId", lazy: lazyPage(() => import("../../features/audit/audit-case-page.tsx"), (m) => m.SampleCasePage) },
+      { path: "audit/spends/:spendId", lazy: lazyPage(() => import("../../features/audit/audit-case-page.tsx"), (m) => m.ConcernCasePage) },
     ],
   },
   {
     // Admins may verify the log too (the API allows both).
     element: <RequireRole roles={["auditor", "admin"]} />,
-    children: [{ path: "event-log", element: <EventLogPage /> }],
+    children: [{ path: "event-log", lazy: lazyPage(() => import("../../features/audit/event-log-page.tsx"), (m) => m.EventLogPage) }],
   },
 ];
 

@@ -1,8 +1,6 @@
 import type { RouteObject } from "react-router-dom";
-import { ClosePeriodPage } from "../../features/finance/close-period-page.tsx";
-import { PeriodPage } from "../../features/finance/period-page.tsx";
-import { PeriodsPage } from "../../features/finance/periods-page.tsx";
 import { RequireRole } from "../guards.tsx";
+import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
 import "../../styles/office-components.scss";
 
@@ -11,9 +9,9 @@ export const financeRoutes: RouteObject[] = [
   {
     element: <RequireRole roles={["finance"]} />,
     children: [
-      { path: "periods", element: <PeriodsPage /> },
-      { path: "periods/:period", element: <PeriodPage /> },
-      { path: "periods/:period/close", element: <ClosePeriodPage /> },
+      { path: "periods", lazy: lazyPage(() => import("../../features/finance/periods-page.tsx"), (m) => m.PeriodsPage) },
+      { path: "periods/:period", lazy: lazyPage(() => import("../../features/finance/period-page.tsx"), (m) => m.PeriodPage) },
+      { path: "periods/:period/close", lazy: lazyPage(() => import("../../features/finance/close-period-page.tsx"), (m) => m.ClosePeriodPage) },
     ],
   },
 ];

@@ -1,10 +1,6 @@
 import type { RouteObject } from "react-router-dom";
-import { ClientPage } from "../../features/client-page/client-page.tsx";
-import { ReviewPage } from "../../features/review/review-page.tsx";
-import { ReviewQueuePage } from "../../features/review-queue/review-queue-page.tsx";
-import { TeamSummaryPage } from "../../features/team-summary/team-summary-page.tsx";
-import { WorkerPage } from "../../features/team-summary/worker-page.tsx";
 import { RequireRole } from "../guards.tsx";
+import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
 
 /** Pages of the review area; router.tsx mounts them inside the signed-in layout. */
@@ -12,16 +8,16 @@ export const reviewRoutes: RouteObject[] = [
   {
     element: <RequireRole roles={["supervisor"]} />,
     children: [
-      { path: "review", element: <ReviewQueuePage /> },
-      { path: "review/:spendId", element: <ReviewPage /> },
-      { path: "team", element: <TeamSummaryPage /> },
-      { path: "team/workers/:workerId", element: <WorkerPage /> },
+      { path: "review", lazy: lazyPage(() => import("../../features/review-queue/review-queue-page.tsx"), (m) => m.ReviewQueuePage) },
+      { path: "review/:spendId", lazy: lazyPage(() => import("../../features/review/review-page.tsx"), (m) => m.ReviewPage) },
+      { path: "team", lazy: lazyPage(() => import("../../features/team-summary/team-summary-page.tsx"), (m) => m.TeamSummaryPage) },
+      { path: "team/workers/:workerId", lazy: lazyPage(() => import("../../features/team-summary/worker-page.tsx"), (m) => m.WorkerPage) },
     ],
   },
   {
     // A client's page: for the supervisor of the client's team (the API checks the team), auditors and admins.
     element: <RequireRole roles={["supervisor", "auditor", "admin"]} />,
-    children: [{ path: "clients/:clientId", element: <ClientPage /> }],
+    children: [{ path: "clients/:clientId", lazy: lazyPage(() => import("../../features/client-page/client-page.tsx"), (m) => m.ClientPage) }],
   },
 ];
 
