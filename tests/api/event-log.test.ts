@@ -47,6 +47,32 @@ describe("event log", () => {
     expect((await verifyEventChain(t.database.db)).ok).toBe(true);
   });
 
+  it("the app's database role may read and append the log, never change it or switch its guard off", async () => {
+    // As the role production runs as (greentape_app), in a transaction undone whatever happens.
+    const undo = new Error("undo");
+    const asAppRole = (query: ReturnType<typeof sql>) =>
+      t.database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`set local role greentape_app`);
+          await tx.execute(query);
+          throw undo;
+        })
+        .then(
+          () => "unreachable",
+          (error: Error & { cause?: Error }) => (error === undo ? "allowed" : (error.cause ?? error).message),
+        );
+    expect(await asAppRole(sql`select count(*) from events`)).toBe("allowed");
+    expect(await asAppRole(sql`update users set name = name`)).toBe("allowed");
+    for (const table of ["events", "closed_period_rows"]) {
+      const name = sql.identifier(table);
+      expect(await asAppRole(sql`delete from ${name}`)).toMatch(/permission denied/);
+      expect(await asAppRole(sql`truncate ${name}`)).toMatch(/permission denied/);
+      expect(await asAppRole(sql`alter table ${name} disable trigger all`)).toMatch(/must be owner/);
+    }
+    expect(await asAppRole(sql`update events set type = 'x'`)).toMatch(/permission denied/);
+    expect(await asAppRole(sql`update closed_period_rows set amount = 0`)).toMatch(/permission denied/);
+  });
+
   it("appends concurrently without forking the chain", async () => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>

@@ -29,6 +29,8 @@ describe("start-up refuses bad configuration with one line naming the problem", 
     ["a DATABASE_URL that is not a URL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     ["a short JWT_SECRET", { JWT_SECRET: "short" }, /JWT_SECRET/],
     ["an unknown TIME_ZONE", { TIME_ZONE: "Mars/Olympus" }, /TIME_ZONE/],
+    ["MIGRATION_DATABASE_URL without DATABASE_URL", { MIGRATION_DATABASE_URL: "postgres://owner@127.0.0.1:1/x" }, /MIGRATION_DATABASE_URL needs DATABASE_URL/],
+    ["an unreachable MIGRATION_DATABASE_URL", { DATABASE_URL: "postgres://app@127.0.0.1:1/x", MIGRATION_DATABASE_URL: "postgres://owner@127.0.0.1:1/x" }, /MIGRATION_DATABASE_URL/],
   ])("%s", async (_name, env, pattern) => {
     const { code, stderr } = await start(env);
     expect(code).not.toBe(0);

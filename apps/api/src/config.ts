@@ -10,6 +10,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_DEMO: booleanFromEnv.optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -38,6 +42,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The tables' owner, for migrations only, when the app itself runs as the restricted greentape_app role. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean;
   jwtSecret: string;
@@ -63,11 +69,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"} (got ${JSON.stringify(env[name] ?? "")})`);
   }
   const e = parsed.data;
+  if (e.MIGRATION_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
+    throw new ConfigError("Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL too (the app's own connection)");
+  }
   const usingPostgres = e.DATABASE_URL !== undefined;
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
     seedDemo: e.SEED_DEMO ?? !usingPostgres,
