@@ -59,7 +59,12 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const set = useCallback((data: T) => key !== null && setSettled({ key, attempt, state: { status: "loaded", data } }), [key, attempt]);
+  const set = useCallback(
+    (data: T) => {
+      if (key !== null) setSettled({ key, attempt, state: { status: "loaded", data } });
+    },
+    [key, attempt],
+  );
 
   const result = (state: ApiData<T>, refreshing: boolean): ApiDataResult<T> => ({ state, refreshing, reload, set });
   if (settled === null) return result({ status: "loading" }, false);
