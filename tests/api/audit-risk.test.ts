@@ -128,9 +128,11 @@ describe("risk strata", () => {
     const queue = await t.http.get("/api/audit/queue").set(bearer(admin));
     expect(queue.status).toBe(200);
     expect(queue.body.concerns.map((s: { id: string }) => s.id)).toEqual([concern.id]);
-    const open = queue.body.openItems.filter((i: { spendId: string }) => i.spendId === concern.id);
+    // The concern may also sit in the no-risk sample as a random draw (spend ids are random), so
+    // look for the item a risk rule put there rather than the queue's first for this spend.
+    const open = queue.body.openItems.filter((i: { spendId: string; reasons: string[] }) => i.spendId === concern.id && i.reasons.includes("concern"));
     expect(open.length).toBeGreaterThan(0);
-    expect(open[0]).toMatchObject({ spend: { id: concern.id, justificationStatus: "concern" }, reasons: expect.arrayContaining(["concern"]) });
+    expect(open[0]).toMatchObject({ spend: { id: concern.id, justificationStatus: "concern" } });
 
     const { sampleId } = open[0] as { sampleId: string };
     const finding = await t.http.put(`/api/audit/samples/${sampleId}/items/${concern.id}/finding`).set(bearer(auditor)).send({ result: "minor", notes: "Three passes were needed: interviews on three days." });
