@@ -2,6 +2,17 @@ import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { schemeVersions, snoozes, spends, users } from "@greentape/db/schema";
 
+const schemeVersionOfSpend = and(eq(schemeVersions.schemeId, spends.schemeId), eq(schemeVersions.version, spends.schemeVersion));
+
+/** A live spend whose justification is still owed (due or queried) past its scheme version's grace days. */
+function owedPastGrace(today: string) {
+  return and(
+    isNull(spends.voidedAt),
+    inArray(spends.justificationStatus, ["due", "queried"]),
+    sql`${spends.justificationDueOn} + ${schemeVersions.graceDays} < ${today}::date`,
+  );
+}
+
 /**
  * The worker's live spends whose justification is still owed (due or queried) and overdue by more
  * than their scheme version's grace days: what pauses their green light.
@@ -19,15 +30,8 @@ export async function spendsOverduePastGrace(db: Executor, workerId: string, tod
       graceDays: schemeVersions.graceDays,
     })
     .from(spends)
-    .innerJoin(schemeVersions, and(eq(schemeVersions.schemeId, spends.schemeId), eq(schemeVersions.version, spends.schemeVersion)))
-    .where(
-      and(
-        eq(spends.workerId, workerId),
-        isNull(spends.voidedAt),
-        inArray(spends.justificationStatus, ["due", "queried"]),
-        sql`${spends.justificationDueOn} + ${schemeVersions.graceDays} < ${today}::date`,
-      ),
-    )
+    .innerJoin(schemeVersions, schemeVersionOfSpend)
+    .where(and(eq(spends.workerId, workerId), owedPastGrace(today)))
     .orderBy(asc(spends.justificationDueOn));
 }
 
@@ -46,11 +50,16 @@ export async function insertSnooze(db: Executor, row: typeof snoozes.$inferInser
   return created;
 }
 
-/** The team's active members who log spends (workers and supervisors), by name. */
-export async function spendingMembers(db: Executor, teamId: string) {
+/**
+ * The team's active members who log spends (workers and supervisors) and owe a justification past
+ * its grace: the only ones who can be paused, or held off a pause by a snooze. By name.
+ */
+export async function membersOwingPastGrace(db: Executor, teamId: string, today: string) {
   return db
-    .select({ id: users.id, name: users.name })
+    .selectDistinct({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ["worker", "supervisor"])))
-    .orderBy(asc(users.name));
+    .innerJoin(spends, eq(spends.workerId, users.id))
+    .innerJoin(schemeVersions, schemeVersionOfSpend)
+    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ["worker", "supervisor"]), owedPastGrace(today)))
+    .orderBy(asc(users.name), asc(users.id));
 }

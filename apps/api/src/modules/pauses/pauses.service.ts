@@ -6,7 +6,7 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findUserById } from "../users/users.queries.ts";
-import { insertSnooze, latestSnooze, snoozesSince, spendingMembers, spendsOverduePastGrace } from "./pauses.queries.ts";
+import { insertSnooze, latestSnooze, membersOwingPastGrace, snoozesSince, spendsOverduePastGrace } from "./pauses.queries.ts";
 
 /** A supervisor may lift a pause at most this many times in a row before the worker must catch up. */
 export const MAX_SNOOZES_IN_A_ROW = 2;
@@ -52,12 +52,13 @@ export function createPausesService(deps: { db: Db; clock: Clock; config: Pick<C
 
     /**
      * The supervisor's team members whose spending is paused now, or was un-paused by a snooze
-     * that has not run out, by name. A team is a handful of people, so one state each is cheap.
+     * that has not run out, by name. Only members owing a justification past its grace can be
+     * either, so only theirs are worked out.
      */
     async teamPauses(actor: Actor): Promise<MemberPause[]> {
       if (actor.role !== "supervisor" || actor.teamId === null) throw new ForbiddenError("Only a team's supervisor sees who in it is paused.");
       const today = todayIn(config.timeZone, clock.now());
-      const members = await spendingMembers(db, actor.teamId);
+      const members = await membersOwingPastGrace(db, actor.teamId, today);
       const states = await Promise.all(members.map(async (worker) => ({ worker, ...(await stateOf(db, worker.id, today)) })));
       return states.filter((s) => s.paused || (s.snoozedUntil !== null && s.overdueSpends.length > 0));
     },
