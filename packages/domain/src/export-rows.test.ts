@@ -16,34 +16,8 @@ import {
   transparencyCsvRecord,
   XERO_HEADER,
   xeroJournalRecords,
-  type ExportRow,
 } from "./export-rows.ts";
-
-function row(overrides: Partial<ExportRow> = {}): ExportRow {
-  return {
-    transactionId: "7d0c6f1e-0000-4000-8000-000000000001",
-    spentOn: "2026-03-14",
-    bookedPeriod: "2026-03",
-    loggedAt: "2026-03-14T10:22:01.123Z",
-    team: "Children's Services North",
-    costCentre: "CC-4100",
-    scheme: "Everyday help",
-    schemeVersion: 2,
-    category: "Travel",
-    glCode: "4410",
-    payee: "Go North East",
-    paymentMethod: "prepaid_card",
-    amount: 1250,
-    currency: "GBP",
-    staffId: "S1001",
-    clientReference: "C-10234",
-    justificationStatus: "due",
-    followUpStatus: "pending",
-    voided: false,
-    reversalOf: null,
-    ...overrides,
-  };
-}
+import { exportRow } from "../../../tests/support/export-row.ts";
 
 describe("CSV records", () => {
   it("quotes commas, quotes and line breaks, and ends with CRLF", () => {
@@ -51,7 +25,7 @@ describe("CSV records", () => {
   });
 
   it("round-trips through a standard CSV parser", () => {
-    const tricky = row({ payee: 'Smith, "Jones" & Co', team: "North,\nEast" });
+    const tricky = exportRow({ payee: 'Smith, "Jones" & Co', team: "North,\nEast" });
     const [header, parsed] = parse(EXPORT_CSV_HEADER + exportCsvRecord(tricky), { record_delimiter: "\r\n" }) as string[][];
     expect(header).toEqual(EXPORT_COLUMNS.map((c) => c.header));
     expect(parsed?.[EXPORT_COLUMNS.findIndex((c) => c.key === "payee")]).toBe('Smith, "Jones" & Co');
@@ -59,7 +33,7 @@ describe("CSV records", () => {
   });
 
   it("writes amounts as exact two-place decimals and guards every text cell, not the amount", () => {
-    const cells = exportCells(row({ amount: -305, payee: "=HYPERLINK(1)", category: "-x", glCode: null, staffId: null, justificationStatus: null, reversalOf: "abc" }));
+    const cells = exportCells(exportRow({ amount: -305, payee: "=HYPERLINK(1)", category: "-x", glCode: null, staffId: null, justificationStatus: null, reversalOf: "abc" }));
     const at = (key: string) => cells[EXPORT_COLUMNS.findIndex((c) => c.key === key)];
     expect(at("amount")).toBe("-3.05");
     expect(at("payee")).toBe("'=HYPERLINK(1)");
@@ -69,19 +43,19 @@ describe("CSV records", () => {
     expect(at("justificationStatus")).toBe("");
     expect(at("reversalOf")).toBe("abc");
     expect(cells).toHaveLength(EXPORT_COLUMNS.length);
-    expect(exportCells(row({ amount: 7 }))[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe("0.07");
+    expect(exportCells(exportRow({ amount: 7 }))[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe("0.07");
   });
 
   it("marks voided rows", () => {
     const voidedAt = EXPORT_COLUMNS.findIndex((c) => c.key === "voided");
-    expect(exportCells(row({ voided: true }))[voidedAt]).toBe("yes");
-    expect(exportCells(row())[voidedAt]).toBe("no");
+    expect(exportCells(exportRow({ voided: true }))[voidedAt]).toBe("yes");
+    expect(exportCells(exportRow())[voidedAt]).toBe("no");
   });
 });
 
 describe("spreadsheet values", () => {
   it("gives the amount as a number of pounds and keeps negatives unguarded", () => {
-    const values = exportSheetValues(row({ amount: -1999, payee: "@x" }));
+    const values = exportSheetValues(exportRow({ amount: -1999, payee: "@x" }));
     expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe(-19.99);
     expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "payee")]).toBe("'@x");
     expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "schemeVersion")]).toBe(2);
@@ -91,7 +65,7 @@ describe("spreadsheet values", () => {
 describe("totals", () => {
   it("count everything but voided spends, reversals negative, per currency, exactly", () => {
     const totals = new Map<string, number>();
-    for (const r of [row({ amount: 10 }), row({ amount: 20, voided: true }), row({ amount: -5, reversalOf: "x" }), row({ amount: 3, currency: "EUR" })]) addToTotals(totals, r);
+    for (const r of [exportRow({ amount: 10 }), exportRow({ amount: 20, voided: true }), exportRow({ amount: -5, reversalOf: "x" }), exportRow({ amount: 3, currency: "EUR" })]) addToTotals(totals, r);
     expect(Object.fromEntries(totals)).toEqual({ GBP: 5, EUR: 3 });
     expect(countedAmount({ amount: 99, voided: true })).toBe(0);
   });
@@ -101,12 +75,12 @@ describe("Xero journal", () => {
   it("debits each (team, GL code), credits each team's clearing line, and balances", () => {
     const journal = newXeroJournal();
     const rows = [
-      row({ amount: 1000 }),
-      row({ amount: 250, category: "Bus", glCode: "4410" }),
-      row({ amount: 500, category: "Food", glCode: "4420" }),
-      row({ amount: 800, voided: true }),
-      row({ amount: -100, reversalOf: "x" }),
-      row({ amount: 300, team: "=Adult East" }),
+      exportRow({ amount: 1000 }),
+      exportRow({ amount: 250, category: "Bus", glCode: "4410" }),
+      exportRow({ amount: 500, category: "Food", glCode: "4420" }),
+      exportRow({ amount: 800, voided: true }),
+      exportRow({ amount: -100, reversalOf: "x" }),
+      exportRow({ amount: 300, team: "=Adult East" }),
     ];
     for (const r of rows) addToXeroJournal(journal, r);
     const csv = XERO_HEADER + xeroJournalRecords(journal, "2026-02", "8100").join("");
@@ -126,7 +100,7 @@ describe("Xero journal", () => {
   });
 
   it("refuses a counted row with no GL code", () => {
-    expect(() => addToXeroJournal(newXeroJournal(), row({ glCode: null }))).toThrow(/GL code/);
+    expect(() => addToXeroJournal(newXeroJournal(), exportRow({ glCode: null }))).toThrow(/GL code/);
   });
 });
 

@@ -1,30 +1,10 @@
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExportRow } from "@greentape/domain/export-rows";
+import { exportRow } from "../../../../../tests/support/export-row.ts";
 import { DownloadCancelled, streamSink, writeJson, writeXlsx } from "./export-writers.ts";
 
-const row: ExportRow = {
-  transactionId: "7d0c6f1e-0000-4000-8000-000000000001",
-  spentOn: "2026-03-14",
-  bookedPeriod: "2026-03",
-  loggedAt: "2026-03-14T10:22:01.123Z",
-  team: "North",
-  costCentre: "CC-4100",
-  scheme: "Everyday help",
-  schemeVersion: 1,
-  category: "Travel",
-  glCode: "4410",
-  payee: "Go North East",
-  paymentMethod: "prepaid_card",
-  amount: 1250,
-  currency: "GBP",
-  staffId: "S1001",
-  clientReference: "C-10234",
-  justificationStatus: "due",
-  followUpStatus: "pending",
-  voided: false,
-  reversalOf: null,
-};
+const row = exportRow();
 
 async function* batches(...rows: ExportRow[][]) {
   yield* rows;
