@@ -12,6 +12,7 @@ import type { SampleReport, Tally } from "./audit-api.ts";
 import { count, findingLabel, formatPercent, monthName } from "./labels.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
+import { saveBlob } from "../../lib/save-file.ts";
 
 /** The sample's findings in numbers, and what they let the auditor say about the whole month. */
 export function ReportPage() {
@@ -128,18 +129,6 @@ function Report({ report }: { report: SampleReport }) {
       <Downloads sampleId={report.sample.id} />
     </>
   );
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The working paper (CSV) and the printable page (HTML), fetched with the access token. */

@@ -1,5 +1,6 @@
 // The files finance downloads for a period, and saving one the browser fetched with the access token.
 import { apiDownload } from "../../lib/api-client.ts";
+import { saveBlob } from "../../lib/save-file.ts";
 
 export interface ExportFile {
   id: "csv" | "xlsx" | "json" | "xero" | "transparency";
@@ -56,17 +57,4 @@ export async function downloadExport(file: ExportFile, period: string): Promise<
   const name = filename ?? `green-tape-${period}-${file.id}.${file.extension}`;
   saveBlob(blob, name);
   return name;
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start reading the file before letting it go.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
