@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
+  heading,
   launchBrowser,
+  newDeskContext,
   newPhoneContext,
   screenshot,
   signIn,
@@ -40,14 +42,12 @@ afterAll(async () => {
 
 async function open(viewport?: { width: number; height: number }) {
   const context = viewport
-    ? await browser.newContext({ baseURL: baseUrl, viewport, locale: "en-GB", timezoneId: "Europe/London" })
+    ? await newDeskContext(browser, baseUrl, viewport)
     : await newPhoneContext(browser, baseUrl);
   contexts.push(context);
   const page = await context.newPage();
   return { page, watcher: watchPage(page) };
 }
-
-const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
 async function goTo(page: Page, path: string, title: string) {
   await page.goto(path);

@@ -5,16 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPhoneContext,
+  heading,
+  openPhonePage,
   screenshot,
   signIn,
-  watchPage,
+  type PhonePage,
 } from "./support/browser.ts";
-import { call, catchUp, login } from "./support/api.ts";
+import { call, catchUp, login, serverToday } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -26,24 +26,22 @@ const FINDING_NOTES = `Checked the receipt against the narrative: two items were
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-let browser: Browser;
+let phone: PhonePage;
 let context: BrowserContext;
 let page: Page;
-let watcher: ReturnType<typeof watchPage>;
+let watcher: PhonePage["watcher"];
 let spendId: string;
 let period: string;
 let monthName: string;
 let category: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-
   // A worker logs and justifies a spend; their supervisor raises a concern about it.
   const worker = (await login("worker@demo.test")).token;
   await catchUp(worker);
   const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker)).items[0]!;
   const client = await call<{ id: string }>("POST", "/api/clients", worker, { reference: CLIENT_REF });
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const today = serverToday();
   category = scheme.categories[0]!;
   const spend = await call<{ id: string; period: string }>(
     "POST",
@@ -62,17 +60,13 @@ beforeAll(async () => {
   const supervisor = (await login("supervisor@demo.test")).token;
   await call("POST", `/api/spends/${spendId}/reviews`, supervisor, { decision: "concern", comment: CONCERN });
 
-  context = await newPhoneContext(browser, baseUrl);
-  page = await context.newPage();
-  watcher = watchPage(page);
+  phone = await openPhonePage(baseUrl);
+  ({ context, page, watcher } = phone);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await phone?.close();
 });
-
-const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 
 describe("auditor", () => {
   it("sees the supervisor's concern in the queue", async () => {

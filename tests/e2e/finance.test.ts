@@ -10,7 +10,9 @@ import { EXPORT_CSV_HEADER } from "@greentape/domain/export-rows";
 import { formatMoney } from "@greentape/domain/money";
 import {
   expectNoSeriousA11yViolations,
+  heading,
   launchBrowser,
+  newDeskContext,
   newPhoneContext,
   screenshot,
   signIn,
@@ -76,15 +78,13 @@ afterAll(async () => {
 
 async function financePage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; watcher: ReturnType<typeof watchPage> }> {
   const context = viewport
-    ? await browser.newContext({ baseURL: baseUrl, viewport, locale: "en-GB", timezoneId: "Europe/London", acceptDownloads: true })
+    ? await newDeskContext(browser, baseUrl, viewport)
     : await newPhoneContext(browser, baseUrl);
   const page = await context.newPage();
   const watcher = watchPage(page);
   await signIn(page, "finance@demo.test");
   return { context, page, watcher };
 }
-
-const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
 describe("finance", () => {
   it("shows each period with its count, total and status", async () => {

@@ -2,14 +2,14 @@
 // outbox and is sent once when the signal returns), against the real server in Chromium.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPhoneContext,
+  heading,
+  openPhonePage,
   screenshot,
   signIn,
-  watchPage,
+  type PhonePage,
 } from "./support/browser.ts";
 import { call, login } from "./support/api.ts";
 
@@ -24,24 +24,19 @@ const CLIENT_REF = `E2E-${run}`;
 const ONLINE_PAYEE = `Go North East ${run}`;
 const OFFLINE_PAYEE = `Corner shop ${run}`;
 
-let browser: Browser;
+let phone: PhonePage;
 let context: BrowserContext;
 let page: Page;
-let watcher: ReturnType<typeof watchPage>;
+let watcher: PhonePage["watcher"];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newPhoneContext(browser, baseUrl);
-  page = await context.newPage();
-  watcher = watchPage(page);
+  phone = await openPhonePage(baseUrl);
+  ({ context, page, watcher } = phone);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await phone?.close();
 });
-
-const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 
 // One API sign-in per file: sign-ins are rate limited per account (10 in 15 minutes), and other
 // files sign this account in too.

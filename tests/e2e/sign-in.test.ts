@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
+  heading,
   launchBrowser,
   newPhoneContext,
   screenshot,
@@ -47,8 +48,6 @@ async function freshPage(): Promise<Page> {
 afterEach(async () => {
   await context?.close();
 });
-
-const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 
 describe("sign in", () => {
   it("shows an accessible sign-in page", async () => {

@@ -4,16 +4,18 @@
 // Data is prepared through the API as the worker would make it; the browser is the supervisor's.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPhoneContext,
+  heading,
+  newDeskContext,
+  openPhonePage,
   screenshot,
   signIn,
   watchPage,
+  type PhonePage,
 } from "./support/browser.ts";
-import { call, catchUp, login } from "./support/api.ts";
+import { call, catchUp, login, serverToday } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -27,25 +29,22 @@ const NARRATIVE_2 = `${NARRATIVE_1} I checked first: the college does not refund
 const QUESTION = "Did the college offer to pay for travel to the interview?";
 const NOTE = `Second travel spend for this client this month; worth watching (${run}).`;
 
-let browser: Browser;
-let context: BrowserContext;
+let phone: PhonePage;
 let page: Page;
-let watcher: ReturnType<typeof watchPage>;
+let watcher: PhonePage["watcher"];
 let worker: { token: string; user: { id: string; name: string } };
 let spendId: string;
 let clientId: string;
 let category: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-
   // The worker logs two spends for a new client and justifies the later one.
   worker = await login("worker@demo.test");
   await catchUp(worker.token);
   const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker.token)).items[0]!;
   const client = await call<{ id: string }>("POST", "/api/clients", worker.token, { reference: CLIENT_REF });
   clientId = client.id;
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const today = serverToday();
   const log = (amount: number, payee: string, category: string) =>
     call<{ id: string }>(
       "POST",
@@ -60,17 +59,14 @@ beforeAll(async () => {
   spendId = spend.id;
   await call("PUT", `/api/spends/${spendId}/justification`, worker.token, { narrative: NARRATIVE_1, intendedOutcome: "She gets to the interview" });
 
-  context = await newPhoneContext(browser, baseUrl);
-  page = await context.newPage();
-  watcher = watchPage(page);
+  phone = await openPhonePage(baseUrl);
+  ({ page, watcher } = phone);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await phone?.close();
 });
 
-const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 const caseCard = (p: Page) => p.getByTestId("queue-case").filter({ hasText: PAYEE });
 
 describe("supervisor review", () => {
@@ -250,7 +246,7 @@ describe("supervisor review", () => {
   });
 
   it("lays the review screen out for a laptop, with the decision beside the case", async () => {
-    const laptop = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: "en-GB", timezoneId: "Europe/London" });
+    const laptop = await newDeskContext(phone.browser, baseUrl);
     try {
       const desk = await laptop.newPage();
       const deskWatcher = watchPage(desk);

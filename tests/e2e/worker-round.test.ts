@@ -3,16 +3,16 @@
 // client's follow-up in the client's words, and sees all of it on the spend's page.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPhoneContext,
+  heading,
+  openPhonePage,
   screenshot,
   signIn,
-  watchPage,
+  type PhonePage,
 } from "./support/browser.ts";
-import { login } from "./support/api.ts";
+import { call, login, serverToday } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 // worker2 (same team as worker@, supervised by supervisor@): sign-ins are rate limited per
@@ -28,52 +28,36 @@ const SECOND_NARRATIVE =
   `${FIRST_NARRATIVE}\nTo answer the question: the council's free sessions are full until March, and she wanted to go this week while she felt ready.`;
 const CLIENT_WORDS = "It was the first time I'd been out properly since the summer. I'm going again next week.";
 
-let browser: Browser;
+let phone: PhonePage;
 let context: BrowserContext;
 let page: Page;
-let watcher: ReturnType<typeof watchPage>;
+let watcher: PhonePage["watcher"];
 let spendId: string;
 let workerToken: string;
-
-async function api<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as T };
-}
 
 beforeAll(async () => {
   // The spend this round is about: logged through the API, for a client of this run.
   const token = (await login(WORKER)).token;
   workerToken = token;
-  const schemes = await api<{ items: { id: string }[] }>(token, "GET", "/api/schemes");
-  const client = await api<{ id: string }>(token, "POST", "/api/clients", { reference: `RND-${run}` });
-  expect(client.status).toBe(201);
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-  const spend = await api<{ id: string }>(
-    token,
+  const schemes = await call<{ items: { id: string }[] }>("GET", "/api/schemes", token);
+  const client = await call<{ id: string }>("POST", "/api/clients", token, { reference: `RND-${run}` });
+  const today = serverToday();
+  const spend = await call<{ id: string }>(
     "POST",
     "/api/spends",
-    { schemeId: schemes.body.items[0]?.id, clientId: client.body.id, amount: 650, category: "Activities", payee: PAYEE, paymentMethod: "prepaid_card", spentOn: today },
+    token,
+    { schemeId: schemes.items[0]?.id, clientId: client.id, amount: 650, category: "Activities", payee: PAYEE, paymentMethod: "prepaid_card", spentOn: today },
     { "Idempotency-Key": randomUUID() },
   );
-  expect(spend.status).toBe(201);
-  spendId = spend.body.id;
+  spendId = spend.id;
 
-  browser = await launchBrowser();
-  context = await newPhoneContext(browser, baseUrl);
-  page = await context.newPage();
-  watcher = watchPage(page);
+  phone = await openPhonePage(baseUrl);
+  ({ context, page, watcher } = phone);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await phone?.close();
 });
-
-const heading = (p: Page) => p.getByRole("heading", { level: 1 });
 
 describe("the worker's round after a spend", () => {
   it("finds the justification on the to-do list and writes it; the draft survives a reload and a lost signal", async () => {
@@ -123,11 +107,10 @@ describe("the worker's round after a spend", () => {
 
   it("answers the supervisor's question with a revision, and the draft is gone once sent", async () => {
     const supervisor = (await login(SUPERVISOR)).token;
-    const review = await api(supervisor, "POST", `/api/spends/${spendId}/reviews`, {
+    await call("POST", `/api/spends/${spendId}/reviews`, supervisor, {
       decision: "query",
       comment: "Could the council's free swim sessions have done instead?",
     });
-    expect(review.status).toBe(201);
 
     await page.goto("/notifications");
     await expect.poll(() => heading(page).textContent()).toBe("Notifications");
@@ -189,10 +172,10 @@ describe("the worker's round after a spend", () => {
     await screenshot(page, "spend-page-after-round");
 
     // The API agrees.
-    const detail = await api<{ justification: { revisions: unknown[] }; followUp: { outcome: string; clientView: string } }>(workerToken, "GET", `/api/spends/${spendId}`);
-    expect(detail.body.justification.revisions).toHaveLength(2);
-    expect(detail.body.followUp.outcome).toBe("helped_a_lot");
-    expect(detail.body.followUp.clientView).toBe(CLIENT_WORDS);
+    const detail = await call<{ justification: { revisions: unknown[] }; followUp: { outcome: string; clientView: string } }>("GET", `/api/spends/${spendId}`, workerToken);
+    expect(detail.justification.revisions).toHaveLength(2);
+    expect(detail.followUp.outcome).toBe("helped_a_lot");
+    expect(detail.followUp.clientView).toBe(CLIENT_WORDS);
 
     // Nothing is left on the to-do list for this spend, and the drafts are gone from the phone.
     await page.goto("/todo");

@@ -43,3 +43,8 @@ export async function catchUp(workerToken: string): Promise<void> {
     });
   }
 }
+
+/** Today's date where the server keeps its calendar (TIME_ZONE, Europe/London by default), as YYYY-MM-DD. */
+export function serverToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+}

@@ -44,6 +44,39 @@ export function newPhoneContext(browser: Browser, baseURL: string): Promise<Brow
   });
 }
 
+/** A desk in the office: a laptop-sized window by default. */
+export function newDeskContext(browser: Browser, baseURL: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport, locale: "en-GB", timezoneId: "Europe/London" });
+}
+
+export interface PhonePage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  watcher: ReturnType<typeof watchPage>;
+  close(): Promise<void>;
+}
+
+/** Chromium with one watched page on a phone: what most browser test files start from. */
+export async function openPhonePage(baseURL: string): Promise<PhonePage> {
+  const browser = await launchBrowser();
+  const context = await newPhoneContext(browser, baseURL);
+  const page = await context.newPage();
+  return {
+    browser,
+    context,
+    page,
+    watcher: watchPage(page),
+    async close() {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+/** The page's one level-1 heading. */
+export const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
 /**
  * Collects what must never happen on a page: uncaught errors and Content Security Policy
  * violations (the server's CSP forbids inline scripts). Call `assertClean()` at the end.
