@@ -9,6 +9,8 @@
 // - Money is integer minor units in every payload (1250 is £12.50); this client never
 //   converts amounts.
 
+import { singleFlight } from "./single-flight.ts";
+
 /** One field-level problem, as the API reports it: `path` names the field (e.g. "email", "items.0.amount"). */
 export interface FieldProblem {
   path: string;
@@ -87,7 +89,6 @@ export interface RequestOptions {
 // ---- session state held in memory -------------------------------------------------------
 
 let accessToken: string | null = null;
-let refreshInFlight: Promise<boolean> | null = null;
 let sessionEndedListener: (() => void) | null = null;
 
 export function setAccessToken(token: string | null): void {
@@ -110,24 +111,19 @@ export function onSessionEnded(listener: (() => void) | null): void {
  * Resolves true with a new token in memory, false when the server refused (401/403).
  * Throws NetworkError when the server could not be reached (the session may still be good).
  */
-export function refreshAccessToken(): Promise<boolean> {
-  refreshInFlight ??= (async () => {
-    try {
-      const answer = await send<{ accessToken: string }>("/api/auth/refresh", { method: "POST", auth: false });
-      accessToken = answer.accessToken;
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        accessToken = null;
-        return false;
-      }
-      throw error;
-    } finally {
-      refreshInFlight = null;
+export const refreshAccessToken = singleFlight(async (): Promise<boolean> => {
+  try {
+    const answer = await send<{ accessToken: string }>("/api/auth/refresh", { method: "POST", auth: false });
+    accessToken = answer.accessToken;
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      accessToken = null;
+      return false;
     }
-  })();
-  return refreshInFlight;
-}
+    throw error;
+  }
+});
 
 // ---- requests ---------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import type { DBSchema, IDBPDatabase } from "idb";
 import { useEffect, useState } from "react";
 import { ApiError, NetworkError, apiFetch, apiPost } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
+import { singleFlight } from "./single-flight.ts";
 
 export const OUTBOX_DATABASE = "green-tape-outbox";
 const DATABASE_VERSION = 1;
@@ -357,29 +358,21 @@ export async function uploadReceipt(spendId: string, receipt: OutboxReceipt | Fi
   return (await response.json()) as { id: string };
 }
 
-let flushing: Promise<void> | null = null;
-
 /**
  * Sends every waiting record of this user that is due (all of them with `force`), one at a
- * time, oldest first. Stops at the first sign of being offline.
+ * time, oldest first. Stops at the first sign of being offline. Calls made while a flush runs
+ * share it.
  */
-export function flushOutbox(userId: string, options: { force?: boolean } = {}): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      if (typeof navigator !== "undefined" && navigator.onLine === false) return;
-      const all = await listOutbox(userId);
-      const due = options.force ? all.filter((r) => r.state === "waiting") : dueForSending(all, userId, Date.now());
-      for (const record of due.reverse()) {
-        const result = await sendOutboxRecord(userId, record.key);
-        if (result.kind === "waiting" && result.offline) break;
-      }
-      await forgetOldSent(userId);
-    } finally {
-      flushing = null;
-    }
-  })();
-  return flushing;
-}
+export const flushOutbox = singleFlight(async (userId: string, options: { force?: boolean } = {}): Promise<void> => {
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return;
+  const all = await listOutbox(userId);
+  const due = options.force ? all.filter((r) => r.state === "waiting") : dueForSending(all, userId, Date.now());
+  for (const record of due.reverse()) {
+    const result = await sendOutboxRecord(userId, record.key);
+    if (result.kind === "waiting" && result.offline) break;
+  }
+  await forgetOldSent(userId);
+});
 
 /** A record left "sending" by a closed app goes back to waiting: its key makes a resend safe. */
 async function recoverInterrupted(userId: string): Promise<void> {
