@@ -334,11 +334,61 @@ describe("logging a spend on a phone", () => {
     watcher.assertClean();
   });
 
-  it("forgets the outbox at sign-out", async () => {
+  it("opens with no signal as the worker the phone remembers, and a spend logged then is sent when the signal is back", async () => {
+    const payee = `Bakery ${run}`;
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    // The home page first: the button the worker came for, and where they stand.
+    const main = page.getByRole("main");
+    await expect.poll(() => page.getByTestId("spending-now").innerText()).toMatch(/left to spend this month/);
+    expect(await page.getByTestId("todo-count").innerText()).not.toBe("");
+
+    // The phone drops the page (the browser closed it) and it is opened again in a stairwell.
+    await page.evaluate("navigator.serviceWorker.ready.then(() => true)");
+    await expect.poll(() => page.evaluate("navigator.serviceWorker.controller !== null")).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("opened-offline").waitFor();
+    expect(await heading(page).textContent()).toBe("Your spending");
+    expect(await page.getByTestId("signed-in-user").innerText()).toContain("Worker");
+    await expect.poll(() => page.getByTestId("spending-now").innerText()).toContain("You seem to be offline");
+    await expectNoSeriousA11yViolations(page, "home, opened with no signal");
+    await screenshot(page, "home-opened-offline");
+
+    await main.getByRole("link", { name: "Log a spend" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Log a spend");
+    await page.getByLabel("Amount").fill("2.60");
+    await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
+    await page.getByRole("radio", { name: CLIENT_REF }).check();
+    await chooseChip("Category", "Food and essentials");
+    await page.getByLabel("Who was paid").fill(payee);
+    await chooseChip("How it was paid", "Petty cash");
+    await page.getByRole("button", { name: "Log spend" }).click();
+    await page.getByTestId("outbox-card").filter({ hasText: payee }).waitFor();
+    expect(await spendsWithPayee(payee)).toHaveLength(0);
+
+    // The signal comes back: the session is confirmed with the server and the spend goes, once.
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId("outbox-card").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId("opened-offline").count()).toBe(0);
+    const rows = await spendsWithPayee(payee);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.amount).toBe(260);
+    watcher.assertClean();
+  });
+
+  it("forgets the outbox and who was signed in at sign-out, so it no longer opens offline", async () => {
     expect(await page.evaluate("indexedDB.databases().then((d) => d.map((x) => x.name))")).toContain("green-tape-outbox");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in");
     await expect.poll(() => page.evaluate("indexedDB.databases().then((d) => d.map((x) => x.name))")).toEqual([]);
+    expect(await page.evaluate("localStorage.length")).toBe(0);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Sign in to Green Tape" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("You seem to be offline");
+    await context.setOffline(false);
     watcher.assertClean();
   });
 });

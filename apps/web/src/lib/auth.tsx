@@ -1,12 +1,15 @@
-// Who is signed in, held in memory only.
+// Who is signed in. The access token is held in memory only.
 //
 // On page load the app quietly asks for a new access token with the httpOnly refresh cookie,
 // so a reload keeps you signed in; until that answers the app shows a loading state rather
-// than flashing the sign-in form.
+// than flashing the sign-in form. With no signal at all, a phone that was signed in opens as
+// that person from what it remembers (no token, nothing fetched), so a spend can still be put in
+// the outbox; when the signal comes back the session is checked with the server again.
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
-import type { Role } from "@greentape/domain/roles";
+import { z } from "zod";
+import { ROLES, type Role } from "@greentape/domain/roles";
 import {
   ApiError,
   NetworkError,
@@ -46,7 +49,44 @@ export type SignedOutReason = "signed-out" | "expired" | "offline";
 export type AuthState =
   | { status: "restoring" }
   | { status: "signed-out"; reason?: SignedOutReason }
-  | { status: "signed-in"; user: CurrentUser };
+  /** `offline`: opened from this phone's memory with no signal; the server has not confirmed the session yet. */
+  | { status: "signed-in"; user: CurrentUser; offline?: boolean };
+
+const REMEMBERED_USER_KEY = "green-tape:signed-in-user";
+const rememberedUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+});
+
+/** Kept in Web Storage, which sign-out clears with everything else the app keeps on the phone. */
+function rememberUser(user: CurrentUser): void {
+  try {
+    localStorage.setItem(REMEMBERED_USER_KEY, JSON.stringify(user));
+  } catch {
+    // Storage unavailable: the app simply cannot open offline.
+  }
+}
+
+function forgetUser(): void {
+  try {
+    localStorage.removeItem(REMEMBERED_USER_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+function rememberedUser(): CurrentUser | null {
+  try {
+    const parsed = rememberedUserSchema.safeParse(JSON.parse(localStorage.getItem(REMEMBERED_USER_KEY) ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 interface AuthContextValue {
   state: AuthState;
@@ -61,21 +101,35 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "restoring" });
 
-  // Restore the session from the refresh cookie.
+  // Restore the session from the refresh cookie; with no signal, from the phone's memory until
+  // the signal returns.
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    const restore = async () => {
+      window.removeEventListener("online", restore);
       try {
         const refreshed = await refreshAccessToken();
+        if (!refreshed) forgetUser();
         const next: AuthState = refreshed ? { status: "signed-in", user: await fetchMe() } : { status: "signed-out" };
+        if (next.status === "signed-in") rememberUser(next.user);
         if (!cancelled) setState(next);
       } catch (error) {
         setAccessToken(null);
-        if (!cancelled) setState({ status: "signed-out", reason: error instanceof NetworkError ? "offline" : undefined });
+        const offline = error instanceof NetworkError;
+        const remembered = offline ? rememberedUser() : null;
+        if (cancelled) return;
+        if (remembered) {
+          setState({ status: "signed-in", user: remembered, offline: true });
+          window.addEventListener("online", restore);
+        } else {
+          setState({ status: "signed-out", reason: offline ? "offline" : undefined });
+        }
       }
-    })();
+    };
+    void restore();
     return () => {
       cancelled = true;
+      window.removeEventListener("online", restore);
     };
   }, []);
 
@@ -83,6 +137,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onSessionEnded(() => {
       setAccessToken(null);
+      forgetUser();
       setState({ status: "signed-out", reason: "expired" });
     });
     return () => onSessionEnded(null);
@@ -98,6 +153,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // The login answer has all but the team's name; do not fail the sign-in over it.
       user = { ...answer.user, teamId: answer.user.teamId ?? null, teamName: null };
     }
+    rememberUser(user);
     setState({ status: "signed-in", user });
     return user;
   }, []);

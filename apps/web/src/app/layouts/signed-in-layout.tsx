@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { Outlet, useNavigate } from "react-router-dom";
 import { canLogSpend } from "@greentape/domain/permissions";
+import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { SkipLink } from "../../components/skip-link.tsx";
 import { useOutboxSync } from "../../lib/outbox.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
@@ -20,7 +21,9 @@ function OutboxSync({ userId }: { userId: string }) {
 /** The signed-in shell: header with who is signed in, the role's menu, and the page. */
 export function SignedInLayout() {
   const user = useCurrentUser();
-  const { signOut } = useAuth();
+  const { state, signOut } = useAuth();
+  const openedOffline = state.status === "signed-in" && state.offline === true;
+  const spender = canLogSpend({ id: user.id, role: user.role, teamId: user.teamId });
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -35,7 +38,7 @@ export function SignedInLayout() {
 
   return (
     <div className="gt-app">
-      {canLogSpend({ id: user.id, role: user.role, teamId: user.teamId }) ? <OutboxSync userId={user.id} /> : null}
+      {spender ? <OutboxSync userId={user.id} /> : null}
       <SkipLink />
       <header className="govuk-template__header">
         <AppHeader user={user} onSignOut={() => void handleSignOut()} signingOut={signingOut} />
@@ -44,6 +47,15 @@ export function SignedInLayout() {
       <div className="govuk-width-container gt-app__body">
         <main className="govuk-main-wrapper gt-main" id="main-content" tabIndex={-1} ref={main}>
           <UpdateBanner />
+          {openedOffline ? (
+            <NotificationBanner role="region" title="No signal" testId="opened-offline" heading="Green Tape opened with no signal.">
+              <p className="govuk-body">
+                {spender
+                  ? "You can still log a spend: it waits on this phone and is sent when you have a signal. Lists and totals come back with the signal."
+                  : "Lists and totals come back with the signal."}
+              </p>
+            </NotificationBanner>
+          ) : null}
           <Outlet />
         </main>
       </div>

@@ -2,8 +2,9 @@ import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS, useCurrentUser } from "../../lib/auth.tsx";
 import { HOME_CONTENT } from "./home-content.ts";
+import { SpendingNow } from "./spending-now.tsx";
 
-/** Each role's home: who you are signed in as, and what your role does in Green Tape. */
+/** Each role's home: for those who spend, where they stand now; for all, who they are signed in as and what their role does. */
 export function HomePage() {
   const user = useCurrentUser();
   const content = HOME_CONTENT[user.role];
@@ -20,6 +21,8 @@ export function HomePage() {
         <p className="govuk-body-l" data-testid="role-summary">
           {content.summary}
         </p>
+
+        {user.role === "worker" || user.role === "supervisor" ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
 
         <h2 className="govuk-heading-m">Signed in as</h2>
         <SummaryList

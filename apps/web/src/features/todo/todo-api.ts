@@ -20,9 +20,13 @@ export interface TodoPageData {
 }
 
 /** GET /api/worklists/todo: the caller's own spends needing something, soonest due first. */
+export async function fetchTodo(signal?: AbortSignal): Promise<Todo> {
+  return todoSchema.parse(await apiGet<unknown>("/api/worklists/todo", { signal }));
+}
+
 async function fetchTodoPage(signal?: AbortSignal): Promise<TodoPageData> {
   const [todo, clients, unread] = await Promise.all([
-    apiGet<unknown>("/api/worklists/todo", { signal }).then((a) => todoSchema.parse(a)),
+    fetchTodo(signal),
     apiGet<unknown>("/api/clients?limit=500", { signal })
       .then((a) => clientsSchema.parse(a).items)
       .catch(() => []),

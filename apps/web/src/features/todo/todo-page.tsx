@@ -5,7 +5,7 @@ import { formatDay } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { useOutbox } from "../../lib/outbox.ts";
+import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { useTodoPage } from "./todo-api.ts";
 import type { TodoItem, TodoPageData } from "./todo-api.ts";
 
@@ -18,39 +18,14 @@ const GROUPS: { need: string; heading: string; action: string; path: string }[] 
 export function TodoPage() {
   const user = useCurrentUser();
   const page = useTodoPage();
-  const outbox = useOutbox(user.id);
   usePageTitle("To do");
-
-  const waiting = outbox.records.filter((r) => r.state !== "needs-attention").length;
-  const attention = outbox.records.length - waiting;
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">To do</h1>
 
-        {attention > 0 ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              {attention === 1 ? "A spend on this phone needs" : `${attention} spends on this phone need`} your attention.{" "}
-              <Link className="govuk-link" to="/spends">
-                See my spends
-              </Link>
-            </strong>
-          </div>
-        ) : null}
-        {waiting > 0 ? (
-          <p className="govuk-body">
-            {waiting === 1 ? "1 spend is" : `${waiting} spends are`} waiting on this phone to be sent.{" "}
-            <Link className="govuk-link" to="/spends">
-              See my spends
-            </Link>
-          </p>
-        ) : null}
+        <OutboxStatus userId={user.id} />
 
         {page.state.status === "loading" ? (
           <Loading label="Getting your to-do list" />

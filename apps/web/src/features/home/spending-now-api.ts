@@ -1,0 +1,44 @@
+// What a worker's home page shows first: whether they may spend, how much is left this month
+// under each scheme, and what they owe. Schemes come from the phone when there is no signal.
+import { z } from "zod";
+import { apiGet } from "../../lib/api-client.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
+import { fetchAllowance, fetchReferenceData, type Allowance } from "../log-spend/log-spend-api.ts";
+import { fetchTodo, type Todo } from "../todo/todo-api.ts";
+
+const pauseSchema = z.object({
+  paused: z.boolean(),
+  overdueSpends: z.array(z.object({ id: z.string() })),
+  snoozedUntil: z.string().nullable(),
+});
+export type PauseState = z.infer<typeof pauseSchema>;
+
+export interface SpendingNow {
+  pause: PauseState;
+  allowances: Allowance[];
+  todo: Todo;
+}
+
+async function fetchSpendingNow(userId: string, teamId: string | null, signal: AbortSignal): Promise<SpendingNow> {
+  const [pause, todo, reference] = await Promise.all([
+    apiGet<unknown>("/api/me/pause", { signal }).then((a) => pauseSchema.parse(a)),
+    fetchTodo(signal),
+    fetchReferenceData(userId, teamId, signal),
+  ]);
+  const allowances = await Promise.all(reference.schemes.map((scheme) => fetchAllowance(scheme.id, null, signal)));
+  return { pause, allowances, todo };
+}
+
+export function useSpendingNow(userId: string, teamId: string | null) {
+  return useLoad(`spending-now:${userId}`, (signal) => fetchSpendingNow(userId, teamId, signal));
+}
+
+/**
+ * What the worker can still spend this month under a scheme: the smaller of their own monthly
+ * allowance and the team's budget left (null when neither is capped). Per-spend and per-client
+ * caps depend on the spend, so the log-a-spend form shows those.
+ */
+export function leftThisMonth(allowance: Allowance): number | null {
+  const remaining = [allowance.caps.perWorkerMonthly.remaining, allowance.caps.teamMonthly.remaining].filter((r): r is number => r !== null);
+  return remaining.length === 0 ? null : Math.max(0, Math.min(...remaining));
+}
