@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { useOutbox } from "../lib/outbox.ts";
+import { WarningText } from "./warning-text.tsx";
 
 /** What this phone still holds unsent: spends waiting for a signal, and any the server refused. */
 export function OutboxStatus({ userId }: { userId: string }) {
@@ -9,18 +10,12 @@ export function OutboxStatus({ userId }: { userId: string }) {
   return (
     <>
       {attention > 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {attention === 1 ? "A spend on this phone needs" : `${attention} spends on this phone need`} your attention.{" "}
-            <Link className="govuk-link" to="/spends">
-              See my spends
-            </Link>
-          </strong>
-        </div>
+        <WarningText>
+          {attention === 1 ? "A spend on this phone needs" : `${attention} spends on this phone need`} your attention.{" "}
+          <Link className="govuk-link" to="/spends">
+            See my spends
+          </Link>
+        </WarningText>
       ) : null}
       {waiting > 0 ? (
         <p className="govuk-body">

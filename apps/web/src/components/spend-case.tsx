@@ -20,6 +20,7 @@ import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
 import { apiFetch } from "../lib/api-client.ts";
 import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
+import { WarningText } from "./warning-text.tsx";
 import "./spend-case.scss";
 
 // ---- the API's shapes ------------------------------------------------------------------------
@@ -383,16 +384,10 @@ export function SpendCase({ spend, schemeName, headingLevel = 2, children, comme
   return (
     <div className="gt-spend-case">
       {spend.voided ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This spend was voided{spend.voidedAt ? ` on ${formatTimestamp(spend.voidedAt)}` : ""}
-            {spend.voidReason ? `: ${spend.voidReason}` : ""}. It no longer counts against any cap.
-          </strong>
-        </div>
+        <WarningText>
+          This spend was voided{spend.voidedAt ? ` on ${formatTimestamp(spend.voidedAt)}` : ""}
+          {spend.voidReason ? `: ${spend.voidReason}` : ""}. It no longer counts against any cap.
+        </WarningText>
       ) : null}
 
       <SummaryList rows={details} />

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { WarningText } from "../../components/warning-text.tsx";
 
 interface OneTimePasswordProps {
   password: string;
@@ -37,16 +38,10 @@ export function OneTimePassword({ password, name }: OneTimePasswordProps) {
       <p className="govuk-body" aria-live="polite">
         {copied === "yes" ? "Password copied." : copied === "no" ? "The password could not be copied. Write it down instead." : ""}
       </p>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          This is the only time this password is shown. Give it to {name} in person or by phone, not by email. They must
-          choose their own password when they first sign in with it.
-        </strong>
-      </div>
+      <WarningText>
+        This is the only time this password is shown. Give it to {name} in person or by phone, not by email. They must
+        choose their own password when they first sign in with it.
+      </WarningText>
     </>
   );
 }

@@ -6,13 +6,14 @@ import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { WarningText } from "../../components/warning-text.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
+import { saveBlob } from "../../lib/save-file.ts";
 import { downloadReport, useReport } from "./audit-api.ts";
 import type { SampleReport, Tally } from "./audit-api.ts";
 import { count, findingLabel, formatPercent, monthName } from "./labels.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
-import { saveBlob } from "../../lib/save-file.ts";
 
 /** The sample's findings in numbers, and what they let the auditor say about the whole month. */
 export function ReportPage() {
@@ -63,16 +64,10 @@ function Report({ report }: { report: SampleReport }) {
         <p className="govuk-body-l">{conclusion(report)}</p>
       </div>
       {missing > 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {count(missing, "spend")} in the sample {missing === 1 ? "has" : "have"} no finding yet. These figures cover only the
-            spends with findings.
-          </strong>
-        </div>
+        <WarningText>
+          {count(missing, "spend")} in the sample {missing === 1 ? "has" : "have"} no finding yet. These figures cover only the
+          spends with findings.
+        </WarningText>
       ) : null}
 
       <h2 className="govuk-heading-m">In numbers</h2>

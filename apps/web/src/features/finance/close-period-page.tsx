@@ -8,6 +8,7 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { WarningText } from "../../components/warning-text.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { countOf, formatPeriod } from "./period-format.ts";
@@ -125,14 +126,7 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
         keeping its real date, and a void becomes a reversal there. Its downloads keep the team names, cost centres and
         ledger codes as they are at the close.
       </p>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>A closed month is never reopened.
-        </strong>
-      </div>
+      <WarningText>A closed month is never reopened.</WarningText>
       {unmapped.length === 0 ? (
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
           <div className="govuk-button-group">

@@ -3,6 +3,7 @@ import { formatMoney } from "@greentape/domain/money";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { formatDay } from "../../components/spend-case.tsx";
+import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import { leftThisMonth, useSpendingNow, type SpendingNow as Now } from "./spending-now-api.ts";
 
@@ -49,16 +50,10 @@ function NowDetails({ now }: { now: Now }) {
   return (
     <>
       {pause.paused ? (
-        <div className="govuk-warning-text" data-testid="paused">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            New spends are paused until you catch up: {owed === 1 ? "1 justification is" : `${owed} justifications are`} overdue past the
-            grace period. Write {owed === 1 ? "it" : "them"} and your green light comes back at once.
-          </strong>
-        </div>
+        <WarningText testId="paused">
+          New spends are paused until you catch up: {owed === 1 ? "1 justification is" : `${owed} justifications are`} overdue past the
+          grace period. Write {owed === 1 ? "it" : "them"} and your green light comes back at once.
+        </WarningText>
       ) : pause.snoozedUntil !== null && owed > 0 ? (
         <p className="govuk-body" data-testid="snoozed">
           Your supervisor has lifted your pause until {formatDay(pause.snoozedUntil)}. Catch up on your justifications before then.

@@ -1,5 +1,6 @@
 import { formatMoney } from "@greentape/domain/money";
 import { SummaryList } from "../../components/summary-list.tsx";
+import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import type { ApiData } from "../../lib/use-api-data.ts";
 import type { Allowance, CapName } from "./log-spend-api.ts";
@@ -79,16 +80,10 @@ function AllowanceDetails({ allowance, amount, clientReference, windowDays }: { 
         )}
       </p>
       {over && limit ? (
-        <div className="govuk-warning-text" data-testid="over-cap">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {money(amount)} is more than you can spend now ({capLabel(limit, clientReference, windowDays).toLowerCase()}: {money(allowance.caps[limit].remaining ?? 0)} left).
-            {limit === "perSpend" ? " For more than that, use the council's normal approval route." : ""}
-          </strong>
-        </div>
+        <WarningText testId="over-cap">
+          {money(amount)} is more than you can spend now ({capLabel(limit, clientReference, windowDays).toLowerCase()}: {money(allowance.caps[limit].remaining ?? 0)} left).
+          {limit === "perSpend" ? " For more than that, use the council's normal approval route." : ""}
+        </WarningText>
       ) : null}
       <SummaryList
         rows={caps.map((cap) => {

@@ -1,11 +1,12 @@
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { Loading } from "../../components/loading.tsx";
+import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { formatDay } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { useTodoPage } from "./todo-api.ts";
 import type { TodoItem, TodoPageData } from "./todo-api.ts";
 
@@ -67,16 +68,10 @@ function TodoLists({ data }: { data: TodoPageData }) {
           <strong>You are up to date.</strong> Nothing needs you right now.
         </div>
       ) : overdue > 0 ? (
-        <div className="govuk-warning-text" data-testid="overdue-warning">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {overdue === 1 ? "1 thing is" : `${overdue} things are`} overdue. If a justification stays overdue past the grace
-            period, new spends pause until you catch up.
-          </strong>
-        </div>
+        <WarningText testId="overdue-warning">
+          {overdue === 1 ? "1 thing is" : `${overdue} things are`} overdue. If a justification stays overdue past the grace
+          period, new spends pause until you catch up.
+        </WarningText>
       ) : null}
       {GROUPS.map((group) => {
         const items = todo.items.filter((i) => i.need === group.need);
