@@ -73,6 +73,14 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
   return settled.state.status === "loaded" ? result(settled.state, true) : result({ status: "loading" }, false);
 }
 
+/** Back online: what could not be loaded offline can be now. */
+export function useReloadWhenOnline(reload: () => void): void {
+  useEffect(() => {
+    window.addEventListener("online", reload);
+    return () => window.removeEventListener("online", reload);
+  }, [reload]);
+}
+
 /**
  * GETs `path` (null: not yet) and parses the answer with `schema`, which must be a module-level
  * constant.

@@ -1,3 +1,4 @@
+import { canLogSpend } from "@greentape/domain/permissions";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS, useCurrentUser } from "../../lib/auth.tsx";
@@ -22,7 +23,7 @@ export function HomePage() {
           {content.summary}
         </p>
 
-        {user.role === "worker" || user.role === "supervisor" ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
+        {canLogSpend(user) ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
 
         <h2 className="govuk-heading-m">Signed in as</h2>
         <SummaryList

@@ -11,10 +11,9 @@ const pauseSchema = z.object({
   overdueSpends: z.array(z.object({ id: z.string() })),
   snoozedUntil: z.string().nullable(),
 });
-export type PauseState = z.infer<typeof pauseSchema>;
 
 export interface SpendingNow {
-  pause: PauseState;
+  pause: z.infer<typeof pauseSchema>;
   allowances: Allowance[];
   todo: Todo;
 }

@@ -5,6 +5,7 @@ import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { formatDay } from "../../components/spend-case.tsx";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
+import { useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { leftThisMonth, useSpendingNow, type SpendingNow as Now } from "./spending-now-api.ts";
 
 /**
@@ -14,6 +15,7 @@ import { leftThisMonth, useSpendingNow, type SpendingNow as Now } from "./spendi
  */
 export function SpendingNow({ userId, teamId }: { userId: string; teamId: string | null }) {
   const now = useSpendingNow(userId, teamId);
+  useReloadWhenOnline(now.reload);
   return (
     <>
       <Link to="/spends/new" draggable="false" className="govuk-button govuk-button--start">

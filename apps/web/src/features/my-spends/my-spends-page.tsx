@@ -10,7 +10,7 @@ import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from "../../lib/outbox.ts";
 import type { OutboxRecord } from "../../lib/outbox.ts";
-import { loadedData, useLoad } from "../../lib/use-api-data.ts";
+import { loadedData, useLoad, useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MySpends } from "./my-spends-api.ts";
 
@@ -47,12 +47,7 @@ export function MySpendsPage() {
     if (logged) banner.current?.focus();
   }, [logged]);
 
-  // Back online: what could not be loaded offline can be now.
-  const { reload } = list;
-  useEffect(() => {
-    window.addEventListener("online", reload);
-    return () => window.removeEventListener("online", reload);
-  }, [reload]);
+  useReloadWhenOnline(list.reload);
 
   const sentFromOutbox = new Set(outbox.sent.filter((s) => s.queued).map((s) => s.spendId));
   const waiting = outbox.records.filter((r) => r.state !== "needs-attention").length;
