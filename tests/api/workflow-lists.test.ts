@@ -50,7 +50,7 @@ describe("review queue and team summary", () => {
   });
   afterAll(() => t.close());
 
-  async function queue(account: DemoAccount, query = ""): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  async function queue(account: DemoAccount, query = ""): Promise<{ items: QueueItem[]; nextCursor: string | null; waiting: number }> {
     const res = await t.http.get(`/api/worklists/review-queue${query}`).set(as(account));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
@@ -78,12 +78,17 @@ describe("review queue and team summary", () => {
     const page1 = await queue("supervisor", "?limit=1");
     expect(page1.items.map((i) => i.spend.id)).toEqual([spend.first]);
     expect(page1.nextCursor).toEqual(expect.any(String));
+    // Every page says how many wait in all, so a screen showing the first page can say so.
+    expect(page1.waiting).toBe(2);
     const page2 = await queue("supervisor", `?limit=1&cursor=${page1.nextCursor}`);
     expect(page2.items.map((i) => i.spend.id)).toEqual([spend.second]);
     expect(page2.nextCursor).toBeNull();
+    expect(page2.waiting).toBe(2);
 
     expect((await t.http.post(`/api/spends/${spend.first}/reviews`).set(as("supervisor")).send({ decision: "query", comment: "Was this the full week?" })).status).toBe(201);
-    expect((await queue("supervisor")).items.map((i) => i.spend.id)).toEqual([spend.second]);
+    const afterQuery = await queue("supervisor");
+    expect(afterQuery.items.map((i) => i.spend.id)).toEqual([spend.second]);
+    expect(afterQuery.waiting).toBe(1);
     // Answered, it comes back in its place with the earlier round beside it.
     await t.http.put(`/api/spends/${spend.first}/justification`).set(as("worker")).send(justification(2));
     const { items } = await queue("supervisor");

@@ -72,9 +72,13 @@ const caseCard = (p: Page) => p.getByTestId("queue-case").filter({ hasText: PAYE
 describe("supervisor review", () => {
   it("shows the review queue on a phone, oldest first, with flags and the client's earlier spends", async () => {
     await signIn(page, "supervisor@demo.test");
-    await page.getByRole("button", { name: "Menu" }).click();
-    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Review queue" }).click();
+    // The home page says how many wait, and leads to them.
+    const waiting = page.getByTestId("review-waiting").getByRole("link");
+    await expect.poll(() => waiting.innerText()).toMatch(/^\d+ justifications? (is|are) waiting for your review\.$/);
+    const waitingText = await waiting.innerText();
+    await waiting.click();
     await expect.poll(() => heading(page).textContent()).toBe("Review queue");
+    await expect.poll(() => page.getByTestId("queue-count").innerText()).toBe(waitingText);
     await caseCard(page).waitFor();
     expect(await page.title()).toBe("Review queue – Green Tape");
 

@@ -18,8 +18,13 @@ export async function openSpends(db: Executor, owner: { workerId: string } | { t
 }
 
 /** The team's submitted justifications waiting for review, oldest case first, without the reviewer's own spends. */
+/** The team's live spends whose justification waits for a review, never the reviewer's own. */
+function waitingForReview(teamId: string, reviewerId: string): SQL[] {
+  return [eq(spends.teamId, teamId), isNull(spends.voidedAt), eq(spends.justificationStatus, "submitted"), ne(spends.workerId, reviewerId)];
+}
+
 export async function reviewQueue(db: Executor, teamId: string, reviewerId: string, page: { after?: { createdAt: string; id: string } | undefined; limit: number }) {
-  const conditions: SQL[] = [eq(spends.teamId, teamId), isNull(spends.voidedAt), eq(spends.justificationStatus, "submitted"), ne(spends.workerId, reviewerId)];
+  const conditions = waitingForReview(teamId, reviewerId);
   if (page.after) {
     const at = new Date(page.after.createdAt);
     conditions.push(or(gt(spends.createdAt, at), and(eq(spends.createdAt, at), gt(spends.id, page.after.id))) as SQL);
@@ -30,6 +35,11 @@ export async function reviewQueue(db: Executor, teamId: string, reviewerId: stri
     .where(and(...conditions))
     .orderBy(asc(spends.createdAt), asc(spends.id))
     .limit(page.limit + 1);
+}
+
+export async function reviewQueueSize(db: Executor, teamId: string, reviewerId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(spends).where(and(...waitingForReview(teamId, reviewerId)));
+  return row?.n ?? 0;
 }
 
 export async function revisionsOf(db: Executor, spendIds: string[]) {

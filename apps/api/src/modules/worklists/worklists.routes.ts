@@ -80,7 +80,7 @@ export async function worklistsRoutes(app: FastifyInstance, options: { worklists
         summary: "Your team's justifications waiting for review, oldest first, with flags and the client's earlier spends and outcomes",
         description: "Your own spends are never in your queue: nobody reviews their own spend.",
         querystring: z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
-        response: { 200: z.object({ items: z.array(queueItem), nextCursor: z.string().nullable() }) },
+        response: { 200: z.object({ items: z.array(queueItem), nextCursor: z.string().nullable(), waiting: z.number().int().describe("How many wait in all, across every page") }) },
       },
     },
     async (request) => worklists.reviewQueue(requireActor(request), request.query),

@@ -70,9 +70,9 @@ export function createWorklistsService(deps: { db: Db; clock: Clock; config: Pic
      * each with its flags, the justification, earlier review rounds and the client's earlier spends.
      */
     async reviewQueue(actor: Actor, page: { cursor?: string | undefined; limit: number }) {
-      if (!actor.teamId) return { items: [], nextCursor: null };
+      if (!actor.teamId) return { items: [], nextCursor: null, waiting: 0 };
       const after = decodeCursor(page.cursor, ["createdAt", "id"] as const);
-      const rows = await q.reviewQueue(db, actor.teamId, actor.id, { after, limit: page.limit });
+      const [rows, waiting] = await Promise.all([q.reviewQueue(db, actor.teamId, actor.id, { after, limit: page.limit }), q.reviewQueueSize(db, actor.teamId, actor.id)]);
       const cases = rows.slice(0, page.limit);
       const ids = cases.map((s) => s.id);
       const [revisions, reviewRows, refs, histories] = await Promise.all([
@@ -100,7 +100,7 @@ export function createWorklistsService(deps: { db: Db; clock: Clock; config: Pic
         };
       });
       const last = cases.at(-1);
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null, waiting };
     },
 
     /** Spend against each scheme's team budget in a period, the team's overdue work now, and how clients said it went. */

@@ -3,6 +3,7 @@ import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS, useCurrentUser } from "../../lib/auth.tsx";
 import { HOME_CONTENT } from "./home-content.ts";
+import { ReviewWaiting } from "./review-waiting.tsx";
 import { SpendingNow } from "./spending-now.tsx";
 
 /** Each role's home: for those who spend, where they stand now; for all, who they are signed in as and what their role does. */
@@ -23,6 +24,7 @@ export function HomePage() {
           {content.summary}
         </p>
 
+        {user.role === "supervisor" ? <ReviewWaiting /> : null}
         {canLogSpend(user) ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
 
         <h2 className="govuk-heading-m">Signed in as</h2>

@@ -46,7 +46,7 @@ const queueItem = z.object({
   clientHistory: z.array(earlierSpend).default([]),
 });
 
-const reviewQueueSchema = z.object({ items: z.array(queueItem), nextCursor: z.string().nullable().optional() });
+const reviewQueueSchema = z.object({ items: z.array(queueItem), nextCursor: z.string().nullable().optional(), waiting: z.number().int() });
 
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 export type QueueItem = z.infer<typeof queueItem>;

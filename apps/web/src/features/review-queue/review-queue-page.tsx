@@ -9,7 +9,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { flagDescription, flagLabel, formatDay, formatTimestamp } from "../../components/spend-case.tsx";
 import { ago, daysSince } from "./format.ts";
-import { justificationTag, outcomeTag } from "./labels.ts";
+import { justificationTag, outcomeTag, waitingForReview } from "./labels.ts";
 import { useReviewQueue } from "./review-queue-api.ts";
 import type { EarlierSpend, QueueItem } from "./review-queue-api.ts";
 import "./review-queue.scss";
@@ -49,7 +49,7 @@ export function ReviewQueuePage() {
       {state.status === "loaded" ? (
         <>
           <p className="govuk-body" role="status" data-testid="queue-count">
-            {countText(state.data.items.length)}
+            {waitingForReview(state.data.waiting)}
           </p>
           {state.data.items.map((item) => (
             <QueueCase key={item.spend.id} item={item} />
@@ -61,11 +61,6 @@ export function ReviewQueuePage() {
       ) : null}
     </>
   );
-}
-
-function countText(n: number): string {
-  if (n === 0) return "Nothing is waiting for your review.";
-  return n === 1 ? "1 justification is waiting for your review." : `${n} justifications are waiting for your review.`;
 }
 
 function QueueCase({ item }: { item: QueueItem }) {
