@@ -4,7 +4,8 @@
 // so a reload keeps you signed in; until that answers the app shows a loading state rather
 // than flashing the sign-in form. With no signal at all, a phone that was signed in opens as
 // that person from what it remembers (no token, nothing fetched), so a spend can still be put in
-// the outbox; when the signal comes back the session is checked with the server again.
+// the outbox; when the signal comes back the session is checked with the server again. So does
+// one whose signal is too weak for the check to answer within a few seconds.
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
@@ -49,10 +50,12 @@ export type SignedOutReason = "signed-out" | "expired" | "offline";
 export type AuthState =
   | { status: "restoring" }
   | { status: "signed-out"; reason?: SignedOutReason }
-  /** `offline`: opened from this phone's memory with no signal; the server has not confirmed the session yet. */
+  /** `offline`: opened from this phone's memory (no signal, or a slow one); the server has not confirmed the session yet. */
   | { status: "signed-in"; user: CurrentUser; offline?: boolean };
 
 const REMEMBERED_USER_KEY = "green-tape:signed-in-user";
+/** How long a slow session check may keep a person the phone remembers waiting. */
+const SLOW_RESTORE_MS = 4_000;
 const rememberedUserSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -101,12 +104,19 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "restoring" });
 
-  // Restore the session from the refresh cookie; with no signal, from the phone's memory until
-  // the signal returns.
+  // Restore the session from the refresh cookie. With no signal, or one so weak that the answer
+  // is slow to come, a phone that was signed in opens from its memory; the answer, when it
+  // comes (on the `online` event for no signal), still decides.
   useEffect(() => {
     let cancelled = false;
     const restore = async () => {
       window.removeEventListener("online", restore);
+      const remembered = rememberedUser();
+      const openAnyway = remembered
+        ? window.setTimeout(() => {
+            if (!cancelled) setState((current) => (current.status === "restoring" ? { status: "signed-in", user: remembered, offline: true } : current));
+          }, SLOW_RESTORE_MS)
+        : undefined;
       try {
         const refreshed = await refreshAccessToken();
         if (!refreshed) forgetUser();
@@ -116,14 +126,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       } catch (error) {
         setAccessToken(null);
         const offline = error instanceof NetworkError;
-        const remembered = offline ? rememberedUser() : null;
         if (cancelled) return;
-        if (remembered) {
+        if (offline && remembered) {
           setState({ status: "signed-in", user: remembered, offline: true });
           window.addEventListener("online", restore);
         } else {
           setState({ status: "signed-out", reason: offline ? "offline" : undefined });
         }
+      } finally {
+        window.clearTimeout(openAnyway);
       }
     };
     void restore();

@@ -48,11 +48,11 @@ export function SignedInLayout() {
         <main className="govuk-main-wrapper gt-main" id="main-content" tabIndex={-1} ref={main}>
           <UpdateBanner />
           {openedOffline ? (
-            <NotificationBanner role="region" title="No signal" testId="opened-offline" heading="Green Tape opened with no signal.">
+            <NotificationBanner role="region" title="No connection" testId="opened-offline" heading="Green Tape opened without reaching the server.">
               <p className="govuk-body">
                 {spender
-                  ? "You can still log a spend: it waits on this phone and is sent when you have a signal. Lists and totals come back with the signal."
-                  : "Lists and totals come back with the signal."}
+                  ? "You can still log a spend: it waits on this phone and is sent when the connection is back. Lists and totals come back with it."
+                  : "Lists and totals come back with the connection."}
               </p>
             </NotificationBanner>
           ) : null}
