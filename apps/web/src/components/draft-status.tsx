@@ -1,4 +1,4 @@
-import { formatTimestamp } from "./spend-case.tsx";
+import { formatTimestamp } from "../lib/format.ts";
 
 /** Says, quietly, when the draft was last saved on this phone. */
 export function DraftStatus({ savedAt }: { savedAt: string | null }) {

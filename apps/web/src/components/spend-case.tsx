@@ -18,6 +18,7 @@ import type { PaymentMethod } from "@greentape/domain/spend-input";
 import { FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
 import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
 import { apiFetch } from "../lib/api-client.ts";
+import { formatDay, formatShortDay, formatTimestamp } from "../lib/format.ts";
 import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
 import { WarningText } from "./warning-text.tsx";
@@ -97,42 +98,7 @@ export const spendCaseSchema = spendSchema.omit({ receiptLost: true }).extend({
 });
 export type SpendCaseData = z.infer<typeof spendCaseSchema>;
 
-// ---- words and dates ---------------------------------------------------------------------------
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const timestampFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  hour12: true,
-  timeZone: "Europe/London",
-});
-
-/** "2026-03-31" → "31 March 2026" (a calendar day, never shifted by time zones). */
-export function formatDay(date: string | null | undefined): string {
-  if (!date) return "";
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : dayFormat.format(parsed);
-}
-
-/** "2026-03-31" → "31 Mar". */
-export function formatShortDay(date: string | null | undefined): string {
-  if (!date) return "";
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : shortDayFormat.format(parsed);
-}
-
-/** An instant, as a person in the council reads it: "31 March 2026 at 2:05pm". */
-export function formatTimestamp(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const parsed = new Date(iso);
-  if (Number.isNaN(parsed.getTime())) return iso;
-  const parts = new Map(timestampFormat.formatToParts(parsed).map((p) => [p.type, p.value]));
-  return `${parts.get("day")} ${parts.get("month")} ${parts.get("year")} at ${parts.get("hour")}:${parts.get("minute")}${(parts.get("dayPeriod") ?? "").toLowerCase().replace(/\s/g, "")}`;
-}
+// ---- words ---------------------------------------------------------------------------------
 
 export function paymentMethodLabel(method: string): string {
   return PAYMENT_METHOD_LABELS[method as PaymentMethod] ?? method;

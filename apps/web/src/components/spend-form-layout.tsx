@@ -4,9 +4,9 @@ import { formatMoney } from "@greentape/domain/money";
 import { ErrorSummary } from "./error-summary.tsx";
 import type { SummaryError } from "./error-summary.tsx";
 import { OfflineNotice } from "./offline-notice.tsx";
-import { formatDay } from "./spend-case.tsx";
 import type { SpendCaseData } from "./spend-case.tsx";
 import { SummaryList } from "./summary-list.tsx";
+import { formatDay } from "../lib/format.ts";
 
 interface SpendFormLayoutProps {
   spend: SpendCaseData;

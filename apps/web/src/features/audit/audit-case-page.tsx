@@ -9,7 +9,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { SpendCase, formatTimestamp } from "../../components/spend-case.tsx";
+import { SpendCase } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -17,8 +17,9 @@ import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
 import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
-import { FINDING_LABELS, findingLabel, monthName, reasonDescription, reasonName } from "./labels.ts";
+import { FINDING_LABELS, findingLabel, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "./use-wide-screen.ts";
+import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -203,7 +204,7 @@ function SampleCase({ sample, item, spend, onSaved }: SampleCaseProps) {
         </div>
       ) : null}
       <span className="govuk-caption-l">
-        Sample for {monthName(sample.period)}, spend {position} of {sample.items.length}
+        Sample for {formatPeriod(sample.period)}, spend {position} of {sample.items.length}
       </span>
       <h1 className="govuk-heading-l">{title}</h1>
 
@@ -272,12 +273,12 @@ export function ConcernCasePage() {
             </div>
           ) : null}
           <p className="govuk-body">
-            A spend with a concern always goes into the next sample drawn for its month, {monthName(spend.period)}. Record your
+            A spend with a concern always goes into the next sample drawn for its month, {formatPeriod(spend.period)}. Record your
             finding there.
           </p>
           <div className="gt-button-row">
             <Link className="govuk-button" to={`/audit/samples/new?period=${spend.period}`}>
-              Draw a sample for {monthName(spend.period)}
+              Draw a sample for {formatPeriod(spend.period)}
             </Link>
             <Link className="govuk-link" to={`/clients/${spend.clientId}`}>
               See every spend for {spend.client.reference}

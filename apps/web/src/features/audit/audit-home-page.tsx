@@ -1,10 +1,10 @@
 import { Link } from "react-router-dom";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { formatTimestamp } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useAuditQueue, useSamples } from "./audit-api.ts";
-import { count, methodName, monthName } from "./labels.ts";
+import { methodName } from "./labels.ts";
+import { countOf, formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -30,8 +30,8 @@ export function AuditHomePage() {
       {queue.state.status === "failed" ? <LoadFailed what="your queue" error={queue.state.error} onRetry={queue.reload} /> : null}
       {queue.state.status === "loaded" ? (
         <p className="govuk-body" data-testid="queue-summary">
-          {count(queue.state.data.concerns.length, "concern")} raised by supervisors without a finding, and{" "}
-          {count(queue.state.data.openItems.length, "sampled spend")} waiting for your finding.{" "}
+          {countOf(queue.state.data.concerns.length, "concern")} raised by supervisors without a finding, and{" "}
+          {countOf(queue.state.data.openItems.length, "sampled spend")} waiting for your finding.{" "}
           <Link className="govuk-link" to="/audit/queue">
             Open your queue
           </Link>
@@ -50,7 +50,7 @@ export function AuditHomePage() {
             <li key={sample.id} className="gt-sample-list__item">
               <h3 className="govuk-heading-s gt-sample-list__title">
                 <Link className="govuk-link" to={`/audit/samples/${sample.id}`}>
-                  {monthName(sample.period)}
+                  {formatPeriod(sample.period)}
                   <span className="govuk-visually-hidden">, drawn {formatTimestamp(sample.createdAt)}</span>
                 </Link>
               </h3>
@@ -58,7 +58,7 @@ export function AuditHomePage() {
                 Drawn {formatTimestamp(sample.createdAt)}. {methodName(sample.method)}.
               </p>
               <p className="govuk-body-s gt-sample-list__meta">
-                {count(sample.itemCount, "spend")} in the sample; findings recorded for {sample.findingCount}.{" "}
+                {countOf(sample.itemCount, "spend")} in the sample; findings recorded for {sample.findingCount}.{" "}
                 {sample.findingCount === sample.itemCount ? (
                   <strong className="govuk-tag govuk-tag--green">Complete</strong>
                 ) : (

@@ -2,11 +2,11 @@ import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { formatDay } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useAuditQueue } from "./audit-api.ts";
 import type { AuditQueue } from "./audit-api.ts";
-import { count, monthName, reasonName } from "./labels.ts";
+import { reasonName } from "./labels.ts";
+import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -44,7 +44,7 @@ function Queue({ queue }: { queue: AuditQueue }) {
                   {formatMoney(spend.amount, spend.currency)} on {spend.category}
                 </Link>
                 <span className="govuk-body-s gt-block">
-                  Paid to {spend.payee} on {formatDay(spend.spentOn)}. Month: {monthName(spend.period)}.
+                  Paid to {spend.payee} on {formatDay(spend.spentOn)}. Month: {formatPeriod(spend.period)}.
                 </span>
               </li>
             ))}
@@ -65,12 +65,12 @@ function Queue({ queue }: { queue: AuditQueue }) {
                   {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}
                 </Link>
                 <span className="govuk-body-s gt-block">
-                  Sample for {monthName(item.period)}, number {item.position}. {item.reasons.map(reasonName).join(", ")}.
+                  Sample for {formatPeriod(item.period)}, number {item.position}. {item.reasons.map(reasonName).join(", ")}.
                 </span>
               </li>
             ))}
           </ul>
-          {queue.moreOpenItems ? <p className="govuk-body-s">There are more; these are the first {count(queue.openItems.length, "spend")}.</p> : null}
+          {queue.moreOpenItems ? <p className="govuk-body-s">There are more; these are the first {countOf(queue.openItems.length, "spend")}.</p> : null}
         </>
       )}
     </>

@@ -13,7 +13,8 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { drawSample } from "./audit-api.ts";
 import { Radios } from "../../components/form-fields.tsx";
-import { METHOD_CHOICES, currentPeriod, monthName } from "./labels.ts";
+import { METHOD_CHOICES } from "./labels.ts";
+import { currentPeriod, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -128,7 +129,7 @@ export function DrawSamplePage() {
     setSending(true);
     try {
       const sample = await drawSample(input);
-      navigate(`/audit/samples/${sample.id}`, { state: { flash: `Sample drawn for ${monthName(input.period)}` } });
+      navigate(`/audit/samples/${sample.id}`, { state: { flash: `Sample drawn for ${formatPeriod(input.period)}` } });
     } catch (error) {
       setSending(false);
       const { fields: serverFields, message } = problemsFrom(error, input.period);
@@ -404,7 +405,7 @@ function TextInputPercent({ id, label, hint, value, onChange, error }: PercentPr
 function problemsFrom(error: unknown, period: string): { fields: FieldErrors; message: string | null } {
   if (error instanceof NetworkError) return { fields: {}, message: "Green Tape could not be reached. Check your connection and try again." };
   if (error instanceof ApiError) {
-    if (error.isType("empty-population")) return { fields: { period: `There are no spends in ${monthName(period)} to sample` }, message: null };
+    if (error.isType("empty-population")) return { fields: { period: `There are no spends in ${formatPeriod(period)} to sample` }, message: null };
     const fields: FieldErrors = {};
     for (const problem of error.errors) {
       const field = FIELD_OF_PATH[problem.path.replace(/^\/|^body\./, "").split(/[./]/)[0] ?? ""];

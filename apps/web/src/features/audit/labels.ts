@@ -5,20 +5,6 @@ import { SAMPLER_NAMES } from "@greentape/domain/sample-plan";
 import type { SampleMethod } from "@greentape/domain/sample-plan";
 import { formatPercent } from "@greentape/domain/statistics";
 
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2026-03" → "March 2026". */
-export function monthName(period: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!match) return period;
-  return MONTH.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
-}
-
-/** The period the council's calendar is in now, e.g. "2026-03". */
-export function currentPeriod(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: "Europe/London" }).format(now).slice(0, 7);
-}
-
 export { formatPercent };
 
 const REASON_NAMES: Record<SampleReason, string> = {
@@ -65,9 +51,4 @@ export const FINDING_LABELS: Record<FindingResult, FindingLabel> = {
 
 export function findingLabel(result: string): FindingLabel {
   return Object.hasOwn(FINDING_LABELS, result) ? FINDING_LABELS[result as FindingResult] : { label: result, hint: "", colour: "govuk-tag--grey" };
-}
-
-/** "1 spend", "3 spends". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }

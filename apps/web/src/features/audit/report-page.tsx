@@ -11,7 +11,8 @@ import { describeApiError } from "../../lib/use-api-data.ts";
 import { saveBlob } from "../../lib/save-file.ts";
 import { downloadReport, useReport } from "./audit-api.ts";
 import type { SampleReport, Tally } from "./audit-api.ts";
-import { count, findingLabel, formatPercent, monthName } from "./labels.ts";
+import { findingLabel, formatPercent } from "./labels.ts";
+import { countOf, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -20,7 +21,7 @@ export function ReportPage() {
   const { sampleId = "" } = useParams();
   const { state, reload } = useReport(sampleId);
   const report = state.status === "loaded" ? state.data : null;
-  const title = report ? `Report on the sample for ${monthName(report.sample.period)}` : "Sample report";
+  const title = report ? `Report on the sample for ${formatPeriod(report.sample.period)}` : "Sample report";
   usePageTitle(title);
 
   return (
@@ -40,13 +41,13 @@ export function ReportPage() {
 /** The conclusion in plain English, from the random part only (the part drawn fairly). */
 function conclusion(report: SampleReport): string {
   const random = report.byStratum.random;
-  const month = monthName(report.sample.period);
+  const month = formatPeriod(report.sample.period);
   if (random.itemsReviewed === 0) return "No spend drawn at random has a finding yet, so nothing can be said about the month as a whole.";
   const found =
     random.deviations === 0
-      ? `We found no problems in the ${count(random.itemsReviewed, "spend")} drawn at random and checked`
-      : `We found ${count(random.deviations, "problem")} in the ${count(random.itemsReviewed, "spend")} drawn at random and checked`;
-  return `${found}. So we can be ${formatPercent(report.confidence)} confident that no more than ${formatPercent(report.upperDeviationLimit)} of the ${count(report.sample.populationSize, "spend")} in ${month} had a problem.`;
+      ? `We found no problems in the ${countOf(random.itemsReviewed, "spend")} drawn at random and checked`
+      : `We found ${countOf(random.deviations, "problem")} in the ${countOf(random.itemsReviewed, "spend")} drawn at random and checked`;
+  return `${found}. So we can be ${formatPercent(report.confidence)} confident that no more than ${formatPercent(report.upperDeviationLimit)} of the ${countOf(report.sample.populationSize, "spend")} in ${month} had a problem.`;
 }
 
 function rate(t: Tally): string {
@@ -65,7 +66,7 @@ function Report({ report }: { report: SampleReport }) {
       </div>
       {missing > 0 ? (
         <WarningText>
-          {count(missing, "spend")} in the sample {missing === 1 ? "has" : "have"} no finding yet. These figures cover only the
+          {countOf(missing, "spend")} in the sample {missing === 1 ? "has" : "have"} no finding yet. These figures cover only the
           spends with findings.
         </WarningText>
       ) : null}

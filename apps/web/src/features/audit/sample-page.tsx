@@ -3,14 +3,14 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { formatDay, formatTimestamp } from "../../components/spend-case.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { useSample, verifySample } from "./audit-api.ts";
 import type { SampleDetail, SampleItemDetail, SampleVerdict } from "./audit-api.ts";
-import { METHOD_CHOICES, count, findingLabel, formatPercent, methodName, monthName, reasonName } from "./labels.ts";
+import { METHOD_CHOICES, findingLabel, formatPercent, methodName, reasonName } from "./labels.ts";
+import { countOf, formatDay, formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
@@ -26,7 +26,7 @@ export function SamplePage() {
   }, [location.state, navigate]);
   const { state, reload } = useSample(sampleId);
   const sample = state.status === "loaded" ? state.data : null;
-  usePageTitle(sample ? `Sample for ${monthName(sample.period)}` : "Sample");
+  usePageTitle(sample ? `Sample for ${formatPeriod(sample.period)}` : "Sample");
 
   return (
     <>
@@ -35,7 +35,7 @@ export function SamplePage() {
       </Link>
       {flash ? <SuccessBanner heading={flash} /> : null}
       <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l">{sample ? `Sample for ${monthName(sample.period)}` : "Sample"}</h1>
+      <h1 className="govuk-heading-l">{sample ? `Sample for ${formatPeriod(sample.period)}` : "Sample"}</h1>
       {state.status === "loading" ? <Loading label="Loading the sample" /> : null}
       {state.status === "failed" ? <LoadFailed what="this sample" error={state.error} onRetry={reload} /> : null}
       {sample ? <Sample sample={sample} /> : null}
@@ -56,7 +56,7 @@ function Sample({ sample }: { sample: SampleDetail }) {
         {sample.sizeExplanation}
       </p>
       <p className="govuk-body" data-testid="progress">
-        Findings recorded for {done} of {count(sample.items.length, "spend")}.
+        Findings recorded for {done} of {countOf(sample.items.length, "spend")}.
       </p>
       <div className="gt-button-row">
         {next ? (
@@ -72,9 +72,9 @@ function Sample({ sample }: { sample: SampleDetail }) {
       <h2 className="govuk-heading-m">How it was drawn</h2>
       <SummaryList
         rows={[
-          { key: "Month", value: monthName(sample.period) },
-          { key: "Spends in the month", value: `${count(sample.populationSize, "spend")} (not voided), sorted by id` },
-          { key: "Drawn at random", value: `${count(p.size, "spend")}, ${sizeBasis(p.sizeBasis, p)}` },
+          { key: "Month", value: formatPeriod(sample.period) },
+          { key: "Spends in the month", value: `${countOf(sample.populationSize, "spend")} (not voided), sorted by id` },
+          { key: "Drawn at random", value: `${countOf(p.size, "spend")}, ${sizeBasis(p.sizeBasis, p)}` },
           { key: "Method", value: METHOD_CHOICES.find((m) => m.value === sample.method)?.label ?? methodName(sample.method) },
           {
             key: "Algorithm",
@@ -134,7 +134,7 @@ function riskRulesText(sample: SampleDetail): string {
   const p = sample.parameters;
   if (!p.riskRules) return "Off: only the random part was drawn";
   const large = p.topStratumAmount != null ? `spends of ${formatMoney(p.topStratumAmount)} or more` : "large spends by each scheme's setting";
-  const overdue = p.overdueDays !== undefined ? `justifications overdue by more than ${count(p.overdueDays, "day")}` : "long-overdue justifications";
+  const overdue = p.overdueDays !== undefined ? `justifications overdue by more than ${countOf(p.overdueDays, "day")}` : "long-overdue justifications";
   return `On: concerns, flagged spends, ${large}, ${overdue} and lost receipts`;
 }
 
@@ -237,13 +237,13 @@ function VerdictText({ verdict, period }: { verdict: SampleVerdict; period: stri
   if (verdict.populationChanged) {
     const sizes =
       verdict.recordedPopulationSize !== undefined && verdict.currentPopulationSize !== undefined
-        ? ` There were ${count(verdict.recordedPopulationSize, "spend")} at the draw and there are ${count(verdict.currentPopulationSize, "spend")} now.`
+        ? ` There were ${countOf(verdict.recordedPopulationSize, "spend")} at the draw and there are ${countOf(verdict.currentPopulationSize, "spend")} now.`
         : "";
     return (
       <div className="gt-verdict gt-verdict--warn">
         <p className="govuk-heading-s">The month's spends have changed since the draw.</p>
         <p className="govuk-body">
-          A spend in {monthName(period)} was added, voided or changed after the sample was drawn.{sizes} The sample stands as it
+          A spend in {formatPeriod(period)} was added, voided or changed after the sample was drawn.{sizes} The sample stands as it
           was drawn; a redraw today would be over different spends.
         </p>
         {verdict.explanation ? <p className="govuk-body-s">{verdict.explanation}</p> : null}

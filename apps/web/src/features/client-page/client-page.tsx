@@ -3,12 +3,13 @@ import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { Tag, formatDay, justificationTag, outcomeLabel } from "../../components/spend-case.tsx";
+import { Tag, justificationTag, outcomeLabel } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import type { Role } from "@greentape/domain/roles";
 import { useClientHistory } from "./client-page-api.ts";
 import type { ClientHistory, ClientSpend } from "./client-page-api.ts";
+import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./client-page.scss";
 

@@ -11,10 +11,10 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import { countOf, formatPeriod } from "./period-format.ts";
 import type { PeriodPageState } from "./period-page.tsx";
 import { closePeriod, usePeriod } from "./periods-api.ts";
 import type { Period } from "./periods-api.ts";
+import { countOf, formatPeriod } from "../../lib/format.ts";
 
 /** The confirmation before a month is closed for good. */
 export function ClosePeriodPage() {

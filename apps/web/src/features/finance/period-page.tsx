@@ -10,10 +10,10 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { EXPORT_FILES, downloadExport } from "./exports.ts";
 import type { ExportFile } from "./exports.ts";
-import { countOf, formatMoment, formatPeriod } from "./period-format.ts";
 import { PeriodStatusTag } from "./period-status-tag.tsx";
 import { closedByName, usePeriod } from "./periods-api.ts";
 import type { Period } from "./periods-api.ts";
+import { countOf, formatPeriod, formatTimestamp } from "../../lib/format.ts";
 
 export interface PeriodPageState {
   /** Set by the close page after it closed this period. */
@@ -57,7 +57,7 @@ function PeriodDetails({ period }: { period: Period }) {
     { key: "Not yet justified", value: countOf(unjustified, "spend") },
   ];
   if (period.status === "closed") {
-    if (period.closedAt) rows.push({ key: "Closed", value: `${formatMoment(period.closedAt)}${closer ? ` by ${closer}` : ""}` });
+    if (period.closedAt) rows.push({ key: "Closed", value: `${formatTimestamp(period.closedAt)}${closer ? ` by ${closer}` : ""}` });
     rows.push({
       key: "Export SHA-256",
       value: period.exportSha256 ? (

@@ -4,9 +4,9 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { formatPeriod } from "./period-format.ts";
 import { PeriodStatusTag } from "./period-status-tag.tsx";
 import { usePeriods } from "./periods-api.ts";
+import { formatPeriod } from "../../lib/format.ts";
 
 /** Every period with its count, total and status; newest first. */
 export function PeriodsPage() {

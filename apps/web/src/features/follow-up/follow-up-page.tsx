@@ -8,7 +8,7 @@ import { RadioItems, Textarea } from "../../components/form-fields.tsx";
 import type { RadioOption } from "../../components/form-fields.tsx";
 import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { SpendActionNotAllowed } from "../../components/spend-action-not-allowed.tsx";
-import { FOLLOW_UP_METHOD_LABELS, formatDay } from "../../components/spend-case.tsx";
+import { FOLLOW_UP_METHOD_LABELS } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SpendFormLayout } from "../../components/spend-form-layout.tsx";
 import { SpendFormPage } from "../../components/spend-form-page.tsx";
@@ -19,6 +19,7 @@ import type { Checked, FieldErrors } from "../../components/use-spend-draft-subm
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { recordFollowUp } from "./follow-up-api.ts";
+import { formatDay } from "../../lib/format.ts";
 
 const FIELDS = ["contactedOn", "method", "outcome", "clientView", "notes"] as const;
 type Field = (typeof FIELDS)[number];

@@ -2,11 +2,11 @@ import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
-import { formatDay } from "../../components/spend-case.tsx";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { leftThisMonth, useSpendingNow, type SpendingNow as Now } from "./spending-now-api.ts";
+import { formatDay } from "../../lib/format.ts";
 
 /**
  * The top of a spender's home: the button they came for, then whether they may spend, how much is

@@ -8,7 +8,6 @@ import { DraftStatus } from "../../components/draft-status.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LabelledFormGroup, describedBy, messageIds } from "../../components/form-group.tsx";
 import { SpendActionNotAllowed } from "../../components/spend-action-not-allowed.tsx";
-import { formatTimestamp } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SpendFormLayout } from "../../components/spend-form-layout.tsx";
 import { SpendFormPage } from "../../components/spend-form-page.tsx";
@@ -18,6 +17,7 @@ import type { Checked, FieldErrors } from "../../components/use-spend-draft-subm
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { submitJustification } from "./justify-api.ts";
+import { formatTimestamp } from "../../lib/format.ts";
 
 const FIELDS = ["narrative", "intendedOutcome"] as const;
 type Field = (typeof FIELDS)[number];

@@ -10,7 +10,6 @@ import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { SingleCheckbox } from "../../components/single-checkbox.tsx";
-import { formatDay } from "../../components/spend-case.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -22,6 +21,7 @@ import { ClientPicker } from "./client-picker.tsx";
 import { rememberClient, useAllowance, useReferenceData } from "./log-spend-api.ts";
 import type { Client, ReferenceData } from "./log-spend-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
+import { formatDay } from "../../lib/format.ts";
 
 /** What My spends shows after this page hands over (router state). */
 export interface LoggedState {

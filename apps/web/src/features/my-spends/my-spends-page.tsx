@@ -3,7 +3,7 @@ import type { RefObject } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { Loading } from "../../components/loading.tsx";
-import { Tag, formatDay, followUpTag, justificationTag, paymentMethodLabel } from "../../components/spend-case.tsx";
+import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../../components/spend-case.tsx";
 import type { Spend, TagInfo } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
@@ -13,6 +13,7 @@ import type { OutboxRecord } from "../../lib/outbox.ts";
 import { loadedData, useLoad, useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MySpends } from "./my-spends-api.ts";
+import { formatDay } from "../../lib/format.ts";
 
 interface LoggedState {
   logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };

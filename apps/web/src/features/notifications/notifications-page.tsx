@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { Loading } from "../../components/loading.tsx";
-import { formatTimestamp } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { loadedData, useLoad } from "../../lib/use-api-data.ts";
 import { fetchNotifications, markAllRead, markRead } from "./notifications-api.ts";
 import type { Notification, NotificationList } from "./notifications-api.ts";
+import { formatTimestamp } from "../../lib/format.ts";
 
 /** Where a notification takes you: the page where its work is done. */
 function linkFor(notification: Notification): { to: string; label: string } | null {

@@ -7,11 +7,12 @@ import { SuccessBanner } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { flagDescription, flagLabel, formatDay, formatTimestamp } from "../../components/spend-case.tsx";
+import { flagDescription, flagLabel } from "../../components/spend-case.tsx";
 import { ago, daysSince } from "./format.ts";
 import { justificationTag, outcomeTag, waitingForReview } from "./labels.ts";
 import { useReviewQueue } from "./review-queue-api.ts";
 import type { EarlierSpend, QueueItem } from "./review-queue-api.ts";
+import { formatDay, formatTimestamp } from "../../lib/format.ts";
 import "./review-queue.scss";
 
 /** What the review screen hands back after a decision, shown as a success banner here. */

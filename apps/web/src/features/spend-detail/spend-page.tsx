@@ -13,13 +13,14 @@ import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { SingleCheckbox } from "../../components/single-checkbox.tsx";
-import { SpendCase, formatTimestamp } from "../../components/spend-case.tsx";
+import { SpendCase } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { addComment, addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
+import { formatTimestamp } from "../../lib/format.ts";
 
 /** Other pages hand a message over in router state after they change the spend. */
 interface DoneState {

@@ -1,5 +1,5 @@
-import { formatDay } from "../../components/spend-case.tsx";
 import type { MemberPause } from "./team-summary-api.ts";
+import { formatDay } from "../../lib/format.ts";
 
 function justifications(n: number): string {
   return n === 1 ? "1 justification" : `${n} justifications`;

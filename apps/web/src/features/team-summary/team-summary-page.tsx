@@ -7,24 +7,12 @@ import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
+import { formatDay, formatPeriod } from "../../lib/format.ts";
 import { PauseStatus } from "./pause-status.tsx";
 import { useTeamPauses, useTeamSummary } from "./team-summary-api.ts";
 import type { OverdueItem, TeamSummary } from "./team-summary-api.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
-
-const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-function monthName(period: string): string {
-  const [year, month] = period.split("-").map(Number);
-  return year && month ? MONTH.format(new Date(Date.UTC(year, month - 1, 1))) : period;
-}
-
-function dayName(date: string): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : DAY.format(parsed);
-}
 
 function previousPeriod(period: string): string {
   const [year = 0, month = 1] = period.split("-").map(Number);
@@ -49,7 +37,7 @@ export function TeamSummaryPage() {
   const period = asked !== null && isValidPeriod(asked) ? asked : null;
   const { state, reload } = useTeamSummary(period);
   const summary = state.status === "loaded" ? state.data : null;
-  usePageTitle(summary ? `Team summary for ${monthName(summary.period)}` : "Team summary");
+  usePageTitle(summary ? `Team summary for ${formatPeriod(summary.period)}` : "Team summary");
 
   return (
     <>
@@ -69,17 +57,17 @@ function Summary({ summary }: { summary: TeamSummary }) {
     <>
       <div className="gt-month-nav">
         <h2 className="govuk-heading-m gt-month-nav__current" data-testid="summary-period">
-          {monthName(summary.period)}
+          {formatPeriod(summary.period)}
         </h2>
         <Link className="govuk-link gt-month-nav__link" to={`?period=${previousPeriod(summary.period)}`}>
           <span aria-hidden="true">‹ </span>
           <span className="govuk-visually-hidden">Previous month: </span>
-          {monthName(previousPeriod(summary.period))}
+          {formatPeriod(previousPeriod(summary.period))}
         </Link>
         {later <= current ? (
           <Link className="govuk-link gt-month-nav__link gt-month-nav__link--next" to={`?period=${later}`}>
             <span className="govuk-visually-hidden">Next month: </span>
-            {monthName(later)}
+            {formatPeriod(later)}
             <span aria-hidden="true"> ›</span>
           </Link>
         ) : null}
@@ -129,7 +117,7 @@ function Summary({ summary }: { summary: TeamSummary }) {
       <h2 className="govuk-heading-m">Paused now</h2>
       <PausedMembers />
 
-      <h2 className="govuk-heading-m">What clients said in {monthName(summary.period)}</h2>
+      <h2 className="govuk-heading-m">What clients said in {formatPeriod(summary.period)}</h2>
       <Outcomes outcomes={summary.outcomes} />
     </>
   );
@@ -166,7 +154,7 @@ function OverdueTable({ items }: { items: OverdueItem[] }) {
             </Link>
           </td>
           <td className="govuk-table__cell">{NEEDS[item.need] ?? item.need}</td>
-          <td className="govuk-table__cell gt-nowrap">{dayName(item.dueOn)}</td>
+          <td className="govuk-table__cell gt-nowrap">{formatDay(item.dueOn)}</td>
           <td className="govuk-table__cell">
             <Link className="govuk-link" to={`/review/${item.spend.id}`}>
               {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}

@@ -5,7 +5,6 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { formatDay } from "../../components/spend-case.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { TextInput } from "../../components/text-input.tsx";
@@ -14,6 +13,7 @@ import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { PauseStatus } from "./pause-status.tsx";
 import { snoozePause, useTeamPauses, useTrackRecord } from "./team-summary-api.ts";
 import type { OnTimeRate } from "./team-summary-api.ts";
+import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
 

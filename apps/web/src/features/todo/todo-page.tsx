@@ -2,13 +2,13 @@ import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
-import { formatDay } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useTodoPage } from "./todo-api.ts";
 import type { TodoItem, TodoPageData } from "./todo-api.ts";
+import { formatDay } from "../../lib/format.ts";
 
 const GROUPS: { need: string; heading: string; action: string; path: string }[] = [
   { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "justify" },
