@@ -18,7 +18,7 @@ import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
 import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
 import { FINDING_LABELS, findingLabel, reasonDescription, reasonName } from "./labels.ts";
-import { useWideScreen } from "./use-wide-screen.ts";
+import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";

@@ -16,7 +16,7 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
 import type { RadioOption } from "../../components/form-fields.tsx";
 import { sendComment, sendReview, useSpendCase } from "./review-api.ts";
-import { useWideScreen } from "./use-wide-screen.ts";
+import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import "../../styles/office-components.scss";
 import "./review.scss";
 

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 
-// GOV.UK's desktop breakpoint: from here the decision sits beside the case.
+// GOV.UK's desktop breakpoint: from here a case page puts the decision beside the case.
 const DESKTOP_UP = "(min-width: 48.0625em)";
 
 function subscribe(onChange: () => void): () => void {
