@@ -9,8 +9,9 @@ import type { FlashState } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
+import type { Client } from "../../lib/client-schema.ts";
 import { moveClient, useClients, useTeamOptions } from "./clients-api.ts";
-import type { Client, TeamOption } from "./clients-api.ts";
+import type { TeamOption } from "./clients-api.ts";
 import { TeamSelect } from "./team-select.tsx";
 
 /** One client, and moving them to another team. */

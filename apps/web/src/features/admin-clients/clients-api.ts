@@ -1,16 +1,8 @@
 // Admin: every client, adding one to a team, and moving one between teams.
 import { z } from "zod";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
+import { clientSchema, type Client } from "../../lib/client-schema.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
-
-const clientSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  displayName: z.string().nullish(),
-  teamId: z.string(),
-  lastSpentAt: z.string().nullish(),
-});
-export type Client = z.infer<typeof clientSchema>;
 
 const listOf = <T extends z.ZodType>(item: T) =>
   z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);

@@ -4,8 +4,8 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { RadioItems } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import type { Client } from "../../lib/client-schema.ts";
 import { createClient } from "./log-spend-api.ts";
-import type { Client } from "./log-spend-api.ts";
 
 const RECENT_SHOWN = 5;
 const SEARCH_SHOWN = 20;

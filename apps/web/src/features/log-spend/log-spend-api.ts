@@ -2,6 +2,7 @@
 // Schemes and clients are also kept on the phone (per user), so the form opens with no signal.
 import { z } from "zod";
 import { apiGet, apiPost } from "../../lib/api-client.ts";
+import { clientSchema, type Client } from "../../lib/client-schema.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
 
 const schemeSchema = z.object({
@@ -20,15 +21,6 @@ const schemeSchema = z.object({
   teamIds: z.array(z.string()).nullish(),
 });
 export type Scheme = z.infer<typeof schemeSchema>;
-
-const clientSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  displayName: z.string().nullish(),
-  teamId: z.string(),
-  lastSpentAt: z.string().nullish(),
-});
-export type Client = z.infer<typeof clientSchema>;
 
 const capSchema = z.object({ limit: z.number().int().nullable(), used: z.number().int(), remaining: z.number().int().nullable() });
 const allowanceSchema = z.object({

@@ -19,9 +19,10 @@ import { AllowancePanel } from "./allowance-panel.tsx";
 import { ChipRadios } from "./chip-radios.tsx";
 import { ClientPicker } from "./client-picker.tsx";
 import { rememberClient, useAllowance, useReferenceData } from "./log-spend-api.ts";
-import type { Client, ReferenceData } from "./log-spend-api.ts";
+import type { ReferenceData } from "./log-spend-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatDay } from "../../lib/format.ts";
+import type { Client } from "../../lib/client-schema.ts";
 
 /** What My spends shows after this page hands over (router state). */
 export interface LoggedState {
