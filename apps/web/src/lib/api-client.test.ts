@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiError,
   NetworkError,
@@ -8,37 +8,14 @@ import {
   refreshAccessToken,
   setAccessToken,
 } from "./api-client.ts";
-
-type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
+import { authHeader, calls, resetApiClientAroundEachTest, serve } from "./fake-fetch.ts";
 
 const json = (status: number, body: unknown, type = "application/json") =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
 const problem = (status: number, title: string, extra: Record<string, unknown> = {}) =>
   json(status, { type: `https://greentape.example/problems/${title}`, title, status, ...extra }, "application/problem+json");
 
-let calls: { url: string; init: RequestInit }[];
-
-function serve(handler: Handler) {
-  calls = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url, init });
-      return handler(url, init);
-    }),
-  );
-}
-
-const authHeader = (init: RequestInit) => (init.headers as Record<string, string>).Authorization;
-
-beforeEach(() => {
-  setAccessToken(null);
-  onSessionEnded(null);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+resetApiClientAroundEachTest();
 
 describe("api client", () => {
   it("sends the access token from memory, same-origin, and parses JSON", async () => {

@@ -1,22 +1,8 @@
 // apiDownload (in api-client.ts): files fetched with the access token, as exports and receipts are.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiDownload, filenameFromContentDisposition, onSessionEnded, setAccessToken } from "./api-client.ts";
+import { describe, expect, it } from "vitest";
+import { ApiError, apiDownload, filenameFromContentDisposition, setAccessToken } from "./api-client.ts";
+import { authHeader, calls, resetApiClientAroundEachTest, serve } from "./fake-fetch.ts";
 
-type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
-let calls: { url: string; init: RequestInit }[];
-
-function serve(handler: Handler) {
-  calls = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url, init });
-      return handler(url, init);
-    }),
-  );
-}
-
-const authHeader = (init: RequestInit) => (init.headers as Record<string, string> | undefined)?.Authorization;
 const csv = (body: string, disposition?: string) =>
   new Response(body, { status: 200, headers: { "Content-Type": "text/csv", ...(disposition ? { "Content-Disposition": disposition } : {}) } });
 const problem = (status: number) =>
@@ -25,14 +11,7 @@ const problem = (status: number) =>
     headers: { "Content-Type": "application/problem+json" },
   });
 
-beforeEach(() => {
-  setAccessToken(null);
-  onSessionEnded(null);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+resetApiClientAroundEachTest();
 
 describe("apiDownload", () => {
   it("sends the access token and returns the bytes with the server's file name", async () => {
