@@ -92,6 +92,16 @@ async function chooseChip(legend: string, label: string): Promise<void> {
   await page.getByRole("group", { name: legend }).getByText(label, { exact: true }).click();
 }
 
+/** Fills in the log-a-spend form for this run's client, as the worker would. */
+async function fillSpendForm(spend: { amount: string; category: string; payee: string; paidBy: string }): Promise<void> {
+  await page.getByLabel("Amount").fill(spend.amount);
+  await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
+  await page.getByRole("radio", { name: CLIENT_REF }).check();
+  await chooseChip("Category", spend.category);
+  await page.getByLabel("Who was paid").fill(spend.payee);
+  await chooseChip("How it was paid", spend.paidBy);
+}
+
 describe("logging a spend on a phone", () => {
   it("logs a spend with a receipt photo, for a client added on the spot, and sees it in My spends", async () => {
     await page.goto("/");
@@ -188,12 +198,7 @@ describe("logging a spend on a phone", () => {
   it("keeps the form and says why when a cap is exceeded", async () => {
     await openMenuItem("Log a spend");
     await expect.poll(() => heading(page).textContent()).toBe("Log a spend");
-    await page.getByLabel("Amount").fill("80.00");
-    await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
-    await page.getByRole("radio", { name: CLIENT_REF }).check();
-    await chooseChip("Category", "Clothing");
-    await page.getByLabel("Who was paid").fill(`Big shop ${run}`);
-    await chooseChip("How it was paid", "Voucher");
+    await fillSpendForm({ amount: "80.00", category: "Clothing", payee: `Big shop ${run}`, paidBy: "Voucher" });
     await page.getByRole("button", { name: "Log spend" }).click();
 
     const summary = page.locator(".govuk-error-summary");
@@ -235,12 +240,7 @@ describe("logging a spend on a phone", () => {
     await expect.poll(() => heading(page).textContent()).toBe("Log a spend");
     // The schemes and clients come from the phone.
     await page.getByText("You seem to be offline").first().waitFor();
-    await page.getByLabel("Amount").fill("3.10");
-    await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
-    await page.getByRole("radio", { name: CLIENT_REF }).check();
-    await chooseChip("Category", "Food and essentials");
-    await page.getByLabel("Who was paid").fill(OFFLINE_PAYEE);
-    await chooseChip("How it was paid", "Petty cash");
+    await fillSpendForm({ amount: "3.10", category: "Food and essentials", payee: OFFLINE_PAYEE, paidBy: "Petty cash" });
     await expect.poll(() => page.getByTestId("allowance").innerText()).toContain("offline");
     await screenshot(page, "log-spend-offline");
     await page.getByRole("button", { name: "Log spend" }).click();
@@ -288,12 +288,7 @@ describe("logging a spend on a phone", () => {
     await expect.poll(() => page.evaluate("navigator.onLine")).toBe(false);
     await openMenuItem("Log a spend");
     await expect.poll(() => heading(page).textContent()).toBe("Log a spend");
-    await page.getByLabel("Amount").fill("3.30");
-    await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
-    await page.getByRole("radio", { name: CLIENT_REF }).check();
-    await chooseChip("Category", "Food and essentials");
-    await page.getByLabel("Who was paid").fill(payee);
-    await chooseChip("How it was paid", "Petty cash");
+    await fillSpendForm({ amount: "3.30", category: "Food and essentials", payee, paidBy: "Petty cash" });
     await page.getByLabel("Receipt (optional)").setInputFiles(RECEIPT);
     await page.getByRole("button", { name: "Log spend" }).click();
     await page.getByTestId("outbox-card").filter({ hasText: payee }).waitFor();
@@ -357,12 +352,7 @@ describe("logging a spend on a phone", () => {
 
     await main.getByRole("link", { name: "Log a spend" }).click();
     await expect.poll(() => heading(page).textContent()).toBe("Log a spend");
-    await page.getByLabel("Amount").fill("2.60");
-    await page.getByLabel("Search by reference or name").fill(CLIENT_REF);
-    await page.getByRole("radio", { name: CLIENT_REF }).check();
-    await chooseChip("Category", "Food and essentials");
-    await page.getByLabel("Who was paid").fill(payee);
-    await chooseChip("How it was paid", "Petty cash");
+    await fillSpendForm({ amount: "2.60", category: "Food and essentials", payee, paidBy: "Petty cash" });
     await page.getByRole("button", { name: "Log spend" }).click();
     await page.getByTestId("outbox-card").filter({ hasText: payee }).waitFor();
     expect(await spendsWithPayee(payee)).toHaveLength(0);
