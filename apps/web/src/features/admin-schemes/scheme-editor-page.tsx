@@ -3,6 +3,8 @@ import type { FormEvent, ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
+import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
@@ -169,53 +171,42 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
     const error = errors[field];
     const id = fieldId(field);
     return (
-      <div key={field} className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <fieldset className="govuk-fieldset" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{CAP_LABELS[field]}</legend>
-          <div id={`${id}-hint`} className="govuk-hint">
-            {CAP_HINTS[field]}
+      <FieldsetFormGroup key={field} legend={CAP_LABELS[field]} hint={CAP_HINTS[field]} hintId={`${id}-hint`} error={error} errorId={error ? `${id}-error` : undefined}>
+        <label className="govuk-label govuk-visually-hidden" htmlFor={id}>
+          {CAP_LABELS[field]}, in pounds
+        </label>
+        <div className="govuk-input__wrapper">
+          <div className="govuk-input__prefix" aria-hidden="true">
+            £
           </div>
-          {error ? (
-            <p id={`${id}-error`} className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {error}
-            </p>
-          ) : null}
-          <label className="govuk-label govuk-visually-hidden" htmlFor={id}>
-            {CAP_LABELS[field]}, in pounds
-          </label>
-          <div className="govuk-input__wrapper">
-            <div className="govuk-input__prefix" aria-hidden="true">
-              £
-            </div>
+          <input
+            id={id}
+            className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            value={cap.none ? "" : cap.amount}
+            disabled={cap.none}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setCap(field, { amount: event.target.value })}
+          />
+        </div>
+        <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-2">
+          <div className="govuk-checkboxes__item">
             <input
-              id={id}
-              className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-              inputMode="decimal"
-              autoComplete="off"
-              spellCheck={false}
-              value={cap.none ? "" : cap.amount}
-              disabled={cap.none}
-              aria-invalid={error ? true : undefined}
-              onChange={(event) => setCap(field, { amount: event.target.value })}
+              className="govuk-checkboxes__input"
+              id={`${id}-none`}
+              type="checkbox"
+              checked={cap.none}
+              onChange={(event) => setCap(field, { none: event.target.checked })}
             />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-none`}>
+              No cap
+            </label>
           </div>
-          <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-2">
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id={`${id}-none`}
-                type="checkbox"
-                checked={cap.none}
-                onChange={(event) => setCap(field, { none: event.target.checked })}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-none`}>
-                No cap
-              </label>
-            </div>
-          </div>
-          {field === "perClientCap" && !cap.none ? <div className="govuk-!-margin-top-4">{dayInput("perClientWindowDays")}</div> : null}
-        </fieldset>
-      </div>
+        </div>
+        {field === "perClientCap" && !cap.none ? <div className="govuk-!-margin-top-4">{dayInput("perClientWindowDays")}</div> : null}
+      </FieldsetFormGroup>
     );
   };
 
@@ -243,29 +234,16 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
           error={errors.name}
         />
 
-        <div className={`govuk-form-group${errors.categories ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label govuk-label--s" htmlFor={fieldId("categories")}>
-            Categories
-          </label>
-          <div id="scheme-categories-hint" className="govuk-hint">
-            What workers may spend on, one on each line, for example Travel
-          </div>
-          {errors.categories ? (
-            <p id="scheme-categories-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {errors.categories}
-            </p>
-          ) : null}
-          <textarea
-            id={fieldId("categories")}
-            className={`govuk-textarea${errors.categories ? " govuk-textarea--error" : ""}`}
-            rows={6}
-            spellCheck
-            value={values.categories}
-            aria-describedby={`scheme-categories-hint${errors.categories ? " scheme-categories-error" : ""}`}
-            aria-invalid={errors.categories ? true : undefined}
-            onChange={(event) => setValues((v) => ({ ...v, categories: event.target.value }))}
-          />
-        </div>
+        <Textarea
+          id={fieldId("categories")}
+          label="Categories"
+          hint="What workers may spend on, one on each line, for example Travel"
+          rows={6}
+          spellCheck
+          value={values.categories}
+          onChange={(event) => setValues((v) => ({ ...v, categories: event.target.value }))}
+          error={errors.categories}
+        />
 
         <h2 className="govuk-heading-m">Caps</h2>
         <p className="govuk-body">In pounds and pence. A spend that would go over a cap is refused.</p>

@@ -6,6 +6,7 @@ import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/mone
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema } from "@greentape/domain/spend-input";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
@@ -466,17 +467,16 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
             error={errors.spentOn}
           />
 
-          <LabelledFormGroup id="note" label="Note (optional)" hint="A few words to remind you. You explain why in your justification later." error={errors.note}>
-            <textarea
-              className={`govuk-textarea${errors.note ? " govuk-textarea--error" : ""}`}
-              id="note"
-              name="note"
-              rows={2}
-              value={values.note}
-              onChange={(e) => set({ note: e.target.value })}
-              aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
-            />
-          </LabelledFormGroup>
+          <Textarea
+            id="note"
+            name="note"
+            label="Note (optional)"
+            hint="A few words to remind you. You explain why in your justification later."
+            rows={2}
+            value={values.note}
+            onChange={(e) => set({ note: e.target.value })}
+            error={errors.note}
+          />
 
           <LabelledFormGroup
             id="receipt"

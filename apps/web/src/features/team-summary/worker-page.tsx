@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
@@ -149,27 +150,16 @@ export function WorkerPage() {
                   onChange={(event) => setDays(event.target.value)}
                   error={errors.days}
                 />
-                <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label govuk-label--s" htmlFor="reason">
-                    Why?
-                  </label>
-                  {errors.reason ? (
-                    <p id="reason-error" className="govuk-error-message">
-                      <span className="govuk-visually-hidden">Error:</span> {errors.reason}
-                    </p>
-                  ) : null}
-                  <textarea
-                    id="reason"
-                    name="reason"
-                    rows={3}
-                    maxLength={1000}
-                    className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`}
-                    value={reason}
-                    onChange={(event) => setReason(event.target.value)}
-                    aria-describedby={errors.reason ? "reason-error" : undefined}
-                    aria-invalid={errors.reason ? true : undefined}
-                  />
-                </div>
+                <Textarea
+                  id="reason"
+                  name="reason"
+                  label="Why?"
+                  rows={3}
+                  maxLength={1000}
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                  error={errors.reason}
+                />
                 <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
                   {sending ? "Lifting the pause…" : "Lift the pause"}
                 </button>
