@@ -8,6 +8,7 @@ import { loadConfig, type Config } from "../../apps/api/src/config.ts";
 import type { Clock } from "../../apps/api/src/lib/clock.ts";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "./database.ts";
+import { TEST_LOG_ENV } from "./log.ts";
 
 export const DEMO = {
   worker: "worker@demo.test",
@@ -78,6 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_LIMIT_PER_IP: "10000",
     LOGIN_LIMIT_PER_ACCOUNT: "10000",
     JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    ...TEST_LOG_ENV,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     ...options.env,
   });

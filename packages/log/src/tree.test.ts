@@ -86,7 +86,7 @@ describe("RFC 9162 Merkle tree, against transparency-dev's vectors", () => {
     const proof = proofHex.map(hexToBytes);
     const leaf = leaves[leafIndex] as Uint8Array;
     const root = rootOfSize(treeSize);
-    const refused = (p: Uint8Array[], index = leafIndex, size = treeSize, r = root, l = leaf) => expect(verifyInclusion(index, size, l, p, r)).toBe(false);
+    const refused = (p: Uint8Array[], index = leafIndex, size = treeSize, r: Uint8Array = root, l: Uint8Array = leaf) => expect(verifyInclusion(index, size, l, p, r)).toBe(false);
     for (let i = 0; i < proof.length; i += 1) {
       refused(flipBit(proof, i));
       refused(proof.filter((_, j) => j !== i));
@@ -96,8 +96,8 @@ describe("RFC 9162 Merkle tree, against transparency-dev's vectors", () => {
     for (let index = 0; index <= treeSize; index += 1) if (index !== leafIndex) refused(proof, index);
     refused(proof, -1);
     for (let size = 1; size <= 8; size += 1) if (size !== treeSize) refused(proof, leafIndex, size, rootOfSize(size));
-    refused(proof, leafIndex, treeSize, root, flipBit([leaf], 0)[0]);
-    refused(proof, leafIndex, treeSize, flipBit([root], 0)[0]);
+    refused(proof, leafIndex, treeSize, root, flipBit([leaf], 0)[0] as Uint8Array);
+    refused(proof, leafIndex, treeSize, flipBit([root], 0)[0] as Uint8Array);
   });
 
   it.each(vectors.consistencyProofs)("refuses a tampered consistency proof of $size1 with $size2", ({ size1, size2, proofHex }) => {

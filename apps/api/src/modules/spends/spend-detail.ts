@@ -35,12 +35,21 @@ export const spendDetailSchema = spendViewSchema.extend({
     })
     .nullable(),
   comments: z.array(z.object({ id: z.string(), author: person, body: z.string(), visibility: z.string(), createdAt: z.string() })),
-  timeline: z.array(z.object({ id: z.number(), type: z.string(), occurredAt: z.string(), actor: person.nullable(), data: z.unknown() })),
+  timeline: z.array(
+    z.object({
+      id: z.number(),
+      type: z.string(),
+      occurredAt: z.string(),
+      actor: person.nullable(),
+      data: z.unknown(),
+      logIndex: z.number().int().nullable().describe("The event's place in the verifiable log once sealed (within about two seconds); null until then"),
+    }),
+  ),
 });
 export type SpendDetail = z.infer<typeof spendDetailSchema>;
 
 /** Events that only reviewers may see: a reviewer-only note must not leak through the timeline. */
-function isReviewerOnly(event: { type: string; data: unknown }): boolean {
+export function isReviewerOnly(event: { type: string; data: unknown }): boolean {
   return (event.data as { visibility?: string } | null)?.visibility === "reviewers";
 }
 
@@ -88,6 +97,6 @@ export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendR
         }
       : null,
     comments: parts.commentRows.map((c) => ({ id: c.id, author: who(c.authorId), body: c.body, visibility: c.visibility, createdAt: c.createdAt.toISOString() })),
-    timeline: timelineRows.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actorId ? who(e.actorId) : null, data: e.data })),
+    timeline: timelineRows.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actorId ? who(e.actorId) : null, data: e.data, logIndex: e.logIndex })),
   };
 }
