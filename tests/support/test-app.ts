@@ -46,6 +46,8 @@ export interface TestApp {
   kind: "postgres" | "pglite";
   /** Signs in and returns a Bearer access token. */
   tokenFor(account: DemoAccount | string, password?: string): Promise<string>;
+  /** Closes this app (not its database) and starts a new one on the same database, as a server restart would. */
+  restart(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     ...options.env,
   });
+  return serve(database, fresh, config, options);
+}
+
+async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, config: Config, options: TestAppOptions): Promise<TestApp> {
   const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -102,6 +108,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const res = await supertest(url).post("/api/auth/login").send({ email, password });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
+    },
+    async restart() {
+      if (app.server.listening) await app.close();
+      return serve(database, fresh, config, options);
     },
     async close() {
       await app.close();

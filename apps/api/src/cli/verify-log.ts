@@ -79,6 +79,10 @@ async function overHttp(base: string, email: string | undefined): Promise<{ sour
         );
         return entries.map((e) => ({ index: e.index, eventId: e.eventId, canonical: e.canonical, leafHash: e.leafHash ? hexToBytes(e.leafHash) : null }));
       },
+      async checkpoints(after, limit) {
+        const { checkpoints } = await get<{ checkpoints: { treeSize: number; note: string }[] }>(`/api/log/checkpoints?after=${after}&limit=${Math.min(limit, 1000)}`);
+        return checkpoints.map((c) => ({ size: c.treeSize, note: c.note }));
+      },
       async consistencyProof(from, to) {
         const { proof } = await get<{ proof: string[] }>(`/api/log/proofs/consistency?from=${from}&to=${to}`);
         return proof.map(hexToBytes);

@@ -74,6 +74,21 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
   );
 
   api.get(
+    "/api/log/checkpoints",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["log"],
+        summary: "Every checkpoint the log signed, one per sealed batch, for sizes past `after`, oldest first",
+        description: `At most \`limit\` (up to ${MAX_ENTRIES}). A verifier checks each one's signature and root as it rebuilds the tree, so a changed entry is pinned to the batch it was sealed in.`,
+        querystring: z.object({ after: whole.default(0), limit: z.coerce.number().int().min(1).max(MAX_ENTRIES).default(MAX_ENTRIES) }),
+        response: { 200: z.object({ checkpoints: z.array(z.object({ treeSize: z.number().int(), note: z.string() })) }) },
+      },
+    },
+    async (request) => log.checkpoints(request.query.after, request.query.limit),
+  );
+
+  api.get(
     "/api/log/proofs/inclusion",
     {
       config: { access: ["auditor", "admin"] },

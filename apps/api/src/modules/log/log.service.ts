@@ -75,6 +75,10 @@ export function createLogService(deps: { db: Db; signer: SignerKey; previousKeys
 
     inclusionProof,
 
+    async checkpoints(after: number, limit: number) {
+      return { checkpoints: (await q.checkpointsAfter(db, after, limit)).map((c) => ({ treeSize: c.size, note: c.note })) };
+    },
+
     async consistencyProof(from: number, to: number) {
       const size = await sealedSize();
       if (to > size) throw ValidationError.field("to", `The log's latest checkpoint holds ${size} entries; ask for a tree size up to that`);
