@@ -38,9 +38,15 @@ export interface SessionConnection {
   close(): Promise<void>;
 }
 
-export async function openSessionConnection(databaseUrl: string): Promise<SessionConnection> {
+export async function openSessionConnection(databaseUrl: string, options: { applicationName: string }): Promise<SessionConnection> {
   // A server that stops answering without closing the socket fails queries here, not never.
-  const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true, keepAliveInitialDelayMillis: 10_000, query_timeout: 30_000 });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    application_name: options.applicationName,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    query_timeout: 30_000,
+  });
   // Without an error listener, a dropped connection would crash the process.
   client.on("error", () => undefined);
   try {

@@ -9,7 +9,8 @@ import { nodeSign, nodeVerify } from "./node-ed25519.ts";
 
 /** Any constant works; every instance of the app must use the same one. */
 const SEQUENCER_LOCK_KEY = 7_414_190_015;
-export const WAKE_CHANNEL = "greentape_log";
+const WAKE_CHANNEL = "greentape_log";
+const SEQUENCER_APPLICATION_NAME = "greentape-sequencer";
 /** Events sealed in one transaction at most. */
 const BATCH_LIMIT = 5000;
 /** How often a standby instance asks for the lock; it takes over within about this long of a failure. */
@@ -151,7 +152,8 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     while (!stopped) {
       let session: SessionConnection | null = null;
       try {
-        session = await openSessionConnection(databaseUrl);
+        // Named so that pg_stat_activity shows which process holds the sequencer's lock.
+        session = await openSessionConnection(databaseUrl, { applicationName: `${SEQUENCER_APPLICATION_NAME}/${process.pid}` });
         retry = ELECTION_RETRY_MS;
         while (!stopped && !leader) {
           const result = (await session.db.execute(sql`select pg_try_advisory_lock(${SEQUENCER_LOCK_KEY}) as locked`)) as unknown as { rows: { locked: boolean }[] };
