@@ -2,6 +2,7 @@ CREATE TABLE "log_checkpoints" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"tree_size" bigint NOT NULL,
 	"note" text NOT NULL,
+	"horizon" "xid8" NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -168,7 +168,7 @@ describe("a superuser's tampering is caught and named, by the API's verify and b
     const [{ root } = { root: "" }] = await rows<{ root: string }>(t, sql`select note as root from log_checkpoints where tree_size = ${size - 1} order by id desc limit 1`);
     const forged = signNote(checkpointBody({ origin: TEST_LOG_ORIGIN, size: size + 1, root: parseCheckpoint(parseNote(root).body).root }), forger);
     await asSuperuser(t, async (tx) => {
-      await tx.execute(sql`insert into log_checkpoints (tree_size, note) values (${size + 1}, ${forged})`);
+      await tx.execute(sql`insert into log_checkpoints (tree_size, note, horizon) values (${size + 1}, ${forged}, '0')`);
     });
 
     const verdict = (await t.http.get("/api/audit/events/verify").set("Authorization", `Bearer ${auditor}`)).body;

@@ -107,13 +107,18 @@ export const logNodes = pgTable(
   (t) => [primaryKey({ columns: [t.level, t.idx] })],
 );
 
-/** Every signed checkpoint (C2SP signed note), one per sealed batch. Append-only. */
+/**
+ * Every signed checkpoint (C2SP signed note), one per sealed batch. `horizon` is the sequencer's
+ * bookkeeping: every event of a transaction with an id below it is in this checkpoint's tree, so a
+ * sequencer taking over looks for unsealed events from there on. Append-only.
+ */
 export const logCheckpoints = pgTable(
   "log_checkpoints",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     treeSize: bigint("tree_size", { mode: "number" }).notNull(),
     note: text("note").notNull(),
+    horizon: xid8("horizon").notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("log_checkpoints_size_idx").on(t.treeSize)],

@@ -5,27 +5,9 @@ import { events, logCheckpoints, logLeaves, logNodes } from "@greentape/db/schem
 import type { LogEntry, StoredCheckpoint } from "@greentape/log/audit";
 import type { NodeId, StoredNode } from "@greentape/log/tree";
 
-/** Where the sequencer stopped: the (transaction, id) of the last event it placed. */
-export interface SequencerCursor {
-  txId: string;
-  eventId: number;
-}
-
-export const START_CURSOR: SequencerCursor = { txId: "0", eventId: 0 };
-
 export async function treeSize(db: Executor): Promise<number> {
   const [row] = await db.select({ last: sql<string | null>`max(${logLeaves.logIndex})::text` }).from(logLeaves);
   return row?.last == null ? 0 : Number(row.last) + 1;
-}
-
-export async function lastCursor(db: Executor): Promise<SequencerCursor> {
-  const [row] = await db
-    .select({ txId: sql<string>`${events.txId}::text`, eventId: events.id })
-    .from(logLeaves)
-    .innerJoin(events, eq(events.id, logLeaves.eventId))
-    .orderBy(desc(logLeaves.logIndex))
-    .limit(1);
-  return row ?? START_CURSOR;
 }
 
 /** The stored hashes of these perfect subtrees (any that are missing are simply absent). */
@@ -45,17 +27,22 @@ export interface PendingEvent {
   leafHash: Uint8Array | null;
 }
 
+/** Every transaction with an id below this one has ended: all its events are visible, and no more will come. */
+export async function oldestRunningTransaction(db: Executor): Promise<string> {
+  const result = (await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`)) as unknown as { rows: { xmin: string }[] };
+  return result.rows[0]?.xmin as string;
+}
+
 /**
- * The next committed events past the cursor, in (transaction id, event id) order. Only events of
- * transactions older than the oldest one still running are taken: every such transaction has
- * ended, so all its events are visible now and none can appear later behind the cursor. Events
- * commit out of id order; this order is the same whoever sequences and never skips one.
+ * Committed events not yet in the tree, of transactions from `horizon` on (every event of an
+ * earlier transaction is in it already), in (transaction id, event id) order. Events commit out of
+ * id order; a transaction still running when one batch is read is simply found by a later one.
  */
-export async function nextEvents(db: Executor, after: SequencerCursor, limit: number): Promise<PendingEvent[]> {
+export async function unsealedEvents(db: Executor, horizon: string, limit: number): Promise<PendingEvent[]> {
   const rows = await db
     .select({ id: events.id, txId: sql<string>`${events.txId}::text`, leafHash: events.leafHash })
     .from(events)
-    .where(and(sql`(${events.txId}, ${events.id}) > (${after.txId}::xid8, ${after.eventId}::bigint)`, sql`${events.txId} < pg_snapshot_xmin(pg_current_snapshot())`))
+    .where(and(sql`${events.txId} >= ${horizon}::xid8`, sql`not exists (select 1 from ${logLeaves} where ${logLeaves.eventId} = ${events.id})`))
     .orderBy(asc(events.txId), asc(events.id))
     .limit(limit);
   return rows.map((r) => ({ id: r.id, txId: r.txId, leafHash: r.leafHash ? new Uint8Array(r.leafHash) : null }));
@@ -71,7 +58,7 @@ export async function canonicalTexts(db: Executor, ids: readonly number[]): Prom
 /** Writes one sealed batch: the leaves' places, the nodes they complete, and the signed checkpoint. */
 export async function insertBatch(
   db: Executor,
-  batch: { leaves: { logIndex: number; eventId: number }[]; nodes: StoredNode[]; checkpoint: { treeSize: number; note: string } },
+  batch: { leaves: { logIndex: number; eventId: number }[]; nodes: StoredNode[]; checkpoint: { treeSize: number; note: string; horizon: string } },
 ): Promise<void> {
   // Under PostgreSQL's 65,535 parameters a statement; the sequencer's batches stay far below.
   const CHUNK = 5000;
@@ -79,11 +66,16 @@ export async function insertBatch(
   for (let i = 0; i < batch.nodes.length; i += CHUNK) {
     await db.insert(logNodes).values(batch.nodes.slice(i, i + CHUNK).map((n) => ({ level: n.level, idx: n.index, hash: n.hash })));
   }
-  await db.insert(logCheckpoints).values(batch.checkpoint);
+  // Stamped as it is written, not when the batch began: the moment its events became sealed.
+  await db.insert(logCheckpoints).values({ ...batch.checkpoint, createdAt: sql`clock_timestamp()` });
 }
 
-export async function latestCheckpoint(db: Executor): Promise<{ treeSize: number; note: string } | undefined> {
-  const [row] = await db.select({ treeSize: logCheckpoints.treeSize, note: logCheckpoints.note }).from(logCheckpoints).orderBy(desc(logCheckpoints.id)).limit(1);
+export async function latestCheckpoint(db: Executor): Promise<{ treeSize: number; note: string; horizon: string } | undefined> {
+  const [row] = await db
+    .select({ treeSize: logCheckpoints.treeSize, note: logCheckpoints.note, horizon: sql<string>`${logCheckpoints.horizon}::text` })
+    .from(logCheckpoints)
+    .orderBy(desc(logCheckpoints.id))
+    .limit(1);
   return row;
 }
 

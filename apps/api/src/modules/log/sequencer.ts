@@ -21,10 +21,13 @@ const MAX_RETRY_MS = 5000;
 
 interface TreeState {
   frontier: TreeFrontier;
-  cursor: q.SequencerCursor;
+  /** Every event of a transaction with an id below this is in the tree. */
+  horizon: string;
   /** The tree has a checkpoint signed by this key for its current size. */
   sealed: boolean;
 }
+
+const minXid = (a: string, b: string) => (BigInt(a) <= BigInt(b) ? a : b);
 
 export interface SequencerOptions {
   /** The app's own database (pool or embedded); on PGlite the sequencer works through it. */
@@ -94,14 +97,19 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     const frontier = TreeFrontier.fromNodes(size, lookupFrom(await q.findNodes(executor, TreeFrontier.nodesFor(size))));
     const latest = await q.latestCheckpoint(executor);
     const sealed = latest !== undefined && latest.treeSize === size && signersOf(parseNote(latest.note), [signer], nodeVerify).length > 0;
-    return { frontier, cursor: await q.lastCursor(executor), sealed };
+    return { frontier, horizon: latest?.horizon ?? "0", sealed };
   }
 
   /** Seals one batch; answers how many events it placed. */
   async function sealBatch(executor: Db, state: TreeState): Promise<{ placed: number; state: TreeState }> {
     const result = await executor.transaction(async (tx) => {
-      const pending = await q.nextEvents(tx, state.cursor, BATCH_LIMIT);
-      if (pending.length === 0 && state.sealed) return null;
+      // Read first: whatever ended before this is visible to the query after it.
+      const oldestRunning = await q.oldestRunningTransaction(tx);
+      const pending = await q.unsealedEvents(tx, state.horizon, BATCH_LIMIT);
+      const last = pending.at(-1);
+      // A full batch may have left events of its last transaction (and later ones) behind.
+      const horizon = last && pending.length === BATCH_LIMIT ? minXid(oldestRunning, last.txId) : oldestRunning;
+      if (pending.length === 0 && state.sealed) return { placed: 0, note: null, state: { ...state, horizon } };
       const legacy = await q.canonicalTexts(
         tx,
         pending.filter((e) => e.leafHash === null).map((e) => e.id),
@@ -114,12 +122,10 @@ export function createSequencer(options: SequencerOptions): Sequencer {
         nodes.push(...frontier.append(event.leafHash ?? leafHash(legacy.get(event.id) as string)));
       }
       const note = signNote(checkpointBody({ origin, size: frontier.size, root: frontier.root() }), signer, nodeSign);
-      await q.insertBatch(tx, { leaves, nodes, checkpoint: { treeSize: frontier.size, note } });
-      const last = pending.at(-1);
-      return { placed: pending.length, note, state: { frontier, cursor: last ? { txId: last.txId, eventId: last.id } : state.cursor, sealed: true } };
+      await q.insertBatch(tx, { leaves, nodes, checkpoint: { treeSize: frontier.size, note, horizon } });
+      return { placed: pending.length, note, state: { frontier, horizon, sealed: true } };
     });
-    if (!result) return { placed: 0, state };
-    witness.post(result.note);
+    if (result.note) witness.post(result.note);
     return result;
   }
 
