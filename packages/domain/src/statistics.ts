@@ -1,7 +1,8 @@
 /**
- * Attribute sampling statistics an auditor can sign: how many spends to look at, and what the
- * deviations found say about the whole month. Plain floating point is fine here (these are
- * probabilities, not money); sums are done term by term in log space so nothing underflows.
+ * Sampling statistics an auditor can sign: how many spends to look at, what the deviations found
+ * say about the whole month, and the distributions beneath them (binomial, hypergeometric,
+ * Poisson, normal). Plain floating point is fine here (these are probabilities, not money); sums
+ * are done term by term in log space so nothing underflows.
  */
 
 export interface SampleSizeParams {
@@ -148,6 +149,128 @@ export function clopperPearsonUpper(deviations: number, n: number, confidence = 
     else hi = mid;
   }
   return hi;
+}
+
+export interface HypergeometricUpperLimit {
+  /** The largest number of deviant items the population can hold at the given confidence. */
+  upperDeviations: number;
+  /** upperDeviations / populationSize. */
+  upperRate: number;
+}
+
+/**
+ * Exact one-sided upper limit for a sample of `sampleSize` drawn without replacement from a known
+ * population of `populationSize` that showed `deviations`: the largest D with
+ * P(X <= deviations | N, D, n) > 1 − confidence (as jfa's hypergeometric likelihood and R's phyper
+ * give it). 2 in 39 of 87 → 11 (12.6%); when every item was checked it is exactly what was seen.
+ * The CDF falls as D rises, so D is found by bisection over the values the sample leaves possible.
+ */
+export function hypergeometricUpperLimit(deviations: number, sampleSize: number, populationSize: number, confidence = 0.95): HypergeometricUpperLimit {
+  requireInteger("populationSize", populationSize, 1);
+  requireInteger("sampleSize", sampleSize);
+  requireInteger("deviations", deviations);
+  requireOpenUnit("confidence", confidence);
+  if (sampleSize > populationSize) throw new RangeError(`sampleSize (${sampleSize}) cannot exceed populationSize (${populationSize})`);
+  if (deviations > sampleSize) throw new RangeError(`deviations (${deviations}) cannot exceed sampleSize (${sampleSize})`);
+  const risk = 1 - confidence;
+  // The population holds at least the deviations seen, and at least the clean items seen.
+  let lo = deviations;
+  let hi = populationSize - (sampleSize - deviations);
+  // At D = lo the CDF is 1, above the risk: lo always qualifies.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (hypergeometricCdf(deviations, populationSize, mid, sampleSize) > risk) lo = mid;
+    else hi = mid - 1;
+  }
+  return { upperDeviations: lo, upperRate: lo / populationSize };
+}
+
+// Wichura's algorithm AS 241 (PPND16, Applied Statistics 1988): about 16 significant digits.
+const AS241_CENTRAL_NUM = [
+  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
+  67265.7709270087, 33430.57558358813, 2509.0809287301227,
+];
+const AS241_CENTRAL_DEN = [
+  1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
+  28729.085735721943, 5226.495278852854,
+];
+const AS241_NEAR_NUM = [
+  1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+  0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
+];
+const AS241_NEAR_DEN = [
+  1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008,
+  0.015198666563616457, 0.0005475938084995345, 1.0507500716444169e-9,
+];
+const AS241_FAR_NUM = [
+  6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
+  0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
+];
+const AS241_FAR_DEN = [
+  1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
+  0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
+];
+
+function polynomial(coefficients: readonly number[], x: number): number {
+  let sum = 0;
+  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] ?? 0);
+  return sum;
+}
+
+/** The standard normal quantile Φ⁻¹(p), e.g. 1.959964 for p = 0.975 (AS 241). */
+export function normalQuantile(p: number): number {
+  requireOpenUnit("p", p);
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    return (q * polynomial(AS241_CENTRAL_NUM, r)) / polynomial(AS241_CENTRAL_DEN, r);
+  }
+  let r = Math.sqrt(-Math.log(Math.min(p, 1 - p)));
+  let x: number;
+  if (r <= 5) {
+    r -= 1.6;
+    x = polynomial(AS241_NEAR_NUM, r) / polynomial(AS241_NEAR_DEN, r);
+  } else {
+    r -= 5;
+    x = polynomial(AS241_FAR_NUM, r) / polynomial(AS241_FAR_DEN, r);
+  }
+  return q < 0 ? -x : x;
+}
+
+/** P(X <= k) for X ~ Poisson(mean), summed term by term in log space. */
+function poissonCdf(k: number, mean: number): number {
+  if (mean === 0) return 1;
+  const lnMean = Math.log(mean);
+  let lnFactorial = 0;
+  let sum = 0;
+  for (let j = 0; j <= k; j++) {
+    if (j > 0) lnFactorial += Math.log(j);
+    sum += Math.exp(-mean + j * lnMean - lnFactorial);
+  }
+  return Math.min(1, sum);
+}
+
+/**
+ * The Poisson upper confidence factor R(k): the mean at which seeing k or fewer events has
+ * probability 1 − confidence, i.e. R's qgamma(confidence, k + 1). The reliability factors of
+ * monetary-unit sampling: at 95%, 2.9957, 4.7439, 6.2958, 7.7537, 9.1535 (tabled as 3.00, 4.75,
+ * 6.30, 7.76, 9.16). R(0) = −ln(1 − confidence) exactly; others by bisection to about 1e-12.
+ */
+export function poissonUpperFactor(events: number, confidence = 0.95): number {
+  requireInteger("events", events);
+  requireOpenUnit("confidence", confidence);
+  if (events === 0) return -Math.log1p(-confidence);
+  const risk = 1 - confidence;
+  let lo = 0;
+  let hi = events + 1;
+  while (poissonCdf(events, hi) > risk) hi *= 2;
+  while (hi - lo > 1e-12 * hi) {
+    const mid = (lo + hi) / 2;
+    // The CDF falls as the mean rises: above the factor it is below the risk.
+    if (poissonCdf(events, mid) > risk) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /** "5%", "2.5%", "99.9%": a rate as a person would say it. */
