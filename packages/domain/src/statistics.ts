@@ -75,7 +75,7 @@ export function hypergeometricCdf(k: number, populationSize: number, deviant: nu
   return Math.min(1, sum);
 }
 
-/** Smallest n in [from, to] where `done(n)` holds, for a `done` that stays true once true. */
+/** Smallest n in [from, to] where `done(n)` holds, for a `done` that stays true once true (`to` itself is not tried). */
 function smallestWhere(from: number, to: number, done: (n: number) => boolean): number {
   let lo = from;
   let hi = to;
@@ -139,16 +139,22 @@ export function clopperPearsonUpper(deviations: number, n: number, confidence = 
   requireOpenUnit("confidence", confidence);
   if (deviations > n) throw new RangeError(`deviations (${deviations}) cannot exceed n (${n})`);
   if (n === 0 || deviations === n) return 1;
-  const risk = 1 - confidence;
-  let lo = 0;
-  let hi = 1;
-  while (hi - lo > 1e-12) {
-    const mid = (lo + hi) / 2;
-    // The CDF falls as p rises: above the limit it is below the risk.
-    if (binomialCdf(deviations, n, mid) > risk) lo = mid;
-    else hi = mid;
+  return whereFallsTo((p) => binomialCdf(deviations, n, p), 1 - confidence, 0, 1, 1e-12);
+}
+
+/**
+ * The point in [lo, hi] where a CDF that falls as its parameter rises comes down to `risk`, by
+ * bisection to within `tolerance`; the upper end of the last bracket is returned.
+ */
+function whereFallsTo(cdf: (x: number) => number, risk: number, lo: number, hi: number, tolerance: number): number {
+  let below = lo;
+  let above = hi;
+  while (above - below > tolerance) {
+    const mid = (below + above) / 2;
+    if (cdf(mid) > risk) below = mid;
+    else above = mid;
   }
-  return hi;
+  return above;
 }
 
 export interface HypergeometricUpperLimit {
@@ -173,16 +179,13 @@ export function hypergeometricUpperLimit(deviations: number, sampleSize: number,
   if (sampleSize > populationSize) throw new RangeError(`sampleSize (${sampleSize}) cannot exceed populationSize (${populationSize})`);
   if (deviations > sampleSize) throw new RangeError(`deviations (${deviations}) cannot exceed sampleSize (${sampleSize})`);
   const risk = 1 - confidence;
-  // The population holds at least the deviations seen, and at least the clean items seen.
-  let lo = deviations;
-  let hi = populationSize - (sampleSize - deviations);
-  // At D = lo the CDF is 1, above the risk: lo always qualifies.
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (hypergeometricCdf(deviations, populationSize, mid, sampleSize) > risk) lo = mid;
-    else hi = mid - 1;
-  }
-  return { upperDeviations: lo, upperRate: lo / populationSize };
+  // The population holds at least the deviations seen (where the CDF is 1, above any risk), and
+  // at least the clean items seen. The answer is one below the first D whose CDF is at most the risk.
+  const most = populationSize - (sampleSize - deviations);
+  const tooMany = (deviant: number) => hypergeometricCdf(deviations, populationSize, deviant, sampleSize) <= risk;
+  // most + 1 stands for "none qualify": past `most` the CDF is 0.
+  const upperDeviations = smallestWhere(deviations + 1, most + 1, tooMany) - 1;
+  return { upperDeviations, upperRate: upperDeviations / populationSize };
 }
 
 // Wichura's algorithm AS 241 (PPND16, Applied Statistics 1988): about 16 significant digits.
@@ -261,16 +264,9 @@ export function poissonUpperFactor(events: number, confidence = 0.95): number {
   requireOpenUnit("confidence", confidence);
   if (events === 0) return -Math.log1p(-confidence);
   const risk = 1 - confidence;
-  let lo = 0;
   let hi = events + 1;
   while (poissonCdf(events, hi) > risk) hi *= 2;
-  while (hi - lo > 1e-12 * hi) {
-    const mid = (lo + hi) / 2;
-    // The CDF falls as the mean rises: above the factor it is below the risk.
-    if (poissonCdf(events, mid) > risk) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return whereFallsTo((mean) => poissonCdf(events, mean), risk, 0, hi, 1e-13 * hi);
 }
 
 /** "5%", "2.5%", "99.9%": a rate as a person would say it. */
