@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import reference from "../../../tests/fixtures/proportion-intervals.json" with { type: "json" };
 import { isDeviation, statementOf, summariseFindings, type FindingItem, type FindingResult } from "./audit-report.ts";
 
 function items(count: number, stratum: "random" | "risk", result: FindingResult | null): FindingItem[] {
@@ -43,5 +44,40 @@ describe("summariseFindings", () => {
     expect(statementOf(summary, 1_200, "2026-03")).toBe(
       "With 0 deviations in 59 randomly drawn spends, we can be 95% confident that no more than 4.95% of the 1,200 spends in 2026-03 deviate.",
     );
+  });
+});
+
+describe("summariseFindings over a known population (hypergeometric)", () => {
+  function randomItems(reviewed: number, deviations: number): FindingItem[] {
+    return [...items(reviewed - deviations, "random", "no_issue"), ...items(deviations, "random", "major")];
+  }
+
+  // R 4.2.2 phyper, in tests/fixtures/proportion-intervals.json (hypergeometricUpper95).
+  it.each(reference.hypergeometricUpper95.cases)("$k in $n of $N: at most $upperRate, where the binomial says $binomialUpperRate", (c) => {
+    const summary = summariseFindings(randomItems(c.n, c.k), 0.95, c.N);
+    expect(summary.upperLimitMethod).toBe("hypergeometric");
+    expect(summary.upperDeviationLimit).toBeCloseTo(c.upperRate, 6);
+    expect(summary.byStratum.random.upperDeviationLimit).toBeCloseTo(c.upperRate, 6);
+    expect(summariseFindings(randomItems(c.n, c.k), 0.95).upperDeviationLimit).toBeCloseTo(c.binomialUpperRate, 6);
+  });
+
+  it("keeps the binomial limit, and says so, when the population size is not given", () => {
+    expect(summariseFindings(randomItems(59, 0), 0.95).upperLimitMethod).toBe("binomial");
+  });
+
+  it("states the observed rate when every spend was checked: 2 of 7", () => {
+    const summary = summariseFindings(randomItems(7, 2), 0.95, 7);
+    expect(summary.upperDeviationLimit).toBe(2 / 7);
+    expect(statementOf(summary, 7, "2026-11")).toBe("Every one of the 7 spends in 2026-11 was checked: 2 (28.57%) deviate.");
+  });
+
+  it("states the bound over the population otherwise: 2 in 39 of 87", () => {
+    expect(statementOf(summariseFindings(randomItems(39, 2), 0.95, 87), 87, "2026-11")).toBe(
+      "With 2 deviations in 39 randomly drawn spends, we can be 95% confident that no more than 12.64% of the 87 spends in 2026-11 deviate.",
+    );
+  });
+
+  it("knows nothing before the first finding", () => {
+    expect(summariseFindings(items(5, "random", null), 0.95, 7).upperDeviationLimit).toBe(1);
   });
 });

@@ -2,10 +2,11 @@
  * What an audit sample's findings say. A deviation is any finding other than `no_issue`: a
  * `minor`, `major` or `misuse_suspected` finding means the spend did not meet the scheme's rules
  * or its justification did not hold up. Only the random stratum was drawn fairly, so only it
- * supports a statement about the whole period: its exact one-sided Clopper–Pearson upper limit.
+ * supports a statement about the whole period: its exact one-sided upper limit, hypergeometric
+ * over the period's known number of spends, or binomial (Clopper–Pearson) when that is not given.
  */
 import type { Stratum } from "./risk-strata.ts";
-import { clopperPearsonUpper, formatPercent } from "./statistics.ts";
+import { clopperPearsonUpper, formatPercent, hypergeometricUpperLimit } from "./statistics.ts";
 
 export const FINDING_RESULTS = ["no_issue", "minor", "major", "misuse_suspected"] as const;
 export type FindingResult = (typeof FINDING_RESULTS)[number];
@@ -33,10 +34,14 @@ export interface Tally {
   byResult: ResultCounts;
 }
 
+export type UpperLimitMethod = "hypergeometric" | "binomial";
+
 export interface FindingsSummary extends Tally {
   confidence: number;
   /** Upper limit of the period's deviation rate at `confidence`, from the random stratum only. */
   upperDeviationLimit: number;
+  /** hypergeometric: exact over the known population (sampled without replacement); binomial: population size not given. */
+  upperLimitMethod: UpperLimitMethod;
   byStratum: { random: Tally & { upperDeviationLimit: number }; risk: Tally };
   /** Every item has a finding. */
   complete: boolean;
@@ -57,15 +62,21 @@ function tally(items: readonly FindingItem[]): Tally {
 
 /**
  * Totals over all items, each stratum apart, and the upper deviation limit from the random
- * stratum's reviewed items (1 while none is reviewed: nothing is known yet).
+ * stratum's reviewed items (1 while none is reviewed: nothing is known yet). Given the number of
+ * spends the sample was drawn from, the limit is the exact hypergeometric one (the observed rate
+ * when every spend was reviewed); without it, the binomial one.
  */
-export function summariseFindings(items: readonly FindingItem[], confidence: number): FindingsSummary {
+export function summariseFindings(items: readonly FindingItem[], confidence: number, populationSize?: number): FindingsSummary {
   const random = tally(items.filter((i) => i.stratum === "random"));
-  const upperDeviationLimit = clopperPearsonUpper(random.deviations, random.itemsReviewed, confidence);
+  const upperDeviationLimit =
+    populationSize === undefined
+      ? clopperPearsonUpper(random.deviations, random.itemsReviewed, confidence)
+      : hypergeometricUpperLimit(random.deviations, random.itemsReviewed, populationSize, confidence).upperRate;
   return {
     ...tally(items),
     confidence,
     upperDeviationLimit,
+    upperLimitMethod: populationSize === undefined ? "binomial" : "hypergeometric",
     byStratum: { random: { ...random, upperDeviationLimit }, risk: tally(items.filter((i) => i.stratum === "risk")) },
     complete: items.every((i) => i.result !== null),
   };
@@ -75,6 +86,9 @@ export function summariseFindings(items: readonly FindingItem[], confidence: num
 export function statementOf(summary: FindingsSummary, populationSize: number, period: string): string {
   const random = summary.byStratum.random;
   if (random.itemsReviewed === 0) return "No randomly drawn spend has a finding yet, so nothing can be said about the period as a whole.";
+  if (summary.upperLimitMethod === "hypergeometric" && random.itemsReviewed === populationSize) {
+    return `Every one of the ${populationSize.toLocaleString("en-GB")} spends in ${period} was checked: ${random.deviations} (${formatPercent(random.deviationRate ?? 0)}) deviate.`;
+  }
   const found = `${random.deviations} ${random.deviations === 1 ? "deviation" : "deviations"} in ${random.itemsReviewed} randomly drawn ${random.itemsReviewed === 1 ? "spend" : "spends"}`;
   return `With ${found}, we can be ${formatPercent(summary.confidence)} confident that no more than ${formatPercent(summary.upperDeviationLimit)} of the ${populationSize.toLocaleString("en-GB")} spends in ${period} deviate.`;
 }

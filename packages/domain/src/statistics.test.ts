@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import reference from "../../../tests/fixtures/proportion-intervals.json" with { type: "json" };
 import {
   attributeSampleSize,
   binomialCdf,
@@ -6,6 +7,9 @@ import {
   explainSampleSize,
   formatPercent,
   hypergeometricCdf,
+  hypergeometricUpperLimit,
+  normalQuantile,
+  poissonUpperFactor,
 } from "./statistics.ts";
 
 // Exact references in integers, independent of the floating-point code under test.
@@ -231,5 +235,129 @@ describe("formatPercent", () => {
     [1, "100%"],
   ])("%d is %s", (rate, text) => {
     expect(formatPercent(rate)).toBe(text);
+  });
+});
+
+/** Exact largest D with P(X <= k | N, D, n) > r/s, in integers: the definition, searched by bisection. */
+function exactHyperUpper(k: number, N: number, n: number, r: number, s: number): number {
+  const total = choose(N, n);
+  const above = (D: number) => {
+    let numerator = 0n;
+    for (let x = 0; x <= Math.min(k, D); x++) numerator += choose(D, x) * choose(N - D, n - x);
+    return numerator * BigInt(s) > BigInt(r) * total;
+  };
+  let lo = k;
+  let hi = N - (n - k);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (above(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+describe("hypergeometricUpperLimit", () => {
+  // R 4.2.2 phyper, in tests/fixtures/proportion-intervals.json (hypergeometricUpper95).
+  it.each(reference.hypergeometricUpper95.cases)("matches R for $k in $n of $N: $upperDeviations ($upperRate)", (c) => {
+    const limit = hypergeometricUpperLimit(c.k, c.n, c.N);
+    expect(limit.upperDeviations).toBe(c.upperDeviations);
+    expect(limit.upperRate).toBeCloseTo(c.upperRate, 6);
+  });
+
+  it("gives the issue's figure: 2 problems in 39 of 87 spends is at most 12.6%, where the binomial says 15.3%", () => {
+    expect(formatPercent(Number(hypergeometricUpperLimit(2, 39, 87).upperRate.toFixed(3)))).toBe("12.6%");
+    expect(clopperPearsonUpper(2, 39)).toBeCloseTo(0.152765, 6);
+  });
+
+  it("is the observed rate when every item was checked", () => {
+    expect(hypergeometricUpperLimit(2, 7, 7)).toEqual({ upperDeviations: 2, upperRate: 2 / 7 });
+    expect(hypergeometricUpperLimit(0, 10, 10)).toEqual({ upperDeviations: 0, upperRate: 0 });
+    expect(hypergeometricUpperLimit(3, 3, 3)).toEqual({ upperDeviations: 3, upperRate: 1 });
+  });
+
+  it("knows nothing (every item may deviate) when nothing was checked", () => {
+    expect(hypergeometricUpperLimit(0, 0, 50)).toEqual({ upperDeviations: 50, upperRate: 1 });
+  });
+
+  it.each([
+    // [k, N, n, risk r/s]
+    [0, 60, 20, 1, 20],
+    [1, 150, 40, 1, 20],
+    [3, 400, 120, 1, 20],
+    [0, 100_000, 59, 1, 20],
+    [1, 100_000, 93, 1, 20],
+    [3, 100_000, 300, 1, 20],
+    [10, 100_000, 1_000, 1, 10],
+  ])("matches exact integer arithmetic for %i in a sample from N=%i, n=%i, risk %i/%i", (k, N, n, r, s) => {
+    expect(hypergeometricUpperLimit(k, n, N, 1 - r / s).upperDeviations).toBe(exactHyperUpper(k, N, n, r, s));
+  });
+
+  it("handles a large sample of a large population (SciPy 1.17.1 hypergeom gives 1257 for 50 in 5,000 of 100,000)", () => {
+    expect(hypergeometricUpperLimit(50, 5_000, 100_000).upperDeviations).toBe(1_257);
+  });
+
+  it("is never above the binomial limit, which ignores that the population is finite", () => {
+    for (const c of reference.hypergeometricUpper95.cases) {
+      expect(clopperPearsonUpper(c.k, c.n)).toBeCloseTo(c.binomialUpperRate, 6);
+      expect(hypergeometricUpperLimit(c.k, c.n, c.N).upperRate).toBeLessThanOrEqual(clopperPearsonUpper(c.k, c.n));
+    }
+  });
+
+  it("refuses nonsense", () => {
+    expect(() => hypergeometricUpperLimit(0, 8, 7)).toThrow(RangeError);
+    expect(() => hypergeometricUpperLimit(3, 2, 7)).toThrow(RangeError);
+    expect(() => hypergeometricUpperLimit(0, 0, 0)).toThrow(RangeError);
+    expect(() => hypergeometricUpperLimit(0, 5, 7, 1)).toThrow(RangeError);
+    expect(() => hypergeometricUpperLimit(0.5, 5, 7)).toThrow(RangeError);
+  });
+});
+
+describe("normalQuantile", () => {
+  // R's qnorm (and SciPy's norm.ppf) to 15 significant digits.
+  it.each([
+    [0.975, 1.959963984540054],
+    [0.95, 1.6448536269514722],
+    [0.995, 2.5758293035489004],
+    [0.5, 0],
+    [0.025, -1.959963984540054],
+    [1e-10, -6.361340902404056],
+  ])("Φ⁻¹(%d) = %d", (p, z) => {
+    expect(normalQuantile(p)).toBeCloseTo(z, 13);
+  });
+
+  it("refuses probabilities outside (0, 1)", () => {
+    expect(() => normalQuantile(0)).toThrow(RangeError);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});
+
+describe("poissonUpperFactor", () => {
+  // R's qgamma(c, k + 1), in tests/fixtures/proportion-intervals.json (poissonUpperFactors).
+  it.each(["0.95", "0.90"] as const)("matches R at %s", (level) => {
+    reference.poissonUpperFactors[level].forEach((factor, k) => {
+      expect(poissonUpperFactor(k, Number(level))).toBeCloseTo(factor, 6);
+    });
+  });
+
+  // The AICPA Audit Sampling guide's table of confidence factors for overstatements, which
+  // tables each factor rounded up to two decimals.
+  it.each([
+    [0.95, [3.0, 4.75, 6.3, 7.76, 9.16, 10.52, 11.85, 13.15, 14.44, 15.71, 16.97]],
+    [0.9, [2.31, 3.89, 5.33, 6.69, 8.0, 9.28, 10.54, 11.78, 13.0, 14.21, 15.41]],
+  ])("rounds up to the published table at %d", (confidence, table) => {
+    expect(table.map((_, k) => Math.ceil(poissonUpperFactor(k, confidence) * 100) / 100)).toEqual(table);
+  });
+
+  it("is −ln(1 − confidence) for no events, and sits exactly where the Poisson CDF equals the risk", () => {
+    expect(poissonUpperFactor(0)).toBeCloseTo(-Math.log(0.05), 14);
+    expect(poissonUpperFactor(0, 0.99)).toBeCloseTo(4.605170186, 9);
+    const r2 = poissonUpperFactor(2);
+    expect(Math.exp(-r2) * (1 + r2 + (r2 * r2) / 2)).toBeCloseTo(0.05, 12);
+  });
+
+  it("refuses nonsense", () => {
+    expect(() => poissonUpperFactor(-1)).toThrow(RangeError);
+    expect(() => poissonUpperFactor(1.5)).toThrow(RangeError);
+    expect(() => poissonUpperFactor(1, 1)).toThrow(RangeError);
   });
 });

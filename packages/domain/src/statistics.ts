@@ -1,7 +1,8 @@
 /**
- * Attribute sampling statistics an auditor can sign: how many spends to look at, and what the
- * deviations found say about the whole month. Plain floating point is fine here (these are
- * probabilities, not money); sums are done term by term in log space so nothing underflows.
+ * Sampling statistics an auditor can sign: how many spends to look at, what the deviations found
+ * say about the whole month, and the distributions beneath them (binomial, hypergeometric,
+ * Poisson, normal). Plain floating point is fine here (these are probabilities, not money); sums
+ * are done term by term in log space so nothing underflows.
  */
 
 export interface SampleSizeParams {
@@ -74,7 +75,7 @@ export function hypergeometricCdf(k: number, populationSize: number, deviant: nu
   return Math.min(1, sum);
 }
 
-/** Smallest n in [from, to] where `done(n)` holds, for a `done` that stays true once true. */
+/** Smallest n in [from, to] where `done(n)` holds, for a `done` that stays true once true (`to` itself is not tried). */
 function smallestWhere(from: number, to: number, done: (n: number) => boolean): number {
   let lo = from;
   let hi = to;
@@ -138,16 +139,134 @@ export function clopperPearsonUpper(deviations: number, n: number, confidence = 
   requireOpenUnit("confidence", confidence);
   if (deviations > n) throw new RangeError(`deviations (${deviations}) cannot exceed n (${n})`);
   if (n === 0 || deviations === n) return 1;
-  const risk = 1 - confidence;
-  let lo = 0;
-  let hi = 1;
-  while (hi - lo > 1e-12) {
-    const mid = (lo + hi) / 2;
-    // The CDF falls as p rises: above the limit it is below the risk.
-    if (binomialCdf(deviations, n, mid) > risk) lo = mid;
-    else hi = mid;
+  return whereFallsTo((p) => binomialCdf(deviations, n, p), 1 - confidence, 0, 1, 1e-12);
+}
+
+/**
+ * The point in [lo, hi] where a CDF that falls as its parameter rises comes down to `risk`, by
+ * bisection to within `tolerance`; the upper end of the last bracket is returned.
+ */
+function whereFallsTo(cdf: (x: number) => number, risk: number, lo: number, hi: number, tolerance: number): number {
+  let below = lo;
+  let above = hi;
+  while (above - below > tolerance) {
+    const mid = (below + above) / 2;
+    if (cdf(mid) > risk) below = mid;
+    else above = mid;
   }
-  return hi;
+  return above;
+}
+
+export interface HypergeometricUpperLimit {
+  /** The largest number of deviant items the population can hold at the given confidence. */
+  upperDeviations: number;
+  /** upperDeviations / populationSize. */
+  upperRate: number;
+}
+
+/**
+ * Exact one-sided upper limit for a sample of `sampleSize` drawn without replacement from a known
+ * population of `populationSize` that showed `deviations`: the largest D with
+ * P(X <= deviations | N, D, n) > 1 − confidence (as jfa's hypergeometric likelihood and R's phyper
+ * give it). 2 in 39 of 87 → 11 (12.6%); when every item was checked it is exactly what was seen.
+ * The CDF falls as D rises, so D is found by bisection over the values the sample leaves possible.
+ */
+export function hypergeometricUpperLimit(deviations: number, sampleSize: number, populationSize: number, confidence = 0.95): HypergeometricUpperLimit {
+  requireInteger("populationSize", populationSize, 1);
+  requireInteger("sampleSize", sampleSize);
+  requireInteger("deviations", deviations);
+  requireOpenUnit("confidence", confidence);
+  if (sampleSize > populationSize) throw new RangeError(`sampleSize (${sampleSize}) cannot exceed populationSize (${populationSize})`);
+  if (deviations > sampleSize) throw new RangeError(`deviations (${deviations}) cannot exceed sampleSize (${sampleSize})`);
+  const risk = 1 - confidence;
+  // The population holds at least the deviations seen (where the CDF is 1, above any risk), and
+  // at least the clean items seen. The answer is one below the first D whose CDF is at most the risk.
+  const most = populationSize - (sampleSize - deviations);
+  const tooMany = (deviant: number) => hypergeometricCdf(deviations, populationSize, deviant, sampleSize) <= risk;
+  // most + 1 stands for "none qualify": past `most` the CDF is 0.
+  const upperDeviations = smallestWhere(deviations + 1, most + 1, tooMany) - 1;
+  return { upperDeviations, upperRate: upperDeviations / populationSize };
+}
+
+// Wichura's algorithm AS 241 (PPND16, Applied Statistics 1988): about 16 significant digits.
+const AS241_CENTRAL_NUM = [
+  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
+  67265.7709270087, 33430.57558358813, 2509.0809287301227,
+];
+const AS241_CENTRAL_DEN = [
+  1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
+  28729.085735721943, 5226.495278852854,
+];
+const AS241_NEAR_NUM = [
+  1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+  0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
+];
+const AS241_NEAR_DEN = [
+  1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008,
+  0.015198666563616457, 0.0005475938084995345, 1.0507500716444169e-9,
+];
+const AS241_FAR_NUM = [
+  6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487, 0.026532189526576124,
+  0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
+];
+const AS241_FAR_DEN = [
+  1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
+  0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
+];
+
+function polynomial(coefficients: readonly number[], x: number): number {
+  let sum = 0;
+  for (let i = coefficients.length - 1; i >= 0; i--) sum = sum * x + (coefficients[i] ?? 0);
+  return sum;
+}
+
+/** The standard normal quantile Φ⁻¹(p), e.g. 1.959964 for p = 0.975 (AS 241). */
+export function normalQuantile(p: number): number {
+  requireOpenUnit("p", p);
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    return (q * polynomial(AS241_CENTRAL_NUM, r)) / polynomial(AS241_CENTRAL_DEN, r);
+  }
+  let r = Math.sqrt(-Math.log(Math.min(p, 1 - p)));
+  let x: number;
+  if (r <= 5) {
+    r -= 1.6;
+    x = polynomial(AS241_NEAR_NUM, r) / polynomial(AS241_NEAR_DEN, r);
+  } else {
+    r -= 5;
+    x = polynomial(AS241_FAR_NUM, r) / polynomial(AS241_FAR_DEN, r);
+  }
+  return q < 0 ? -x : x;
+}
+
+/** P(X <= k) for X ~ Poisson(mean), summed term by term in log space. */
+function poissonCdf(k: number, mean: number): number {
+  if (mean === 0) return 1;
+  const lnMean = Math.log(mean);
+  let lnFactorial = 0;
+  let sum = 0;
+  for (let j = 0; j <= k; j++) {
+    if (j > 0) lnFactorial += Math.log(j);
+    sum += Math.exp(-mean + j * lnMean - lnFactorial);
+  }
+  return Math.min(1, sum);
+}
+
+/**
+ * The Poisson upper confidence factor R(k): the mean at which seeing k or fewer events has
+ * probability 1 − confidence, i.e. R's qgamma(confidence, k + 1). The reliability factors of
+ * monetary-unit sampling: at 95%, 2.9957, 4.7439, 6.2958, 7.7537, 9.1535 (tabled as 3.00, 4.75,
+ * 6.30, 7.76, 9.16). R(0) = −ln(1 − confidence) exactly; others by bisection to about 1e-12.
+ */
+export function poissonUpperFactor(events: number, confidence = 0.95): number {
+  requireInteger("events", events);
+  requireOpenUnit("confidence", confidence);
+  if (events === 0) return -Math.log1p(-confidence);
+  const risk = 1 - confidence;
+  let hi = events + 1;
+  while (poissonCdf(events, hi) > risk) hi *= 2;
+  return whereFallsTo((mean) => poissonCdf(events, mean), risk, 0, hi, 1e-13 * hi);
 }
 
 /** "5%", "2.5%", "99.9%": a rate as a person would say it. */
