@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { appendEvent } from "@greentape/db/event-log";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
-import { spendBody } from "../support/factories.ts";
-import { TEST_LOG_ENV } from "../support/log.ts";
+import { scalar, spendBody } from "../support/factories.ts";
+import { TEST_LOG_ENV, waitForAllSealed } from "../support/log.ts";
+import { startTestApp } from "../support/test-app.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +53,26 @@ async function startInstance(databaseUrl: string, port: number): Promise<Instanc
     await sleep(200);
   }
 }
+
+describe.runIf(Boolean(process.env.DATABASE_URL))("the sequencer's own connection", () => {
+  it("is reopened when the database drops it, and sealing carries on", async () => {
+    const t = await startTestApp();
+    try {
+      await waitForAllSealed(t);
+      // The database ends the sequencer's session, as a restart or a failover would.
+      const ended = await scalar<number>(
+        t,
+        sql`select count(pg_terminate_backend(pid))::int as value from pg_stat_activity where datname = current_database() and application_name = ${`greentape-sequencer/${process.pid}`}`,
+      );
+      expect(ended).toBe(1);
+      await t.database.db.transaction((tx) => appendEvent(tx, { type: "test.after_outage", actorId: null, subjectType: "test", subjectId: "1", data: {} }));
+      await waitForAllSealed(t, 10_000);
+      expect((await t.http.get("/api/audit/events/verify").set("Authorization", `Bearer ${await t.tokenFor("auditor")}`)).body).toMatchObject({ ok: true });
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe.runIf(Boolean(process.env.DATABASE_URL))("two app instances on one database, under load", () => {
   let database: FreshDatabase | null = null;

@@ -9,15 +9,13 @@
  * of throughput without.
  * Standalone: npm run build:api && node --import tsx tests/bench/seal.bench.ts
  */
-import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
-import { todayIn } from "@greentape/domain/dates";
 import { encodeSignerKey, signerKeyFromSeed } from "@greentape/log/note";
 import { freshBenchDatabase, percentile, printResult, startServer, type BenchResult } from "./bench-support.ts";
-import { setUpSpendBench } from "./spends.bench.ts";
+import { setUpSpendBench, spendRequest } from "./spends.bench.ts";
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,21 +46,14 @@ async function round(sealing: boolean): Promise<Round> {
     try {
       const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@demo.test", password: DEMO_PASSWORD }) });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const today = todayIn("Europe/London", new Date());
       const answeredAt = new Map<string, number>();
-      let n = 0;
       const load = await autocannon({
         url: `${base}/api/spends`,
         connections: CONNECTIONS,
         duration: SECONDS,
         requests: [
           {
-            method: "POST",
-            setupRequest: (request) => ({
-              ...request,
-              headers: { ...request.headers, "content-type": "application/json", authorization: `Bearer ${accessToken}`, "idempotency-key": randomUUID() },
-              body: JSON.stringify({ schemeId: setup.schemeId, clientId: setup.clients[n++ % setup.clients.length], amount: 1000, category: "Travel", payee: "Go North East", paymentMethod: "prepaid_card", spentOn: today }),
-            }),
+            ...spendRequest(setup, accessToken),
             onResponse: (status, body) => {
               if (status === 201) answeredAt.set((JSON.parse(body) as { id: string }).id, Date.now());
             },

@@ -30,6 +30,20 @@ export async function setUpSpendBench(db: Awaited<ReturnType<typeof freshBenchDa
   return { workerId: worker.id as string, teamId: worker.team_id as string, schemeId: scheme.id as string, clients };
 }
 
+/** One POST /api/spends for autocannon: a new idempotency key each time, the clients in turn, today's date. */
+export function spendRequest(setup: { schemeId: string; clients: string[] }, accessToken: string): autocannon.Request {
+  const today = todayIn("Europe/London", new Date());
+  let n = 0;
+  return {
+    method: "POST",
+    setupRequest: (request) => ({
+      ...request,
+      headers: { ...request.headers, "content-type": "application/json", authorization: `Bearer ${accessToken}`, "idempotency-key": randomUUID() },
+      body: JSON.stringify({ schemeId: setup.schemeId, clientId: setup.clients[n++ % setup.clients.length], amount: 1000, category: "Travel", payee: "Go North East", paymentMethod: "prepaid_card", spentOn: today }),
+    }),
+  };
+}
+
 /** The statements the service runs for one spend, in the same order, as one transaction. */
 async function directSpend(client: pg.PoolClient, s: { workerId: string; teamId: string; schemeId: string; clientId: string; today: string; period: string }) {
   const id = randomUUID();
@@ -107,22 +121,7 @@ export async function benchSpends(): Promise<BenchResult> {
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@demo.test", password: "demo-password-1" }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const today = todayIn("Europe/London", new Date());
-    let n = 0;
-    const api = await autocannon({
-      url: `http://127.0.0.1:${port}/api/spends`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (request) => ({
-            ...request,
-            headers: { ...request.headers, "content-type": "application/json", authorization: `Bearer ${accessToken}`, "idempotency-key": randomUUID() },
-            body: JSON.stringify({ schemeId: setup.schemeId, clientId: setup.clients[n++ % setup.clients.length], amount: 1000, category: "Travel", payee: "Go North East", paymentMethod: "prepaid_card", spentOn: today }),
-          }),
-        },
-      ],
-    });
+    const api = await autocannon({ url: `http://127.0.0.1:${port}/api/spends`, connections: CONNECTIONS, duration: SECONDS, requests: [spendRequest(setup, accessToken)] });
     await app.close();
     const direct = await runDirect(database.fresh.url, { workerId: setup.workerId, teamId: setup.teamId, schemeId: setup.schemeId, today, period: today.slice(0, 7) }, setup.clients);
     const apiPerSecond = api.requests.average;
