@@ -5,9 +5,8 @@ import { bytesToHex } from "@greentape/log/bytes";
 import { encodeVerifierKey, type SignerKey, type VerifierKey } from "@greentape/log/note";
 import { assemble, consistencyPlan, inclusionPlan, lookupFrom, nodesNeeded, type Range } from "@greentape/log/tree";
 import { NotFoundError, ServiceUnavailableError, ValidationError } from "@greentape/domain/errors";
-import { canSeeReviewerNotes } from "@greentape/domain/permissions";
+import { canSeeLoggedEvent } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
-import { isReviewerOnly } from "../spends/spend-detail.ts";
 import type { SpendsService } from "../spends/spends.service.ts";
 import * as q from "./log.queries.ts";
 import { nodeVerify } from "./node-ed25519.ts";
@@ -108,7 +107,7 @@ export function createLogService(deps: { db: Db; signer: SignerKey; previousKeys
     async spendEventProof(actor: Actor, spendId: string, logIndex: number) {
       const spend = await spends.findVisible(actor, spendId);
       const event = await q.eventAt(db, logIndex);
-      if (!event || event.subjectType !== "spend" || event.subjectId !== spend.id || (isReviewerOnly(event) && !canSeeReviewerNotes(actor))) {
+      if (!event || event.subjectType !== "spend" || event.subjectId !== spend.id || !canSeeLoggedEvent(actor, event)) {
         throw new NotFoundError("That entry of this spend's log");
       }
       const latest = await q.latestCheckpoint(db);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Executor } from "@greentape/db/client";
-import { canSeeReviewerNotes } from "@greentape/domain/permissions";
+import { canSeeLoggedEvent, canSeeReviewerNotes } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
 import { clientReference, loadSpendParts, userNames } from "./spend-detail.queries.ts";
 import type { SpendRow } from "./spends.queries.ts";
@@ -48,15 +48,12 @@ export const spendDetailSchema = spendViewSchema.extend({
 });
 export type SpendDetail = z.infer<typeof spendDetailSchema>;
 
-/** Events that only reviewers may see: a reviewer-only note must not leak through the timeline. */
-export function isReviewerOnly(event: { type: string; data: unknown }): boolean {
-  return (event.data as { visibility?: string } | null)?.visibility === "reviewers";
-}
 
 export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendRow, today: string): Promise<SpendDetail> {
   const includeReviewerNotes = canSeeReviewerNotes(actor);
   const parts = await loadSpendParts(db, spend.id, { includeReviewerNotes });
-  const timelineRows = includeReviewerNotes ? parts.eventRows : parts.eventRows.filter((e) => !isReviewerOnly(e));
+  // A reviewer-only note must not leak through the timeline.
+  const timelineRows = parts.eventRows.filter((e) => canSeeLoggedEvent(actor, e));
   const names = await userNames(db, [
     spend.workerId,
     ...parts.reviewRows.map((r) => r.reviewerId),
