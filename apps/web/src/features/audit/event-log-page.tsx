@@ -205,7 +205,7 @@ function Outcome({ checked }: { checked: Checked }) {
       {latest && witness?.state === "intact" ? (
         <>
           <h3 className="govuk-heading-s">Keep this checkpoint</h3>
-          <pre className="gt-checkpoint" data-testid="checkpoint">
+          <pre className="govuk-body gt-code gt-pre" data-testid="checkpoint">
             {latest.note}
           </pre>
           <p className="govuk-body">
