@@ -18,6 +18,8 @@ const ELECTION_RETRY_MS = 1000;
 /** At most this often a standby tells the sequencer (NOTIFY) that it has just written. */
 const NUDGE_GAP_MS = 100;
 const MAX_RETRY_MS = 5000;
+/** At most one batch this often: under load, nudges come with every write, and a checkpoint each is waste. */
+const MIN_BATCH_GAP_MS = 50;
 
 interface TreeState {
   frontier: TreeFrontier;
@@ -133,9 +135,13 @@ export function createSequencer(options: SequencerOptions): Sequencer {
   async function sequence(executor: Db): Promise<void> {
     let state = await load(executor);
     while (!stopped) {
+      const started = Date.now();
       const outcome = await sealBatch(executor, state);
       state = outcome.state;
-      if (outcome.placed < BATCH_LIMIT) await idle(options.pollMs);
+      if (outcome.placed < BATCH_LIMIT) {
+        await sleep(Math.max(0, MIN_BATCH_GAP_MS - (Date.now() - started)));
+        await idle(options.pollMs);
+      }
     }
   }
 
