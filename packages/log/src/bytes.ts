@@ -34,7 +34,3 @@ export function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
   return out;
 }
-
-export function isHash(text: string): boolean {
-  return /^[0-9a-f]{64}$/.test(text);
-}

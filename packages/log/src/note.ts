@@ -71,7 +71,7 @@ export function parseCheckpoint(body: string): Checkpoint {
   return { origin, size: Number(sizeText), root, extensions };
 }
 
-export function keyId(name: string, publicKey: Uint8Array): Uint8Array {
+function keyId(name: string, publicKey: Uint8Array): Uint8Array {
   return sha256(concatBytes(utf8ToBytes(name), utf8ToBytes("\n"), new Uint8Array([ED25519_ALG]), publicKey)).slice(0, 4);
 }
 
@@ -127,11 +127,11 @@ export function parseSignerKey(text: string): SignerKey {
   return key;
 }
 
-export function signatureLine(signature: NoteSignature): string {
+function signatureLine(signature: NoteSignature): string {
   return `${SIGNATURE_DASH} ${signature.name} ${toBase64(concatBytes(signature.keyId, signature.signature))}\n`;
 }
 
-export function formatNote(note: SignedNote): string {
+function formatNote(note: SignedNote): string {
   return `${note.body}\n${note.signatures.map(signatureLine).join("")}`;
 }
 
@@ -163,7 +163,7 @@ export function parseNote(text: string): SignedNote {
 /** Checks an Ed25519 signature; the server passes node:crypto's, some thirty times faster than the default. */
 export type Ed25519Verify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
-export const nobleVerify: Ed25519Verify = (signature, message, publicKey) => {
+const nobleVerify: Ed25519Verify = (signature, message, publicKey) => {
   try {
     return ed25519.verify(signature, message, publicKey);
   } catch {
@@ -182,7 +182,7 @@ export function signersOf(note: SignedNote, keys: readonly VerifierKey[], verify
 /** Makes an Ed25519 signature; the server passes node:crypto's, some ten times faster than the default. */
 export type Ed25519Sign = (message: Uint8Array, key: SignerKey) => Uint8Array;
 
-export const nobleSign: Ed25519Sign = (message, key) => ed25519.sign(message, key.seed);
+const nobleSign: Ed25519Sign = (message, key) => ed25519.sign(message, key.seed);
 
 /** Signs `body` as a one-signature note. */
 export function signNote(body: string, key: SignerKey, sign: Ed25519Sign = nobleSign): string {

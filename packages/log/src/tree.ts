@@ -38,7 +38,7 @@ function splitPoint(n: number): number {
  * The perfect subtrees that make up [start, end), left to right, largest first. For the ranges
  * RFC 9162's proofs use, MTH of the range is these folded from the right.
  */
-export function perfectSubtrees(range: Range): NodeId[] {
+function perfectSubtrees(range: Range): NodeId[] {
   const out: NodeId[] = [];
   let at = range.start;
   while (at < range.end) {
@@ -68,7 +68,7 @@ export function lookupFrom(nodes: Iterable<StoredNode>): NodeLookup {
 }
 
 /** MTH of a range, from its perfect subtrees. */
-export function rangeHash(range: Range, lookup: NodeLookup): Uint8Array {
+function rangeHash(range: Range, lookup: NodeLookup): Uint8Array {
   if (range.end <= range.start) return EMPTY_ROOT;
   const parts = perfectSubtrees(range).map(lookup);
   let hash = parts.pop() as Uint8Array;

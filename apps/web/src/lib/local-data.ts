@@ -10,9 +10,11 @@
 /** Names of the IndexedDB databases the app creates. Features add theirs here. */
 export const APP_DATABASES: readonly string[] = ["green-tape", "green-tape-outbox"];
 
+/** Where an auditor's browser keeps the log's checkpoints it has seen: kept at sign-out, since they witness the log only for as long as they are kept. */
+export const LOG_WITNESS_DATABASE = "green-tape-log";
+const KEPT_DATABASES: readonly string[] = [LOG_WITNESS_DATABASE];
+
 const APP_SHELL_CACHE_PREFIX = "workbox-precache";
-/** Kept at sign-out: the log's checkpoints witness the log only for as long as they are kept. */
-const KEPT_DATABASES: readonly string[] = ["green-tape-log"];
 
 export async function clearLocalData(): Promise<void> {
   await Promise.allSettled([clearDatabases(), clearCaches(), clearWebStorage()]);

@@ -10,7 +10,7 @@ const hashes = z.array(z.string().regex(/^[0-9a-f]{64}$/)).describe("Hex SHA-256
 
 const inclusionSchema = z.object({ index: z.number().int(), treeSize: z.number().int(), leafHash: z.string(), proof: hashes });
 
-export const verdictSchema = z.object({
+const verdictSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int().describe("Entries recomputed from their canonical text"),
   treeSize: z.number().int().nullable().describe("The size of the log's latest signed checkpoint"),

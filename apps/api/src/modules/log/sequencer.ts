@@ -31,7 +31,7 @@ interface TreeState {
 
 const minXid = (a: string, b: string) => (BigInt(a) <= BigInt(b) ? a : b);
 
-export interface SequencerOptions {
+interface SequencerOptions {
   /** The app's own database (pool or embedded); on PGlite the sequencer works through it. */
   db: Db;
   /** With PostgreSQL: the sequencer holds its lock on a connection of its own to this URL. */

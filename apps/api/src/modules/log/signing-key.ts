@@ -4,9 +4,9 @@ import path from "node:path";
 import { encodeSignerKey, parseSignerKey, signerKeyFromSeed, type SignerKey } from "@greentape/log/note";
 import type { Config } from "../../config.ts";
 
-export const KEY_FILE_NAME = "log-signing-key";
+const KEY_FILE_NAME = "log-signing-key";
 
-export interface LoadedKey {
+interface LoadedKey {
   key: SignerKey;
   /** The key file it was read from or made in; null when it came from LOG_SIGNING_KEY. */
   file: string | null;

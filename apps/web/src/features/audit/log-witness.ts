@@ -8,12 +8,11 @@ import type { DBSchema, IDBPDatabase } from "idb";
 import { hexToBytes } from "@greentape/log/bytes";
 import { verifyConsistency } from "@greentape/log/tree";
 import { apiGet } from "../../lib/api-client.ts";
+import { LOG_WITNESS_DATABASE } from "../../lib/local-data.ts";
 import { fetchLogKey, fetchText, readCheckpoint, rootBytes } from "../../lib/log-api.ts";
 import type { SignedCheckpoint } from "../../lib/log-api.ts";
 
-export const LOG_WITNESS_DATABASE = "green-tape-log";
-
-export interface HeldCheckpoint extends SignedCheckpoint {
+interface HeldCheckpoint extends SignedCheckpoint {
   seenAt: string;
   /** False for one that failed the check: kept as evidence, never trusted. */
   consistent: boolean;
