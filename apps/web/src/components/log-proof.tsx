@@ -1,13 +1,10 @@
 // "Proof that this is in the log" for one event of a spend's timeline: the server's inclusion
 // proof against its newest checkpoint, checked here in the browser (RFC 9162 §2.1.3.2) with the
-// log's own key, so the person reading it need not take the server's word.
+// log's own key, so the person reading it need not take the server's word. The hashing and
+// Ed25519 code loads only when a proof is opened: a worker's spend page stays as light as before.
 import { useState } from "react";
 import { z } from "zod";
-import { hexToBytes } from "@greentape/log/bytes";
-import { leafHash } from "@greentape/log/hash";
-import { verifyInclusion } from "@greentape/log/tree";
 import { apiGet } from "../lib/api-client.ts";
-import { fetchLogKey, readCheckpoint, rootBytes } from "../lib/log-api.ts";
 import type { SignedCheckpoint } from "../lib/log-api.ts";
 import { describeApiError } from "../lib/use-api-data.ts";
 
@@ -24,6 +21,12 @@ type Proof = z.infer<typeof proofSchema>;
 type Shown = { state: "loading" } | { state: "failed"; message: string } | { state: "checked"; proof: Proof; checkpoint: SignedCheckpoint | null; holds: boolean };
 
 async function loadProof(spendId: string, logIndex: number): Promise<Shown> {
+  const [{ fetchLogKey, readCheckpoint, rootBytes }, { hexToBytes }, { leafHash }, { verifyInclusion }] = await Promise.all([
+    import("../lib/log-api.ts"),
+    import("@greentape/log/bytes"),
+    import("@greentape/log/hash"),
+    import("@greentape/log/tree"),
+  ]);
   const [answer, { key }] = await Promise.all([apiGet<unknown>(`/api/spends/${encodeURIComponent(spendId)}/timeline/${logIndex}/proof`), fetchLogKey()]);
   const proof = proofSchema.parse(answer);
   const checkpoint = readCheckpoint(proof.checkpoint, key);
