@@ -24,7 +24,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/domain/**/*.ts"],
+    // Pure, and packages/log runs in the browser too: no Node built-ins, no framework, no database.
+    files: ["packages/domain/**/*.ts", "packages/log/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "fastify*", "drizzle-orm*", "pg", "react*"] }],

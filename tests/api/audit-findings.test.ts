@@ -1,7 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { createClient, scalar } from "../support/factories.ts";
+import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
 import { bearer, drawSample, eventsOfType, expectChainVerifies, logMany, NOW, PERIOD, roomyScheme, type LoggedSpend } from "./audit-support.ts";
@@ -134,6 +136,10 @@ describe("findings and the sample report", () => {
     expect(res.text).not.toContain("<b>click</b>");
     expect(res.text).not.toMatch(/<script/i);
     expect(res.text).toContain("no more than 7.79% of the 60 spends in 2026-03");
+    // The log's checkpoint at the draw, signed with its key, printed for whoever keeps the report.
+    const { logCheckpoint } = (await report()).body.sample as { logCheckpoint: string };
+    expect(signersOf(parseNote(logCheckpoint), [parseVerifierKey(TEST_LOG_VKEY)])).toHaveLength(1);
+    expect(res.text).toContain(`<pre class="checkpoint">${logCheckpoint}</pre>`);
     expectProblem(await report("pdf"), 400, { field: "format" });
   });
 

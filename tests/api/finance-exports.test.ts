@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
+import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
 
@@ -139,12 +141,16 @@ describe("exports", () => {
     expect(totals.getCell(amountAt).numFmt).toContain("£");
   });
 
-  it("JSON: a streamed array of rows with integer minor units", async () => {
+  it("JSON: the period, the log checkpoint it stands on, and its rows with integer minor units", async () => {
     const res = await download(`/api/exports/${PERIOD}?format=json`);
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}.json"`);
-    const rows = JSON.parse((res.body as Buffer).toString("utf8")) as Record<string, unknown>[];
+    const file = JSON.parse((res.body as Buffer).toString("utf8")) as { period: string; logCheckpoint: string; rows: Record<string, unknown>[] };
+    expect(file.period).toBe(PERIOD);
+    // An open month carries the checkpoint current at the download, signed with the log's key.
+    expect(signersOf(parseNote(file.logCheckpoint), [parseVerifierKey(TEST_LOG_VKEY)])).toHaveLength(1);
+    const { rows } = file;
     expect(rows).toHaveLength(6);
     const commas = rows.find((r) => r.transactionId === spent.commas);
     expect(commas).toMatchObject({ amount: 1250, payee: 'Smith, "Bros" & Co', clientReference: expect.stringMatching(/^C-/), voided: false, reversalOf: null, schemeVersion: 1 });
@@ -214,7 +220,7 @@ describe("exports", () => {
   it("an empty month exports just the header; a journal with an unmapped category is refused", async () => {
     const empty = await download("/api/exports/2025-11");
     expect((empty.body as Buffer).toString("utf8").split("\r\n")).toHaveLength(2);
-    expect((await download("/api/exports/2025-11?format=json")).body.toString()).toBe("[]\n");
+    expect(JSON.parse((await download("/api/exports/2025-11?format=json")).body.toString())).toMatchObject({ period: "2025-11", rows: [] });
 
     const scheme = await createScheme(t, { categories: ["Gardening"] });
     const res = await postSpend(t, token.worker2 as string, spendBody({ schemeId: scheme.id, clientId: ids.clients.north[0] as string, category: "Gardening", spentOn: "2026-03-22" }));

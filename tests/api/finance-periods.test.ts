@@ -3,9 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "@greentape/db/client";
+import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
 
@@ -114,6 +117,16 @@ describe("periods and month close", () => {
     expect(Buffer.compare(await transparencyCsv("2026-03"), transparencyBeforeClose)).toBe(0);
     expect(closed.body).toMatchObject({ period: "2026-03", status: "closed", count: 5, total: 9050, closedBy: ids.users.finance?.id, closedByName: "Fran Ellis", closedAt: "2026-04-01T09:00:00.000Z" });
     expect(closed.body.exportSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The log's checkpoint current at close leaves the database in the confirmation and every file but the CSV.
+    const { logCheckpoint } = closed.body as { logCheckpoint: string };
+    expect(signersOf(parseNote(logCheckpoint), [parseVerifierKey(TEST_LOG_VKEY)])).toHaveLength(1);
+    const json = await t.http.get("/api/exports/2026-03?format=json").set("Authorization", as("finance"));
+    expect(json.body.logCheckpoint).toBe(logCheckpoint);
+    const xlsx = await t.http.get("/api/exports/2026-03?format=xlsx").set("Authorization", as("finance")).responseType("blob");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    expect(workbook.description).toContain(logCheckpoint);
+    expect((await getPeriod("2026-03")).body.logCheckpoint).toBe(logCheckpoint);
 
     // After close: a void books a reversal into April; a new April spend.
     clock.advance(60 * 60 * 1000);

@@ -37,8 +37,8 @@ describe("bad input gets problem+json naming the field", () => {
 
   it("a bad query parameter is 400 naming it", async () => {
     const token = await t.tokenFor("auditor");
-    const res = await t.http.get("/api/audit/events/verify?expectHeadId=abc&expectHeadHash=zz").set("Authorization", `Bearer ${token}`);
-    expectProblem(res, 400, { field: "expectHeadId" });
+    const res = await t.http.get("/api/log/proofs/inclusion?index=abc&treeSize=1").set("Authorization", `Bearer ${token}`);
+    expectProblem(res, 400, { field: "index" });
   });
 
   it("answers health and sends security headers and a request id", async () => {

@@ -3,6 +3,8 @@ import { seedDemo } from "@greentape/db/seed";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
 
+export { startServer } from "../support/server-process.ts";
+
 export interface BenchResult {
   name: string;
   figures: Record<string, number | string>;

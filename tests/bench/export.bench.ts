@@ -7,18 +7,15 @@
  * Targets: at least 30% of COPY's rows per second; the server's peak memory under 200 MB.
  * Standalone: npm run build:api && node --import tsx tests/bench/export.bench.ts  (BENCH_EXPORT_ROWS overrides the count)
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { exportRowsQuery } from "../../apps/api/src/modules/exports/exports.queries.ts";
-import { serveCommand } from "../support/serve-command.ts";
-import { freshBenchDatabase, printResult, type BenchResult } from "./bench-support.ts";
+import { freshBenchDatabase, printResult, startServer, type BenchResult } from "./bench-support.ts";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const PERIOD = "2026-01";
@@ -46,17 +43,6 @@ async function insertSpends(db: Db) {
   await db.execute(sql`analyze`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 /** kB of resident memory from /proc/<pid>/status: VmRSS now, VmHWM the peak so far. */
 function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   try {
@@ -65,25 +51,6 @@ function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return Number.NaN;
   }
-}
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const { command, args, cwd } = serveCommand();
-  const child = spawn(command, args, {
-    cwd,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { child, base };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error("the server did not start within 30 s");
 }
 
 /** Reads a whole response, counting bytes and lines, without keeping it. */

@@ -60,7 +60,7 @@ export async function benchSampling(): Promise<{ name: string; figures: Record<s
     await db.execute(sql`analyze spends`);
     const insertMs = performance.now() - insertStart;
 
-    const audit = createAuditService({ db, clock: { now: () => new Date("2026-04-02T10:00:00Z") }, config: { timeZone: "Europe/London" } });
+    const audit = createAuditService({ db, clock: { now: () => new Date("2026-04-02T10:00:00Z") }, config: { timeZone: "Europe/London" }, log: { checkpoint: async () => null } });
     const auditor = { id: row.auditor_id, role: "auditor" as const, teamId: null, name: "Bench auditor", email: "auditor@demo.test" };
     const baseline = () => db.execute(sql`select id, amount from spends where period = ${PERIOD} order by id`);
 

@@ -200,41 +200,38 @@ describe("auditor", () => {
     watcher.assertClean();
   });
 
-  it("verifies the event log, shows the head hash to publish, and names a broken row plainly", async () => {
+  it("verifies the event log, shows the checkpoint to keep, and names a broken entry plainly", async () => {
     await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Event log" }).click();
     await expect.poll(() => heading(page).textContent()).toBe("Event log");
     await page.getByRole("button", { name: "Check the event log" }).click();
     await page.getByTestId("chain-ok").waitFor();
     expect(await page.getByTestId("chain-ok").innerText()).toContain("The event log is intact");
-    const headId = await page.getByTestId("head-id").innerText();
-    const headHash = await page.getByTestId("head-hash").innerText();
-    expect(headId).toMatch(/^\d+$/);
-    expect(headHash).toMatch(/^[0-9a-f]{64}$/);
+    const checkpoint = await page.getByTestId("checkpoint").innerText();
+    expect(checkpoint).toMatch(/^\S+\n\d+\n[A-Za-z0-9+/]{43}=\n\n— \S+ \S+\s*$/);
     await expectNoSeriousA11yViolations(page, "event log verified");
     await screenshot(page, "auditor-event-log");
 
-    // Checked again against the head just published: it is still there.
-    await page.getByText("Check against a hash you published earlier").click();
-    await page.getByLabel("Entry number").fill(headId);
-    await page.getByLabel("Hash", { exact: true }).fill(headHash);
-    await page.getByRole("button", { name: "Check against this hash" }).click();
-    await expect.poll(() => page.getByTestId("chain-result").innerText()).toContain(`It still holds entry ${headId} with the hash you published.`);
+    // Checked again against the checkpoint just shown, pasted as if saved elsewhere: the log still extends it.
+    await page.getByText("Check against a checkpoint saved elsewhere").click();
+    await page.getByLabel("Saved checkpoint").fill(checkpoint);
+    await page.getByRole("button", { name: "Check against this checkpoint" }).click();
+    await expect.poll(() => page.getByTestId("chain-result").innerText()).toContain("The log still extends the checkpoint you pasted.");
 
-    // A broken chain, as the API reports one (the answer is stubbed here: the browser test cannot
-    // reach into the server's database; tests/api covers real tampering). The page names the row.
+    // A changed entry, as the server's rebuild reports one (stubbed here; tests/api covers real
+    // tampering, and log-consistency.test.ts a real truncation): the page names the entry.
     await page.route("**/api/audit/events/verify*", (route) =>
       route.fulfill({
         status: 200,
         contentType: "application/json",
-        body: JSON.stringify({ ok: false, checked: 42, firstBrokenId: 17, reason: "its content does not match its hash" }),
+        body: JSON.stringify({ ok: false, checked: 42, treeSize: 60, problem: "changed", firstBadIndex: 17, firstBrokenId: 23, reason: "entry 17 (event 23) was changed after it was sealed" }),
       }),
     );
     await page.getByRole("button", { name: "Check the event log" }).click();
     await page.getByTestId("chain-broken").waitFor();
     expect(await page.getByTestId("chain-broken").innerText()).toContain("The event log has been changed");
-    expect(await page.getByTestId("broken-entry").innerText()).toBe("Entry 17");
-    expect(await page.getByTestId("chain-broken").innerText()).toContain("its content does not match its hash");
+    expect(await page.getByTestId("broken-entry").innerText()).toBe("Entry 17 (event 23)");
+    expect(await page.getByTestId("chain-broken").innerText()).toContain("was changed after it was sealed");
     await expectNoSeriousA11yViolations(page, "event log broken");
     await screenshot(page, "auditor-event-log-broken");
     await page.unroute("**/api/audit/events/verify*");

@@ -40,6 +40,7 @@ interface PeriodView {
   total: number;
   unjustifiedCount: number;
   exportSha256: string | null;
+  logCheckpoint: string | null;
 }
 
 let browser: Browser;
@@ -173,6 +174,9 @@ describe("finance", () => {
       expect(after.status).toBe("closed");
       expect(after.exportSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(await page.getByTestId("export-sha256").innerText()).toBe(after.exportSha256);
+      // The confirmation shows the log's checkpoint recorded at close, as the month's files carry it.
+      expect(after.logCheckpoint).toMatch(/\n\n— /);
+      expect((await page.getByTestId("log-checkpoint").innerText()).trim()).toBe(after.logCheckpoint?.trim());
       expect(await page.locator(".govuk-summary-list").innerText()).toContain("Closed");
       // No way to close it again.
       expect(await page.getByRole("link", { name: `Close ${monthName}` }).count()).toBe(0);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveCommand } from "../support/serve-command.ts";
+import { stopServer } from "../support/server-process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -53,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const output = captureOutput(server);
 
   const cleanUp = async () => {
-    await stop(server);
+    await stopServer(server);
     if (database) await database.drop().catch((error: unknown) => console.error("Could not drop the e2e database:", error));
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -121,18 +122,9 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, output: Outp
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await stop(server);
+  await stopServer(server);
   throw new Error(
     `The server was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem}).\n` +
       `--- server stderr ---\n${output.stderr.join("")}\n--- server stdout ---\n${output.stdout.join("")}`,
   );
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }

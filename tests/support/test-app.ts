@@ -8,6 +8,7 @@ import { loadConfig, type Config } from "../../apps/api/src/config.ts";
 import type { Clock } from "../../apps/api/src/lib/clock.ts";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "./database.ts";
+import { TEST_LOG_ENV } from "./log.ts";
 
 export const DEMO = {
   worker: "worker@demo.test",
@@ -45,6 +46,8 @@ export interface TestApp {
   kind: "postgres" | "pglite";
   /** Signs in and returns a Bearer access token. */
   tokenFor(account: DemoAccount | string, password?: string): Promise<string>;
+  /** Closes this app (not its database) and starts a new one on the same database, as a server restart would. */
+  restart(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -78,9 +81,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_LIMIT_PER_IP: "10000",
     LOGIN_LIMIT_PER_ACCOUNT: "10000",
     JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    ...TEST_LOG_ENV,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     ...options.env,
   });
+  return serve(database, fresh, config, options);
+}
+
+async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, config: Config, options: TestAppOptions): Promise<TestApp> {
   const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -100,6 +108,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const res = await supertest(url).post("/api/auth/login").send({ email, password });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
+    },
+    async restart() {
+      if (app.server.listening) await app.close();
+      return serve(database, fresh, config, options);
     },
     async close() {
       await app.close();

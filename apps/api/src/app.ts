@@ -18,7 +18,6 @@ import { problemsPlugin } from "./plugins/problems.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
-import { eventsRoutes } from "./modules/events/events.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -64,6 +63,7 @@ import { exportsRoutes } from "./modules/exports/exports.routes.ts";
 import { createExportsService } from "./modules/exports/exports.service.ts";
 import { periodsRoutes } from "./modules/periods/periods.routes.ts";
 import { createPeriodsService } from "./modules/periods/periods.service.ts";
+import { createLogService, createSequencer, loadSigningKey, logRoutes } from "./modules/log/index.ts";
 
 export interface AppDeps {
   config: Config;
@@ -139,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessPlugin, { db });
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
+  const signing = await loadSigningKey(config);
   const auth = createAuthService({ db, clock });
   const users = createUsersService({ db, clock });
   const passwords = createPasswordsService({ db, clock });
@@ -158,9 +159,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const followUps = createFollowUpsService({ db, clock, config, spends });
   const comments = createCommentsService({ db, clock, spends, notifications });
   const worklists = createWorklistsService({ db, clock, config, notifications });
-  const audit = createAuditService({ db, clock, config });
-  const exports = createExportsService({ db, config });
-  const periods = createPeriodsService({ db, clock, config, exports });
+  const log = createLogService({ db, signer: signing.key, previousKeys: config.log.previousKeys, spends });
+  const audit = createAuditService({ db, clock, config, log });
+  const exports = createExportsService({ db, config, log });
+  const periods = createPeriodsService({ db, clock, config, exports, log });
+  if (config.log.sealing) {
+    const sequencer = createSequencer({
+      db,
+      databaseUrl: config.databaseUrl,
+      signer: signing.key,
+      origin: config.log.origin,
+      pollMs: config.log.pollMs,
+      witnessUrl: config.log.witnessUrl,
+      logger: app.log,
+    });
+    app.addHook("onReady", async () => sequencer.start());
+    app.addHook("onClose", async () => sequencer.stop());
+    // A write that succeeded has probably logged an event: seal it now rather than at the next poll.
+    app.addHook("onResponse", async (request, reply) => {
+      if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) sequencer.nudge();
+    });
+  }
+  if (signing.file && config.databaseUrl) {
+    app.log.warn({ file: signing.file }, "LOG_SIGNING_KEY is not set: checkpoints are signed with a key file under DATA_DIR. Set LOG_SIGNING_KEY when running more than one instance, and back the key up.");
+  }
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes, { auth, config });
@@ -169,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { users });
   await app.register(teamsRoutes, { teams });
   await app.register(ledgerCodesRoutes, { ledgerCodes });
-  await app.register(eventsRoutes, { db });
+  await app.register(logRoutes, { log });
   await app.register(schemesRoutes, { schemes });
   await app.register(clientsRoutes, { clients });
   await app.register(spendsRoutes, { spends });

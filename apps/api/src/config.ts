@@ -1,7 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { NoteFormatError, parseSignerKey, parseVerifierKey, type SignerKey, type VerifierKey } from "@greentape/log/note";
 
 const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** A value the log's key parsers refuse becomes one zod issue naming the variable. */
+function logKey<T>(parse: (text: string) => T) {
+  return (text: string, context: z.RefinementCtx): T => {
+    try {
+      return parse(text);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: error instanceof NoteFormatError ? error.message : "is not a valid key" });
+      return z.NEVER;
+    }
+  };
+}
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +49,18 @@ const environmentSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   WEB_DIST: z.string().optional(),
+  LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, "must be one word with no spaces or plus signs, such as spend.example.gov.uk/log")
+    .default("localhost/green-tape"),
+  LOG_SIGNING_KEY: z.string().transform(logKey(parseSignerKey)).optional(),
+  LOG_PREVIOUS_KEYS: z
+    .string()
+    .transform(logKey((text) => text.split(",").filter((k) => k.trim() !== "").map(parseVerifierKey)))
+    .optional(),
+  LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_SEALING: booleanFromEnv.default(true),
+  LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
 });
 
 export interface Config {
@@ -56,9 +81,22 @@ export interface Config {
   councilName: string;
   loginLimits: { perIp: number; perAccount: number; windowMs: number };
   webDist: string | undefined;
+  log: {
+    origin: string;
+    /** From LOG_SIGNING_KEY; unset means a key file made once under DATA_DIR. */
+    signingKey: SignerKey | undefined;
+    /** Keys this log signed with before a rotation: their checkpoints still verify. */
+    previousKeys: VerifierKey[];
+    witnessUrl: string | undefined;
+    /** False stops the sequencer (for the benchmark's baseline): events then wait unsealed. */
+    sealing: boolean;
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
+
+const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY"]);
 
 /** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"} (got ${JSON.stringify(env[name] ?? "")})`);
+    // A secret is never echoed, even a wrong one: it may be a real key pasted in the wrong place.
+    const got = SECRETS.has(name) ? "its value is not shown" : `got ${JSON.stringify(env[name] ?? "")}`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"} (${got})`);
   }
   const e = parsed.data;
   if (e.MIGRATION_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
@@ -94,5 +134,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000,
     },
     webDist: e.WEB_DIST,
+    log: {
+      origin: e.LOG_ORIGIN,
+      signingKey: e.LOG_SIGNING_KEY,
+      previousKeys: e.LOG_PREVIOUS_KEYS ?? [],
+      witnessUrl: e.LOG_WITNESS_URL,
+      sealing: e.LOG_SEALING,
+      pollMs: e.LOG_SEAL_POLL_MS,
+    },
   };
 }

@@ -27,6 +27,46 @@ export type DatabaseOptions =
   | { dataDir: string }
   | { inMemory: true };
 
+/**
+ * One PostgreSQL connection of its own, for work that must hold a session: a session-level
+ * advisory lock lives exactly as long as this connection, and LISTEN hears on it. Once the
+ * connection fails every query on it fails too, so the holder learns its lock is gone.
+ */
+export interface SessionConnection {
+  db: Db;
+  listen(channel: string, onNotify: () => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openSessionConnection(databaseUrl: string, options: { applicationName: string }): Promise<SessionConnection> {
+  // A server that stops answering without closing the socket fails queries here, not never.
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    application_name: options.applicationName,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    query_timeout: 30_000,
+  });
+  // Without an error listener, a dropped connection would crash the process.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  const handlers = new Map<string, () => void>();
+  client.on("notification", (message) => handlers.get(message.channel)?.());
+  return {
+    db: drizzlePg(client, { schema }) as unknown as Db,
+    async listen(channel, onNotify) {
+      handlers.set(channel, onNotify);
+      await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    },
+    close: () => client.end().catch(() => undefined),
+  };
+}
+
 /** PostgreSQL via `pg` when a URL is given; otherwise embedded PGlite (on disk, or in memory for tests). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("databaseUrl" in options) {

@@ -1,10 +1,14 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const money = (name: string) => bigint(name, { mode: "number" });
 const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const day = (name: string) => date(name, { mode: "string" });
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
+/** Raw bytes (hashes). Queries on the hot paths move them as hex text instead, the same on pg and PGlite. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+/** A top-level transaction id (PostgreSQL 13+), for the sequencer's "committed before" cut. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -53,23 +57,71 @@ export const refreshTokens = pgTable(
 );
 
 /**
- * The event log: append-only and hash-chained. Each row's hash covers its content and the previous
- * row's hash. Triggers (migration 0001) refuse UPDATE, DELETE and TRUNCATE.
+ * The event log's entries. A use case inserts its event with its leaf hash, SHA-256(0x00 ||
+ * canonical JSON), in its own transaction; the sequencer later gives it a place in the Merkle tree
+ * (log_leaves). `tx_id` is the inserting transaction, so the sequencer can tell which events are
+ * committed for good. Events logged before the tree have no leaf hash and share the tx_id of the
+ * migration that added the column: they were the hash chain (`prev_hash`, `hash`, kept as they
+ * were) and became the tree's first leaves, in id order.
+ * Triggers (migration 0001) refuse UPDATE, DELETE and TRUNCATE.
  */
 export const events = pgTable(
   "events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey(),
+    id: bigint("id", { mode: "number" }).primaryKey().default(sql`nextval('events_id_seq')`),
     occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
     actorId: uuid("actor_id"),
     type: text("type").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id").notNull(),
     data: jsonb("data").notNull(),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
+    leafHash: bytea("leaf_hash"),
+    txId: xid8("tx_id").notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId)],
+  (t) => [index("events_subject_idx").on(t.subjectType, t.subjectId), index("events_sequencing_idx").on(t.txId, t.id)],
+);
+
+/** Each sequenced event's place in the tree. Append-only. */
+export const logLeaves = pgTable("log_leaves", {
+  logIndex: bigint("log_index", { mode: "number" }).primaryKey(),
+  eventId: bigint("event_id", { mode: "number" })
+    .notNull()
+    .unique()
+    .references(() => events.id),
+});
+
+/**
+ * The hash of every perfect subtree: node (level, idx) covers leaves [idx·2^level, (idx+1)·2^level);
+ * level 0 holds the leaf hashes. Once written a node never changes, so proofs for any past tree
+ * size are read from here. Append-only.
+ */
+export const logNodes = pgTable(
+  "log_nodes",
+  {
+    level: smallint("level").notNull(),
+    idx: bigint("idx", { mode: "number" }).notNull(),
+    hash: bytea("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);
+
+/**
+ * Every signed checkpoint (C2SP signed note), one per sealed batch. `horizon` is the sequencer's
+ * bookkeeping: every event of a transaction with an id below it is in this checkpoint's tree, so a
+ * sequencer taking over looks for unsealed events from there on. Append-only.
+ */
+export const logCheckpoints = pgTable(
+  "log_checkpoints",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    treeSize: bigint("tree_size", { mode: "number" }).notNull(),
+    note: text("note").notNull(),
+    horizon: xid8("horizon").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("log_checkpoints_size_idx").on(t.treeSize)],
 );
 
 /** A green-tape rule. Its terms live in versions; every spend keeps the version it was judged by. */
@@ -318,6 +370,8 @@ export const periods = pgTable("periods", {
   spendCount: integer("spend_count"),
   total: money("total"),
   exportSha256: text("export_sha256"),
+  /** The log's signed checkpoint current at close: it goes into every file of the month. */
+  logCheckpoint: text("log_checkpoint"),
 });
 
 /**
@@ -386,6 +440,8 @@ export const auditSamples = pgTable("audit_samples", {
   algorithmVersion: text("algorithm_version").notNull(),
   datasetDigest: text("dataset_digest").notNull(),
   populationSize: integer("population_size").notNull(),
+  /** The log's signed checkpoint current at the draw: every report of the sample prints it. */
+  logCheckpoint: text("log_checkpoint"),
   drawnBy: uuid("drawn_by").notNull().references(() => users.id),
   createdAt: createdAt(),
 });

@@ -82,3 +82,15 @@ export class RateLimitedError extends DomainError {
     super("Too many attempts", detail, extensions);
   }
 }
+
+/** Not ready to answer yet (503); the problem handler sends `Retry-After` with the seconds given. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly slug = "unavailable";
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("Not available yet", detail);
+  }
+}

@@ -11,6 +11,7 @@ import {
   canRecordFinding,
   canRecordFollowUp,
   canReview,
+  canSeeLoggedEvent,
   canSeeReviewerNotes,
   canSeeSpend,
   canVoid,
@@ -136,6 +137,15 @@ describe("nobody reviews or audits their own spend", () => {
     const who = actor(role);
     expect(canReview(who, spendFor(who, "own"))).toBe(false);
     expect(canRecordFinding(who, spendFor(who, "own"))).toBe(false);
+  });
+});
+
+describe("logged events about reviewer-only notes", () => {
+  it.each(ROLES)("%s sees a logged reviewer note only if they may see reviewer notes", (role) => {
+    const who = actor(role);
+    expect(canSeeLoggedEvent(who, { data: { visibility: "reviewers" } })).toBe(canSeeReviewerNotes(who));
+    expect(canSeeLoggedEvent(who, { data: { visibility: "worker" } })).toBe(true);
+    expect(canSeeLoggedEvent(who, { data: null })).toBe(true);
   });
 });
 

@@ -90,6 +90,11 @@ export function canSeeReviewerNotes(actor: Actor): boolean {
   return hasRole(actor, "supervisor", "auditor", "admin");
 }
 
+/** A logged event about a reviewer-only note: shown only to those who may see such notes. */
+export function canSeeLoggedEvent(actor: Actor, event: { data: unknown }): boolean {
+  return (event.data as { visibility?: string } | null)?.visibility !== "reviewers" || canSeeReviewerNotes(actor);
+}
+
 export function canDrawSample(actor: Actor): boolean {
   return actor.role === "auditor";
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { DomainError, type FieldProblem } from "@greentape/domain/errors";
+import { DomainError, ServiceUnavailableError, type FieldProblem } from "@greentape/domain/errors";
 
 /** The one place errors become application/problem+json (RFC 9457). */
 export interface Problem {
@@ -59,7 +59,8 @@ function validationProblems(error: FastifyError): FieldProblem[] {
 export const problemsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
-      if (error.status >= 500) request.log.error({ err: error }, "domain error");
+      if (error instanceof ServiceUnavailableError) reply.header("Retry-After", String(error.retryAfterSeconds));
+      else if (error.status >= 500) request.log.error({ err: error }, "domain error");
       return sendProblem(reply, {
         type: `/problems/${error.slug}`,
         title: error.title,

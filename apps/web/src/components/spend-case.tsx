@@ -19,6 +19,7 @@ import { FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
 import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
 import { apiFetch } from "../lib/api-client.ts";
 import { formatDay, formatShortDay, formatTimestamp } from "../lib/format.ts";
+import { LogProof } from "./log-proof.tsx";
 import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
 import { WarningText } from "./warning-text.tsx";
@@ -94,7 +95,18 @@ export const spendCaseSchema = spendSchema.omit({ receiptLost: true }).extend({
     })
     .nullish(),
   comments: z.array(z.object({ id: z.string().optional(), author: person, body: z.string(), visibility: z.string().default("worker"), createdAt: z.string() })).default([]),
-  timeline: z.array(z.object({ id: z.union([z.number(), z.string()]), type: z.string(), occurredAt: z.string(), actor: person.nullable(), data: z.unknown() })).default([]),
+  timeline: z
+    .array(
+      z.object({
+        id: z.union([z.number(), z.string()]),
+        type: z.string(),
+        occurredAt: z.string(),
+        actor: person.nullable(),
+        data: z.unknown(),
+        logIndex: z.number().int().nullable().default(null),
+      }),
+    )
+    .default([]),
 });
 export type SpendCaseData = z.infer<typeof spendCaseSchema>;
 
@@ -504,6 +516,10 @@ export function SpendCase({ spend, schemeName, headingLevel = 2, children, comme
               {formatTimestamp(event.occurredAt)}
               {event.actor ? ` by ${event.actor.name}` : ""}
             </p>
+            <p className="govuk-body-s gt-timeline__log" data-testid="log-index">
+              {event.logIndex === null ? "Not sealed in the log yet (within a few seconds)" : `Log entry ${event.logIndex.toLocaleString("en-GB")}`}
+            </p>
+            {event.logIndex === null ? null : <LogProof spendId={spend.id} logIndex={event.logIndex} />}
           </li>
         ))}
       </ol>

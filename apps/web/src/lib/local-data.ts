@@ -4,10 +4,15 @@
 // lists), every Cache Storage cache that is not the service worker's app-shell precache
 // (so API data cached by any later feature goes too), and Web Storage.
 // Kept: the precached app shell, which holds no personal data and lets the sign-in page
-// open with no signal.
+// open with no signal; and the event log's checkpoints an auditor's browser has seen
+// (green-tape-log: sizes and root hashes, no personal data), which only count if kept.
 
 /** Names of the IndexedDB databases the app creates. Features add theirs here. */
 export const APP_DATABASES: readonly string[] = ["green-tape", "green-tape-outbox"];
+
+/** Where an auditor's browser keeps the log's checkpoints it has seen: kept at sign-out, since they witness the log only for as long as they are kept. */
+export const LOG_WITNESS_DATABASE = "green-tape-log";
+const KEPT_DATABASES: readonly string[] = [LOG_WITNESS_DATABASE];
 
 const APP_SHELL_CACHE_PREFIX = "workbox-precache";
 
@@ -26,7 +31,7 @@ async function clearDatabases(): Promise<void> {
       // Fall back to the known names.
     }
   }
-  await Promise.allSettled([...names].map(deleteDatabase));
+  await Promise.allSettled([...names].filter((name) => !KEPT_DATABASES.includes(name)).map(deleteDatabase));
 }
 
 function deleteDatabase(name: string): Promise<void> {

@@ -14,6 +14,7 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
+import type { LogService } from "../log/index.ts";
 import { userNames } from "../spends/spend-detail.queries.ts";
 import { lockSpend } from "../spends/spends.queries.ts";
 import { toSpendAccess } from "../spends/spend-access.ts";
@@ -40,8 +41,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone"> }) {
-  const { db, clock, config } = deps;
+export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; log: Pick<LogService, "checkpoint"> }) {
+  const { db, clock, config, log } = deps;
   const today = () => todayIn(config.timeZone, clock.now());
 
   async function loadSample(id: string) {
@@ -134,6 +135,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           algorithmVersion: SAMPLER_VERSION[input.method],
           datasetDigest: digest,
           populationSize: population.length,
+          logCheckpoint: await log.checkpoint(tx),
           drawnBy: actor.id,
           createdAt: now,
         });

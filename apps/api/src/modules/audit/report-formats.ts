@@ -100,6 +100,7 @@ const STYLE = `
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .statement { font-size: 1.1rem; font-weight: 600; border-left: 5px solid #1d70b8; padding-left: 0.8rem; }
   .mono { font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
+  pre.checkpoint { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; word-break: break-all; background: #f3f2f1; padding: 0.5rem; }
   .sign { margin-top: 3rem; display: flex; gap: 4rem; }
   .sign div { border-top: 1px solid #0b0c0c; padding-top: 0.3rem; min-width: 16rem; }
   @media print { body { margin: 1cm; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
@@ -177,6 +178,13 @@ export function reportHtml(report: ReportView, items: readonly SampleItemDetail[
 
 <h2>Items</h2>
 <table><thead><tr><th scope="col">#</th><th scope="col">Stratum</th><th scope="col">Reasons</th><th scope="col">Spend</th><th scope="col">Spent on</th><th scope="col">Category</th><th scope="col">Payee</th><th scope="col">Amount</th><th scope="col">Finding</th><th scope="col">Notes</th></tr></thead><tbody>${itemRows}</tbody></table>
+
+<h2>The event log at the draw</h2>
+${
+    sample.logCheckpoint
+      ? `<p>The log's signed checkpoint when this sample was drawn. Keep it: anyone holding it can ask the log for a proof that it still extends this tree, so a record rewritten or removed since the draw cannot pass unnoticed.</p>\n<pre class="checkpoint">${esc(sample.logCheckpoint)}</pre>`
+      : "<p>This sample was drawn before the log kept signed checkpoints.</p>"
+  }
 
 <div class="sign"><div>Auditor</div><div>Date</div></div>
 </body>

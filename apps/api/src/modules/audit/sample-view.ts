@@ -54,6 +54,7 @@ export const sampleHeadSchema = z.object({
   sizeExplanation: z.string(),
   drawnBy: z.string(),
   createdAt: z.string(),
+  logCheckpoint: z.string().nullable().describe("The event log's signed checkpoint current at the draw (null for samples drawn before the log had checkpoints)"),
 });
 
 export const sampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemSchema) });
@@ -82,6 +83,7 @@ export function toSampleHead(sample: SampleRow): z.infer<typeof sampleHeadSchema
     sizeExplanation: parameters.sizeExplanation,
     drawnBy: sample.drawnBy,
     createdAt: sample.createdAt.toISOString(),
+    logCheckpoint: sample.logCheckpoint,
   };
 }
 

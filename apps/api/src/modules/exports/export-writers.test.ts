@@ -5,6 +5,7 @@ import { exportRow } from "../../../../../tests/support/export-row.ts";
 import { DownloadCancelled, streamSink, writeJson, writeXlsx } from "./export-writers.ts";
 
 const row = exportRow();
+const CHECKPOINT = "localhost/green-tape\n3\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 localhost/green-tape AAAAAA==\n";
 
 async function* batches(...rows: ExportRow[][]) {
   yield* rows;
@@ -14,7 +15,7 @@ async function xlsxBytes(): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeXlsx(batches([row, { ...row, transactionId: "x", amount: -305 }]), out, "2026-03");
+  await writeXlsx(batches([row, { ...row, transactionId: "x", amount: -305 }]), out, "2026-03", CHECKPOINT);
   return Buffer.concat(chunks);
 }
 
@@ -33,6 +34,13 @@ describe("writeXlsx", () => {
     expect(Buffer.compare(first, second)).toBe(0);
   });
 
+  it("carries the log checkpoint in the document's properties", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsxBytes()) as unknown as ArrayBuffer);
+    expect(workbook.description).toBe(`Green Tape event log checkpoint:\n${CHECKPOINT}`);
+  });
+
   it("stops reading rows while the zip is behind, so a million-row workbook is not held in memory", async () => {
     // Nobody reads the download. Identical rows deflate ~1000:1, so the download's own buffer
     // would take ~20,000 rows to fill; only waiting on the zip entry stops the writer sooner.
@@ -44,7 +52,7 @@ describe("writeXlsx", () => {
         yield Array.from({ length: 100 }, () => row);
       }
     }
-    void writeXlsx(endless(), out, "2026-03").catch(() => undefined);
+    void writeXlsx(endless(), out, "2026-03", null).catch(() => undefined);
     for (let settled = -1; settled !== rowsRead; ) {
       settled = rowsRead;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -55,16 +63,16 @@ describe("writeXlsx", () => {
 });
 
 describe("writeJson", () => {
-  it("writes an array with keys in column order, and [] when empty", async () => {
+  it("writes the period, the log checkpoint and the rows with keys in column order; no rows is []", async () => {
     const chunks: string[] = [];
     const sink = { write: async (chunk: string) => void chunks.push(chunk) };
-    await writeJson(batches([row], [{ ...row, voided: true }]), sink);
-    const parsed = JSON.parse(chunks.join("")) as ExportRow[];
-    expect(parsed).toEqual([row, { ...row, voided: true }]);
-    expect(Object.keys(parsed[0] as object)[0]).toBe("transactionId");
+    await writeJson(batches([row], [{ ...row, voided: true }]), sink, { period: "2026-03", logCheckpoint: CHECKPOINT });
+    const parsed = JSON.parse(chunks.join("")) as { period: string; logCheckpoint: string; rows: ExportRow[] };
+    expect(parsed).toEqual({ period: "2026-03", logCheckpoint: CHECKPOINT, rows: [row, { ...row, voided: true }] });
+    expect(Object.keys(parsed.rows[0] as object)[0]).toBe("transactionId");
     chunks.length = 0;
-    await writeJson(batches(), sink);
-    expect(chunks.join("")).toBe("[]\n");
+    await writeJson(batches(), sink, { period: "2026-04", logCheckpoint: null });
+    expect(chunks.join("")).toBe('{"period":"2026-04","logCheckpoint":null,"rows":[]}\n');
   });
 });
 

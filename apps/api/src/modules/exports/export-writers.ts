@@ -27,6 +27,8 @@ export interface Sink {
 
 export class DownloadCancelled extends Error {}
 
+const LOG_CHECKPOINT_INTRO = "Green Tape event log checkpoint:";
+
 /** readable-stream 2 (the streams inside exceljs's zip) predates `writableNeedDrain`; its state says the same. */
 function needsDrain(stream: Writable): boolean {
   return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
@@ -87,10 +89,13 @@ export async function writeCsv(batches: AsyncIterable<ExportRow[]>, sink: Sink):
 
 const JSON_KEYS = EXPORT_COLUMNS.map((c) => c.key);
 
-/** A JSON array, one object per row with keys in column order; amounts stay integer minor units. */
-export async function writeJson(batches: AsyncIterable<ExportRow[]>, sink: Sink): Promise<void> {
+/**
+ * `{ period, logCheckpoint, rows }`: the rows are one object each with keys in column order, amounts
+ * in integer minor units; `logCheckpoint` is the event log's signed checkpoint the file stands on.
+ */
+export async function writeJson(batches: AsyncIterable<ExportRow[]>, sink: Sink, head: { period: string; logCheckpoint: string | null }): Promise<void> {
   let first = true;
-  await sink.write("[");
+  await sink.write(`{"period":${JSON.stringify(head.period)},"logCheckpoint":${JSON.stringify(head.logCheckpoint)},"rows":[`);
   for await (const batch of batches) {
     let chunk = "";
     for (const row of batch) {
@@ -99,7 +104,7 @@ export async function writeJson(batches: AsyncIterable<ExportRow[]>, sink: Sink)
     }
     await sink.write(chunk);
   }
-  await sink.write(first ? "]\n" : "\n]\n");
+  await sink.write(first ? "]}\n" : "\n]}\n");
 }
 
 export async function writeXeroJournal(batches: AsyncIterable<ExportRow[]>, sink: Sink, period: string, clearingAccount: string): Promise<void> {
@@ -148,11 +153,13 @@ function zipEntriesOf(sheet: ReturnType<stream.xlsx.WorkbookWriter["addWorksheet
  * An .xlsx written as it streams (exceljs WorkbookWriter): a frozen header row, amounts as numbers
  * in a currency format, then a totals row per currency (summed exactly in minor units).
  */
-export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writable, period: string): Promise<void> {
+export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writable, period: string, logCheckpoint: string | null): Promise<void> {
   // Loaded on first use: exceljs costs every server ~17 MB of memory from start-up otherwise.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   pinDates(workbook, new Date(`${periodBounds(period).first}T00:00:00Z`));
+  // The document's description (File > Properties): the event log's checkpoint this file stands on.
+  if (logCheckpoint) (workbook as unknown as { description: string }).description = `${LOG_CHECKPOINT_INTRO}\n${logCheckpoint}`;
   const sheet = workbook.addWorksheet(period, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
   sheet.getRow(1).font = { bold: true };

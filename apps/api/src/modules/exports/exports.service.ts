@@ -6,6 +6,7 @@ import { DEFAULT_CLEARING_ACCOUNT } from "@greentape/domain/export-rows";
 import { canExport } from "@greentape/domain/permissions";
 import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
+import type { LogService } from "../log/index.ts";
 import { findPeriod } from "../periods/periods.queries.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
 import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
@@ -34,13 +35,19 @@ function unmappedCategoriesProblem(unmapped: string[], before: string): RuleViol
   });
 }
 
-export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "timeZone"> }) {
-  const { db, config } = deps;
+export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "timeZone">; log: Pick<LogService, "checkpoint"> }) {
+  const { db, config, log } = deps;
 
   /** A closed period's files are read from the rows copied at close; an open one's from the tables as they are now. */
   async function sourceOf(tx: Tx, period: string): Promise<RowSource> {
     const row = await findPeriod(tx, period);
     return row?.status === "closed" ? { closed: true } : { closed: false, timeZone: config.timeZone };
+  }
+
+  /** The log checkpoint a file carries: the one recorded at close, or for an open month the one current now. */
+  async function checkpointOf(tx: Tx, period: string): Promise<string | null> {
+    const row = await findPeriod(tx, period);
+    return row?.status === "closed" ? row.logCheckpoint : log.checkpoint(tx);
   }
 
   /**
@@ -72,9 +79,9 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
         const rows = exportRowBatches(tx, period, await sourceOf(tx, period));
         const sink = streamSink(out);
         if (format === "csv") await writeCsv(rows, sink);
-        else if (format === "json") await writeJson(rows, sink);
+        else if (format === "json") await writeJson(rows, sink, { period, logCheckpoint: await checkpointOf(tx, period) });
         else if (format === "xero") await writeXeroJournal(rows, sink, period, options.clearingAccount ?? DEFAULT_CLEARING_ACCOUNT);
-        else await writeXlsx(rows, out, period);
+        else await writeXlsx(rows, out, period, await checkpointOf(tx, period));
       });
       return { filename: `green-tape-${period}${FILES[format].suffix}`, contentType: FILES[format].contentType, body };
     },

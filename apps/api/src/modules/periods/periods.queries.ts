@@ -47,7 +47,11 @@ export async function findPeriod(db: Executor, period: string): Promise<PeriodRo
   return row;
 }
 
-export async function markClosed(tx: Tx, period: string, closed: { closedAt: Date; closedBy: string; spendCount: number; total: number; exportSha256: string }) {
+export async function markClosed(
+  tx: Tx,
+  period: string,
+  closed: { closedAt: Date; closedBy: string; spendCount: number; total: number; exportSha256: string; logCheckpoint: string | null },
+) {
   await tx
     .update(periods)
     .set({ status: "closed", ...closed })
@@ -61,6 +65,8 @@ export interface PeriodFigures {
   closedBy: string | null;
   closedByName: string | null;
   exportSha256: string | null;
+  /** The log's signed checkpoint current at close. */
+  logCheckpoint: string | null;
   /** Spends that count in the period; for a closed period, as recorded at close. */
   count: number;
   /** Net: counted spends plus reversals booked in the period, in minor units. */
@@ -76,6 +82,7 @@ type FiguresRow = {
   closed_by: string | null;
   closed_by_name: string | null;
   export_sha256: string | null;
+  log_checkpoint: string | null;
   spend_count: string | number | null;
   closed_total: string | number | null;
   live_count: string | number;
@@ -106,7 +113,7 @@ export async function periodFigures(db: Executor, only?: string): Promise<Period
       union select period from spend_figures
       union select period from reversal_figures
     )
-    select k.period, p.status, ${isoUtc(sql`p.closed_at`)} as closed_at, p.closed_by, u.name as closed_by_name, p.export_sha256,
+    select k.period, p.status, ${isoUtc(sql`p.closed_at`)} as closed_at, p.closed_by, u.name as closed_by_name, p.export_sha256, p.log_checkpoint,
       p.spend_count, p.total as closed_total,
       coalesce(sf.count, 0) as live_count,
       (coalesce(sf.total, 0) + coalesce(rf.total, 0))::text as live_total,
@@ -127,6 +134,7 @@ export async function periodFigures(db: Executor, only?: string): Promise<Period
       closedBy: r.closed_by,
       closedByName: r.closed_by_name,
       exportSha256: r.export_sha256,
+      logCheckpoint: r.log_checkpoint,
       count: Number(closed ? r.spend_count : r.live_count),
       total: Number(closed ? r.closed_total : r.live_total),
       unjustifiedCount: Number(r.unjustified),

@@ -17,6 +17,7 @@ const periodViewSchema = z.object({
   closedBy: z.string().nullable(),
   closedByName: z.string().nullable(),
   exportSha256: z.string().nullable(),
+  logCheckpoint: z.string().nullable().describe("The event log's signed checkpoint current at close, as every file of the month carries it"),
 });
 
 const periodDetailSchema = periodViewSchema.extend({

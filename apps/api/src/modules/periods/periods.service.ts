@@ -7,6 +7,7 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { ExportsService } from "../exports/exports.service.ts";
+import type { LogService } from "../log/index.ts";
 import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
 import { lockPeriodForClose, markClosed, periodFigures, type PeriodFigures } from "./periods.queries.ts";
 
@@ -20,6 +21,8 @@ export interface PeriodView {
   closedBy: string | null;
   closedByName: string | null;
   exportSha256: string | null;
+  /** The event log's signed checkpoint current at close: printed in the confirmation and in every file of the month. */
+  logCheckpoint: string | null;
 }
 
 /** One period as the close confirmation needs it: with what would stop it closing. */
@@ -34,11 +37,17 @@ function toView(f: PeriodFigures): PeriodView {
 
 /** A month nothing was booked in is still a month: open and empty. */
 function emptyPeriod(period: string): PeriodView {
-  return { period, status: "open", count: 0, total: 0, unjustifiedCount: 0, closedAt: null, closedBy: null, closedByName: null, exportSha256: null };
+  return { period, status: "open", count: 0, total: 0, unjustifiedCount: 0, closedAt: null, closedBy: null, closedByName: null, exportSha256: null, logCheckpoint: null };
 }
 
-export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; exports: Pick<ExportsService, "freezeForClose"> }) {
-  const { db, clock, config, exports } = deps;
+export function createPeriodsService(deps: {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, "timeZone">;
+  exports: Pick<ExportsService, "freezeForClose">;
+  log: Pick<LogService, "checkpoint">;
+}) {
+  const { db, clock, config, exports, log } = deps;
 
   async function get(period: string): Promise<PeriodDetail> {
     const [figures] = await periodFigures(db, period);
@@ -86,7 +95,9 @@ export function createPeriodsService(deps: { db: Db; clock: Clock; config: Pick<
         if (digest.count !== figures.count || digest.total !== figures.total) {
           throw new Error(`period ${period}: export rows (${digest.count}, ${digest.total}) disagree with its figures (${figures.count}, ${figures.total})`);
         }
-        await markClosed(tx, period, { closedAt: now, closedBy: actor.id, spendCount: figures.count, total: figures.total, exportSha256: digest.sha256 });
+        // The checkpoint current at close; the close's own event is sealed in the next one.
+        const logCheckpoint = await log.checkpoint(tx);
+        await markClosed(tx, period, { closedAt: now, closedBy: actor.id, spendCount: figures.count, total: figures.total, exportSha256: digest.sha256, logCheckpoint });
         await appendEvent(
           tx,
           {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { clients, comments, events, followUps, justificationRevisions, receiptLostDeclarations, receipts, reviews, users } from "@greentape/db/schema";
+import { clients, comments, events, followUps, justificationRevisions, logLeaves, receiptLostDeclarations, receipts, reviews, users } from "@greentape/db/schema";
 
 /** Everything on one spend's page, read in a handful of indexed queries. */
 export async function loadSpendParts(db: Executor, spendId: string, options: { includeReviewerNotes: boolean }) {
@@ -14,9 +14,14 @@ export async function loadSpendParts(db: Executor, spendId: string, options: { i
     db.select().from(reviews).where(eq(reviews.spendId, spendId)).orderBy(asc(reviews.createdAt)),
     db.select().from(followUps).where(eq(followUps.spendId, spendId)),
     db.select().from(comments).where(commentFilter).orderBy(asc(comments.createdAt)),
-    db.select().from(events).where(and(eq(events.subjectType, "spend"), eq(events.subjectId, spendId))).orderBy(asc(events.id)),
+    db
+      .select({ event: events, logIndex: logLeaves.logIndex })
+      .from(events)
+      .leftJoin(logLeaves, eq(logLeaves.eventId, events.id))
+      .where(and(eq(events.subjectType, "spend"), eq(events.subjectId, spendId)))
+      .orderBy(asc(events.id)),
   ]);
-  return { receiptRows, lost: lost[0], revisions, reviewRows, followUp: followUp[0], commentRows, eventRows };
+  return { receiptRows, lost: lost[0], revisions, reviewRows, followUp: followUp[0], commentRows, eventRows: eventRows.map((r) => ({ ...r.event, logIndex: r.logIndex })) };
 }
 
 export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Executor } from "@greentape/db/client";
-import { canSeeReviewerNotes } from "@greentape/domain/permissions";
+import { canSeeLoggedEvent, canSeeReviewerNotes } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
 import { clientReference, loadSpendParts, userNames } from "./spend-detail.queries.ts";
 import type { SpendRow } from "./spends.queries.ts";
@@ -35,19 +35,25 @@ export const spendDetailSchema = spendViewSchema.extend({
     })
     .nullable(),
   comments: z.array(z.object({ id: z.string(), author: person, body: z.string(), visibility: z.string(), createdAt: z.string() })),
-  timeline: z.array(z.object({ id: z.number(), type: z.string(), occurredAt: z.string(), actor: person.nullable(), data: z.unknown() })),
+  timeline: z.array(
+    z.object({
+      id: z.number(),
+      type: z.string(),
+      occurredAt: z.string(),
+      actor: person.nullable(),
+      data: z.unknown(),
+      logIndex: z.number().int().nullable().describe("The event's place in the verifiable log once sealed (within about two seconds); null until then"),
+    }),
+  ),
 });
 export type SpendDetail = z.infer<typeof spendDetailSchema>;
 
-/** Events that only reviewers may see: a reviewer-only note must not leak through the timeline. */
-function isReviewerOnly(event: { type: string; data: unknown }): boolean {
-  return (event.data as { visibility?: string } | null)?.visibility === "reviewers";
-}
 
 export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendRow, today: string): Promise<SpendDetail> {
   const includeReviewerNotes = canSeeReviewerNotes(actor);
   const parts = await loadSpendParts(db, spend.id, { includeReviewerNotes });
-  const timelineRows = includeReviewerNotes ? parts.eventRows : parts.eventRows.filter((e) => !isReviewerOnly(e));
+  // A reviewer-only note must not leak through the timeline.
+  const timelineRows = parts.eventRows.filter((e) => canSeeLoggedEvent(actor, e));
   const names = await userNames(db, [
     spend.workerId,
     ...parts.reviewRows.map((r) => r.reviewerId),
@@ -88,6 +94,6 @@ export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendR
         }
       : null,
     comments: parts.commentRows.map((c) => ({ id: c.id, author: who(c.authorId), body: c.body, visibility: c.visibility, createdAt: c.createdAt.toISOString() })),
-    timeline: timelineRows.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actorId ? who(e.actorId) : null, data: e.data })),
+    timeline: timelineRows.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actorId ? who(e.actorId) : null, data: e.data, logIndex: e.logIndex })),
   };
 }

@@ -103,15 +103,17 @@ const queueSchema = z.object({
 });
 export type AuditQueue = z.infer<typeof queueSchema>;
 
-const chainVerdictSchema = z.object({
+const logVerdictSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBrokenId: z.number().int().optional(),
+  treeSize: z.number().int().nullable().default(null),
+  rootHash: z.string().optional(),
+  problem: z.string().optional(),
   reason: z.string().optional(),
-  headId: z.number().int().optional(),
-  headHash: z.string().optional(),
+  firstBadIndex: z.number().int().optional(),
+  firstBrokenId: z.number().int().optional(),
 });
-export type ChainVerdict = z.infer<typeof chainVerdictSchema>;
+export type LogVerdict = z.infer<typeof logVerdictSchema>;
 
 const samplePath = (id: string) => `/api/audit/samples/${encodeURIComponent(id)}`;
 
@@ -154,8 +156,8 @@ export function downloadReport(sampleId: string, format: "csv" | "html"): Promis
   return apiDownload(`${samplePath(sampleId)}/report?format=${format}`);
 }
 
-/** Recomputes the event log's hash chain; with a head published earlier, also checks it is still there. */
-export async function verifyEventLog(knownHead?: { id: number; hash: string }): Promise<ChainVerdict> {
-  const query = knownHead ? `?expectHeadId=${knownHead.id}&expectHeadHash=${encodeURIComponent(knownHead.hash)}` : "";
-  return chainVerdictSchema.parse(await apiGet<unknown>(`/api/audit/events/verify${query}`));
+/** The server rebuilds the log's tree from every event and checks it against every signed checkpoint, and `saved` if given. */
+export async function verifyEventLog(saved?: string): Promise<LogVerdict> {
+  const query = saved ? `?checkpoint=${encodeURIComponent(saved)}` : "";
+  return logVerdictSchema.parse(await apiGet<unknown>(`/api/audit/events/verify${query}`));
 }

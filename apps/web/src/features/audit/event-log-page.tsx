@@ -2,48 +2,50 @@ import { useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
-import { TextInput } from "../../components/text-input.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import type { SignedCheckpoint } from "../../lib/log-api.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { verifyEventLog } from "./audit-api.ts";
-import type { ChainVerdict } from "./audit-api.ts";
+import type { LogVerdict } from "./audit-api.ts";
+import { checkNewestCheckpoint } from "./log-witness.ts";
+import type { LogCheck } from "./log-witness.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
 interface Checked {
-  verdict: ChainVerdict;
-  /** The head published earlier that the check was asked to find, if any. */
-  knownHead?: { id: number; hash: string };
+  /** The browser's own check of the newest checkpoint; absent for a check against a pasted one. */
+  witness?: LogCheck;
+  verdict: LogVerdict;
   at: Date;
 }
 
-type Field = "head-id" | "head-hash";
-
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", second: "2-digit", timeZone: "Europe/London" });
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Europe/London" });
+const count = (n: number) => n.toLocaleString("en-GB");
 
-/** The auditor checks the hash-chained event log, sees the head to publish, and checks a head published before. */
+/**
+ * The auditor checks the event log two ways at once: this browser checks that the log's newest
+ * signed checkpoint extends every one it has seen before, and the server rebuilds the whole tree
+ * from the events and checks it against every checkpoint it signed.
+ */
 export function EventLogPage() {
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [headId, setHeadId] = useState("");
-  const [headHash, setHeadHash] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saved, setSaved] = useState("");
+  const [savedError, setSavedError] = useState<string | undefined>();
   const result = useRef<HTMLDivElement>(null);
 
-  // A new list only when the problems change: the summary takes focus each time it gets one.
-  const summary = useMemo<SummaryError[]>(
-    () => (["head-id", "head-hash"] as const).flatMap((field) => (errors[field] ? [{ fieldId: field, message: errors[field] }] : [])),
-    [errors],
-  );
+  const summary = useMemo<SummaryError[]>(() => (savedError ? [{ fieldId: "saved-checkpoint", message: savedError }] : []), [savedError]);
   usePageTitle("Event log", summary.length > 0);
 
-  async function run(knownHead?: { id: number; hash: string }) {
+  async function run(check: () => Promise<Checked>) {
     if (checking) return;
     setChecking(true);
     setProblem(null);
     try {
-      setChecked({ verdict: await verifyEventLog(knownHead), knownHead, at: new Date() });
+      setChecked(await check());
     } catch (error) {
       setChecked(null);
       setProblem(describeApiError(error));
@@ -53,16 +55,19 @@ export function EventLogPage() {
     }
   }
 
-  function checkKnownHead(event: FormEvent<HTMLFormElement>) {
+  const checkNewest = () =>
+    run(async () => {
+      const witness = await checkNewestCheckpoint();
+      const previous = witness.state === "unsigned" ? undefined : witness.previous?.note;
+      return { witness, verdict: await verifyEventLog(previous), at: new Date() };
+    });
+
+  function checkSaved(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next: Partial<Record<Field, string>> = {};
-    const id = headId.trim();
-    const hash = headHash.trim().toLowerCase();
-    if (!/^\d+$/.test(id) || Number(id) < 1) next["head-id"] = "Enter the entry number you published, like 1042";
-    if (!/^[0-9a-f]{64}$/.test(hash)) next["head-hash"] = "Enter the hash you published: 64 characters, 0 to 9 and a to f";
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    void run({ id: Number(id), hash });
+    const text = saved.replaceAll("\r\n", "\n").trim();
+    const error = /\n\n\u2014 \S+ \S+$/.test(text) ? undefined : "Paste the whole checkpoint: its origin, size and root lines, an empty line, and its signature line starting with —";
+    setSavedError(error);
+    if (!error) void run(async () => ({ verdict: await verifyEventLog(`${text}\n`), at: new Date() }));
   }
 
   return (
@@ -72,52 +77,46 @@ export function EventLogPage() {
         <span className="govuk-caption-l">Audit</span>
         <h1 className="govuk-heading-l">Event log</h1>
         <p className="govuk-body">
-          Every change in Green Tape is written to a log that can only be added to. Each entry carries a hash of the one
-          before it, so changing or removing any entry breaks the chain from there on.
+          Every change in Green Tape is written to a log that can only be added to. The log is a Merkle tree, as in
+          Certificate Transparency: every few moments it is sealed with a signed checkpoint, and any later checkpoint must
+          extend every earlier one.
         </p>
-        <p className="govuk-body">Checking recomputes every hash and names the first entry that does not fit.</p>
-        <button type="button" className="govuk-button" onClick={() => void run()} aria-disabled={checking || undefined}>
+        <p className="govuk-body">
+          Checking asks the server to rebuild the log from every entry, and this browser to check the newest checkpoint
+          against every one it has seen before. Even someone with full control of the database cannot pass that.
+        </p>
+        <button type="button" className="govuk-button" onClick={() => void checkNewest()} aria-disabled={checking || undefined}>
           {checking ? "Checking the event log…" : "Check the event log"}
         </button>
 
         <div aria-live="polite" ref={result} tabIndex={-1} className="gt-verify__result" data-testid="chain-result">
-          {checked ? <Verdict checked={checked} /> : null}
+          {checked ? <Outcome checked={checked} /> : null}
           {problem ? <p className="govuk-body">The check could not be run. {problem}</p> : null}
         </div>
 
         <details className="govuk-details" open={summary.length > 0 ? true : undefined}>
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Check against a hash you published earlier</span>
+            <span className="govuk-details__summary-text">Check against a checkpoint saved elsewhere</span>
           </summary>
           <div className="govuk-details__text">
             <p className="govuk-body">
-              Someone with full control of the database could rewrite the whole log, hashes and all. A head hash published
-              outside Green Tape catches that: the log must still hold that entry with that hash.
+              A checkpoint printed in a month's close, an audit report, or saved by a witness: the log must still extend it.
             </p>
-            <form noValidate onSubmit={checkKnownHead}>
-              <TextInput
-                id="head-id"
-                name="headId"
-                label="Entry number"
-                inputMode="numeric"
-                widthClass="govuk-input--width-10"
-                value={headId}
-                onChange={(event) => setHeadId(event.target.value)}
-                error={errors["head-id"]}
-              />
-              <TextInput
-                id="head-hash"
-                name="headHash"
-                label="Hash"
+            <form noValidate onSubmit={checkSaved}>
+              <Textarea
+                id="saved-checkpoint"
+                name="checkpoint"
+                label="Saved checkpoint"
+                rows={5}
                 spellCheck={false}
                 autoComplete="off"
                 autoCapitalize="none"
-                value={headHash}
-                onChange={(event) => setHeadHash(event.target.value)}
-                error={errors["head-hash"]}
+                value={saved}
+                onChange={(event) => setSaved(event.target.value)}
+                error={savedError}
               />
               <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={checking || undefined}>
-                Check against this hash
+                Check against this checkpoint
               </button>
             </form>
           </div>
@@ -127,62 +126,95 @@ export function EventLogPage() {
   );
 }
 
-function Verdict({ checked }: { checked: Checked }) {
-  const { verdict, knownHead, at } = checked;
-  const when = TIME.format(at);
-  if (verdict.ok) {
-    return (
-      <div className="gt-verdict gt-verdict--good" data-testid="chain-ok">
-        <h2 className="govuk-heading-m">The event log is intact</h2>
-        <p className="govuk-body">
-          Checked at {when}: all {verdict.checked.toLocaleString("en-GB")} entries, and every link in the chain holds.
-          {knownHead ? ` It still holds entry ${knownHead.id} with the hash you published.` : ""}
-        </p>
-        {verdict.headId !== undefined && verdict.headHash ? (
-          <>
-            <h3 className="govuk-heading-s">Publish this outside Green Tape</h3>
-            <dl className="govuk-summary-list gt-head">
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Latest entry</dt>
-                <dd className="govuk-summary-list__value" data-testid="head-id">
-                  {verdict.headId}
-                </dd>
-              </div>
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Head hash</dt>
-                <dd className="govuk-summary-list__value gt-code" data-testid="head-hash">
-                  {verdict.headHash}
-                </dd>
-              </div>
-            </dl>
-            <p className="govuk-body">
-              Put the entry number, the hash and today's date somewhere Green Tape cannot change, such as the minutes of the
-              audit committee. A later check against them proves the log was not rewritten since.
-            </p>
-          </>
-        ) : null}
-      </div>
-    );
-  }
+function CheckpointRows({ checkpoint, label }: { checkpoint: SignedCheckpoint & { seenAt?: string }; label: string }) {
   return (
-    <div className="gt-verdict gt-verdict--bad" data-testid="chain-broken">
-      <h2 className="govuk-heading-m">The event log has been changed</h2>
-      {verdict.firstBrokenId !== undefined ? (
-        <p className="govuk-body">
-          <strong data-testid="broken-entry">Entry {verdict.firstBrokenId}</strong> is the first that does not fit
-          {verdict.reason ? `: ${verdict.reason}` : ""}. Entries from {verdict.firstBrokenId} on cannot be trusted.
-        </p>
-      ) : (
-        <p className="govuk-body">{verdict.reason ? `${capitalise(verdict.reason)}.` : "The chain does not verify."}</p>
-      )}
-      <p className="govuk-body">
-        Checked at {when}; {verdict.checked.toLocaleString("en-GB")} entries were checked. Report this to the council's head of
-        audit and keep the database as it is for investigation.
-      </p>
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">
+        {count(checkpoint.size)} entries, root <span className="gt-code">{checkpoint.root}</span>
+        {checkpoint.seenAt ? <span className="gt-block gt-secondary">seen {DAY.format(new Date(checkpoint.seenAt))}</span> : null}
+      </dd>
     </div>
   );
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function Outcome({ checked }: { checked: Checked }) {
+  const { witness, verdict, at } = checked;
+  const when = TIME.format(at);
+  if (witness?.state === "inconsistent") {
+    return (
+      <div className="gt-verdict gt-verdict--bad" data-testid="log-inconsistent">
+        <h2 className="govuk-heading-m">The event log has been rewritten</h2>
+        <p className="govuk-body">
+          <strong>The new checkpoint is not consistent with the one this browser holds.</strong> {witness.reason}
+        </p>
+        <dl className="govuk-summary-list gt-head">
+          <CheckpointRows checkpoint={witness.previous} label="This browser holds" />
+          <CheckpointRows checkpoint={witness.latest} label="The log now shows" />
+        </dl>
+        <p className="govuk-body">
+          Checked at {when}. Report this to the council's head of audit, keep the database as it is for investigation, and
+          do not rely on the log until it is explained.
+        </p>
+      </div>
+    );
+  }
+  if (witness?.state === "unsigned") {
+    return (
+      <div className="gt-verdict gt-verdict--bad" data-testid="log-unsigned">
+        <h2 className="govuk-heading-m">The event log's checkpoint cannot be trusted</h2>
+        <p className="govuk-body">{witness.reason}</p>
+        <p className="govuk-body">Checked at {when}. Report this to the council's head of audit.</p>
+      </div>
+    );
+  }
+  if (!verdict.ok) {
+    return (
+      <div className="gt-verdict gt-verdict--bad" data-testid="chain-broken">
+        <h2 className="govuk-heading-m">The event log has been changed</h2>
+        {verdict.firstBadIndex !== undefined ? (
+          <p className="govuk-body">
+            <strong data-testid="broken-entry">
+              Entry {verdict.firstBadIndex}
+              {verdict.firstBrokenId !== undefined ? ` (event ${verdict.firstBrokenId})` : ""}
+            </strong>{" "}
+            is the first that does not fit.
+          </p>
+        ) : null}
+        {verdict.reason ? <p className="govuk-body">{verdict.reason}</p> : null}
+        <p className="govuk-body">
+          Checked at {when}; {count(verdict.checked)} entries were rebuilt. Report this to the council's head of audit and keep
+          the database as it is for investigation.
+        </p>
+      </div>
+    );
+  }
+  const latest = witness?.state === "intact" ? witness.latest : null;
+  return (
+    <div className="gt-verdict gt-verdict--good" data-testid="chain-ok">
+      <h2 className="govuk-heading-m">The event log is intact</h2>
+      <p className="govuk-body">
+        Checked at {when}: the server rebuilt all {count(verdict.checked)} entries from their events, and every signed
+        checkpoint matches them.
+        {witness?.state === "intact"
+          ? witness.previous
+            ? ` This browser checked that the newest checkpoint extends the one it held from ${DAY.format(new Date(witness.previous.seenAt))} (${count(witness.previous.size)} entries).`
+            : " This browser had no checkpoint of this log before; it keeps this one, and every later check must extend it."
+          : " The log still extends the checkpoint you pasted."}
+      </p>
+      {latest && witness?.state === "intact" ? (
+        <>
+          <h3 className="govuk-heading-s">Keep this checkpoint</h3>
+          <pre className="govuk-body gt-code gt-pre" data-testid="checkpoint">
+            {latest.note}
+          </pre>
+          <p className="govuk-body">
+            This browser holds {count(witness.held)} {witness.held === 1 ? "checkpoint" : "checkpoints"} of this log. Put the
+            newest somewhere Green Tape cannot change, such as the minutes of the audit committee: anyone holding it can ask
+            the log to prove it still extends it (<span className="gt-code">npm run verify-log</span>).
+          </p>
+        </>
+      ) : null}
+    </div>
+  );
 }

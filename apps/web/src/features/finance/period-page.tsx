@@ -74,6 +74,22 @@ function PeriodDetails({ period }: { period: Period }) {
         "Not recorded"
       ),
     });
+    if (period.logCheckpoint) {
+      rows.push({
+        key: "Event log checkpoint",
+        value: (
+          <>
+            <pre className="govuk-body gt-code gt-pre govuk-!-margin-bottom-1" data-testid="log-checkpoint">
+              {period.logCheckpoint}
+            </pre>
+            <p className="govuk-hint govuk-!-margin-bottom-0">
+              The event log as it stood at close, signed. Every later file of the month carries it; anyone holding it can
+              check that the log has not been rewritten since.
+            </p>
+          </>
+        ),
+      });
+    }
   }
 
   return (

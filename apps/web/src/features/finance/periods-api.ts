@@ -16,6 +16,8 @@ export const periodSchema = z.object({
   closedBy: z.union([z.string(), z.object({ id: z.string().optional(), name: z.string() })]).nullish(),
   closedByName: z.string().nullish(),
   exportSha256: z.string().nullish(),
+  /** The event log's signed checkpoint current at close. */
+  logCheckpoint: z.string().nullish(),
   /** Categories booked in an open period with no ledger code: it cannot close until they have one. */
   unmappedCategories: z.array(z.string()).optional(),
 });

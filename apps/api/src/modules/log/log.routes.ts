@@ -1,0 +1,151 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireActor } from "../../plugins/access.ts";
+import { MAX_ENTRIES, type LogService } from "./log.service.ts";
+
+const TEXT = "text/plain; charset=utf-8";
+const whole = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const hashes = z.array(z.string().regex(/^[0-9a-f]{64}$/)).describe("Hex SHA-256 hashes, RFC 9162 §2.1 order");
+
+const inclusionSchema = z.object({ index: z.number().int(), treeSize: z.number().int(), leafHash: z.string(), proof: hashes });
+
+const verdictSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().describe("Entries recomputed from their canonical text"),
+  treeSize: z.number().int().nullable().describe("The size of the log's latest signed checkpoint"),
+  rootHash: z.string().optional().describe("Its root hash, base64, when everything holds"),
+  problem: z.enum(["format", "signature", "entry", "missing", "changed", "rewritten", "truncated", "proof"]).optional(),
+  reason: z.string().optional().describe("What is wrong, in words"),
+  firstBadIndex: z.number().int().optional().describe("The first log index that is wrong or gone"),
+  firstBrokenId: z.number().int().optional().describe("The event id at that index, when its row is still there"),
+});
+
+export async function logRoutes(app: FastifyInstance, options: { log: LogService }) {
+  const { log } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/log/key",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["log"],
+        summary: "The checkpoint verifier key (C2SP vkey: name+keyid+base64(0x01 || Ed25519 public key))",
+        security: [],
+        response: { 200: z.string() },
+      },
+    },
+    async (_request, reply) => reply.type(TEXT).send(`${log.verifierKey()}\n`),
+  );
+
+  api.get(
+    "/api/log/checkpoint",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["log"],
+        summary: "The latest signed checkpoint (C2SP tlog-checkpoint in a C2SP signed note)",
+        description: "Origin, tree size and base64 root hash, each on a line; an empty line; then `— <name> <base64(key id || Ed25519 signature)>`. Keep it: a later checkpoint must be consistent with it.",
+        security: [],
+        response: { 200: z.string() },
+      },
+    },
+    async (_request, reply) => reply.type(TEXT).header("Cache-Control", "no-cache").send(await log.latestCheckpoint()),
+  );
+
+  api.get(
+    "/api/log/entries",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["log"],
+        summary: `Log entries start ≤ i < end (at most ${MAX_ENTRIES} at a time), each with its canonical text and leaf hash`,
+        description: "`leafHash` is hex SHA-256(0x00 || canonical); `JSON.parse(canonical)` holds the event's type, subjectType, subjectId, actorId, occurredAt and data. `end` past the latest checkpoint's size is cut to it; `start` at or past it is 400.",
+        querystring: z.object({ start: whole, end: whole }),
+        response: {
+          200: z.object({
+            entries: z.array(z.object({ index: z.number().int(), eventId: z.number().int().nullable(), leafHash: z.string().nullable(), canonical: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (request) => log.entries(request.query.start, request.query.end),
+  );
+
+  api.get(
+    "/api/log/checkpoints",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["log"],
+        summary: "Every checkpoint the log signed, one per sealed batch, for sizes past `after`, oldest first",
+        description: `At most \`limit\` (up to ${MAX_ENTRIES}). A verifier checks each one's signature and root as it rebuilds the tree, so a changed entry is pinned to the batch it was sealed in.`,
+        querystring: z.object({ after: whole.default(0), limit: z.coerce.number().int().min(1).max(MAX_ENTRIES).default(MAX_ENTRIES) }),
+        response: { 200: z.object({ checkpoints: z.array(z.object({ treeSize: z.number().int(), note: z.string() })) }) },
+      },
+    },
+    async (request) => log.checkpoints(request.query.after, request.query.limit),
+  );
+
+  api.get(
+    "/api/log/proofs/inclusion",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["log"],
+        summary: "Proof that entry `index` is in the tree of `treeSize` entries (RFC 9162 §2.1.3)",
+        description: "`index` at or past `treeSize`, or `treeSize` past the latest checkpoint, is 400.",
+        querystring: z.object({ index: whole, treeSize: whole }),
+        response: { 200: inclusionSchema },
+      },
+    },
+    async (request) => log.inclusionProof(request.query.index, request.query.treeSize),
+  );
+
+  api.get(
+    "/api/log/proofs/consistency",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["log"],
+        summary: "Proof that the tree of `from` entries is a prefix of the tree of `to` (RFC 9162 §2.1.4)",
+        description: "`from` past `to`, or `to` past the latest checkpoint, is 400.",
+        querystring: z.object({ from: whole, to: whole }),
+        response: { 200: z.object({ from: z.number().int(), to: z.number().int(), proof: hashes }) },
+      },
+    },
+    async (request) => log.consistencyProof(request.query.from, request.query.to),
+  );
+
+  api.get(
+    "/api/spends/:id/timeline/:logIndex/proof",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["log"],
+        summary: "Proof that one event of a spend's timeline is in the log, against the current checkpoint",
+        description: "For whoever may see the spend. Check that SHA-256(0x00 || canonical) is `leafHash`, that the proof leads from it to the checkpoint's root, and the checkpoint's signature against GET /api/log/key.",
+        params: z.object({ id: z.uuid(), logIndex: whole }),
+        response: { 200: inclusionSchema.extend({ canonical: z.string(), checkpoint: z.string() }) },
+      },
+    },
+    async (request) => log.spendEventProof(requireActor(request), request.params.id, request.params.logIndex),
+  );
+
+  api.get(
+    "/api/audit/events/verify",
+    {
+      config: { access: ["auditor", "admin"] },
+      schema: {
+        tags: ["audit"],
+        summary: "Rebuild the log's tree from every event and check it against its signed checkpoints",
+        description:
+          "Every leaf is recomputed from its event's canonical text, the tree rebuilt, and its root compared with every signed checkpoint the log keeps. Pass `checkpoint`, a signed checkpoint saved earlier, to catch a truncation or a rewrite of the whole log: the log must still extend it.",
+        querystring: z.object({ checkpoint: z.string().max(4096).optional().describe("A signed checkpoint saved earlier, as GET /api/log/checkpoint gave it") }),
+        response: { 200: verdictSchema },
+      },
+    },
+    async (request) => log.verify(request.query.checkpoint),
+  );
+}
