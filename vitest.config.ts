@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "apps/api/src/**/*.test.ts", "apps/web/src/**/*.test.ts"],
           environment: "node",
+          // A few unit tests write whole workbooks; on a loaded 2-core machine 5 s is too tight.
+          testTimeout: 20_000,
         },
       },
       {
