@@ -440,6 +440,10 @@ export const auditSamples = pgTable("audit_samples", {
   algorithmVersion: text("algorithm_version").notNull(),
   datasetDigest: text("dataset_digest").notNull(),
   populationSize: integer("population_size").notNull(),
+  /** The population's total in minor units at the draw (null for samples drawn before it was kept). */
+  populationTotal: money("population_total"),
+  /** The population's spend ids at the draw, so a check later names what joined or left (null before it was kept). */
+  populationIds: uuid("population_ids").array(),
   /** The log's signed checkpoint current at the draw: every report of the sample prints it. */
   logCheckpoint: text("log_checkpoint"),
   drawnBy: uuid("drawn_by").notNull().references(() => users.id),
@@ -458,6 +462,8 @@ export const auditSampleItems = pgTable(
     notes: text("notes"),
     findingBy: uuid("finding_by").references(() => users.id),
     findingAt: moment("finding_at"),
+    /** Monetary-unit samples: the book amount less the audited amount, minor units. */
+    misstatement: money("misstatement"),
   },
   (t) => [primaryKey({ columns: [t.sampleId, t.spendId] }), index("audit_sample_items_spend_idx").on(t.spendId)],
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../../tests/fixtures/proportion-intervals.json" with { type: "json" };
-import { isDeviation, statementOf, summariseFindings, type FindingItem, type FindingResult } from "./audit-report.ts";
+import { isDeviation, monetaryUnitReport, monetaryUnitStatement, statementOf, summariseFindings, type FindingItem, type FindingResult } from "./audit-report.ts";
 
 function items(count: number, stratum: "random" | "risk", result: FindingResult | null): FindingItem[] {
   return Array.from({ length: count }, () => ({ stratum, result }));
@@ -79,5 +79,26 @@ describe("summariseFindings over a known population (hypergeometric)", () => {
 
   it("knows nothing before the first finding", () => {
     expect(summariseFindings(items(5, "random", null), 0.95, 7).upperDeviationLimit).toBe(1);
+  });
+});
+
+describe("monetaryUnitReport", () => {
+  // The reference worked example (tests/fixtures/proportion-intervals.json, stringerExample):
+  // £1,000,000 in 60 hits at 95%, taintings 0.5 and 0.2 → 6,966,974 pence.
+  const params = { bookValue: 100_000_000, sampleSize: 60, confidence: 0.95, tolerableMisstatement: 7_000_000 };
+  const clean = Array.from({ length: 58 }, () => ({ bookAmount: 500_000, misstatement: 0 }));
+
+  it("bounds overstatement in money and says whether it is tolerable", () => {
+    const report = monetaryUnitReport(params, [{ bookAmount: 500_000, misstatement: 100_000 }, ...clean, { bookAmount: 500_000, misstatement: 250_000 }]);
+    expect(report).toMatchObject({ upperMisstatementLimit: 6_966_974, projectedMisstatement: 1_166_667, basicPrecision: 4_992_888, taintings: [0.5, 0.2], withinTolerable: true });
+    expect(monetaryUnitStatement(report, 60, "2026-03")).toBe(
+      "With 60 spends drawn by value checked, we can be 95% confident that the £1,000,000.00 booked in 2026-03 is overstated by no more than £69,669.74 (projected misstatement £11,666.67). That is within the £70,000.00 tolerable misstatement.",
+    );
+  });
+
+  it("gives the basic precision alone when nothing is misstated, and says nothing before any finding", () => {
+    const report = monetaryUnitReport({ ...params, tolerableMisstatement: null }, clean);
+    expect(report).toMatchObject({ upperMisstatementLimit: 4_992_888, projectedMisstatement: 0, withinTolerable: null, taintings: [] });
+    expect(monetaryUnitStatement(report, 0, "2026-03")).toMatch(/^No spend drawn by value has a finding yet/);
   });
 });

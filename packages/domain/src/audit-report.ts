@@ -5,6 +5,8 @@
  * supports a statement about the whole period: its exact one-sided upper limit, hypergeometric
  * over the period's known number of spends, or binomial (Clopper–Pearson) when that is not given.
  */
+import { stringerBound, type SampledMisstatement } from "./monetary-unit.ts";
+import { formatMoney } from "./money.ts";
 import type { Stratum } from "./risk-strata.ts";
 import { clopperPearsonUpper, formatPercent, hypergeometricUpperLimit } from "./statistics.ts";
 
@@ -91,4 +93,61 @@ export function statementOf(summary: FindingsSummary, populationSize: number, pe
   }
   const found = `${random.deviations} ${random.deviations === 1 ? "deviation" : "deviations"} in ${random.itemsReviewed} randomly drawn ${random.itemsReviewed === 1 ? "spend" : "spends"}`;
   return `With ${found}, we can be ${formatPercent(summary.confidence)} confident that no more than ${formatPercent(summary.upperDeviationLimit)} of the ${populationSize.toLocaleString("en-GB")} spends in ${period} deviate.`;
+}
+
+export interface MonetaryUnitReport {
+  confidence: number;
+  /** The population's total at the draw, minor units. */
+  bookValue: number;
+  /** Hits drawn, n. */
+  sampleSize: number;
+  /** bookValue / sampleSize, minor units (unrounded). */
+  samplingInterval: number;
+  /** Minor units throughout, as stringerBound gives them. */
+  basicPrecision: number;
+  projectedMisstatement: number;
+  upperMisstatementLimit: number;
+  allowanceForSamplingRisk: number;
+  /** Taintings of the items smaller than the interval, largest first. */
+  taintings: number[];
+  tolerableMisstatement: number | null;
+  /** Whether the upper limit stays within the tolerable misstatement; null when none was set. */
+  withinTolerable: boolean | null;
+}
+
+/**
+ * A monetary-unit sample's conclusion in money: the Stringer bound on overstatement over the
+ * reviewed items drawn by value (a finding with no misstatement counts as none).
+ */
+export function monetaryUnitReport(
+  params: { bookValue: number; sampleSize: number; confidence: number; tolerableMisstatement: number | null },
+  reviewed: readonly SampledMisstatement[],
+): MonetaryUnitReport {
+  const bound = stringerBound({ bookValue: params.bookValue, sampleSize: params.sampleSize, confidence: params.confidence, items: reviewed });
+  return {
+    confidence: params.confidence,
+    bookValue: params.bookValue,
+    sampleSize: params.sampleSize,
+    samplingInterval: bound.samplingInterval,
+    basicPrecision: bound.basicPrecision,
+    projectedMisstatement: bound.projectedMisstatement,
+    upperMisstatementLimit: bound.upperMisstatementLimit,
+    allowanceForSamplingRisk: bound.allowanceForSamplingRisk,
+    taintings: bound.taintings.map((t) => t.tainting),
+    tolerableMisstatement: params.tolerableMisstatement,
+    withinTolerable: params.tolerableMisstatement === null ? null : bound.upperMisstatementLimit <= params.tolerableMisstatement,
+  };
+}
+
+/** The monetary-unit conclusion in one sentence: a bound in pounds, not a share of spends. */
+export function monetaryUnitStatement(report: MonetaryUnitReport, reviewed: number, period: string): string {
+  if (reviewed === 0) return "No spend drawn by value has a finding yet, so nothing can be said about the period as a whole.";
+  const tolerable =
+    report.tolerableMisstatement === null
+      ? ""
+      : ` That is ${report.withinTolerable ? "within" : "more than"} the ${formatMoney(report.tolerableMisstatement)} tolerable misstatement.`;
+  return (
+    `With ${reviewed} ${reviewed === 1 ? "spend" : "spends"} drawn by value checked, we can be ${formatPercent(report.confidence)} confident that the ${formatMoney(report.bookValue)} booked in ${period} ` +
+    `is overstated by no more than ${formatMoney(report.upperMisstatementLimit)} (projected misstatement ${formatMoney(report.projectedMisstatement)}).${tolerable}`
+  );
 }

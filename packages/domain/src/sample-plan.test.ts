@@ -38,6 +38,19 @@ describe("decideSampleSize", () => {
     expect(decideSampleSize({ ...base, populationSize: 30, rate: 0.1 }).explanation).toBe("3 spends: 10% of the 30 spends in 2026-03, rounded up.");
   });
 
+  it("sizes a monetary-unit sample by value, ceil(BV × R / TM): 60 hits at 95% with 5% of the total tolerable, whatever the count", () => {
+    const monetaryUnit = { bookValue: 100_000_000, tolerableMisstatement: 5_000_000, expectedMisstatement: 0 };
+    const decision = decideSampleSize({ ...base, populationSize: 87, monetaryUnit });
+    expect(decision).toMatchObject({ size: 60, basis: "monetary_unit" });
+    expect(decision.explanation).toBe(
+      "60 hits by value, one every £16,666.67 of the £1,000,000.00 spent (the 87 spends in 2026-03): the book value × 2.9957 (the reliability factor at 95% confidence) ÷ the £50,000.00 tolerable misstatement, rounded up.",
+    );
+    // Not capped at the number of spends: a spend larger than the interval holds several hits.
+    expect(decideSampleSize({ ...base, populationSize: 10, monetaryUnit }).size).toBe(60);
+    // An explicit size still wins.
+    expect(decideSampleSize({ ...base, populationSize: 87, size: 20, monetaryUnit })).toMatchObject({ size: 20, basis: "size" });
+  });
+
   it("refuses impossible requests", () => {
     expect(() => decideSampleSize({ ...base, populationSize: 0 })).toThrow(RangeError);
     expect(() => decideSampleSize({ ...base, populationSize: 10, size: 2, rate: 0.5 })).toThrow(RangeError);

@@ -1,7 +1,9 @@
 /**
  * How big the random part of an audit sample is, and why, in words an auditor can sign.
  */
-import { attributeSampleSize, explainSampleSize, formatPercent } from "./statistics.ts";
+import { monetaryUnitSampleSize } from "./monetary-unit.ts";
+import { formatMoney } from "./money.ts";
+import { attributeSampleSize, explainSampleSize, formatPercent, poissonUpperFactor } from "./statistics.ts";
 
 export const SAMPLE_METHODS = ["random", "monetary_unit"] as const;
 export type SampleMethod = (typeof SAMPLE_METHODS)[number];
@@ -38,9 +40,17 @@ export interface SizeRequest {
   rate?: number | undefined;
   confidence: number;
   tolerableRate: number;
+  /** For monetary-unit sampling: the population's total and the misstatements, all in minor units. */
+  monetaryUnit?: MonetaryUnitRequest | undefined;
 }
 
-export type SizeBasis = "size" | "rate" | "attribute";
+export interface MonetaryUnitRequest {
+  bookValue: number;
+  tolerableMisstatement: number;
+  expectedMisstatement: number;
+}
+
+export type SizeBasis = "size" | "rate" | "attribute" | "monetary_unit";
 
 export interface SizeDecision {
   size: number;
@@ -78,11 +88,32 @@ export function decideSampleSize(request: SizeRequest): SizeDecision {
     return { size: n, basis: "rate", explanation: `${spends(n)}: ${formatPercent(rate)} of ${population}, rounded up.` };
   }
 
+  if (request.monetaryUnit) return monetaryUnitDecision(request.monetaryUnit, confidence, population);
+
   const params = { confidence, tolerableRate, expectedDeviations: 0, populationSize: total };
   return {
     size: attributeSampleSize(params),
     basis: "attribute",
     explanation: explainSampleSize(params, { population }),
+  };
+}
+
+/**
+ * Monetary-unit sampling's own rule (monetaryUnitSampleSize): ceil(book value × R / tolerable
+ * misstatement), R = −ln(1 − confidence), with the AICPA expansion for an expected misstatement.
+ * The size counts hits, one per sampling interval of pounds: a spend larger than the interval
+ * holds several, so the size is not capped at the number of spends.
+ */
+function monetaryUnitDecision(request: MonetaryUnitRequest, confidence: number, population: string): SizeDecision {
+  const size = monetaryUnitSampleSize({ ...request, confidence });
+  const money = (minor: number) => formatMoney(minor);
+  const expected = request.expectedMisstatement > 0 ? `, less ${money(request.expectedMisstatement)} expected times the AICPA expansion factor` : "";
+  return {
+    size,
+    basis: "monetary_unit",
+    explanation:
+      `${size.toLocaleString("en-GB")} ${size === 1 ? "hit" : "hits"} by value, one every ${money(Math.ceil(request.bookValue / size))} of the ${money(request.bookValue)} spent (${population}): ` +
+      `the book value × ${poissonUpperFactor(0, confidence).toFixed(4)} (the reliability factor at ${formatPercent(confidence)} confidence) ÷ the ${money(request.tolerableMisstatement)} tolerable misstatement${expected}, rounded up.`,
   };
 }
 

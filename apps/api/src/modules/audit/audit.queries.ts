@@ -1,29 +1,61 @@
 import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { OVERDUE_JUSTIFICATION_STATES, RISK_FLAGS } from "@greentape/domain/risk-strata";
-import { auditSampleItems, auditSamples, receiptLostDeclarations, reviews, schemeVersions, spends } from "@greentape/db/schema";
+import { auditSampleItems, auditSamples, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends } from "@greentape/db/schema";
+import { countedInBookedPeriod } from "../periods/periods.queries.ts";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
 export type SampleItemRow = typeof auditSampleItems.$inferSelect;
 export type SpendRow = typeof spends.$inferSelect;
 
-/** A period's population: its non-voided spends (by the month they were spent in). */
+/**
+ * A period's population is what finance books in it: the spends booked in the period that count
+ * there (not voided, or voided only after the period closed, when a reversal went to a later
+ * month). A late spend dated in a closed month is booked into the next open one and joins that
+ * month's population, and a void after close leaves the closed month's population as it was.
+ */
 function population(period: string): SQL {
-  return and(eq(spends.period, period), isNull(spends.voidedAt)) as SQL;
+  return and(eq(spends.bookedPeriod, period), countedInBookedPeriod(sql`${spends.id}`, sql`${spends.voidedAt}`)) as SQL;
 }
 
 /**
- * The population's ids and amounts. Sorted by the uuid, which for uuid text (lowercase hex at
- * fixed places) is the same order as the text's code units; the service still sorts by code
- * unit, which costs next to nothing on sorted input, because that order is the definition.
+ * The population's ids and amounts: for a closed month, the rows frozen at its close (its spends,
+ * not the voided ones or reversals); for an open one, the booked spends as they are now. Sorted by
+ * the uuid, which for uuid text (lowercase hex at fixed places) is the same order as the text's
+ * code units; the service still sorts by code unit, which costs next to nothing on sorted input,
+ * because that order is the definition.
  */
 export async function populationItems(db: Executor, period: string): Promise<{ id: string; amount: number }[]> {
   // A month can hold 100,000 rows: plain rows without the query builder's per-row mapping are
   // about a third quicker (tests/bench/sampling.bench.ts).
-  const result = (await db.execute(sql`select ${spends.id} as id, ${spends.amount} as amount from ${spends} where ${population(period)} order by ${spends.id}`)) as unknown as {
+  const result = (await db.execute(sql`
+    select ${spends.id}::text as id, ${spends.amount} as amount from ${spends}
+    where ${population(period)} and not exists (select 1 from ${periods} where ${periods.period} = ${period} and ${periods.status} = 'closed')
+    union all
+    select transaction_id as id, amount from ${closedPeriodRows}
+    where ${closedPeriodRows.period} = ${period} and not ${closedPeriodRows.voided} and ${closedPeriodRows.reversalOf} is null
+    order by id`)) as unknown as {
     rows: { id: string; amount: string | number | bigint }[];
   };
   return result.rows.map((r) => ({ id: r.id, amount: Number(r.amount) }));
+}
+
+/**
+ * Which of a sample's recorded population ids have left the population since, and which of its
+ * ids now were not there at the draw; each list in id order.
+ */
+export async function populationChanges(db: Executor, sampleId: string, current: readonly string[]): Promise<{ joined: string[]; left: string[] }> {
+  const result = (await db.execute(sql`
+    with drawn as (select unnest(${auditSamples.populationIds})::text as id from ${auditSamples} where ${auditSamples.id} = ${sampleId}),
+      now as (select unnest(${`{${current.join(",")}}`}::text[]) as id)
+    select 'joined' as change, id from (select id from now except select id from drawn) j
+    union all
+    select 'left', id from (select id from drawn except select id from now) l
+    order by change, id`)) as unknown as { rows: { change: "joined" | "left"; id: string }[] };
+  return {
+    joined: result.rows.filter((r) => r.change === "joined").map((r) => r.id),
+    left: result.rows.filter((r) => r.change === "left").map((r) => r.id),
+  };
 }
 
 const hasConcernReview = sql<boolean>`${spends.id} in (select ${reviews.spendId} from ${reviews} where ${reviews.decision} = 'concern')`;
@@ -144,10 +176,15 @@ export async function lockItem(db: Executor, sampleId: string, spendId: string):
   return row;
 }
 
-export async function recordFinding(db: Executor, sampleId: string, spendId: string, finding: { result: NonNullable<SampleItemRow["result"]>; notes: string; by: string; at: Date }) {
+export async function recordFinding(
+  db: Executor,
+  sampleId: string,
+  spendId: string,
+  finding: { result: NonNullable<SampleItemRow["result"]>; notes: string; misstatement: number | null; by: string; at: Date },
+) {
   await db
     .update(auditSampleItems)
-    .set({ result: finding.result, notes: finding.notes, findingBy: finding.by, findingAt: finding.at })
+    .set({ result: finding.result, notes: finding.notes, misstatement: finding.misstatement, findingBy: finding.by, findingAt: finding.at })
     .where(and(eq(auditSampleItems.sampleId, sampleId), eq(auditSampleItems.spendId, spendId)));
 }
 

@@ -21,6 +21,8 @@ const verifySchema = z.object({
   currentPopulationSize: z.number().int(),
   expectedItems: z.array(z.string()),
   recordedItems: z.array(z.string()),
+  joined: z.array(z.string()).describe("Spends booked in the period now that were not in the population at the draw"),
+  left: z.array(z.string()).describe("Spends in the population at the draw that are not now (voided while the month was open)"),
   explanation: z.string(),
 });
 
@@ -43,7 +45,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "Draw a reproducible sample of a period's spends: a random part plus risk strata",
         description:
-          "The population is the period's non-voided spends sorted by id. The random part uses Rivest's SHA-256 sampler (or monetary unit sampling) from `seed`; with no seed the server draws 128 random bits. Size: `size`, or `rate` of the population rounded up, else attribute sampling at `confidence` for `tolerableRate` with no deviations expected. Unless `riskRules` is false, every spend with a concern, a risk flag, an amount at or above `topStratumAmount`, a justification overdue by more than `overdueDays` or a lost receipt is added with all its reasons. A period with no spends: 422 `empty-population`.",
+          "The population is the spends booked in the period (finance's month), sorted by id: for a closed month the rows frozen at its close, so a late spend dated in it or a void after close does not change it. The random part uses Rivest's SHA-256 sampler (or monetary unit sampling) from `seed`; with no seed the server draws 128 random bits. Size: `size`, or `rate` of the population rounded up, else for `monetary_unit` ceil(total × R / `tolerableMisstatement`) hits (R = −ln(1 − confidence); `tolerableMisstatement` defaults to `tolerableRate` of the total; an `expectedMisstatement` takes the AICPA expansion factor), else attribute sampling at `confidence` for `tolerableRate` with no deviations expected. Unless `riskRules` is false, every spend with a concern, a risk flag, an amount at or above `topStratumAmount`, a justification overdue by more than `overdueDays` or a lost receipt is added with all its reasons. A period with no spends: 422 `empty-population`.",
         body: drawSampleInputSchema,
         response: { 201: sampleSchema },
       },
@@ -88,7 +90,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
       schema: {
         tags: ["audit"],
         summary: "Redraw the random part from the recorded seed and parameters over the period's spends as they are now",
-        description: "`matches` is true when the population is unchanged (same dataset digest) and the redraw gives the recorded spends in order. `populationChanged` is true once a spend of the period was added, voided or changed after the draw.",
+        description: "`matches` is true when the population is unchanged (same dataset digest) and the redraw gives the recorded spends in order. `populationChanged` is true once a spend booked in the period was added or voided after the draw; `joined` and `left` name those spends.",
         params: sampleParams,
         response: { 200: verifySchema },
       },
@@ -103,7 +105,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
       schema: {
         tags: ["audit"],
         summary: "Record or amend the finding on a sampled spend",
-        description: "A deviation (`minor`, `major`, `misuse_suspected`) needs notes. 404 when the spend is not in that sample.",
+        description: "A deviation (`minor`, `major`, `misuse_suspected`) needs notes. On a monetary-unit sample, `misstatement` is the book amount less the audited amount (minor units, 0 to the amount). 404 when the spend is not in that sample.",
         params: itemParams,
         body: findingInputSchema,
         response: { 200: sampleItemDetailSchema },
@@ -120,7 +122,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "The sample report: deviations found and the upper deviation limit at the sample's confidence",
         description:
-          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. `format=csv` gives one row per item; `format=html` a printable page.",
+          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. A monetary-unit sample adds `monetaryUnit`: the Stringer upper misstatement limit in minor units, and the statement bounds misstatement in money. `format=csv` gives one row per item; `format=html` a printable page.",
         params: sampleParams,
         querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
         response: { 200: reportSchema.or(z.string().describe("With format=csv or format=html: the file itself")) },

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import type { DrawSampleInput, FindingInput } from "@greentape/domain/audit-input";
-import { DEVIATION_DEFINITION, statementOf, summariseFindings } from "@greentape/domain/audit-report";
+import { DEVIATION_DEFINITION, monetaryUnitReport, monetaryUnitStatement, statementOf, summariseFindings } from "@greentape/domain/audit-report";
 import { todayIn } from "@greentape/domain/dates";
-import { ForbiddenError, NotFoundError, RuleViolation } from "@greentape/domain/errors";
+import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
+import { MAX_SAMPLE_SIZE } from "@greentape/domain/audit-input";
+import { formatMoney } from "@greentape/domain/money";
 import { canDrawSample, canRecordFinding } from "@greentape/domain/permissions";
 import { composeSample, overdueCutoff, riskClassifier, type RiskReason } from "@greentape/domain/risk-strata";
 import { DEFAULT_TOLERABLE_RATE, decideSampleSize, explainRiskAddition, inSamplingOrder, SAMPLER_NAMES, type SampleMethod } from "@greentape/domain/sample-plan";
@@ -35,6 +37,25 @@ async function drawRandomPart(method: SampleMethod, seed: string, population: re
   if (method === "monetary_unit") return monetaryUnitSample(seed, population, size);
   const picks = await rivestSampleWithoutReplacement(seed, population.length, size);
   return picks.map((k) => (population[k - 1] as SampleItem).id);
+}
+
+function spendList(ids: readonly string[]): string {
+  return ids.length === 1 ? `spend ${ids[0]}` : `spends ${ids.join(", ")}`;
+}
+
+/**
+ * What happened to the population since the draw, naming each spend that joined or left it (a
+ * spend whose amount changed would do both). Samples drawn before their population was recorded
+ * can only give the counts.
+ */
+function describeChanges(period: string, before: number, after: number, changes: { joined: readonly string[]; left: readonly string[] } | null): string {
+  const counts = `${before} ${before === 1 ? "spend" : "spends"} at the draw, ${after} now`;
+  if (changes === null) return `The spends booked in ${period} have changed since the draw (${counts}); this sample was drawn before the population's spends were recorded, so which ones cannot be named.`;
+  const parts = [
+    changes.joined.length > 0 ? `Joined since: ${spendList(changes.joined)}.` : null,
+    changes.left.length > 0 ? `Left since (voided while the month was open): ${spendList(changes.left)}.` : null,
+  ].filter((part) => part !== null);
+  return [`The spends booked in ${period} have changed since the draw (${counts}).`, ...parts].join(" ");
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -83,6 +104,16 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           input.riskRules ? q.riskCandidates(tx, input.period, { overdueBefore: overdueCutoff(rules), topStratumAmount: input.topStratumAmount ?? null }) : [],
         ]);
         const tolerableRate = input.tolerableRate ?? schemeRate ?? DEFAULT_TOLERABLE_RATE;
+        const bookValue = population.reduce((sum, item) => sum + item.amount, 0);
+        const monetaryUnit =
+          input.method === "monetary_unit"
+            ? {
+                bookValue,
+                // Unless the auditor says otherwise, the tolerable rate of the month's total (at least a penny).
+                tolerableMisstatement: input.tolerableMisstatement ?? Math.max(1, Math.floor(bookValue * tolerableRate)),
+                expectedMisstatement: input.expectedMisstatement ?? 0,
+              }
+            : undefined;
         const decision = decideSampleSize({
           populationSize: population.length,
           period: input.period,
@@ -90,7 +121,11 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           rate: input.rate,
           confidence: input.confidence,
           tolerableRate,
+          monetaryUnit,
         });
+        if (decision.size > MAX_SAMPLE_SIZE) {
+          throw ValidationError.field("tolerableMisstatement", `That would need ${decision.size.toLocaleString("en-GB")} hits; tolerate more than ${formatMoney(monetaryUnit?.tolerableMisstatement ?? 0)} or give a size`);
+        }
         const randomIds = await drawRandomPart(input.method, seed, population, decision.size);
 
         const classify = riskClassifier(rules);
@@ -119,6 +154,8 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           confidence: input.confidence,
           tolerableRate,
           tolerableRateSource: input.tolerableRate !== undefined ? "request" : schemeRate !== null ? "scheme" : "default",
+          tolerableMisstatement: monetaryUnit?.tolerableMisstatement ?? null,
+          expectedMisstatement: monetaryUnit?.expectedMisstatement ?? null,
           expectedDeviations: 0,
           riskRules: input.riskRules,
           topStratumAmount: input.topStratumAmount ?? null,
@@ -135,6 +172,8 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           algorithmVersion: SAMPLER_VERSION[input.method],
           datasetDigest: digest,
           populationSize: population.length,
+          populationTotal: bookValue,
+          populationIds: population.map((item) => item.id),
           logCheckpoint: await log.checkpoint(tx),
           drawnBy: actor.id,
           createdAt: now,
@@ -204,8 +243,12 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
       const recordedItems = (await q.itemsWithSpends(db, sampleId)).map((r) => toSampleItem(r.item)).filter((i) => i.stratum === "random").map((i) => i.spendId);
       const populationChanged = recomputedDigest !== sample.datasetDigest;
       const sameItems = sameList(expectedItems, recordedItems);
+      const { joined, left } =
+        populationChanged && sample.populationIds !== null
+          ? await q.populationChanges(db, sampleId, population.map((item) => item.id))
+          : { joined: [], left: [] };
       const explanation = populationChanged
-        ? `The spends of ${sample.period} have changed since the draw (one was added, voided or changed), so a redraw today is over a different population. The sample stands as drawn over the population with the recorded digest.`
+        ? `${describeChanges(sample.period, sample.populationSize, population.length, sample.populationIds === null ? null : { joined, left })} A redraw today is over a different population, so it cannot match; the sample stands as drawn over the population with the recorded digest.`
         : sameItems
           ? `Redrawn from the recorded seed and parameters: the same ${recordedItems.length} spends in the same order, over an unchanged population.`
           : "The redraw does not give the recorded spends, though the population is unchanged: this record does not match its seed and parameters.";
@@ -218,6 +261,8 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
         currentPopulationSize: population.length,
         expectedItems,
         recordedItems,
+        joined,
+        left,
         explanation,
       };
     },
@@ -233,8 +278,14 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
         const spend = await lockSpend(tx, spendId);
         if (!spend) throw new NotFoundError("Spend");
         if (!canRecordFinding(actor, toSpendAccess(spend))) throw new ForbiddenError("Only an auditor records findings, and never on their own spend.");
+        if (input.misstatement !== undefined && sample.method !== "monetary_unit") {
+          throw ValidationError.field("misstatement", "A misstatement in money is recorded on monetary-unit samples only");
+        }
+        if (input.misstatement !== undefined && input.misstatement > spend.amount) {
+          throw ValidationError.field("misstatement", `The misstatement (book amount less audited amount) cannot exceed the book amount, ${formatMoney(spend.amount, spend.currency)}`);
+        }
         const auditStatus = nextState("audit", spend.auditStatus as AuditStatus, "record_finding");
-        const finding = { result: input.result, notes: input.notes, by: actor.id, at: now };
+        const finding = { result: input.result, notes: input.notes, misstatement: input.misstatement ?? null, by: actor.id, at: now };
         await q.recordFinding(tx, sampleId, spendId, finding);
         await q.setAuditStatus(tx, spendId, auditStatus);
         await appendEvent(
@@ -245,12 +296,12 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
             subjectType: "spend",
             subjectId: spendId,
             // Notes are the auditor's narrative: they stay in the sample, not in the log.
-            data: { sampleId, result: input.result, previousResult: item.result, auditStatus },
+            data: { sampleId, result: input.result, previousResult: item.result, auditStatus, ...(finding.misstatement === null ? {} : { misstatement: finding.misstatement }) },
           },
           now,
         );
         return {
-          item: { ...item, result: finding.result, notes: finding.notes, findingBy: finding.by, findingAt: finding.at },
+          item: { ...item, result: finding.result, notes: finding.notes, misstatement: finding.misstatement, findingBy: finding.by, findingAt: finding.at },
           spend: { ...spend, auditStatus },
         };
       });
@@ -268,8 +319,16 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
         // Drawn without replacement from a population of known size: the exact hypergeometric bound.
         sample.populationSize,
       );
+      const monetaryUnit =
+        sample.method === "monetary_unit" && sample.populationTotal !== null
+          ? monetaryUnitReport(
+              { bookValue: sample.populationTotal, sampleSize: parameters.size, confidence: parameters.confidence, tolerableMisstatement: parameters.tolerableMisstatement },
+              items.filter((i) => i.stratum === "random" && i.finding !== null).map((i) => ({ bookAmount: i.spend.amount, misstatement: i.finding?.misstatement ?? 0 })),
+            )
+          : null;
+      const statement = monetaryUnit ? monetaryUnitStatement(monetaryUnit, summary.byStratum.random.itemsReviewed, sample.period) : statementOf(summary, sample.populationSize, sample.period);
       return {
-        report: { ...summary, deviationDefinition: DEVIATION_DEFINITION, statement: statementOf(summary, sample.populationSize, sample.period), sample: toSampleHead(sample) },
+        report: { ...summary, monetaryUnit, deviationDefinition: DEVIATION_DEFINITION, statement, sample: toSampleHead(sample) },
         items,
       };
     },

@@ -23,6 +23,22 @@ export const reportSchema = tally.extend({
   upperLimitMethod: z.enum(["hypergeometric", "binomial"]).describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known"),
   byStratum: z.object({ random: tally.extend({ upperDeviationLimit: z.number() }), risk: tally }),
   complete: z.boolean(),
+  monetaryUnit: z
+    .object({
+      confidence: z.number(),
+      bookValue: z.number().int(),
+      sampleSize: z.number().int(),
+      samplingInterval: z.number().describe("Book value / sample size, minor units, unrounded"),
+      basicPrecision: z.number().int(),
+      projectedMisstatement: z.number().int(),
+      upperMisstatementLimit: z.number().int().describe("The Stringer bound on overstatement, minor units, rounded up"),
+      allowanceForSamplingRisk: z.number().int(),
+      taintings: z.array(z.number()),
+      tolerableMisstatement: z.number().int().nullable(),
+      withinTolerable: z.boolean().nullable(),
+    })
+    .nullable()
+    .describe("Monetary-unit samples: the misstatement bounded in money (minor units); null for other methods"),
   deviationDefinition: z.string(),
   statement: z.string(),
   sample: sampleHeadSchema,

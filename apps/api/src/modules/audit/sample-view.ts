@@ -11,13 +11,16 @@ import type { SampleItemRow, SampleRow, SpendRow } from "./audit.queries.ts";
  */
 export const sampleParametersSchema = z.object({
   size: z.number().int(),
-  sizeBasis: z.enum(["size", "rate", "attribute"]),
+  sizeBasis: z.enum(["size", "rate", "attribute", "monetary_unit"]),
   sizeExplanation: z.string(),
   requestedSize: z.number().int().nullable(),
   rate: z.number().nullable(),
   confidence: z.number(),
   tolerableRate: z.number(),
   tolerableRateSource: z.enum(["request", "scheme", "default"]),
+  /** Monetary-unit samples, minor units (null for other methods and for samples drawn before they were kept). */
+  tolerableMisstatement: z.number().int().nullable().default(null),
+  expectedMisstatement: z.number().int().nullable().default(null),
   expectedDeviations: z.number().int(),
   riskRules: z.boolean(),
   topStratumAmount: z.number().int().nullable(),
@@ -51,6 +54,9 @@ export const sampleHeadSchema = z.object({
   algorithmVersion: z.string(),
   datasetDigest: z.string(),
   populationSize: z.number().int(),
+  population: z
+    .object({ count: z.number().int(), total: z.number().int().nullable().describe("Minor units; null for samples drawn before the total was kept") })
+    .describe("The spends booked in the period at the draw (for a closed month, the rows frozen at its close)"),
   sizeExplanation: z.string(),
   drawnBy: z.string(),
   createdAt: z.string(),
@@ -61,7 +67,13 @@ export const sampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemS
 export const sampleSummarySchema = sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() });
 
 const person = z.object({ id: z.string(), name: z.string() });
-export const findingSchema = z.object({ result: z.enum(FINDING_RESULTS), notes: z.string(), recordedBy: person, recordedAt: z.string() });
+export const findingSchema = z.object({
+  result: z.enum(FINDING_RESULTS),
+  notes: z.string(),
+  misstatement: z.number().int().nullable().describe("Monetary-unit samples: book amount less audited amount, minor units"),
+  recordedBy: person,
+  recordedAt: z.string(),
+});
 export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() });
 export const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
 
@@ -80,6 +92,7 @@ export function toSampleHead(sample: SampleRow): z.infer<typeof sampleHeadSchema
     algorithmVersion: sample.algorithmVersion,
     datasetDigest: sample.datasetDigest,
     populationSize: sample.populationSize,
+    population: { count: sample.populationSize, total: sample.populationTotal },
     sizeExplanation: parameters.sizeExplanation,
     drawnBy: sample.drawnBy,
     createdAt: sample.createdAt.toISOString(),
@@ -102,7 +115,7 @@ export function toSampleSummary(sample: SampleRow, counts: { items: number; find
 export function toSampleItemDetail(item: SampleItemRow, spend: SpendRow, today: string, nameOf: (id: string) => string): SampleItemDetail {
   const finding =
     item.result !== null && item.findingBy !== null && item.findingAt !== null
-      ? { result: item.result, notes: item.notes ?? "", recordedBy: { id: item.findingBy, name: nameOf(item.findingBy) }, recordedAt: item.findingAt.toISOString() }
+      ? { result: item.result, notes: item.notes ?? "", misstatement: item.misstatement, recordedBy: { id: item.findingBy, name: nameOf(item.findingBy) }, recordedAt: item.findingAt.toISOString() }
       : null;
   return { ...toSampleItem(item), spend: toSpendView(spend, today), finding };
 }

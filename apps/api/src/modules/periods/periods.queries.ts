@@ -9,7 +9,12 @@ export type PeriodRow = typeof periods.$inferSelect;
  * period closed (the void then booked a reversal row `r` into a later period instead). The period
  * figures and the export rows share this one definition, so they always agree.
  */
-export const countsInBookedPeriod = sql`(s.voided_at is null or exists (select 1 from reversals r where r.spend_id = s.id))`;
+export function countedInBookedPeriod(spendId: SQL, voidedAt: SQL): SQL {
+  return sql`(${voidedAt} is null or exists (select 1 from reversals r where r.spend_id = ${spendId}))`;
+}
+
+/** countedInBookedPeriod for a spend row aliased `s`. */
+export const countsInBookedPeriod = countedInBookedPeriod(sql`s.id`, sql`s.voided_at`);
 
 /** A timestamp as ISO 8601 UTC text with milliseconds, whatever the session's time zone. */
 export function isoUtc(column: SQL): SQL {

@@ -70,6 +70,8 @@ const verifySchema = z.looseObject({
   populationChanged: z.boolean(),
   recordedPopulationSize: z.number().int().optional(),
   currentPopulationSize: z.number().int().optional(),
+  joined: z.array(z.string()).default([]),
+  left: z.array(z.string()).default([]),
   explanation: z.string().optional(),
 });
 export type SampleVerdict = z.infer<typeof verifySchema>;
@@ -88,6 +90,19 @@ const reportSchema = tallySchema.extend({
   confidence: z.number(),
   upperDeviationLimit: z.number(),
   upperLimitMethod: z.enum(["hypergeometric", "binomial"]),
+  monetaryUnit: z
+    .object({
+      confidence: z.number(),
+      bookValue: z.number().int(),
+      sampleSize: z.number().int(),
+      samplingInterval: z.number(),
+      projectedMisstatement: z.number().int(),
+      upperMisstatementLimit: z.number().int(),
+      tolerableMisstatement: z.number().int().nullable(),
+      withinTolerable: z.boolean().nullable(),
+    })
+    .nullable()
+    .default(null),
   byStratum: z.object({ random: tallySchema.extend({ upperDeviationLimit: z.number() }), risk: tallySchema }),
   complete: z.boolean(),
   deviationDefinition: z.string().optional(),

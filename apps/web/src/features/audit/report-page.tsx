@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
+import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -43,6 +44,12 @@ function conclusion(report: SampleReport): string {
   const random = report.byStratum.random;
   const month = formatPeriod(report.sample.period);
   if (random.itemsReviewed === 0) return "No spend drawn at random has a finding yet, so nothing can be said about the month as a whole.";
+  const money = report.monetaryUnit;
+  if (money) {
+    // Drawn by value, so the conclusion is in pounds, not a share of spends.
+    const tolerable = money.tolerableMisstatement === null ? "" : ` That is ${money.withinTolerable ? "within" : "more than"} the ${formatMoney(money.tolerableMisstatement)} we could tolerate.`;
+    return `We checked ${countOf(random.itemsReviewed, "spend")} drawn by value. So we can be ${formatPercent(money.confidence)} confident that the ${formatMoney(money.bookValue)} booked in ${month} is overstated by no more than ${formatMoney(money.upperMisstatementLimit)} (our best estimate is ${formatMoney(money.projectedMisstatement)}).${tolerable}`;
+  }
   const found =
     random.deviations === 0
       ? `We found no problems in the ${countOf(random.itemsReviewed, "spend")} drawn at random and checked`
@@ -85,15 +92,33 @@ function Report({ report }: { report: SampleReport }) {
           { key: "Spends checked", value: <span data-testid="items-reviewed">{`${report.itemsReviewed} of ${report.items}`}</span> },
           { key: "Problems found (deviations)", value: <span data-testid="deviations">{report.deviations}</span> },
           { key: "Deviation rate", value: rate(report) },
-          {
-            key: `Upper deviation limit at ${formatPercent(report.confidence)} confidence`,
-            value: (
-              <>
-                <span data-testid="upper-limit">{random.itemsReviewed === 0 ? "Not known yet" : formatPercent(report.upperDeviationLimit)}</span>
-                <span className="govuk-hint gt-digest-hint">{upperLimitHint(report)}</span>
-              </>
-            ),
-          },
+          ...(report.monetaryUnit
+            ? [
+                {
+                  key: `Upper misstatement limit at ${formatPercent(report.monetaryUnit.confidence)} confidence`,
+                  value: (
+                    <>
+                      <span data-testid="upper-misstatement">{formatMoney(report.monetaryUnit.upperMisstatementLimit)}</span>
+                      <span className="govuk-hint gt-digest-hint">
+                        Stringer bound over {countOf(report.monetaryUnit.sampleSize, "hit")}, one every {formatMoney(Math.ceil(report.monetaryUnit.samplingInterval))}; projected misstatement{" "}
+                        {formatMoney(report.monetaryUnit.projectedMisstatement)}.
+                      </span>
+                    </>
+                  ),
+                },
+              ]
+            : // A share of spends bounds an attribute sample; one drawn by value is bounded in pounds above.
+              [
+                {
+                  key: `Upper deviation limit at ${formatPercent(report.confidence)} confidence`,
+                  value: (
+                    <>
+                      <span data-testid="upper-limit">{random.itemsReviewed === 0 ? "Not known yet" : formatPercent(report.upperDeviationLimit)}</span>
+                      <span className="govuk-hint gt-digest-hint">{upperLimitHint(report)}</span>
+                    </>
+                  ),
+                },
+              ]),
         ]}
       />
       <p className="govuk-body-s">A problem (a deviation) is a finding of minor, major or misuse suspected. No issue is not a deviation.</p>

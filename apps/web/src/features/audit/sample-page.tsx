@@ -223,6 +223,25 @@ function VerifyPanel({ sample }: { sample: SampleDetail }) {
   );
 }
 
+/** Links to the spends that joined or left the population, so the auditor can open each. */
+function ChangedSpends({ label, ids }: { label: string; ids: readonly string[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <>
+      <h3 className="govuk-heading-s">{label}</h3>
+      <ul className="govuk-list" aria-label={label}>
+        {ids.map((id) => (
+          <li key={id}>
+            <Link className="govuk-link" to={`/spends/${id}`}>
+              Spend {id.slice(0, 8)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function VerdictText({ verdict, period }: { verdict: SampleVerdict; period: string }) {
   if (verdict.matches) {
     return (
@@ -235,18 +254,15 @@ function VerdictText({ verdict, period }: { verdict: SampleVerdict; period: stri
     );
   }
   if (verdict.populationChanged) {
-    const sizes =
-      verdict.recordedPopulationSize !== undefined && verdict.currentPopulationSize !== undefined
-        ? ` There were ${countOf(verdict.recordedPopulationSize, "spend")} at the draw and there are ${countOf(verdict.currentPopulationSize, "spend")} now.`
-        : "";
+    // The server's explanation names the spends that joined or left; it is shown once, here.
     return (
       <div className="gt-verdict gt-verdict--warn">
-        <p className="govuk-heading-s">The month's spends have changed since the draw.</p>
+        <p className="govuk-heading-s">The spends booked in {formatPeriod(period)} have changed since the draw.</p>
         <p className="govuk-body">
-          A spend in {formatPeriod(period)} was added, voided or changed after the sample was drawn.{sizes} The sample stands as it
-          was drawn; a redraw today would be over different spends.
+          {verdict.explanation ?? "A spend was added or voided after the sample was drawn. The sample stands as it was drawn; a redraw today would be over different spends."}
         </p>
-        {verdict.explanation ? <p className="govuk-body-s">{verdict.explanation}</p> : null}
+        <ChangedSpends label="Joined since the draw" ids={verdict.joined} />
+        <ChangedSpends label="Left since the draw" ids={verdict.left} />
       </div>
     );
   }
