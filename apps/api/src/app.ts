@@ -19,6 +19,7 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { db });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
   await app.register(authRoutes, { auth, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
