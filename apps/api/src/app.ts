@@ -65,6 +65,8 @@ import { createExportsService } from "./modules/exports/exports.service.ts";
 import { periodsRoutes } from "./modules/periods/periods.routes.ts";
 import { createPeriodsService } from "./modules/periods/periods.service.ts";
 import { createLogService, createSequencer, loadSigningKey, logRoutes } from "./modules/log/index.ts";
+import { insightsRoutes } from "./modules/insights/insights.routes.ts";
+import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -164,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
+  const insights = createInsightsService({ db });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,
@@ -211,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit, councilName: config.councilName });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });
+  await app.register(insightsRoutes, { insights });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;
