@@ -7,7 +7,7 @@
  */
 import { stringerBound, type SampledMisstatement } from "./monetary-unit.ts";
 import { formatMoney } from "./money.ts";
-import type { Stratum } from "./risk-strata.ts";
+import { RISK_REASONS, type RiskReason, type Stratum } from "./risk-strata.ts";
 import { clopperPearsonUpper, formatPercent, hypergeometricUpperLimit } from "./statistics.ts";
 
 export const FINDING_RESULTS = ["no_issue", "minor", "major", "misuse_suspected"] as const;
@@ -150,4 +150,16 @@ export function monetaryUnitStatement(report: MonetaryUnitReport, reviewed: numb
     `With ${reviewed} ${reviewed === 1 ? "spend" : "spends"} drawn by value checked, we can be ${formatPercent(report.confidence)} confident that the ${formatMoney(report.bookValue)} booked in ${period} ` +
     `is overstated by no more than ${formatMoney(report.upperMisstatementLimit)} (projected misstatement ${formatMoney(report.projectedMisstatement)}).${tolerable}`
   );
+}
+
+/**
+ * Each risk reason's items apart, in RISK_REASONS order, leaving out reasons no item has: the
+ * named strata of the report (an item with two reasons counts in both). Like the risk stratum, they
+ * were chosen for their risk, so they describe those spends, never the period.
+ */
+export function tallyByReason(items: readonly (FindingItem & { reasons: readonly string[] })[]): (Tally & { reason: RiskReason })[] {
+  return RISK_REASONS.flatMap((reason) => {
+    const mine = items.filter((i) => i.reasons.includes(reason));
+    return mine.length === 0 ? [] : [{ reason, ...tally(mine) }];
+  });
 }

@@ -23,6 +23,16 @@ const verifySchema = z.object({
   recordedItems: z.array(z.string()),
   joined: z.array(z.string()).describe("Spends booked in the period now that were not in the population at the draw"),
   left: z.array(z.string()).describe("Spends in the population at the draw that are not now (voided while the month was open)"),
+  riskStratum: z
+    .object({
+      reason: z.literal("recent_finding"),
+      since: z.string().nullable(),
+      workerIds: z.array(z.string()),
+      expectedItems: z.array(z.string()),
+      recordedItems: z.array(z.string()),
+      matches: z.boolean(),
+    })
+    .describe("The recent-finding stratum: every population spend of the workers recorded at the draw (ids in code-unit order), against the items recorded with that reason"),
   explanation: z.string(),
 });
 
