@@ -95,6 +95,14 @@ export function canSeeLoggedEvent(actor: Actor, event: { data: unknown }): boole
   return (event.data as { visibility?: string } | null)?.visibility !== "reviewers" || canSeeReviewerNotes(actor);
 }
 
+/**
+ * A team's members and all its spends: the supervisor of that team (to support its people), and
+ * auditors and admins, who see across teams. Never workers, never finance (they see money, not people).
+ */
+export function canOverseeTeam(actor: Actor, teamId: string): boolean {
+  return (actor.role === "supervisor" && actor.teamId === teamId) || hasRole(actor, "auditor", "admin");
+}
+
 export function canDrawSample(actor: Actor): boolean {
   return actor.role === "auditor";
 }
