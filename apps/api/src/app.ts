@@ -19,6 +19,7 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
@@ -42,6 +43,8 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { createAuditService } from "./modules/audit/audit.service.ts";
 import { schemesRoutes } from "./modules/schemes/schemes.routes.ts";
 import { createSchemesService } from "./modules/schemes/schemes.service.ts";
+import { restrictionsRoutes } from "./modules/restrictions/restrictions.routes.ts";
+import { createRestrictionsService } from "./modules/restrictions/restrictions.service.ts";
 import { pausesRoutes } from "./modules/pauses/pauses.routes.ts";
 import { createPausesService } from "./modules/pauses/pauses.service.ts";
 import { spendsRoutes } from "./modules/spends/spends.routes.ts";
@@ -66,6 +69,8 @@ import { createExportsService } from "./modules/exports/exports.service.ts";
 import { periodsRoutes } from "./modules/periods/periods.routes.ts";
 import { createPeriodsService } from "./modules/periods/periods.service.ts";
 import { createLogService, createSequencer, loadSigningKey, logRoutes } from "./modules/log/index.ts";
+import { insightsRoutes } from "./modules/insights/insights.routes.ts";
+import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -152,10 +157,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pauses = createPausesService({ db, clock, config });
   const clientHistory = createClientHistoryService({ db, clock, config });
   const trackRecord = createTrackRecordService({ db, clock, config });
-  const spends = createSpendsService({ db, clock, config, pauses });
-  const allowance = createAllowanceService({ db, clock, config });
-  const receipts = createReceiptsService({ db, clock, storage, spends });
   const notifications = createNotificationsService({ db, clock, config });
+  const restrictions = createRestrictionsService({ db, clock, config, notifications });
+  const spends = createSpendsService({ db, clock, config, pauses, restrictions });
+  const allowance = createAllowanceService({ db, clock, config, restrictions });
+  const receipts = createReceiptsService({ db, clock, storage, spends });
   const justifications = createJustificationsService({ db, clock, spends, notifications });
   const reviews = createReviewsService({ db, clock, config, spends, notifications });
   const followUps = createFollowUpsService({ db, clock, config, spends });
@@ -166,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
+  const insights = createInsightsService({ db });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,
@@ -188,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { db });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
   await app.register(authRoutes, { auth, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
@@ -199,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clientsRoutes, { clients });
   await app.register(spendsRoutes, { spends });
   await app.register(pausesRoutes, { pauses });
+  await app.register(restrictionsRoutes, { restrictions });
   await app.register(clientHistoryRoutes, { clientHistory });
   await app.register(trackRecordRoutes, { trackRecord });
   await app.register(allowanceRoutes, { allowance });
@@ -213,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit, councilName: config.councilName });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });
+  await app.register(insightsRoutes, { insights });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

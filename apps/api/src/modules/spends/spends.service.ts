@@ -7,10 +7,12 @@ import { addDays, nextPeriod, periodOf, todayIn } from "@greentape/domain/dates"
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS } from "@greentape/domain/flags";
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
+import { lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { PausesService } from "../pauses/pauses.service.ts";
+import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient, lockClient } from "../clients/clients.queries.ts";
@@ -39,8 +41,8 @@ function capExceeded(scheme: SchemeVersionRow, cap: CapName, limit: number, rema
   });
 }
 
-export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService }) {
-  const { db, clock, config, pauses } = deps;
+export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService; restrictions: Pick<RestrictionsService, "assertMaySpend"> }) {
+  const { db, clock, config, pauses, restrictions } = deps;
 
   async function loadScheme(tx: Tx, actor: Actor, schemeId: string): Promise<SchemeVersionRow> {
     const scheme = await findSchemeVersion(tx, schemeId);
@@ -180,9 +182,11 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
         checkDates(input.spentOn, today);
         await pauses.assertNotPaused(tx, actor.id, today);
+        // A restriction on this person alone: suspended, or the scheme's caps lowered for them.
+        const caps = lowerCaps(scheme, await restrictions.assertMaySpend(tx, actor.id, today));
 
         const period = periodOf(input.spentOn);
-        await holdCaps(tx, actor, teamId, scheme, input, period);
+        await holdCaps(tx, actor, teamId, caps, input, period);
         const payeeKey = normalisePayee(input.payee);
         const flags = await flagsFor(tx, actor, teamId, scheme, input, payeeKey, today);
         const bookedPeriod = await bookedPeriodFor(tx, period);
@@ -260,6 +264,12 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         if (spend.voidedAt) throw new ConflictError("already-voided", "Already voided", "This spend was already voided.");
         if (!canVoid(actor, toSpendAccess(spend), now)) {
           throw new ForbiddenError("A worker can void their own spend within 24 hours of logging it; after that, ask an admin.");
+        }
+        // A finding is evidence about this spend as it stood: voiding it would quietly change the
+        // sample's population under the auditor. Read after the row lock, so a finding recorded
+        // meanwhile (it takes the same lock) is seen.
+        if (await q.hasAuditFinding(tx, spend.id)) {
+          throw new ConflictError("under-audit", "Under audit", "An auditor has recorded a finding on this spend, so it can no longer be voided. Ask the auditor.");
         }
         await q.subtractFromCounter(tx, "team", spend.schemeId, spend.teamId, spend.period, spend.amount);
         await q.subtractFromCounter(tx, "worker", spend.schemeId, spend.workerId, spend.period, spend.amount);
