@@ -14,7 +14,6 @@ const memberSchema = z.object({
 });
 const membersSchema = z.object({ team: z.object({ id: z.string(), name: z.string() }), period: z.string(), today: z.string(), members: z.array(memberSchema) });
 export type TeamMember = z.infer<typeof memberSchema>;
-export type TeamMembers = z.infer<typeof membersSchema>;
 
 /** The team's people who log spends (`GET /api/team/members`). */
 export function useTeamMembers() {
