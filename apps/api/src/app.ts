@@ -150,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pauses = createPausesService({ db, clock, config });
   const clientHistory = createClientHistoryService({ db, clock, config });
   const trackRecord = createTrackRecordService({ db, clock, config });
-  const spends = createSpendsService({ db, clock, config, pauses });
+  const spends = createSpendsService({ db, clock, config });
   const allowance = createAllowanceService({ db, clock, config });
   const receipts = createReceiptsService({ db, clock, storage, spends });
   const notifications = createNotificationsService({ db, clock, config });
