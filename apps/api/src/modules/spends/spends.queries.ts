@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
+import { auditSampleItems, capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
 export type SpendRow = typeof spends.$inferSelect;
 export type CapScope = "team" | "worker";
@@ -46,6 +46,16 @@ export async function clientSpendsBetween(db: Executor, clientId: string, scheme
     .select({ amount: spends.amount, spentOn: spends.spentOn })
     .from(spends)
     .where(and(eq(spends.clientId, clientId), eq(spends.schemeId, schemeId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
+}
+
+/** Whether an auditor has recorded a finding on the spend in any sample. */
+export async function hasAuditFinding(db: Executor, spendId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ spendId: auditSampleItems.spendId })
+    .from(auditSampleItems)
+    .where(and(eq(auditSampleItems.spendId, spendId), sql`${auditSampleItems.result} is not null`))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function markVoided(db: Executor, id: string, by: string, reason: string, at: Date): Promise<SpendRow> {
