@@ -372,6 +372,36 @@ export const snoozes = pgTable(
   (t) => [index("snoozes_worker_idx").on(t.workerId, t.createdAt)],
 );
 
+/**
+ * The individual response to misuse: one person's freedom suspended, or their caps lowered, with a
+ * reason, until a day (inclusive) or until lifted. Rows are never deleted; lifting sets lifted_*.
+ */
+export const restrictions = pgTable(
+  "restrictions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["suspend", "lower_caps"] }).notNull(),
+    reason: text("reason").notNull(),
+    /** The last day it applies; null until lifted. */
+    untilOn: day("until_on"),
+    perSpendCap: money("per_spend_cap"),
+    perWorkerMonthlyCap: money("per_worker_monthly_cap"),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    liftedAt: moment("lifted_at"),
+    liftedBy: uuid("lifted_by").references(() => users.id),
+    liftReason: text("lift_reason"),
+  },
+  (t) => [
+    check("restrictions_kind_valid", sql`${t.kind} in ('suspend','lower_caps')`),
+    check("restrictions_caps_fit_kind", sql`case when ${t.kind} = 'suspend' then ${t.perSpendCap} is null and ${t.perWorkerMonthlyCap} is null else coalesce(${t.perSpendCap}, ${t.perWorkerMonthlyCap}) is not null end`),
+    check("restrictions_caps_non_negative", sql`coalesce(${t.perSpendCap}, 0) >= 0 and coalesce(${t.perWorkerMonthlyCap}, 0) >= 0`),
+    // The spend path asks for one person's restrictions that are not lifted.
+    index("restrictions_user_idx").on(t.userId).where(sql`${t.liftedAt} is null`),
+  ],
+);
+
 export const periods = pgTable("periods", {
   period: text("period").primaryKey(),
   status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),

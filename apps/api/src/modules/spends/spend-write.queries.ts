@@ -1,8 +1,8 @@
 /**
  * The spend's write path in three statements, each prepared once per connection:
  * - SPEND_CHECKS reads, before any lock and outside the transaction, everything the rules need:
- *   the idempotency key, the scheme version, the client, the worker's owed justifications and
- *   latest snooze, the client's spends in the rolling window, the flags' look-ups and the periods.
+ *   the idempotency key, the scheme version, the client, the worker's owed justifications, latest
+ *   snooze and restrictions in force, the client's spends in the rolling window, the flags' look-ups and the periods.
  * - SPEND_WRITE, in its own short transaction, claims the idempotency key, moves the team counter
  *   then the worker counter (each an insert-or-update that holds only within its cap and returns
  *   the new total), counts the spend on the client's row, holds the period for booking and
@@ -12,6 +12,7 @@
  */
 import type { Executor } from "@greentape/db/client";
 import { preparedStatement, runPrepared } from "@greentape/db/prepared";
+import type { RestrictionTerms } from "@greentape/domain/restrictions";
 import type { CapScope } from "./spends.queries.ts";
 
 const CHECKS = `
@@ -30,6 +31,9 @@ select json_build_object(
       select sp.id, sp.amount, sp.currency, sp.payee, sp.spent_on as "spentOn", sp.justification_status as "justificationStatus", sp.justification_due_on as "justificationDueOn"
       from spends sp join scheme_versions sv on sv.scheme_id = sp.scheme_id and sv.version = sp.scheme_version
       where sp.worker_id = :workerId::uuid and sp.voided_at is null and sp.justification_status in ('due', 'queried') and sp.justification_due_on + sv.grace_days < :today::date) o),
+  'restrictions', (select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'reason', r.reason, 'untilOn', r.until_on,
+      'perSpendCap', r.per_spend_cap, 'perWorkerMonthlyCap', r.per_worker_monthly_cap, 'liftedAt', r.lifted_at)), '[]')
+      from restrictions r where r.user_id = :workerId::uuid and r.lifted_at is null and (r.until_on is null or r.until_on >= :today::date)),
   'snoozedUntil', (select sn.until_on from snoozes sn where sn.worker_id = :workerId::uuid order by sn.created_at desc limit 1),
   'clientWindow', (select coalesce(json_agg(json_build_object('amount', sp.amount, 'spentOn', sp.spent_on)), '[]') from spends sp, v
       where sp.client_id = :clientId::uuid and sp.scheme_id = :schemeId::uuid and sp.voided_at is null and v.per_client_cap is not null
@@ -126,6 +130,8 @@ export interface SpendChecks {
   /** The worker's live spends owing a justification past their grace days, oldest due first. */
   owed: OwedSpend[];
   snoozedUntil: string | null;
+  /** The worker's restrictions in force today (not lifted, not past their last day). */
+  restrictions: (RestrictionTerms & { id: string })[];
   /** The client's live spends under this scheme within a window either side (empty when it has no per-client cap). */
   clientWindow: { amount: number; spentOn: string }[];
   sameWorkerClientPayee: { amount: number; spentOn: string }[];

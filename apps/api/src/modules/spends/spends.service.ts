@@ -7,12 +7,14 @@ import { addDays, nextPeriod, periodOf, todayIn } from "@greentape/domain/dates"
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS, type Flag } from "@greentape/domain/flags";
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
+import { inForce, lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { refuseIfPaused } from "../pauses/pauses.service.ts";
+import { refuseIfSuspended } from "../restrictions/restrictions.service.ts";
 import { ensurePeriod, lockPeriodForBooking } from "../periods/periods.queries.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
 import type { SchemeVersionRow } from "../schemes/schemes.queries.ts";
@@ -68,16 +70,21 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     return booked;
   }
 
-  /** The read-only rules, on what the checks read: anything refused here has taken no lock. */
-  function validate(actor: Actor, teamId: string, input: SpendInput, checks: SpendChecks, today: string): CheckedScheme {
+  /**
+   * The read-only rules, on what the checks read: anything refused here has taken no lock. Answers
+   * the scheme and the caps that hold for this person (a restriction may lower theirs).
+   */
+  function validate(actor: Actor, teamId: string, input: SpendInput, checks: SpendChecks, today: string): { scheme: CheckedScheme; caps: CheckedScheme } {
     const { scheme, client } = checks;
     if (!scheme || !appliesToTeam(scheme, actor.teamId)) throw ValidationError.field("schemeId", "No such scheme applies to your team");
     if (!scheme.categories.includes(input.category)) throw ValidationError.field("category", `Choose one of: ${scheme.categories.join(", ")}`);
     if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
     checkDates(input.spentOn, today);
     refuseIfPaused(checks.owed, checks.snoozedUntil, today);
-    if (scheme.perSpendCap !== null && input.amount > scheme.perSpendCap) throw capExceeded(scheme, "perSpend", scheme.perSpendCap, scheme.perSpendCap);
-    return scheme;
+    // A restriction on this person alone: suspended, or the scheme's caps lowered for them.
+    const caps = lowerCaps(scheme, refuseIfSuspended(inForce(checks.restrictions, today)));
+    if (caps.perSpendCap !== null && input.amount > caps.perSpendCap) throw capExceeded(scheme, "perSpend", caps.perSpendCap, caps.perSpendCap);
+    return { scheme, caps };
   }
 
   /**
@@ -85,12 +92,12 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
    * holds it) and the flags. Run on the checks, and again under the client's row lock if another
    * spend for the client committed in between.
    */
-  function clientRules(actor: Actor, scheme: CheckedScheme, input: SpendInput, checks: SpendChecks, today: string): Flag[] {
-    if (scheme.perClientCap !== null) {
-      const window = scheme.perClientWindowDays;
+  function clientRules(actor: Actor, { scheme, caps }: { scheme: CheckedScheme; caps: CheckedScheme }, input: SpendInput, checks: SpendChecks, today: string): Flag[] {
+    if (caps.perClientCap !== null) {
+      const window = caps.perClientWindowDays;
       const peakBefore = rollingWindowPeak(checks.clientWindow, input.spentOn, window);
-      if (rollingWindowPeak(checks.clientWindow, input.spentOn, window, input.amount) > scheme.perClientCap) {
-        throw capExceeded(scheme, "perClient", scheme.perClientCap, Math.max(0, scheme.perClientCap - peakBefore));
+      if (rollingWindowPeak(checks.clientWindow, input.spentOn, window, input.amount) > caps.perClientCap) {
+        throw capExceeded(scheme, "perClient", caps.perClientCap, Math.max(0, caps.perClientCap - peakBefore));
       }
     }
     return computeFlags({
@@ -221,17 +228,18 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     };
     const checks = await readSpendChecks(db, checkValues);
     if (checks.key) return replay(checks.key, requestHash);
-    const scheme = validate(actor, teamId, input, checks, today);
+    const rules = validate(actor, teamId, input, checks, today);
+    const { scheme, caps } = rules;
     const bookedPeriod = bookedPeriodIn(period, checks.periods);
     // A period's row must exist to be held for booking; a new month's is made here, once.
     if (checks.periods[bookedPeriod] === undefined) await ensurePeriod(db, bookedPeriod);
     const booking = { period, bookedPeriod, today, now, spendId: randomUUID() };
-    let planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, scheme, input, checks, today), booking);
+    let planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, checks, today), booking);
 
     let refused: WriteRefusal;
     try {
       return await db.transaction(async (tx) => {
-        const outcome = await writeSpend(tx, { ...planned.values, idempotencyKey, requestHash, teamLimit: scheme.teamMonthlyBudget, workerLimit: scheme.perWorkerMonthlyCap, spendsLogged: checks.client?.spendsLogged });
+        const outcome = await writeSpend(tx, { ...planned.values, idempotencyKey, requestHash, teamLimit: caps.teamMonthlyBudget, workerLimit: caps.perWorkerMonthlyCap, spendsLogged: checks.client?.spendsLogged });
         if (!outcome.claimed) throw new WriteRefusal("key-taken");
         if (outcome.teamUsed === null) throw new WriteRefusal("teamMonthly");
         if (outcome.workerUsed === null) throw new WriteRefusal("perWorkerMonthly");
@@ -239,7 +247,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         if (Number(outcome.clientBefore) === checks.client?.spendsLogged) throw new WriteRefusal("period-closed");
         // Another spend for this client committed since the checks; this one now holds the client's row, so read again.
         const fresh = await readSpendChecks(tx, checkValues);
-        planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, scheme, input, fresh, today), booking);
+        planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, fresh, today), booking);
         if (!(await insertSpendAndEvent(tx, planned.values))) throw new WriteRefusal("period-closed");
         return { spend: planned.spend, replayed: false };
       });
@@ -256,7 +264,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       }
       case "teamMonthly":
       case "perWorkerMonthly": {
-        const [scope, owner, limit] = refused.reason === "teamMonthly" ? (["team", teamId, scheme.teamMonthlyBudget] as const) : (["worker", actor.id, scheme.perWorkerMonthlyCap] as const);
+        const [scope, owner, limit] = refused.reason === "teamMonthly" ? (["team", teamId, caps.teamMonthlyBudget] as const) : (["worker", actor.id, caps.perWorkerMonthlyCap] as const);
         const current = await q.counterUsed(db, scope, scheme.schemeId, owner, period);
         throw capExceeded(scheme, refused.reason, limit ?? 0, Math.max(0, (limit ?? 0) - current));
       }
