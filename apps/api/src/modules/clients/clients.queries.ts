@@ -9,11 +9,6 @@ export async function findClient(db: Executor, id: string): Promise<ClientRow | 
   return row;
 }
 
-export async function findClientByReference(db: Executor, reference: string): Promise<ClientRow | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.reference, reference));
-  return row;
-}
-
 /**
  * Clients for a team (or all when teamId is null), those the worker spent on most recently first,
  * so the phone's picker opens on the people they are working with.
