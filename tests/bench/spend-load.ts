@@ -5,13 +5,15 @@
  * on every spend but never reached, and BENCH_HISTORY earlier spends (100,000 by default) spread
  * over the last year, so indexes and flag look-ups work at a real council's size.
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import type autocannon from "autocannon";
 import pg from "pg";
-import { openDatabase } from "@greentape/db/client";
-import { seedDemo } from "@greentape/db/seed";
+import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
+import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
 import { todayIn } from "@greentape/domain/dates";
+import { buildApp } from "../../apps/api/src/app.ts";
+import { loadConfig } from "../../apps/api/src/config.ts";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
 import { BENCH_DATABASE_URL } from "./bench-support.ts";
 
@@ -19,7 +21,7 @@ export const TEAMS = 5;
 export const WORKERS_PER_TEAM = 10;
 export const CLIENTS_PER_TEAM = 100;
 export const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
-/** Shared by every server the benchmarks start, so one token works on each copy of the template. */
+/** Shared by every server the benchmarks start, so a token from the template works on each copy. */
 export const BENCH_JWT_SECRET = "bench-secret-bench-secret-bench-secret-0123";
 
 export interface Worker {
@@ -59,12 +61,24 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** An HS256 JWT as the API's @fastify/jwt signs them, so 50 sign-ins need not each hash a password. */
-function accessToken(sub: string, role: string): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub, role, iat: now, exp: now + 3600 })}`;
-  return `${body}.${createHmac("sha256", BENCH_JWT_SECRET).update(body).digest("base64url")}`;
+/**
+ * Signs every worker in through the API once, while the template is built, so each copy holds
+ * their sessions. Access tokens last 15 minutes, longer than the spend and read benchmarks take.
+ */
+async function signIn(db: DatabaseHandle["db"], url: string, emails: string[]): Promise<string[]> {
+  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET, LOG_SEALING: "false", LOGIN_LIMIT_PER_IP: "100000" });
+  const app = await buildApp({ config, db });
+  try {
+    const tokens: string[] = [];
+    for (const email of emails) {
+      const answer = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: DEMO_PASSWORD } });
+      if (answer.statusCode !== 200) throw new Error(`could not sign ${email} in: ${answer.statusCode} ${answer.body}`);
+      tokens.push((JSON.parse(answer.body) as { accessToken: string }).accessToken);
+    }
+    return tokens;
+  } finally {
+    await app.close();
+  }
 }
 
 export async function buildSpendWorld(): Promise<SpendWorld & { drop(): Promise<void> }> {
@@ -91,10 +105,11 @@ export async function buildSpendWorld(): Promise<SpendWorld & { drop(): Promise<
       const teamId = team?.id as string;
       const clients = (await q(`insert into clients (reference, team_id) select 'B-' || $1::int || '-' || g, $2 from generate_series(1, $3::int) g returning id`, [t, teamId, CLIENTS_PER_TEAM])).map((r) => r.id as string);
       const people = await q(
-        `insert into users (email, name, role, team_id, password_hash) select 'bench' || $1::int || '-' || g || '@demo.test', 'Bench worker ' || g, 'worker', $2, $3 from generate_series(1, $4::int) g returning id`,
+        `insert into users (email, name, role, team_id, password_hash) select 'bench' || $1::int || '-' || g || '@demo.test', 'Bench worker ' || g, 'worker', $2, $3 from generate_series(1, $4::int) g returning id, email`,
         [t, teamId, hash, WORKERS_PER_TEAM],
       );
-      for (const p of people) workers.push({ id: p.id as string, teamId, token: accessToken(p.id as string, "worker"), clients });
+      const tokens = await signIn(handle.db, databaseUrl(template), people.map((p) => p.email as string));
+      people.forEach((p, i) => workers.push({ id: p.id as string, teamId, token: tokens[i] as string, clients }));
     }
     // Earlier spends, all justified (so no worker is paused), over the last 365 days.
     await q(
