@@ -159,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const trackRecord = createTrackRecordService({ db, clock, config });
   const notifications = createNotificationsService({ db, clock, config });
   const restrictions = createRestrictionsService({ db, clock, config, notifications });
-  const spends = createSpendsService({ db, clock, config, pauses, restrictions });
+  const spends = createSpendsService({ db, clock, config });
   const allowance = createAllowanceService({ db, clock, config, restrictions });
   const receipts = createReceiptsService({ db, clock, storage, spends });
   const justifications = createJustificationsService({ db, clock, spends, notifications });
