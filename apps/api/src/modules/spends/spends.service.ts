@@ -203,7 +203,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
           category: input.category,
           payee: input.payee,
           payeeKey,
-          payeeType: input.payeeType,
+          payeeType: input.payeeType ?? null,
           paymentMethod: input.paymentMethod,
           spentOn: input.spentOn,
           period,
