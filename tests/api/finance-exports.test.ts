@@ -43,10 +43,10 @@ describe("exports", () => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       spent[name] = res.body.id;
     };
-    await log("commas", "worker", ids.clients.north[0] as string, { amount: 1250, payee: 'Smith, "Bros" & Co' });
+    await log("commas", "worker", ids.clients.north[0] as string, { amount: 1250, payee: 'Smith, "Bros" & Co', payeeType: "organisation" });
     await log("formula", "worker", ids.clients.north[1] as string, { amount: 999, payee: '=HYPERLINK("http://evil.test")', category: "Food and essentials" });
     await log("individual", "worker3", client.body.id, { amount: 4321, payee: "Jane Doe", payeeType: "individual", category: "Household" });
-    await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis" });
+    await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis", payeeType: "organisation" });
     await log("voided", "worker", ids.clients.north[2] as string, { amount: 505, payee: "Voided Shop Ltd" });
     await log("newline", "worker2", ids.clients.north[3] as string, { amount: 2000, payee: "Placeholder" });
     // The spend form refuses line breaks in a payee, but the export must carry whatever the database holds.

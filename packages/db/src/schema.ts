@@ -225,7 +225,8 @@ export const spends = pgTable(
     payee: text("payee").notNull(),
     /** The payee folded for comparison (normalisePayee), so flag look-ups use an index. */
     payeeKey: text("payee_key").notNull().default(""),
-    payeeType: text("payee_type", { enum: ["organisation", "individual"] }).notNull().default("organisation"),
+    /** Null when nobody said: the payee is then treated as a private individual and never published by name. */
+    payeeType: text("payee_type", { enum: ["organisation", "individual"] }),
     paymentMethod: text("payment_method").notNull(),
     spentOn: day("spent_on").notNull(),
     /** The calendar month of spentOn. */
@@ -461,7 +462,7 @@ export const closedPeriodRows = pgTable(
     reversalOf: text("reversal_of"),
     // The transparency file's own fields.
     department: text("department").notNull(),
-    payeeType: text("payee_type").notNull(),
+    payeeType: text("payee_type"),
     irrecoverableVat: money("irrecoverable_vat").notNull(),
     merchantCategory: text("merchant_category"),
     transparencyDate: text("transparency_date").notNull(),

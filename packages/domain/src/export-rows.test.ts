@@ -107,8 +107,9 @@ describe("Xero journal", () => {
 describe("transparency record", () => {
   const base = { transactionNumber: "t1", date: "2026-03-01", department: "Adult Social Care", payee: "Jane Doe", payeeType: "individual" as const, purpose: "Travel", amount: 1250, irrecoverableVat: 0, merchantCategory: null };
 
-  it("redacts a private individual and names an organisation", () => {
+  it("redacts a private individual and a payee nobody marked, and names an organisation", () => {
     expect(beneficiary(base)).toBe(REDACTED_PERSONAL_DATA);
+    expect(beneficiary({ ...base, payeeType: null })).toBe(REDACTED_PERSONAL_DATA);
     expect(beneficiary({ ...base, payeeType: "organisation" })).toBe("Jane Doe");
     const [fields] = parse(transparencyCsvRecord(base, "Demo Borough Council"), { record_delimiter: "\r\n" }) as string[][];
     expect(fields).toEqual(["Demo Borough Council", "2026-03-01", "t1", "Adult Social Care", REDACTED_PERSONAL_DATA, "Travel", "12.50", "0.00", ""]);

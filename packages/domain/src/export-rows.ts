@@ -209,7 +209,8 @@ export interface TransparencyRow {
   date: string;
   department: string;
   payee: string;
-  payeeType: "organisation" | "individual";
+  /** Null when nobody said whether the payee is an organisation. */
+  payeeType: "organisation" | "individual" | null;
   purpose: string;
   amount: MinorUnits;
   irrecoverableVat: MinorUnits;
@@ -228,9 +229,9 @@ export const TRANSPARENCY_CSV_HEADER = csvRecord([
   "Merchant category",
 ]);
 
-/** A private individual paid directly is never named in public. */
+/** A payee is named in public only when positively marked an organisation: it may be a private individual otherwise. */
 export function beneficiary(row: Pick<TransparencyRow, "payee" | "payeeType">): string {
-  return row.payeeType === "individual" ? REDACTED_PERSONAL_DATA : row.payee;
+  return row.payeeType === "organisation" ? row.payee : REDACTED_PERSONAL_DATA;
 }
 
 export function transparencyCsvRecord(row: TransparencyRow, bodyName: string): string {

@@ -14,6 +14,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
 };
 
 export const PAYEE_TYPES = ["organisation", "individual"] as const;
+export type PayeeType = (typeof PAYEE_TYPES)[number];
 
 /** A spend is small by design; this bound only keeps absurd numbers out (£10 million). */
 export const MAX_SPEND_AMOUNT = 1_000_000_000;
@@ -28,7 +29,8 @@ export const spendInputSchema = z.object({
     .max(MAX_SPEND_AMOUNT, "Amount is far too large for a green-tape spend"),
   category: line(80, "Category"),
   payee: line(200, "Payee"),
-  payeeType: z.enum(PAYEE_TYPES).default("organisation"),
+  /** Left out, the payee is kept private: only a positive "organisation" is published by name. */
+  payeeType: z.enum(PAYEE_TYPES, { message: `Payee type must be one of ${PAYEE_TYPES.join(", ")}` }).optional(),
   paymentMethod: z.enum(PAYMENT_METHODS, { message: `Payment method must be one of ${PAYMENT_METHODS.join(", ")}` }),
   spentOn: z
     .string()

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { FLAG_DESCRIPTIONS } from "@greentape/domain/flags";
 import type { Flag } from "@greentape/domain/flags";
 import { formatMoney } from "@greentape/domain/money";
-import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
+import { PAYEE_TYPES, PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
 import type { PaymentMethod } from "@greentape/domain/spend-input";
 import { FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
 import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
@@ -42,7 +42,7 @@ export const spendSchema = z.object({
   currency: z.string(),
   category: z.string(),
   payee: z.string(),
-  payeeType: z.string().default("organisation"),
+  payeeType: z.enum(PAYEE_TYPES).nullable().catch(null),
   paymentMethod: z.string(),
   spentOn: z.string(),
   period: z.string(),
@@ -132,6 +132,13 @@ export const FOLLOW_UP_METHOD_LABELS: Record<string, string> = {
 export function flagDescription(flag: string): string {
   return FLAG_DESCRIPTIONS[flag as Flag] ?? flag.replaceAll("_", " ");
 }
+
+/** Says whether the name may be published: only a payee marked as an organisation is. */
+const PAID_TO: Record<(typeof PAYEE_TYPES)[number] | "unsaid", (payee: string) => string> = {
+  organisation: (payee) => payee,
+  individual: (payee) => `${payee} (a private individual, not published)`,
+  unsaid: (payee) => `${payee} (not said to be an organisation, so not published)`,
+};
 
 const FLAG_LABELS: Record<string, string> = {
   near_cap: "Near the cap",
@@ -338,7 +345,7 @@ export function SpendCase({ spend, schemeName, headingLevel = 2, children, comme
       ),
     },
     { key: "Category", value: spend.category },
-    { key: "Paid to", value: spend.payeeType === "individual" ? `${spend.payee} (a private individual)` : spend.payee },
+    { key: "Paid to", value: PAID_TO[spend.payeeType ?? "unsaid"](spend.payee) },
     { key: "Paid by", value: paymentMethodLabel(spend.paymentMethod) },
     { key: "Date spent", value: formatDay(spend.spentOn) },
     { key: "Logged", value: `${formatTimestamp(spend.createdAt)} by ${spend.worker.name}` },

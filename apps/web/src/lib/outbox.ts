@@ -30,7 +30,8 @@ export interface OutboxSpend {
   amount: number;
   category: string;
   payee: string;
-  payeeType: "organisation" | "individual";
+  /** Left out when nobody said: the name is then never published. */
+  payeeType?: "organisation" | "individual";
   paymentMethod: string;
   spentOn: string;
   note: string;

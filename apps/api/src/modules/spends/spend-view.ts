@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { justificationOverdue, followUpOverdue } from "@greentape/domain/tracks";
+import { PAYEE_TYPES } from "@greentape/domain/spend-input";
 import type { SpendRow } from "./spends.queries.ts";
 
 export const spendViewSchema = z.object({
@@ -13,7 +14,7 @@ export const spendViewSchema = z.object({
   currency: z.string(),
   category: z.string(),
   payee: z.string(),
-  payeeType: z.string(),
+  payeeType: z.enum(PAYEE_TYPES).nullable().describe("null when nobody said: the payee is then never published by name"),
   paymentMethod: z.string(),
   spentOn: z.string(),
   period: z.string(),

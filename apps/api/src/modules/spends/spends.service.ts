@@ -133,7 +133,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       category: input.category,
       payee: input.payee,
       payeeKey: normalisePayee(input.payee),
-      payeeType: input.payeeType,
+      payeeType: input.payeeType ?? null,
       paymentMethod: input.paymentMethod,
       spentOn: input.spentOn,
       period,

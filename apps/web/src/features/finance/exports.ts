@@ -45,7 +45,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     id: "transparency",
     label: "Transparency publication (CSV)",
     description:
-      "The public spending file under the Local Government Transparency Code. No client data; payees who are private individuals are redacted.",
+      "The public spending file under the Local Government Transparency Code. No client data; a payee is named only when it was marked as an organisation.",
     extension: "csv",
     path: (period) => `${periodPath(period)}/transparency.csv`,
   },

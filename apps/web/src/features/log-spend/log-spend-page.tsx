@@ -3,14 +3,14 @@ import type { FormEvent, RefObject } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { todayIn } from "@greentape/domain/dates";
 import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/money";
-import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema } from "@greentape/domain/spend-input";
+import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema, type PayeeType } from "@greentape/domain/spend-input";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
-import { Textarea } from "../../components/form-fields.tsx";
+import { Radios, Textarea } from "../../components/form-fields.tsx";
+import type { RadioOption } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
-import { SingleCheckbox } from "../../components/single-checkbox.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -33,9 +33,15 @@ export interface LoggedState {
 
 const RECEIPT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
-const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "paymentMethod", "spentOn", "note", "receipt"] as const;
+const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "payeeType", "paymentMethod", "spentOn", "note", "receipt"] as const;
 type Field = (typeof FIELD_ORDER)[number];
 type FieldErrors = Partial<Record<Field, string>>;
+
+// Neither is chosen to begin with: a name is published only when someone says it is an organisation's.
+const PAYEE_TYPE_OPTIONS: readonly RadioOption<PayeeType>[] = [
+  { value: "organisation", label: "An organisation", hint: "A shop, company, charity or council. Its name is published." },
+  { value: "individual", label: "A private individual", hint: "A person paid directly, like a landlord or a neighbour. Their name is never published." },
+];
 
 /** Where the error summary sends focus for each field. */
 function fieldTarget(field: Field, schemeCount: number): string {
@@ -48,6 +54,8 @@ function fieldTarget(field: Field, schemeCount: number): string {
       return "category-0";
     case "paymentMethod":
       return "paymentMethod-0";
+    case "payeeType":
+      return "payeeType";
     default:
       return field;
   }
@@ -67,7 +75,8 @@ interface FormValues {
   clientId: string;
   category: string;
   payee: string;
-  individual: boolean;
+  /** Unanswered until the person says: only a positive "organisation" lets the name be published. */
+  payeeType: PayeeType | "";
   paymentMethod: string;
   spentOn: string;
   note: string;
@@ -136,7 +145,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
     clientId: "",
     category: "",
     payee: "",
-    individual: false,
+    payeeType: "",
     paymentMethod: lastPaymentMethod(user.id),
     spentOn: localToday(),
     note: "",
@@ -171,7 +180,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         clientId: s.clientId,
         category: s.category,
         payee: s.payee,
-        individual: s.payeeType === "individual",
+        payeeType: s.payeeType ?? "",
         paymentMethod: s.paymentMethod,
         spentOn: s.spentOn,
         note: s.note,
@@ -205,7 +214,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   // Changing a field clears its error: the summary then lists only what still needs fixing.
   const set = (patch: Partial<FormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
-    const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k === "individual" ? "payee" : k)) as Field[];
+    const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k)) as Field[];
     if (cleared.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !cleared.includes(f as Field))) as FieldErrors);
   };
 
@@ -239,7 +248,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       amount: amount ?? 0,
       category: values.category,
       payee: values.payee,
-      payeeType: values.individual ? "individual" : "organisation",
+      payeeType: values.payeeType || undefined,
       paymentMethod: values.paymentMethod,
       spentOn: values.spentOn,
       note: values.note,
@@ -267,7 +276,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         amount: d.amount,
         category: d.category,
         payee: d.payee,
-        payeeType: d.payeeType,
+        ...(d.payeeType ? { payeeType: d.payeeType } : {}),
         paymentMethod: d.paymentMethod,
         spentOn: d.spentOn,
         note: d.note,
@@ -438,12 +447,16 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
             onChange={(e) => set({ payee: e.target.value })}
             error={errors.payee}
           />
-          <SingleCheckbox
-            id="payee-individual"
-            label="This is a private individual"
-            hint="Not a shop or organisation. Their name is left out of what the council publishes."
-            checked={values.individual}
-            onChange={(individual) => set({ individual })}
+          <Radios
+            id="payeeType"
+            name="payeeType"
+            legend="Is who was paid an organisation or a private individual? (optional)"
+            legendClass="govuk-fieldset__legend--s"
+            hint="The council publishes what it spends. If you do not say, the name is kept out of it."
+            options={PAYEE_TYPE_OPTIONS}
+            value={values.payeeType}
+            onChange={(payeeType) => set({ payeeType })}
+            error={errors.payeeType}
           />
 
           <ChipRadios
