@@ -418,13 +418,94 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
     });
   });
 
+  describe("summary: value beside misuse, and the speed of the loop", () => {
+    beforeAll(async () => {
+      // An early small draw, then a redraw of every February spend: only a month's latest sample counts.
+      const early = await t.http.post("/api/audit/samples").set(as("auditor")).send({ period: "2026-02", size: 2, riskRules: false, seed: "early" });
+      expect(early.status, JSON.stringify(early.body)).toBe(201);
+      const drawn = await t.http.post("/api/audit/samples").set(as("auditor")).send({ period: "2026-02", rate: 1, riskRules: false, seed: "all" });
+      expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
+      expect(drawn.body.items).toHaveLength(15);
+      const findings: Array<[row: number, result: string]> = [
+        [0, "minor"],
+        [12, "misuse_suspected"],
+        [18, "major"],
+        [1, "no_issue"],
+        [2, "no_issue"],
+        [3, "no_issue"],
+        [21, "no_issue"],
+        [26, "no_issue"],
+      ];
+      for (const [row, result] of findings) {
+        const res = await t.http.put(`/api/audit/samples/${drawn.body.id}/items/${spendIds[row]}/finding`).set(as("auditor")).send({ result, notes: "Checked the receipt against the card statement." });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+      }
+    });
+
+    it("what was spent, on how many, how many were helped; what audit found and its bound; how long each step took", async () => {
+      const res = await get("auditor", `/api/insights/summary?${span}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toMatchObject({
+        from: "2026-02",
+        to: "2026-03",
+        teamId: null,
+        spends: 30,
+        amount: 54_500,
+        clients: 7,
+        clientsHelped: 5,
+        costPerClientHelped: 10_900,
+        followUps: 25,
+        reached: 21,
+        helped: 15,
+        notFollowedUp: 5,
+        outcomes: counts(9, 6, 5, 1, 4),
+        helpedRate: expect.closeTo(15 / 21, 9),
+        interval: wilson(0.500436, 0.861861),
+        tooFewToTell: false,
+      });
+      // 15 February spends sampled; minor on a £10 fare, misuse_suspected on £25 of food, major on
+      // £40 of clothing. 3 deviations in 8 reviewed random items: qbeta(0.95, 4, 5) = 0.710759.
+      expect(res.body.audit).toEqual({ sampled: 15, withFinding: 3, misuseFindings: 2, misuseAmount: 6_500, randomReviewed: 8, randomDeviations: 3, deviationUpper: expect.closeTo(0.710759, 5) });
+      // Days to log: 30 lags, 18 of 0, 7 of 1, 3 of 2 ...; to justify: 1, 0, 3, 2, 5, 0; to review:
+      // 2, 1, 4, 0, 3; to follow up: the 25 follow-ups' lags. Quartiles by R's quantile() type 7.
+      expect(res.body.loop).toEqual({
+        medianDaysToLog: 0,
+        medianDaysToJustify: 1.5,
+        medianDaysToReview: 2,
+        medianDaysToFollowUp: 4,
+        stages: {
+          toLog: { count: 30, lowerQuartile: 0, median: 0, upperQuartile: 1 },
+          toJustify: { count: 6, lowerQuartile: 0.25, median: 1.5, upperQuartile: 2.75 },
+          toReview: { count: 5, lowerQuartile: 1, median: 2, upperQuartile: 3 },
+          toFollowUp: { count: 25, lowerQuartile: 3, median: 4, upperQuartile: 6 },
+        },
+      });
+    });
+
+    it("a supervisor's summary is their own team's, audit included", async () => {
+      const res = await get("supervisor", `/api/insights/summary?${span}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ teamId: ids.teams.north, spends: 21, amount: 39_000, helped: 12, reached: 15, interval: wilson(0.548146, 0.929525) });
+      // 10 of North's February spends sampled; 3 deviations in 6 reviewed random items: qbeta(0.95, 4, 3) = 0.846839.
+      expect(res.body.audit).toEqual({ sampled: 10, withFinding: 3, misuseFindings: 2, misuseAmount: 6_500, randomReviewed: 6, randomDeviations: 3, deviationUpper: expect.closeTo(0.846839, 5) });
+      expectProblem(await get("supervisor2", `/api/insights/summary?${span}&teamId=${ids.teams.north}`), 403);
+      expectProblem(await get("worker3", `/api/insights/summary?${span}`), 403);
+    });
+
+    it("a span with nothing in it is zeros and nulls, not an error", async () => {
+      const res = await get("finance", "/api/insights/summary?from=2025-01&to=2025-03");
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ spends: 0, amount: 0, helpedRate: null, interval: null, audit: { sampled: 0, deviationUpper: null }, loop: { medianDaysToLog: null, stages: { toLog: { count: 0, median: null } } } });
+    });
+  });
+
   it("every insights endpoint is described in the OpenAPI document at /docs", async () => {
     const res = await t.http.get("/docs/json");
     expect(res.status).toBe(200);
     const outcomes = res.body.paths["/api/insights/outcomes"].get;
     expect(outcomes.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["from", "to", "groupBy", "teamId"]));
     expect(outcomes.responses["200"].content["application/json"].schema.properties).toHaveProperty("groups");
-    for (const path of ["/api/insights/outcomes/compare", "/api/insights/uptake", "/api/insights/equity", "/api/clients/{id}/equality-monitoring"]) {
+    for (const path of ["/api/insights/outcomes/compare", "/api/insights/uptake", "/api/insights/equity", "/api/insights/summary", "/api/public/summary", "/api/clients/{id}/equality-monitoring"]) {
       expect(res.body.paths[path]?.get?.responses?.["200"], path).toBeDefined();
     }
   });

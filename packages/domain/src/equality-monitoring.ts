@@ -59,12 +59,6 @@ export const NO_EQUALITY_ANSWERS: EqualityMonitoring = {
   disability: PREFER_NOT_TO_SAY,
 };
 
-/** The label shown for an answer; the code itself if it is not one of the options. */
-export function equalityAnswerLabel(dimension: EqualityDimension, answer: string): string {
-  const options: Record<string, string> = EQUALITY_DIMENSIONS[dimension].options;
-  return options[answer] ?? answer;
-}
-
 function answerSchema<D extends EqualityDimension>(dimension: D) {
   const codes = Object.keys(EQUALITY_DIMENSIONS[dimension].options) as [EqualityAnswer<D>, ...EqualityAnswer<D>[]];
   return z.enum(codes, { message: `${EQUALITY_DIMENSIONS[dimension].label} must be one of ${codes.join(", ")}` });

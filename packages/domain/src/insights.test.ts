@@ -25,14 +25,16 @@ describe("outcomeFigures", () => {
 });
 
 describe("suppressedCells", () => {
-  it("withholds counts under 5 and, when only one is withheld, the smallest other non-zero one", () => {
+  it("withholds counts under 5 and, when the withheld add up to under 5, the smallest other non-zero one", () => {
     expect(suppressedCells([12, 4, 30])).toEqual([true, true, false]);
+    expect(suppressedCells([12, 1, 2, 30])).toEqual([true, true, true, false]);
+    // 3 + 2 withheld make 5: subtraction gives away nobody.
     expect(suppressedCells([12, 3, 2, 30])).toEqual([false, true, true, false]);
-    expect(suppressedCells([0, 7, 9])).toEqual([true, true, false]);
     expect(suppressedCells([5, 6])).toEqual([false, false]);
   });
 
-  it("applies only the under-5 rule to a lone cell (a total)", () => {
+  it("lets a withheld 0 stand alone: subtracting to nobody identifies nobody", () => {
+    expect(suppressedCells([0, 7, 9])).toEqual([true, false, false]);
     expect(suppressedCells([4])).toEqual([true]);
     expect(suppressedCells([5])).toEqual([false]);
   });
@@ -41,12 +43,12 @@ describe("suppressedCells", () => {
 describe("publicOutcomeBreakdown", () => {
   it("withholds each small count, the amount with its spends and the rate with its counts", () => {
     const big = outcomeFigures(totals({ spends: 40, amount: 80_000, clients: 30, clientsHelped: 20, outcomes: { helped_a_lot: 20, helped_a_little: 6, no_difference: 6, could_not_contact: 2 } }));
-    const mid = outcomeFigures(totals({ spends: 9, amount: 9_000, clients: 8, clientsHelped: 3, outcomes: { helped_a_lot: 3, no_difference: 5 } }));
+    const mid = outcomeFigures(totals({ spends: 9, amount: 9_000, clients: 8, clientsHelped: 5, outcomes: { helped_a_lot: 5, no_difference: 3 } }));
     const small = outcomeFigures(totals({ spends: 3, amount: 4_500, clients: 3, clientsHelped: 1, outcomes: { helped_a_little: 1 } }));
     const [a, b, c] = publicOutcomeBreakdown([big, mid, small]);
     expect(a).toMatchObject({ spends: 40, amount: 80_000, followUps: 34, reached: 32, helped: 26, helpedRate: 26 / 32, suppressed: [] });
     expect(a?.interval).not.toBeNull();
-    // mid: spends 9 is withheld beside small's 3 (complementary); its helped 3 is under 5.
+    // mid: each of its counts is withheld beside small's 3, 1, 1 and 1 (complementary).
     expect(b).toMatchObject({ spends: null, amount: null, followUps: null, reached: null, helped: null, helpedRate: null, interval: null });
     expect(b?.suppressed).toEqual(["spends", "amount", "followUps", "reached", "helped", "helpedRate"]);
     expect(c).toMatchObject({ spends: null, amount: null, followUps: null, reached: null, helped: null, helpedRate: null, interval: null });

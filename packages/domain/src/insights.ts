@@ -60,13 +60,14 @@ export function outcomeFigures(totals: OutcomeTotals): OutcomeFigures {
 
 /**
  * Which cells of one breakdown (e.g. spends by category) to withhold: every count under
- * PUBLIC_MINIMUM_COUNT, and, when that leaves exactly one withheld cell beside a published total,
- * the smallest other non-zero cell too (complementary suppression), or the lone cell could be
- * worked out by subtraction.
+ * PUBLIC_MINIMUM_COUNT, and, when the withheld cells add up to a small non-zero number that could
+ * be worked out by subtracting the rest from a published total, the smallest other non-zero cell
+ * too (complementary suppression). A withheld 0 on its own gives nobody away.
  */
 export function suppressedCells(counts: readonly number[]): boolean[] {
   const suppressed = counts.map(isSuppressedCount);
-  if (suppressed.filter(Boolean).length !== 1 || counts.length < 2) return suppressed;
+  const hiddenTotal = counts.reduce((sum, count, i) => sum + (suppressed[i] ? count : 0), 0);
+  if (hiddenTotal === 0 || !isSuppressedCount(hiddenTotal)) return suppressed;
   let smallest = -1;
   counts.forEach((count, i) => {
     if (!suppressed[i] && count > 0 && (smallest < 0 || count < (counts[smallest] ?? 0))) smallest = i;
@@ -92,8 +93,7 @@ const PUBLIC_COUNTS: readonly PublicCount[] = ["spends", "followUps", "reached",
 
 /**
  * A breakdown's groups for the public: each count withheld by `suppressedCells` down its column, the
- * amount with its spends, and the rate and interval with either of their counts. A single group
- * (a total) gets only the under-5 rule.
+ * amount with its spends, and the rate and interval with either of their counts.
  */
 export function publicOutcomeBreakdown(groups: readonly OutcomeFigures[]): PublicOutcomeFigures[] {
   const withheld = Object.fromEntries(PUBLIC_COUNTS.map((c) => [c, suppressedCells(groups.map((g) => g[c]))])) as Record<PublicCount, boolean[]>;

@@ -199,3 +199,95 @@ export async function caseloadSpend(db: Executor, scope: Scope): Promise<Array<{
   );
   return result.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
+
+export interface AuditTotals {
+  /** Items of the span's samples (the latest draw of each month), every stratum. */
+  sampled: number;
+  /** Items with a deviation finding: minor, major or misuse_suspected. */
+  withFinding: number;
+  /** Items found major or misuse_suspected, and the money in them. */
+  misuseFindings: number;
+  misuseAmount: number;
+  /** The random stratum's reviewed items and deviations: the part that speaks for the whole. */
+  randomReviewed: number;
+  randomDeviations: number;
+}
+
+/**
+ * What audit found in the span: of each month's latest sample (a redraw replaces the one before),
+ * the items whose spends are in scope.
+ */
+export async function auditTotals(db: Executor, scope: Scope): Promise<AuditTotals> {
+  const team = scope.teamId === null ? sql`` : sql`where s.team_id = ${scope.teamId}`;
+  const [row] = await rows<Record<keyof AuditTotals, string | number>>(
+    db,
+    sql`
+      with latest as (
+        select distinct on (period) id from audit_samples
+        where period between ${scope.from} and ${scope.to}
+        order by period, created_at desc, id
+      )
+      select count(*)::int as sampled,
+             count(*) filter (where i.result in ('minor', 'major', 'misuse_suspected'))::int as "withFinding",
+             count(*) filter (where i.result in ('major', 'misuse_suspected'))::int as "misuseFindings",
+             coalesce(sum(s.amount) filter (where i.result in ('major', 'misuse_suspected')), 0)::float8 as "misuseAmount",
+             count(*) filter (where 'random' = any(i.reasons) and i.result is not null)::int as "randomReviewed",
+             count(*) filter (where 'random' = any(i.reasons) and i.result in ('minor', 'major', 'misuse_suspected'))::int as "randomDeviations"
+      from audit_sample_items i
+      join latest l on l.id = i.sample_id
+      join spends s on s.id = i.spend_id
+      ${team}
+    `,
+  );
+  const n = (k: keyof AuditTotals) => Number(row?.[k] ?? 0);
+  return { sampled: n("sampled"), withFinding: n("withFinding"), misuseFindings: n("misuseFindings"), misuseAmount: n("misuseAmount"), randomReviewed: n("randomReviewed"), randomDeviations: n("randomDeviations") };
+}
+
+export const LOOP_STAGES = ["toLog", "toJustify", "toReview", "toFollowUp"] as const;
+export type LoopStage = (typeof LOOP_STAGES)[number];
+export interface StageDays {
+  count: number;
+  lowerQuartile: number | null;
+  median: number | null;
+  upperQuartile: number | null;
+}
+
+/**
+ * Days (council calendar days) each stage of the loop took, for live spends in the span:
+ * spend to logging, logging to the first justification, that to the first review, and spend to
+ * the follow-up's contact. Quartiles by percentile_cont, which is R's type 7 (distribution.ts).
+ */
+export async function loopDays(db: Executor, scope: Scope, timeZone: string): Promise<Record<LoopStage, StageDays>> {
+  const day = (at: SQL) => sql`(${at} at time zone ${timeZone})::date`;
+  const stages: Record<LoopStage, SQL> = {
+    toLog: sql`${day(sql`s.created_at`)} - s.spent_on`,
+    toJustify: sql`${day(sql`j.first_at`)} - ${day(sql`s.created_at`)}`,
+    toReview: sql`${day(sql`r.first_at`)} - ${day(sql`j.first_at`)}`,
+    toFollowUp: sql`f.contacted_on - s.spent_on`,
+  };
+  const columns = sql.join(
+    LOOP_STAGES.map((stage) => {
+      const days = stages[stage];
+      return sql`count(${days})::int as "${sql.raw(stage)}Count",
+        percentile_cont(0.25) within group (order by ${days})::float8 as "${sql.raw(stage)}Q1",
+        percentile_cont(0.5) within group (order by ${days})::float8 as "${sql.raw(stage)}Q2",
+        percentile_cont(0.75) within group (order by ${days})::float8 as "${sql.raw(stage)}Q3"`;
+    }),
+    sql`, `,
+  );
+  const [row] = await rows<Record<string, string | number | null>>(
+    db,
+    sql`
+      select ${columns}
+      from spends s
+      left join (select spend_id, min(created_at) as first_at from justification_revisions group by spend_id) j on j.spend_id = s.id
+      left join (select spend_id, min(created_at) as first_at from reviews group by spend_id) r on r.spend_id = s.id
+      left join follow_ups f on f.spend_id = s.id
+      where ${liveSpendsIn(scope)}
+    `,
+  );
+  const value = (key: string) => (row?.[key] === null || row?.[key] === undefined ? null : Number(row[key]));
+  return Object.fromEntries(
+    LOOP_STAGES.map((stage) => [stage, { count: value(`${stage}Count`) ?? 0, lowerQuartile: value(`${stage}Q1`), median: value(`${stage}Q2`), upperQuartile: value(`${stage}Q3`) }]),
+  ) as Record<LoopStage, StageDays>;
+}

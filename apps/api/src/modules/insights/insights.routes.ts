@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { outcomesCompareQuerySchema, outcomesQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
+import { z } from "zod";
+import { outcomesCompareQuerySchema, outcomesQuerySchema, publicSummaryQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
+import { publicSummaryCsv } from "@greentape/domain/public-summary";
 import { requireActor } from "../../plugins/access.ts";
-import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, uptakeResponseSchema } from "./insights.schemas.ts";
+import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, publicSummaryResponseSchema, summaryResponseSchema, uptakeResponseSchema } from "./insights.schemas.ts";
 import type { InsightsService } from "./insights.service.ts";
 
 /** Supervisors (own team), auditor, finance, admin; workers get 403 (permissions.ts: canSeeInsights). */
@@ -71,5 +73,44 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
       },
     },
     async (request) => insights.equity(requireActor(request), request.query),
+  );
+
+  api.get(
+    "/api/insights/summary",
+    {
+      config: { access: INSIGHTS_ACCESS },
+      schema: {
+        tags: ["insights"],
+        summary: "Value beside misuse for a span: spent, on how many clients, how many helped; what audit found; and the speed of the loop",
+        description: "Audit figures come from each month's latest sample in the span, items of spends in scope. A supervisor sees their own team.",
+        querystring: spanQuerySchema,
+        response: { 200: summaryResponseSchema },
+      },
+    },
+    async (request) => insights.summary(requireActor(request), request.query),
+  );
+
+  api.get(
+    "/api/public/summary",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["insights"],
+        summary: "The year's figures for the public, no sign-in: money and outcomes by category and team, the audit result and the loop's speed",
+        description:
+          "A calendar year. Every count under 5 is null and named in `suppressed`, with whatever rests on it (an amount on its spends, a rate on its counts), and a lone small cell beside a total takes the next smallest with it. Never a client, a worker, an email or a payee. `format=csv` gives one row per figure: section, group, measure, value (\"suppressed\" where withheld).",
+        security: [],
+        querystring: publicSummaryQuerySchema,
+        response: { 200: publicSummaryResponseSchema.or(z.string()) },
+      },
+    },
+    async (request, reply) => {
+      const summary = await insights.publicSummary(Number(request.query.year));
+      if (request.query.format === "json") return summary;
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="green-tape-summary-${summary.year}.csv"`)
+        .send(publicSummaryCsv(summary));
+    },
   );
 }

@@ -86,3 +86,60 @@ export const equityResponseSchema = z.object({
     }),
   ),
 });
+
+const stageDaysSchema = z.object({ count: z.number().int(), lowerQuartile: z.number().nullable(), median: z.number().nullable(), upperQuartile: z.number().nullable() });
+
+export const summaryResponseSchema = outcomeGroupSchema.omit({ key: true, label: true }).extend({
+  ...span,
+  audit: z.object({
+    sampled: z.number().int().describe("items of the span's samples (each month's latest draw), every stratum"),
+    withFinding: z.number().int().describe("items found minor, major or misuse_suspected"),
+    misuseFindings: z.number().int().describe("items found major or misuse_suspected"),
+    misuseAmount: z.number().int().describe("the money in those, minor units"),
+    randomReviewed: z.number().int(),
+    randomDeviations: z.number().int(),
+    deviationUpper: z.number().nullable().describe("95% one-sided upper limit (Clopper–Pearson) of the deviation rate, from the random stratum; null until it has a finding"),
+  }),
+  loop: z.object({
+    medianDaysToLog: z.number().nullable().describe("from the spend's date to its logging"),
+    medianDaysToJustify: z.number().nullable().describe("from logging to the first justification"),
+    medianDaysToReview: z.number().nullable().describe("from the first justification to the first review"),
+    medianDaysToFollowUp: z.number().nullable().describe("from the spend's date to the follow-up's contact"),
+    stages: z.object({ toLog: stageDaysSchema, toJustify: stageDaysSchema, toReview: stageDaysSchema, toFollowUp: stageDaysSchema }).describe("count and quartiles (R type 7) of each, in council calendar days"),
+  }),
+});
+
+const publicFiguresSchema = z.object({
+  spends: z.number().int().nullable(),
+  amount: z.number().int().nullable(),
+  followUps: z.number().int().nullable(),
+  reached: z.number().int().nullable(),
+  helped: z.number().int().nullable(),
+  helpedRate: z.number().nullable(),
+  interval: wilsonIntervalSchema.nullable(),
+  suppressed: z.array(z.enum(["spends", "amount", "followUps", "reached", "helped", "helpedRate"])).describe("the figures withheld (null) because a count is under 5"),
+});
+
+export const publicSummaryResponseSchema = z.object({
+  year: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  minimumCount: z.number().int(),
+  total: publicFiguresSchema,
+  byCategory: z.array(publicFiguresSchema.extend({ label: z.string() })),
+  byTeam: z.array(publicFiguresSchema.extend({ label: z.string() })),
+  audit: z.object({
+    sampled: z.number().int().nullable(),
+    withFinding: z.number().int().nullable(),
+    misuseAmount: z.number().int().nullable(),
+    deviationUpper: z.number().nullable(),
+    suppressed: z.array(z.enum(["sampled", "withFinding", "misuseAmount"])),
+  }),
+  loop: z.object({
+    medianDaysToLog: z.number().nullable(),
+    medianDaysToJustify: z.number().nullable(),
+    medianDaysToReview: z.number().nullable(),
+    medianDaysToFollowUp: z.number().nullable(),
+    suppressed: z.array(z.enum(["medianDaysToLog", "medianDaysToJustify", "medianDaysToReview", "medianDaysToFollowUp"])),
+  }),
+});

@@ -3,7 +3,10 @@ import { nextPeriod, periodBounds, periodOf, todayIn } from "@greentape/domain/d
 import { ForbiddenError } from "@greentape/domain/errors";
 import type { EqualityMonitoring } from "@greentape/domain/equality-monitoring";
 import { equityFigures } from "@greentape/domain/equity";
-import { emptyOutcomeCounts, outcomeFigures, type OutcomeFigures } from "@greentape/domain/insights";
+import { isSuppressedCount, PUBLIC_MINIMUM_COUNT, publicCount, publicFigure } from "@greentape/domain/disclosure";
+import { emptyOutcomeCounts, outcomeFigures, publicOutcomeBreakdown, type OutcomeFigures } from "@greentape/domain/insights";
+import type { PublicSummary } from "@greentape/domain/public-summary";
+import { clopperPearsonUpper } from "@greentape/domain/statistics";
 import { monthsInSpan, type OutcomeGrouping, type OutcomesCompareQuery, type OutcomesQuery, type SpanQuery, type UptakeQuery } from "@greentape/domain/insights-input";
 import { insightsTeamScope } from "@greentape/domain/permissions";
 import { compareRates } from "@greentape/domain/rates";
@@ -70,8 +73,22 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
     }
   }
 
-  return {
+  /** Outcomes, audit and loop for a span: what the summary shows, and the public summary withholds from. */
+  async function summaryFigures(scope: q.Scope) {
+    const [[total], audit, loop] = await Promise.all([q.outcomeTotals(db, scope, null), q.auditTotals(db, scope), q.loopDays(db, scope, config.timeZone)]);
+    return {
+      outcomes: figuresOf(total),
+      audit: {
+        ...audit,
+        // The random stratum's exact one-sided upper limit (the sample report's), pooled over the
+        // span's months; null until a randomly drawn spend has a finding.
+        deviationUpper: audit.randomReviewed === 0 ? null : clopperPearsonUpper(audit.randomDeviations, audit.randomReviewed),
+      },
+      loop,
+    };
+  }
 
+  return {
     async outcomes(actor: Actor, query: OutcomesQuery) {
       const scope = scopeFor(actor, query);
       return { from: query.from, to: query.to, groupBy: query.groupBy, teamId: scope.teamId, groups: await groups(scope, query.groupBy) };
@@ -138,6 +155,66 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
       // The database's check constraints hold the answers to the listed options.
       const figures = equityFigures(caseload.map(({ amount, ...answers }) => ({ amount, answers: answers as EqualityMonitoring })));
       return { from: query.from, to: query.to, teamId: scope.teamId, ...figures };
+    },
+
+    /** Value beside misuse for a span: what was spent, on whom, who was helped, what audit found, and how fast the loop ran. */
+    async summary(actor: Actor, query: SpanQuery) {
+      const scope = scopeFor(actor, query);
+      const { outcomes, audit, loop } = await summaryFigures(scope);
+      return {
+        from: query.from,
+        to: query.to,
+        teamId: scope.teamId,
+        ...outcomes,
+        audit,
+        loop: {
+          medianDaysToLog: loop.toLog.median,
+          medianDaysToJustify: loop.toJustify.median,
+          medianDaysToReview: loop.toReview.median,
+          medianDaysToFollowUp: loop.toFollowUp.median,
+          stages: loop,
+        },
+      };
+    },
+
+    /**
+     * A calendar year for anyone, signed in or not: every count under PUBLIC_MINIMUM_COUNT
+     * withheld (and whatever rests on it), and no client, worker, email or payee anywhere.
+     */
+    async publicSummary(year: number): Promise<PublicSummary> {
+      const scope: q.Scope = { from: `${year}-01`, to: `${year}-12`, teamId: null };
+      const [{ outcomes, audit, loop }, byCategory, byTeam] = await Promise.all([summaryFigures(scope), groups(scope, "category"), groups(scope, "team")]);
+      const labelled = (list: OutcomeGroup[]) => publicOutcomeBreakdown(list).map((figures, i) => ({ label: list[i]?.label ?? "", ...figures }));
+      const [total] = publicOutcomeBreakdown([outcomes]);
+      if (!total) throw new Error("a breakdown of one group has one group");
+      const sampled = publicCount(audit.sampled);
+      const withFinding = publicCount(audit.withFinding);
+      const misuseAmount = publicFigure(audit.misuseAmount, [audit.misuseFindings]);
+      const median = (stage: q.StageDays) => (isSuppressedCount(stage.count) ? null : stage.median);
+      const stages = { medianDaysToLog: loop.toLog, medianDaysToJustify: loop.toJustify, medianDaysToReview: loop.toReview, medianDaysToFollowUp: loop.toFollowUp };
+      return {
+        year,
+        from: scope.from,
+        to: scope.to,
+        minimumCount: PUBLIC_MINIMUM_COUNT,
+        total,
+        byCategory: labelled(byCategory),
+        byTeam: labelled(byTeam),
+        audit: {
+          sampled: sampled.value,
+          withFinding: withFinding.value,
+          misuseAmount: misuseAmount.value,
+          deviationUpper: audit.deviationUpper,
+          suppressed: [...(sampled.suppressed ? ["sampled" as const] : []), ...(withFinding.suppressed ? ["withFinding" as const] : []), ...(misuseAmount.suppressed ? ["misuseAmount" as const] : [])],
+        },
+        loop: {
+          medianDaysToLog: median(loop.toLog),
+          medianDaysToJustify: median(loop.toJustify),
+          medianDaysToReview: median(loop.toReview),
+          medianDaysToFollowUp: median(loop.toFollowUp),
+          suppressed: (Object.keys(stages) as Array<keyof typeof stages>).filter((k) => isSuppressedCount(stages[k].count)),
+        },
+      };
     },
   };
 }
