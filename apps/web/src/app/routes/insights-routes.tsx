@@ -12,6 +12,8 @@ export const insightsRoutes: RouteObject[] = [
     element: <RequireRole roles={["supervisor", "auditor", "finance", "admin"]} />,
     children: [
       { path: "achieved", lazy: lazyPage(() => import("../../features/insights/outcomes-page.tsx"), (m) => m.OutcomesPage) },
+      { path: "achieved/equity", lazy: lazyPage(() => import("../../features/insights/equity-page.tsx"), (m) => m.EquityPage) },
+      { path: "achieved/value", lazy: lazyPage(() => import("../../features/insights/value-page.tsx"), (m) => m.ValuePage) },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRate } from "@greentape/domain/rates";
-import { compareGroups, describeHelpedRate, formatInterval, formatPoints, formatPointsInterval, formatShare, outcomeSlices, ratePoints } from "./figures.ts";
+import { compareGroups, describeHelpedRate, formatInterval, formatPoints, formatPointsInterval, formatShare, lorenzDeciles, outcomeSlices, ratePoints } from "./figures.ts";
 import type { OutcomeGroup } from "./insights-api.ts";
 
 /** A group as the API reports it, from its outcome counts (reached, helped and the interval follow from them). */
@@ -94,5 +94,28 @@ describe("comparing two groups", () => {
     const nobody = compareGroups(group("Food", { could_not_contact: 2 }, 2), enough);
     expect(nobody.difference).toBeNull();
     expect(nobody.sentence).toBe("No client of Food has been reached yet, so the two cannot be compared.");
+  });
+});
+
+describe("the Lorenz curve in a table", () => {
+  it("reads the curve at each tenth of clients, between its corners on straight lines", () => {
+    // Four clients: nothing, nothing, £1, £3 → (0.25, 0), (0.5, 0), (0.75, 0.25), (1, 1).
+    const deciles = lorenzDeciles([
+      [0, 0],
+      [0.25, 0],
+      [0.5, 0],
+      [0.75, 0.25],
+      [1, 1],
+    ]);
+    expect(deciles.map((d) => d.clients)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(deciles[4]?.spend).toBe(0);
+    expect(deciles[5]?.spend).toBeCloseTo(0.1, 10);
+    expect(deciles[7]?.spend).toBeCloseTo(0.4, 10);
+    expect(deciles[9]?.spend).toBe(1);
+    expect(lorenzDeciles([])).toEqual([]);
+  });
+
+  it("gives the line of equality when every client had the same", () => {
+    expect(lorenzDeciles([[0, 0], [1, 1]]).map((d) => Math.round(d.spend * 100))).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
   });
 });

@@ -108,3 +108,27 @@ export function compareGroups(first: OutcomeGroup, second: OutcomeGroup): Compar
       : "The interval includes no difference, so these figures cannot tell the two apart.";
   return { ...base, sentence: `${first.label}: helped rate ${direction} ${second.label} (95% interval ${formatPointsInterval(interval)}). ${verdict}` };
 }
+
+/**
+ * The Lorenz curve read at every tenth of clients, for the table beside the chart: "the 50% of
+ * clients with the least spend had 12% of it". Points between the curve's corners are on straight lines.
+ */
+export function lorenzDeciles(lorenz: readonly (readonly [number, number])[]): { clients: number; spend: number }[] {
+  const points = [...lorenz].sort((a, b) => a[0] - b[0]);
+  if (points.length === 0) return [];
+  const at = (x: number): number => {
+    let previous: readonly [number, number] = [0, 0];
+    for (const point of points) {
+      if (point[0] >= x) {
+        const run = point[0] - previous[0];
+        return run === 0 ? point[1] : previous[1] + ((point[1] - previous[1]) * (x - previous[0])) / run;
+      }
+      previous = point;
+    }
+    return previous[1];
+  };
+  return Array.from({ length: 10 }, (_, i) => {
+    const clients = (i + 1) / 10;
+    return { clients, spend: at(clients) };
+  });
+}

@@ -12,7 +12,6 @@ import "./insights.scss";
 /** The area's pages, in the order of its own menu. */
 const PAGES = [
   { to: "/achieved", label: "Outcomes" },
-  { to: "/achieved/uptake", label: "Uptake" },
   { to: "/achieved/equity", label: "Equity" },
   { to: "/achieved/value", label: "Value and speed" },
 ] as const;
