@@ -84,15 +84,20 @@ describe("findings and the sample report", () => {
     expect(JSON.stringify(logged[0]?.data)).not.toContain("Receipt and justification agree");
   });
 
-  it("reports 0 deviations in 59 as an upper limit of 4.95%, and 1 in 59 as about 7.8%", async () => {
+  // 59 of the month's 60 spends, drawn without replacement: the exact hypergeometric bound (by hand:
+  // with D = 1 deviant spend, P(none drawn) = 1/60 <= 5%, so 0 in 59 bounds D at 0; with D = 2,
+  // P(at most one drawn) = 1 − (59·58)/(60·59) = 2/60 <= 5%, so 1 in 59 bounds D at 1, i.e. 1/60).
+  // The binomial, which ignores that only one spend went unchecked, would say 4.95% and 7.8%.
+  it("reports 0 deviations in 59 of 60 as an upper limit of 0%, and 1 in 59 as 1 in 60", async () => {
     for (const item of items) expect((await putFinding(auditor, item.spendId, { result: "no_issue" })).status).toBe(200);
     const clean = await report();
     expect(clean.status).toBe(200);
     expect(clean.body).toMatchObject({ items: 59, itemsReviewed: 59, deviations: 0, deviationRate: 0, confidence: 0.95, complete: true, byResult: { no_issue: 59, minor: 0, major: 0, misuse_suspected: 0 } });
-    expect(clean.body.upperDeviationLimit).toBeCloseTo(0.0495, 4);
+    expect(clean.body.upperDeviationLimit).toBe(0);
+    expect(clean.body.upperLimitMethod).toBe("hypergeometric");
     expect(clean.body.byStratum.random).toMatchObject({ items: 59, itemsReviewed: 59, deviations: 0 });
     expect(clean.body.byStratum.risk).toMatchObject({ items: 0, itemsReviewed: 0, deviationRate: null });
-    expect(clean.body.statement).toContain("no more than 4.95% of the 60 spends in 2026-03");
+    expect(clean.body.statement).toContain("no more than 0% of the 60 spends in 2026-03");
     expect(clean.body.deviationDefinition).toMatch(/minor, major or misuse_suspected/);
     expect(clean.body.sample).toMatchObject({ id: sampleId, seed: "findings", populationSize: 60, parameters: { size: 59 } });
 
@@ -101,7 +106,7 @@ describe("findings and the sample report", () => {
     const one = await report();
     expect(one.body).toMatchObject({ itemsReviewed: 59, deviations: 1, byResult: { no_issue: 58, misuse_suspected: 1 } });
     expect(one.body.deviationRate).toBeCloseTo(1 / 59, 10);
-    expect(one.body.upperDeviationLimit).toBeCloseTo(0.078, 3);
+    expect(one.body.upperDeviationLimit).toBe(1 / 60);
     const amendment = (await eventsOfType(t, "audit.finding_recorded")).filter((e) => e.subject_id === items[1]?.spendId).at(-1);
     expect(amendment?.data).toMatchObject({ result: "misuse_suspected", previousResult: "no_issue" });
 
@@ -135,12 +140,30 @@ describe("findings and the sample report", () => {
     expect(res.text).toContain("&lt;b&gt;click&lt;/b&gt;");
     expect(res.text).not.toContain("<b>click</b>");
     expect(res.text).not.toMatch(/<script/i);
-    expect(res.text).toContain("no more than 7.79% of the 60 spends in 2026-03");
+    expect(res.text).toContain("no more than 1.67% of the 60 spends in 2026-03");
     // The log's checkpoint at the draw, signed with its key, printed for whoever keeps the report.
     const { logCheckpoint } = (await report()).body.sample as { logCheckpoint: string };
     expect(signersOf(parseNote(logCheckpoint), [parseVerifierKey(TEST_LOG_VKEY)])).toHaveLength(1);
     expect(res.text).toContain(`<pre class="checkpoint">${logCheckpoint}</pre>`);
     expectProblem(await report("pdf"), 400, { field: "format" });
+  });
+
+  it("refuses to void a spend with a finding: 409 under-audit, the spend untouched, nothing logged", async () => {
+    const spendId = items[1]?.spendId as string;
+    const admin = await t.tokenFor("admin");
+    const before = await t.http.get(`/api/spends/${spendId}`).set(bearer(worker));
+    const written = () => Promise.all([sql`select count(*)::int as value from events`, sql`select count(*)::int as value from spends where voided_at is not null`, sql`select count(*)::int as value from reversals`].map((q) => scalar<number>(t, q)));
+    const unchanged = await written();
+    for (const token of [worker, admin]) {
+      const res = await t.http.post(`/api/spends/${spendId}/void`).set(bearer(token)).send({ reason: "Logged against the wrong client" });
+      expectProblem(res, 409, { typeEndsWith: "under-audit" });
+    }
+    expect((await t.http.get(`/api/spends/${spendId}`).set(bearer(worker))).body).toEqual(before.body);
+    expect(await written()).toEqual(unchanged);
+    // A spend no auditor has a finding on still voids as before.
+    const voided = await t.http.post(`/api/spends/${outside.id}/void`).set(bearer(worker)).send({ reason: "Logged twice by mistake" });
+    expect(voided.status, JSON.stringify(voided.body)).toBe(200);
+    expect(voided.body.voided).toBe(true);
   });
 
   it("leaves the auditor read-only on spends", async () => {
@@ -164,5 +187,31 @@ describe("findings and the sample report", () => {
     expect(after.body).toEqual(before.body);
     expect(await scalar<number>(t, sql`select count(*)::int as value from spends`)).toBe(count);
     await expectChainVerifies(t, auditor);
+  });
+});
+
+describe("the upper limit over a month whose size is known", () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it("reports 2 problems in 7 of 7 spends as exactly 2 in 7, not the binomial's 65.87%", async () => {
+    t = await startTestApp({ clock: new TestClock(new Date(NOW)) });
+    const [auditor, worker] = await Promise.all([t.tokenFor("auditor"), t.tokenFor("worker")]);
+    const clientId = await createClient(t, worker);
+    await logMany(t, worker, { schemeId: (await roomyScheme(t)).id, clientId }, 7);
+    const drawn = await drawSample(t, auditor, { period: PERIOD, seed: "seven", size: 7, riskRules: false });
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
+    const spendIds = (drawn.body.items as Item[]).map((i) => i.spendId);
+    expect(spendIds).toHaveLength(7);
+    for (const [i, spendId] of spendIds.entries()) {
+      const body = i < 2 ? { result: "major", notes: "No receipt and no justification." } : { result: "no_issue" };
+      expect((await t.http.put(`/api/audit/samples/${drawn.body.id}/items/${spendId}/finding`).set(bearer(auditor)).send(body)).status).toBe(200);
+    }
+    const res = await t.http.get(`/api/audit/samples/${drawn.body.id}/report`).set(bearer(auditor));
+    expect(res.status).toBe(200);
+    // ../shared/reference/proportion-intervals.json, hypergeometricUpper95 { N: 7, n: 7, k: 2 }: 2 (2/7);
+    // the binomial (Clopper–Pearson) would give 0.658739.
+    expect(res.body).toMatchObject({ itemsReviewed: 7, deviations: 2, upperLimitMethod: "hypergeometric", upperDeviationLimit: 2 / 7 });
+    expect(res.body.statement).toBe("Every one of the 7 spends in 2026-03 was checked: 2 (28.57%) deviate.");
   });
 });

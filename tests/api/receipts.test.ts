@@ -6,7 +6,7 @@ import { demoIds, postSpend, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
-const reference = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../../../shared/reference", name));
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures", name));
 
 describe("receipts", () => {
   let t: TestApp;
@@ -71,7 +71,7 @@ describe("receipts", () => {
   });
 
   it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {
-    const original = reference("receipt-with-gps.jpg");
+    const original = fixture("receipt-with-gps.jpg");
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const res = await upload(worker, original, "IMG_0001.HEIC.jpg", "image/jpeg");
     expect(res.status).toBe(201);

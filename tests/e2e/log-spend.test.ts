@@ -15,7 +15,7 @@ import { call, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 const repoRoot = join(import.meta.dirname, "..", "..");
-const RECEIPT = join(repoRoot, "..", "shared", "reference", "receipt-with-gps.jpg");
+const RECEIPT = join(repoRoot, "tests", "fixtures", "receipt-with-gps.jpg");
 const WORKER = "worker@demo.test";
 
 // Names this run makes, so other test files sharing the server never trip over them.

@@ -19,6 +19,7 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersService } from "./modules/users/users.service.ts";
@@ -64,6 +65,8 @@ import { createExportsService } from "./modules/exports/exports.service.ts";
 import { periodsRoutes } from "./modules/periods/periods.routes.ts";
 import { createPeriodsService } from "./modules/periods/periods.service.ts";
 import { createLogService, createSequencer, loadSigningKey, logRoutes } from "./modules/log/index.ts";
+import { insightsRoutes } from "./modules/insights/insights.routes.ts";
+import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
   config: Config;
@@ -163,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
+  const insights = createInsightsService({ db });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,
@@ -185,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { db });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
   await app.register(authRoutes, { auth, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
@@ -209,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit, councilName: config.councilName });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });
+  await app.register(insightsRoutes, { insights });
 
   await app.register(webAppPlugin, { distDir: config.webDist ?? DEFAULT_WEB_DIST });
   return app;

@@ -12,8 +12,12 @@ import {
   canRecordFollowUp,
   canReview,
   canSeeLoggedEvent,
+  canSeeInsights,
   canSeeReviewerNotes,
   canSeeSpend,
+  canSeeTeamInsights,
+  canSetEqualityMonitoring,
+  insightsTeamScope,
   canVoid,
   canWriteReviewerNote,
   WORKER_VOID_WINDOW_MS,
@@ -78,6 +82,7 @@ const ACTOR_ACTIONS: Record<string, (a: Actor) => boolean> = {
   canExport,
   canClosePeriod,
   canAdminister,
+  canSeeInsights,
 };
 
 const ACTOR_MATRIX: Record<string, Role[]> = {
@@ -88,6 +93,7 @@ const ACTOR_MATRIX: Record<string, Role[]> = {
   canExport: ["finance", "auditor"],
   canClosePeriod: ["finance"],
   canAdminister: ["admin"],
+  canSeeInsights: ["supervisor", "auditor", "finance", "admin"],
 };
 
 describe("the matrices cover everything", () => {
@@ -221,5 +227,37 @@ describe("teams", () => {
     expect(colleagueSpend.teamId).toBe(worker.teamId);
     expect(canSeeSpend(worker, colleagueSpend)).toBe(false);
     expect(canComment(worker, colleagueSpend)).toBe(false);
+  });
+});
+
+describe("what it achieved: supervisors their own team, auditor, finance and admin every team", () => {
+  it("a supervisor sees their own team's figures only; the roles that see everything see any team", () => {
+    const sup = actor("supervisor", { teamId: "team-a" });
+    expect(canSeeTeamInsights(sup, "team-a")).toBe(true);
+    expect(canSeeTeamInsights(sup, "team-b")).toBe(false);
+    expect(canSeeTeamInsights(actor("supervisor", { teamId: null }), "team-a")).toBe(false);
+    for (const role of ["auditor", "finance", "admin"] as const) expect(canSeeTeamInsights(actor(role, { teamId: null }), "team-b")).toBe(true);
+    expect(canSeeTeamInsights(actor("worker"), "team-a")).toBe(false);
+  });
+
+  it("scopes a request: a supervisor to their own team, the others to the team asked for or all", () => {
+    const sup = actor("supervisor", { teamId: "team-a" });
+    expect(insightsTeamScope(sup, undefined)).toEqual({ allowed: true, teamId: "team-a" });
+    expect(insightsTeamScope(sup, "team-a")).toEqual({ allowed: true, teamId: "team-a" });
+    expect(insightsTeamScope(sup, "team-b")).toEqual({ allowed: false, teamId: null });
+    expect(insightsTeamScope(actor("auditor", { teamId: null }), undefined)).toEqual({ allowed: true, teamId: null });
+    expect(insightsTeamScope(actor("finance", { teamId: null }), "team-b")).toEqual({ allowed: true, teamId: "team-b" });
+    expect(insightsTeamScope(actor("worker"), "team-a")).toEqual({ allowed: false, teamId: null });
+  });
+
+  it("equality-monitoring answers are set by an admin or the client's own team, never auditors or finance", () => {
+    const client = { teamId: "team-a" };
+    expect(canSetEqualityMonitoring(actor("admin", { teamId: null }), client)).toBe(true);
+    expect(canSetEqualityMonitoring(actor("worker"), client)).toBe(true);
+    expect(canSetEqualityMonitoring(actor("supervisor"), client)).toBe(true);
+    expect(canSetEqualityMonitoring(actor("worker", { teamId: "team-b" }), client)).toBe(false);
+    expect(canSetEqualityMonitoring(actor("supervisor", { teamId: "team-b" }), client)).toBe(false);
+    expect(canSetEqualityMonitoring(actor("auditor", { teamId: null }), client)).toBe(false);
+    expect(canSetEqualityMonitoring(actor("finance", { teamId: null }), client)).toBe(false);
   });
 });

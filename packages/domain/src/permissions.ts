@@ -115,3 +115,41 @@ export function canClosePeriod(actor: Actor): boolean {
 export function canAdminister(actor: Actor): boolean {
   return actor.role === "admin";
 }
+
+/**
+ * What the freedom achieved (outcomes, uptake, equity, the summary): supervisors for their own
+ * team, and auditor, finance and admin for every team. Never workers: the figures are about them
+ * and their colleagues, and nobody gets a ranking.
+ */
+export function canSeeInsights(actor: Actor): boolean {
+  return hasRole(actor, "supervisor", "auditor", "finance", "admin");
+}
+
+/** One team's figures: its own supervisor, or anyone who may see every team's. */
+export function canSeeTeamInsights(actor: Actor, teamId: string): boolean {
+  if (actor.role === "supervisor") return actor.teamId !== null && actor.teamId === teamId;
+  return canSeeInsights(actor);
+}
+
+/**
+ * The team whose figures a request covers: a supervisor's own team (asking for another is not
+ * allowed, asking for none means their own); for the roles that see everything, the team asked
+ * for, or null for all teams. `allowed: false` means refuse (403).
+ */
+export function insightsTeamScope(actor: Actor, requestedTeamId: string | undefined): { allowed: boolean; teamId: string | null } {
+  if (!canSeeInsights(actor)) return { allowed: false, teamId: null };
+  if (actor.role === "supervisor") {
+    const teamId = requestedTeamId ?? actor.teamId;
+    return teamId !== null && canSeeTeamInsights(actor, teamId) ? { allowed: true, teamId } : { allowed: false, teamId: null };
+  }
+  return { allowed: true, teamId: requestedTeamId ?? null };
+}
+
+/**
+ * A client's equality-monitoring answers: an admin, or a worker or supervisor of the client's own
+ * team (the people who know the client). Auditors and finance never see or set them.
+ */
+export function canSetEqualityMonitoring(actor: Actor, client: { teamId: string }): boolean {
+  if (actor.role === "admin") return true;
+  return hasRole(actor, "worker", "supervisor") && actor.teamId !== null && actor.teamId === client.teamId;
+}

@@ -1,19 +1,12 @@
 // Dates, months and counts as people in a UK council read them. Calendar days and months are
-// formatted in UTC so they never shift; instants are shown in UK time.
+// formatted in UTC so they never shift; instants are shown in the council's time zone.
+
+import { councilDateFormat } from "./council-settings.ts";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const timestampFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  hour12: true,
-  timeZone: "Europe/London",
-});
-const councilMonth = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: "Europe/London" });
+const timestampOptions = { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true } as const;
 
 /** "2026-03-31" → "31 March 2026" (a calendar day, never shifted by time zones). */
 export function formatDay(date: string | null | undefined): string {
@@ -34,7 +27,7 @@ export function formatTimestamp(iso: string | null | undefined): string {
   if (!iso) return "";
   const parsed = new Date(iso);
   if (Number.isNaN(parsed.getTime())) return iso;
-  const parts = new Map(timestampFormat.formatToParts(parsed).map((p) => [p.type, p.value]));
+  const parts = new Map(councilDateFormat("en-GB", timestampOptions).formatToParts(parsed).map((p) => [p.type, p.value]));
   return `${parts.get("day")} ${parts.get("month")} ${parts.get("year")} at ${parts.get("hour")}:${parts.get("minute")}${(parts.get("dayPeriod") ?? "").toLowerCase().replace(/\s|\./g, "")}`;
 }
 
@@ -49,7 +42,7 @@ export function formatPeriod(period: string): string {
 
 /** The period the council's calendar is in now, e.g. "2026-03". */
 export function currentPeriod(now = new Date()): string {
-  return councilMonth.format(now).slice(0, 7);
+  return councilDateFormat("en-CA", { year: "numeric", month: "2-digit" }).format(now).slice(0, 7);
 }
 
 /** "1 spend", "1,200 spends". */

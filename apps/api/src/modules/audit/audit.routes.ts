@@ -120,7 +120,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "The sample report: deviations found and the upper deviation limit at the sample's confidence",
         description:
-          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided Clopper–Pearson limit from the random stratum only, the part that speaks for the whole period. `format=csv` gives one row per item; `format=html` a printable page.",
+          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. `format=csv` gives one row per item; `format=html` a printable page.",
         params: sampleParams,
         querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
         response: { 200: reportSchema.or(z.string().describe("With format=csv or format=html: the file itself")) },

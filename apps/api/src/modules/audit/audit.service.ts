@@ -265,6 +265,8 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
       const summary = summariseFindings(
         items.map((i) => ({ stratum: i.stratum, result: i.finding?.result ?? null })),
         parameters.confidence,
+        // Drawn without replacement from a population of known size: the exact hypergeometric bound.
+        sample.populationSize,
       );
       return {
         report: { ...summary, deviationDefinition: DEVIATION_DEFINITION, statement: statementOf(summary, sample.populationSize, sample.period), sample: toSampleHead(sample) },

@@ -20,6 +20,7 @@ const tally = z.object({
 export const reportSchema = tally.extend({
   confidence: z.number(),
   upperDeviationLimit: z.number(),
+  upperLimitMethod: z.enum(["hypergeometric", "binomial"]).describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known"),
   byStratum: z.object({ random: tally.extend({ upperDeviationLimit: z.number() }), risk: tally }),
   complete: z.boolean(),
   deviationDefinition: z.string(),

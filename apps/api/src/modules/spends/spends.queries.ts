@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
+import { auditSampleItems, capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
 export type SpendRow = typeof spends.$inferSelect;
 type CapScope = "team" | "worker";
@@ -101,6 +101,16 @@ export async function insertSpend(db: Executor, row: typeof spends.$inferInsert)
   const [created] = await db.insert(spends).values(row).returning();
   if (!created) throw new Error("spend insert returned nothing");
   return created;
+}
+
+/** Whether an auditor has recorded a finding on the spend in any sample. */
+export async function hasAuditFinding(db: Executor, spendId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ spendId: auditSampleItems.spendId })
+    .from(auditSampleItems)
+    .where(and(eq(auditSampleItems.spendId, spendId), sql`${auditSampleItems.result} is not null`))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function markVoided(db: Executor, id: string, by: string, reason: string, at: Date): Promise<SpendRow> {

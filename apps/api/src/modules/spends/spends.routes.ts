@@ -83,6 +83,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
       schema: {
         tags: ["spends"],
         summary: "Void a spend: its worker within 24 hours, or an admin; nothing is deleted",
+        description: "A spend an auditor has recorded a finding on cannot be voided: 409 `under-audit`, and nothing changes.",
         params: spendParams,
         body: z.object({ reason: prose(3, 1000, "Reason") }),
         response: { 200: spendDetailSchema },

@@ -261,6 +261,12 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         if (!canVoid(actor, toSpendAccess(spend), now)) {
           throw new ForbiddenError("A worker can void their own spend within 24 hours of logging it; after that, ask an admin.");
         }
+        // A finding is evidence about this spend as it stood: voiding it would quietly change the
+        // sample's population under the auditor. Read after the row lock, so a finding recorded
+        // meanwhile (it takes the same lock) is seen.
+        if (await q.hasAuditFinding(tx, spend.id)) {
+          throw new ConflictError("under-audit", "Under audit", "An auditor has recorded a finding on this spend, so it can no longer be voided. Ask the auditor.");
+        }
         await q.subtractFromCounter(tx, "team", spend.schemeId, spend.teamId, spend.period, spend.amount);
         await q.subtractFromCounter(tx, "worker", spend.schemeId, spend.workerId, spend.period, spend.amount);
         const voided = await q.markVoided(tx, spend.id, actor.id, reason, now);

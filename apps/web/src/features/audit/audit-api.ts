@@ -87,6 +87,7 @@ export type Tally = z.infer<typeof tallySchema>;
 const reportSchema = tallySchema.extend({
   confidence: z.number(),
   upperDeviationLimit: z.number(),
+  upperLimitMethod: z.enum(["hypergeometric", "binomial"]),
   byStratum: z.object({ random: tallySchema.extend({ upperDeviationLimit: z.number() }), risk: tallySchema }),
   complete: z.boolean(),
   deviationDefinition: z.string().optional(),

@@ -4,6 +4,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { councilDateFormat } from "../../lib/council-settings.ts";
 import type { SignedCheckpoint } from "../../lib/log-api.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { verifyEventLog } from "./audit-api.ts";
@@ -20,8 +21,8 @@ interface Checked {
   at: Date;
 }
 
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", second: "2-digit", timeZone: "Europe/London" });
-const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Europe/London" });
+const TIME = () => councilDateFormat("en-GB", { hour: "numeric", minute: "2-digit", second: "2-digit" });
+const DAY = () => councilDateFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit" });
 const count = (n: number) => n.toLocaleString("en-GB");
 
 /**
@@ -132,7 +133,7 @@ function CheckpointRows({ checkpoint, label }: { checkpoint: SignedCheckpoint & 
       <dt className="govuk-summary-list__key">{label}</dt>
       <dd className="govuk-summary-list__value">
         {count(checkpoint.size)} entries, root <span className="gt-code">{checkpoint.root}</span>
-        {checkpoint.seenAt ? <span className="gt-block gt-secondary">seen {DAY.format(new Date(checkpoint.seenAt))}</span> : null}
+        {checkpoint.seenAt ? <span className="gt-block gt-secondary">seen {DAY().format(new Date(checkpoint.seenAt))}</span> : null}
       </dd>
     </div>
   );
@@ -140,7 +141,7 @@ function CheckpointRows({ checkpoint, label }: { checkpoint: SignedCheckpoint & 
 
 function Outcome({ checked }: { checked: Checked }) {
   const { witness, verdict, at } = checked;
-  const when = TIME.format(at);
+  const when = TIME().format(at);
   if (witness?.state === "inconsistent") {
     return (
       <div className="gt-verdict gt-verdict--bad" data-testid="log-inconsistent">
@@ -198,7 +199,7 @@ function Outcome({ checked }: { checked: Checked }) {
         checkpoint matches them.
         {witness?.state === "intact"
           ? witness.previous
-            ? ` This browser checked that the newest checkpoint extends the one it held from ${DAY.format(new Date(witness.previous.seenAt))} (${count(witness.previous.size)} entries).`
+            ? ` This browser checked that the newest checkpoint extends the one it held from ${DAY().format(new Date(witness.previous.seenAt))} (${count(witness.previous.size)} entries).`
             : " This browser had no checkpoint of this log before; it keeps this one, and every later check must extend it."
           : " The log still extends the checkpoint you pasted."}
       </p>

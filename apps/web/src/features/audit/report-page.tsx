@@ -50,6 +50,14 @@ function conclusion(report: SampleReport): string {
   return `${found}. So we can be ${formatPercent(report.confidence)} confident that no more than ${formatPercent(report.upperDeviationLimit)} of the ${countOf(report.sample.populationSize, "spend")} in ${month} had a problem.`;
 }
 
+/** How the upper limit was found, in a line: exact over the known month, or binomial where its size is not known. */
+function upperLimitHint(report: SampleReport): string {
+  if (report.upperLimitMethod === "binomial") return "From the spends drawn at random only (exact binomial, Clopper–Pearson).";
+  const random = report.byStratum.random;
+  if (random.itemsReviewed === report.sample.populationSize) return "Every spend of the month was checked, so this is the rate itself.";
+  return `From the spends drawn at random only, exact for a month of ${countOf(report.sample.populationSize, "spend")} (hypergeometric).`;
+}
+
 function rate(t: Tally): string {
   return t.deviationRate === null ? "Nothing checked yet" : formatPercent(t.deviationRate);
 }
@@ -82,7 +90,7 @@ function Report({ report }: { report: SampleReport }) {
             value: (
               <>
                 <span data-testid="upper-limit">{random.itemsReviewed === 0 ? "Not known yet" : formatPercent(report.upperDeviationLimit)}</span>
-                <span className="govuk-hint gt-digest-hint">From the spends drawn at random only (exact binomial, Clopper–Pearson).</span>
+                <span className="govuk-hint gt-digest-hint">{upperLimitHint(report)}</span>
               </>
             ),
           },

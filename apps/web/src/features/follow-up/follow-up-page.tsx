@@ -20,6 +20,7 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { recordFollowUp } from "./follow-up-api.ts";
 import { formatDay } from "../../lib/format.ts";
+import { councilTimeZone } from "../../lib/council-settings.ts";
 
 const FIELDS = ["contactedOn", "method", "outcome", "clientView", "notes"] as const;
 type Field = (typeof FIELDS)[number];
@@ -34,7 +35,7 @@ export function FollowUpPage() {
 
 function FollowUpForm({ spend }: { spend: SpendCaseData }) {
   const user = useCurrentUser();
-  const today = todayIn("Europe/London", new Date());
+  const today = todayIn(councilTimeZone(), new Date());
   const draft = useDraft("follow-up", user.id, spend.id, () => ({
     contactedOn: spend.followUp?.contactedOn ?? today,
     method: spend.followUp?.method ?? "",

@@ -24,6 +24,7 @@ import type { ReferenceData } from "./log-spend-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatDay } from "../../lib/format.ts";
 import type { Client } from "../../lib/client-schema.ts";
+import { councilTimeZone } from "../../lib/council-settings.ts";
 
 /** What My spends shows after this page hands over (router state). */
 export interface LoggedState {
@@ -83,7 +84,7 @@ function lastPaymentMethod(userId: string): string {
 }
 
 function localToday(): string {
-  return todayIn("Europe/London", new Date());
+  return todayIn(councilTimeZone(), new Date());
 }
 
 export function LogSpendPage() {

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+
+export const councilSettingsSchema = z.object({
+  councilName: z.string(),
+  timeZone: z.string().describe("IANA time zone of the council's calendar: days, months and due dates"),
+});
+
+export type CouncilSettings = z.infer<typeof councilSettingsSchema>;
+
+/** What the web needs from the server's settings before anyone signs in; nothing here is secret. */
+export async function councilRoutes(app: FastifyInstance, options: { settings: CouncilSettings }) {
+  const settings = councilSettingsSchema.parse(options.settings);
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/config",
+    {
+      config: { access: "public" },
+      schema: { tags: ["health"], summary: "The council's settings the web app needs", response: { 200: councilSettingsSchema } },
+    },
+    async () => settings,
+  );
+}

@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, createScheme, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { expectProblem } from "../support/problem.ts";
+import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
+
+/**
+ * "What it achieved" over known data: 30 live spends (and one voided) by two teams in three
+ * categories under two schemes across February and March 2026, with follow-ups, justifications
+ * and reviews at known days. Every expected figure below was worked out by hand (and checked in
+ * Python) from the table, not by the code under test; Wilson intervals are R's
+ * prop.test(k, n, correct = FALSE)$conf.int.
+ */
+type Outcome = "helped_a_lot" | "helped_a_little" | "no_difference" | "made_things_worse" | "could_not_contact";
+type Row = [
+  team: "north" | "east",
+  worker: "worker" | "worker2" | "worker3",
+  scheme: "A" | "B",
+  category: string,
+  amount: number,
+  spentOn: string,
+  logLagDays: number,
+  client: string,
+  outcome: Outcome | null,
+  followUpLagDays: number,
+  justify?: [daysAfterLogging: number, reviewDaysAfterJustifying: number | null],
+];
+
+const ROWS: Row[] = [
+  ["north", "worker", "A", "Travel", 1000, "2026-02-02", 0, "N1", "helped_a_lot", 3, [1, 2]],
+  ["north", "worker", "A", "Travel", 1000, "2026-02-05", 1, "N2", "helped_a_lot", 5, [0, 1]],
+  ["north", "worker", "A", "Travel", 1000, "2026-02-09", 0, "N1", "helped_a_little", 2],
+  ["north", "worker", "A", "Travel", 1000, "2026-02-12", 2, "N3", "helped_a_lot", 7],
+  ["north", "worker", "A", "Travel", 1000, "2026-02-16", 0, "N2", "no_difference", 4],
+  ["north", "worker", "A", "Travel", 1000, "2026-02-20", 1, "N1", "helped_a_lot", 6],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-02", 0, "N4", "could_not_contact", 3],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-04", 3, "N2", "helped_a_lot", 8],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-06", 0, "N1", "helped_a_little", 2],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-09", 1, "N3", "helped_a_lot", 10],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-11", 0, "N2", "helped_a_little", 5],
+  ["north", "worker", "A", "Travel", 1000, "2026-03-13", 2, "N4", null, 0],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-02-03", 1, "N3", "helped_a_lot", 4, [3, null]],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-02-17", 0, "N4", "made_things_worse", 9, [2, 4]],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-02-24", 5, "N1", "no_difference", 3],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-03-03", 0, "N3", "helped_a_lot", 6],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-03-10", 1, "N2", null, 0],
+  ["north", "worker2", "B", "Food and essentials", 2500, "2026-03-16", 0, "N4", null, 0],
+  ["north", "worker2", "A", "Clothing", 4000, "2026-02-10", 0, "N2", "helped_a_little", 12],
+  ["north", "worker2", "A", "Clothing", 4000, "2026-03-05", 2, "N3", "could_not_contact", 1],
+  ["north", "worker2", "A", "Clothing", 4000, "2026-03-18", 0, "N1", null, 0],
+  ["east", "worker3", "A", "Travel", 1500, "2026-02-04", 0, "E1", "helped_a_lot", 2, [5, 0]],
+  ["east", "worker3", "A", "Travel", 1500, "2026-02-11", 1, "E2", "no_difference", 3],
+  ["east", "worker3", "A", "Travel", 1500, "2026-02-25", 0, "E3", "no_difference", 5],
+  ["east", "worker3", "A", "Travel", 1500, "2026-03-03", 4, "E1", "no_difference", 4],
+  ["east", "worker3", "A", "Travel", 1500, "2026-03-12", 0, "E2", null, 0],
+  ["east", "worker3", "B", "Food and essentials", 2000, "2026-02-06", 0, "E1", "helped_a_little", 7, [0, 3]],
+  ["east", "worker3", "B", "Food and essentials", 2000, "2026-02-19", 2, "E3", "could_not_contact", 2],
+  ["east", "worker3", "B", "Food and essentials", 2000, "2026-03-02", 0, "E2", "helped_a_little", 3],
+  ["east", "worker3", "B", "Food and essentials", 2000, "2026-03-17", 1, "E3", "could_not_contact", 6],
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+const noon = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T12:00:00Z`) + plusDays * DAY);
+const TODAY = "2026-03-31";
+
+const counts = (helped_a_lot: number, helped_a_little: number, no_difference: number, made_things_worse: number, could_not_contact: number) => ({
+  helped_a_lot,
+  helped_a_little,
+  no_difference,
+  made_things_worse,
+  could_not_contact,
+});
+const wilson = (lower: number, upper: number) => ({ lower: expect.closeTo(lower, 5), upper: expect.closeTo(upper, 5), method: "wilson", confidence: 0.95 });
+
+/** The expected figures of each group, from the table above. */
+const EXPECTED = {
+  Travel: { spends: 17, amount: 19_500, followUps: 15, reached: 14, helped: 10, notFollowedUp: 2, outcomes: counts(7, 3, 4, 0, 1), helpedRate: expect.closeTo(10 / 14, 9), interval: wilson(0.453509, 0.882786), tooFewToTell: false, clients: 7, clientsHelped: 4, costPerClientHelped: 4_875 },
+  Food: { spends: 10, amount: 23_000, followUps: 8, reached: 6, helped: 4, notFollowedUp: 2, outcomes: counts(2, 2, 1, 1, 2), helpedRate: expect.closeTo(4 / 6, 9), interval: wilson(0.299993, 0.903229), tooFewToTell: true, clients: 7, clientsHelped: 3, costPerClientHelped: 7_667 },
+  Clothing: { spends: 3, amount: 12_000, followUps: 2, reached: 1, helped: 1, notFollowedUp: 1, outcomes: counts(0, 1, 0, 0, 1), helpedRate: 1, interval: wilson(0.206549, 1), tooFewToTell: true, clients: 3, clientsHelped: 1, costPerClientHelped: 12_000 },
+  north: { spends: 21, amount: 39_000, followUps: 17, reached: 15, helped: 12, notFollowedUp: 4, outcomes: counts(8, 4, 2, 1, 2), helpedRate: expect.closeTo(0.8, 9), interval: wilson(0.548146, 0.929525), tooFewToTell: false, clients: 4, clientsHelped: 3, costPerClientHelped: 13_000 },
+  east: { spends: 9, amount: 15_500, followUps: 8, reached: 6, helped: 3, notFollowedUp: 1, outcomes: counts(1, 2, 3, 0, 2), helpedRate: 0.5, interval: wilson(0.187616, 0.812384), tooFewToTell: true, clients: 3, clientsHelped: 2, costPerClientHelped: 7_750 },
+  A: { spends: 20, amount: 31_500, followUps: 17, reached: 15, helped: 11, notFollowedUp: 3, outcomes: counts(7, 4, 4, 0, 2), helpedRate: expect.closeTo(11 / 15, 9), interval: wilson(0.480496, 0.891025), tooFewToTell: false, clients: 7, clientsHelped: 4, costPerClientHelped: 7_875 },
+  B: { spends: 10, amount: 23_000, followUps: 8, reached: 6, helped: 4, notFollowedUp: 2, outcomes: counts(2, 2, 1, 1, 2), helpedRate: expect.closeTo(4 / 6, 9), interval: wilson(0.299993, 0.903229), tooFewToTell: true, clients: 7, clientsHelped: 3, costPerClientHelped: 7_667 },
+  feb: { spends: 15, amount: 26_000, followUps: 15, reached: 14, helped: 9, notFollowedUp: 0, outcomes: counts(6, 3, 4, 1, 1), helpedRate: expect.closeTo(9 / 14, 9), interval: wilson(0.387644, 0.836553), tooFewToTell: false, clients: 7, clientsHelped: 4, costPerClientHelped: 6_500 },
+  mar: { spends: 15, amount: 28_500, followUps: 10, reached: 7, helped: 6, notFollowedUp: 5, outcomes: counts(3, 3, 1, 0, 3), helpedRate: expect.closeTo(6 / 7, 9), interval: wilson(0.486872, 0.97432), tooFewToTell: true, clients: 7, clientsHelped: 4, costPerClientHelped: 7_125 },
+  northTravel: { spends: 12, amount: 12_000, followUps: 11, reached: 10, helped: 9, notFollowedUp: 1, outcomes: counts(6, 3, 1, 0, 1), helpedRate: expect.closeTo(0.9, 9), interval: wilson(0.59585, 0.982124), tooFewToTell: false, clients: 4, clientsHelped: 3, costPerClientHelped: 4_000 },
+  northFood: { spends: 6, amount: 15_000, followUps: 4, reached: 4, helped: 2, notFollowedUp: 2, outcomes: counts(2, 0, 1, 1, 0), helpedRate: 0.5, interval: wilson(0.150039, 0.849961), tooFewToTell: true, clients: 4, clientsHelped: 1, costPerClientHelped: 15_000 },
+  northClothing: { spends: 3, amount: 12_000, followUps: 2, reached: 1, helped: 1, notFollowedUp: 1, outcomes: counts(0, 1, 0, 0, 1), helpedRate: 1, interval: wilson(0.206549, 1), tooFewToTell: true, clients: 3, clientsHelped: 1, costPerClientHelped: 12_000 },
+};
+
+describe("insights over known spends (PostgreSQL or PGlite)", () => {
+  let t: TestApp;
+  const clock = new TestClock(noon("2026-02-01"));
+  const tokens: Record<string, string> = {};
+  const schemes: Record<"A" | "B", string> = { A: "", B: "" };
+  const clients: Record<string, string> = {};
+  let ids: DemoIds;
+  const spendIds: string[] = [];
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const get = (who: string, path: string) => t.http.get(path).set(as(who));
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"]) tokens[who] = await t.tokenFor(who);
+    ids = await demoIds(t);
+    // No caps in the way, and deadlines far enough out that nobody's spending pauses.
+    const terms = { perSpendCap: null, perClientCap: null, perWorkerMonthlyCap: null, justificationDueDays: 90, graceDays: 90 };
+    schemes.A = (await createScheme(t, { ...terms, name: "Pilot A", teamMonthlyBudget: 500_000 })).id;
+    schemes.B = (await createScheme(t, { ...terms, name: "Pilot B", teamMonthlyBudget: 200_000 })).id;
+    for (const ref of ["N1", "N2", "N3", "N4"]) clients[ref] = await createClient(t, tokens.worker as string, `INS-${ref}`);
+    for (const ref of ["E1", "E2", "E3"]) clients[ref] = await createClient(t, tokens.worker3 as string, `INS-${ref}`);
+
+    // Every step at its own moment, in time order, as it would have happened.
+    type Step = { at: Date; run: () => Promise<void> };
+    const steps: Step[] = [];
+    ROWS.forEach(([team, worker, scheme, category, amount, spentOn, logLag, client, , , justify], i) => {
+      const loggedAt = noon(spentOn, logLag);
+      steps.push({
+        at: loggedAt,
+        run: async () => {
+          const res = await postSpend(t, tokens[worker] as string, spendBody({ schemeId: schemes[scheme], clientId: clients[client] as string, amount, category, spentOn, payee: "Metro Buses Ltd" }));
+          expect(res.status, JSON.stringify(res.body)).toBe(201);
+          spendIds[i] = res.body.id;
+        },
+      });
+      if (!justify) return;
+      const [justifyLag, reviewLag] = justify;
+      steps.push({
+        at: noon(spentOn, logLag + justifyLag),
+        run: async () => {
+          const res = await t.http.put(`/api/spends/${spendIds[i]}/justification`).set(as(worker)).send({ narrative: "Fare to the appointment the client could not otherwise reach this week.", intendedOutcome: "Gets there" });
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+        },
+      });
+      if (reviewLag === null) return;
+      steps.push({
+        at: noon(spentOn, logLag + justifyLag + reviewLag),
+        run: async () => {
+          const res = await t.http.post(`/api/spends/${spendIds[i]}/reviews`).set(as(team === "north" ? "supervisor" : "supervisor2")).send({ decision: "endorse" });
+          expect(res.status, JSON.stringify(res.body)).toBe(201);
+        },
+      });
+    });
+    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const step of steps) {
+      clock.set(step.at);
+      await step.run();
+    }
+
+    clock.set(noon(TODAY));
+    // A voided spend counts nowhere.
+    const voided = await postSpend(t, tokens.worker3 as string, spendBody({ schemeId: schemes.A, clientId: clients.E1 as string, amount: 3_000, category: "Clothing", spentOn: "2026-03-20" }));
+    expect(voided.status).toBe(201);
+    expect((await t.http.post(`/api/spends/${voided.body.id}/void`).set(as("worker3")).send({ reason: "Logged twice by mistake" })).status).toBe(200);
+
+    for (const [i, [team, worker, , , , spentOn, , , outcome, followUpLag]] of ROWS.entries()) {
+      if (!outcome) continue;
+      const contactedOn = noon(spentOn, followUpLag).toISOString().slice(0, 10);
+      const res = await t.http.put(`/api/spends/${spendIds[i]}/follow-up`).set(as(team === "north" && i % 2 ? "supervisor" : worker)).send({ contactedOn, method: "phone", outcome });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const span = "from=2026-02&to=2026-03";
+
+  describe("outcomes", () => {
+    it("by category: counts, helped rate, Wilson interval, too few to tell and cost per client helped", async () => {
+      const res = await get("auditor", `/api/insights/outcomes?${span}&groupBy=category`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toMatchObject({ from: "2026-02", to: "2026-03", groupBy: "category", teamId: null });
+      expect(res.body.groups).toEqual([
+        { key: "Clothing", label: "Clothing", ...EXPECTED.Clothing },
+        { key: "Food and essentials", label: "Food and essentials", ...EXPECTED.Food },
+        { key: "Travel", label: "Travel", ...EXPECTED.Travel },
+      ]);
+    });
+
+    it("by team, every team listed by name", async () => {
+      const res = await get("finance", `/api/insights/outcomes?${span}&groupBy=team`);
+      expect(res.status).toBe(200);
+      expect(res.body.groups).toEqual([
+        { key: ids.teams.east, label: "Adult Services East", ...EXPECTED.east },
+        { key: ids.teams.north, label: "Children's Services North", ...EXPECTED.north },
+      ]);
+    });
+
+    it("by scheme, by its name", async () => {
+      const res = await get("admin", `/api/insights/outcomes?${span}&groupBy=scheme`);
+      expect(res.status).toBe(200);
+      expect(res.body.groups).toEqual([
+        { key: schemes.A, label: "Pilot A", ...EXPECTED.A },
+        { key: schemes.B, label: "Pilot B", ...EXPECTED.B },
+      ]);
+    });
+
+    it("by month, empty months included", async () => {
+      const res = await get("auditor", "/api/insights/outcomes?from=2026-01&to=2026-04&groupBy=month");
+      expect(res.status).toBe(200);
+      const empty = { spends: 0, amount: 0, followUps: 0, reached: 0, helped: 0, notFollowedUp: 0, outcomes: counts(0, 0, 0, 0, 0), helpedRate: null, interval: null, tooFewToTell: true, clients: 0, clientsHelped: 0, costPerClientHelped: null };
+      expect(res.body.groups).toEqual([
+        { key: "2026-01", label: "2026-01", ...empty },
+        { key: "2026-02", label: "2026-02", ...EXPECTED.feb },
+        { key: "2026-03", label: "2026-03", ...EXPECTED.mar },
+        { key: "2026-04", label: "2026-04", ...empty },
+      ]);
+    });
+
+    it("a supervisor gets their own team by default, and may not ask for another's", async () => {
+      const own = await get("supervisor", `/api/insights/outcomes?${span}&groupBy=category`);
+      expect(own.status).toBe(200);
+      expect(own.body.teamId).toBe(ids.teams.north);
+      expect(own.body.groups).toEqual([
+        { key: "Clothing", label: "Clothing", ...EXPECTED.northClothing },
+        { key: "Food and essentials", label: "Food and essentials", ...EXPECTED.northFood },
+        { key: "Travel", label: "Travel", ...EXPECTED.northTravel },
+      ]);
+      const ownTeams = await get("supervisor", `/api/insights/outcomes?${span}&groupBy=team`);
+      expect(ownTeams.body.groups.map((g: { key: string }) => g.key)).toEqual([ids.teams.north]);
+      expectProblem(await get("supervisor", `/api/insights/outcomes?${span}&teamId=${ids.teams.east}`), 403);
+      const filtered = await get("auditor", `/api/insights/outcomes?${span}&groupBy=category&teamId=${ids.teams.north}`);
+      expect(filtered.body.groups).toEqual(own.body.groups);
+    });
+
+    it("workers get 403", async () => {
+      expectProblem(await get("worker", `/api/insights/outcomes?${span}`), 403);
+      expectProblem(await get("worker", `/api/insights/outcomes/compare?${span}&groupBy=category&first=Travel&second=Clothing`), 403);
+    });
+
+    it("bad spans and groupings are 400 naming the field", async () => {
+      expectProblem(await get("auditor", "/api/insights/outcomes?from=2026-03&to=2026-02"), 400, { field: "to" });
+      expectProblem(await get("auditor", "/api/insights/outcomes?from=2026-13&to=2026-02"), 400, { field: "from" });
+      expectProblem(await get("auditor", "/api/insights/outcomes?to=2026-02"), 400, { field: "from" });
+      expectProblem(await get("auditor", `/api/insights/outcomes?${span}&groupBy=worker`), 400, { field: "groupBy" });
+      expectProblem(await get("auditor", `/api/insights/outcomes?${span}&teamId=north`), 400, { field: "teamId" });
+      expectProblem(await get("auditor", "/api/insights/outcomes?from=2000-01&to=2026-02"), 400, { field: "to" });
+    });
+  });
+
+  describe("outcomes compared", () => {
+    it("two teams: the difference in helped rates and Newcombe's interval", async () => {
+      const res = await get("auditor", `/api/insights/outcomes/compare?${span}&groupBy=team&first=${ids.teams.north}&second=${ids.teams.east}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.first).toEqual({ key: ids.teams.north, label: "Children's Services North", ...EXPECTED.north });
+      expect(res.body.second).toEqual({ key: ids.teams.east, label: "Adult Services East", ...EXPECTED.east });
+      // 12/15 − 3/6 = 0.3; Newcombe (1998) method 10 from the two Wilson intervals above:
+      // 0.3 − √((0.8 − 0.548146)² + (0.812384 − 0.5)²), 0.3 + √((0.929525 − 0.8)² + (0.5 − 0.187616)²).
+      expect(res.body.difference).toBeCloseTo(0.3, 9);
+      expect(res.body.interval).toEqual({ lower: expect.closeTo(-0.101266, 5), upper: expect.closeTo(0.638172, 5), method: "newcombe", confidence: 0.95 });
+      expect(res.body.tooFewToTell).toBe(true);
+    });
+
+    it("two months (before and after), and a category with nothing is a group of zeros", async () => {
+      const months = await get("auditor", `/api/insights/outcomes/compare?${span}&groupBy=month&first=2026-03&second=2026-02`);
+      expect(months.status).toBe(200);
+      expect(months.body.first).toMatchObject({ key: "2026-03", helped: 6, reached: 7 });
+      expect(months.body.difference).toBeCloseTo(6 / 7 - 9 / 14, 9);
+      const none = await get("auditor", `/api/insights/outcomes/compare?${span}&groupBy=category&first=Travel&second=Household`);
+      expect(none.status).toBe(200);
+      expect(none.body.second).toMatchObject({ key: "Household", spends: 0, reached: 0, helpedRate: null });
+      expect(none.body).toMatchObject({ difference: null, interval: null, tooFewToTell: true });
+      expectProblem(await get("auditor", `/api/insights/outcomes/compare?${span}&groupBy=category&first=Travel&second=Travel`), 400, { field: "second" });
+      expectProblem(await get("auditor", `/api/insights/outcomes/compare?${span}&groupBy=category&first=Travel`), 400, { field: "second" });
+    });
+  });
+
+  it("every insights endpoint is described in the OpenAPI document at /docs", async () => {
+    const res = await t.http.get("/docs/json");
+    expect(res.status).toBe(200);
+    const outcomes = res.body.paths["/api/insights/outcomes"].get;
+    expect(outcomes.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["from", "to", "groupBy", "teamId"]));
+    expect(outcomes.responses["200"].content["application/json"].schema.properties).toHaveProperty("groups");
+    expect(res.body.paths["/api/insights/outcomes/compare"].get.responses["200"]).toBeDefined();
+  });
+});
