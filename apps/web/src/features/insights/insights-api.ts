@@ -1,6 +1,7 @@
 // What the "What it achieved" area reads: the insights endpoints (API.md "Insights"), each answer
 // checked with zod before a page shows it.
 import { z } from "zod";
+import type { OutcomeGrouping } from "@greentape/domain/insights-input";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { useApiData } from "../../lib/use-api-data.ts";
 
@@ -53,9 +54,6 @@ export function query(params: Record<string, string | undefined>): string {
 }
 
 /** Outcomes grouped by category, team, scheme or month over a span (`GET /api/insights/outcomes`). */
-export const OUTCOME_GROUPINGS = ["category", "scheme", "team", "month"] as const;
-export type OutcomeGrouping = (typeof OUTCOME_GROUPINGS)[number];
-
 export function useOutcomes(span: SpanParams, groupBy: OutcomeGrouping) {
   return useApiData(`/api/insights/outcomes${query({ ...span, groupBy })}`, outcomesSchema);
 }

@@ -1,9 +1,8 @@
 // The span of months a page covers, read from its address so a view can be bookmarked and shared:
 // `?from=2026-01&to=2026-06`. Anything missing or unreadable falls back to the last twelve months.
 import { isValidPeriod } from "@greentape/domain/dates";
+import { MAX_SPAN_MONTHS, monthsInSpan } from "@greentape/domain/insights-input";
 
-/** The API's limit on one span (insights-input on the server says the same). */
-export const MAX_SPAN_MONTHS = 120;
 /** How far back the month lists reach. */
 export const MONTHS_OFFERED = 36;
 
@@ -18,11 +17,6 @@ function fromIndex(i: number): string {
 /** "2026-03" moved by some months: shiftPeriod("2026-03", -3) === "2025-12". */
 export function shiftPeriod(period: string, months: number): string {
   return fromIndex(index(period) + months);
-}
-
-/** Months from `from` to `to`, both counted. */
-export function monthsBetween(from: string, to: string): number {
-  return index(to) - index(from) + 1;
 }
 
 export interface Span {
@@ -40,7 +34,7 @@ export function readSpan(params: URLSearchParams, current: string): Span {
   const from = params.get("from");
   const to = params.get("to");
   if (from === null || to === null || !isValidPeriod(from) || !isValidPeriod(to)) return defaultSpan(current);
-  const months = monthsBetween(from, to);
+  const months = monthsInSpan(from, to);
   return months >= 1 && months <= MAX_SPAN_MONTHS ? { from, to } : defaultSpan(current);
 }
 
