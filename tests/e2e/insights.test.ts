@@ -73,8 +73,8 @@ describe("what it achieved, on a supervisor's phone", () => {
     expect(await page.title()).toBe("Outcomes: what it achieved – Green Tape");
 
     // This month only, so the figures are this file's spends plus any other browser test's this month.
-    await page.getByLabel("From").selectOption(month);
-    await page.getByLabel("To").selectOption(month);
+    await page.getByLabel("From", { exact: true }).selectOption(month);
+    await page.getByLabel("To", { exact: true }).selectOption(month);
     await page.getByRole("button", { name: "Show" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(month);
 
@@ -93,12 +93,14 @@ describe("what it achieved, on a supervisor's phone", () => {
 
     // Each chart is an SVG picture with a name, and has its table.
     for (const chart of ["rate-chart", "mix-chart"]) {
-      const svg = page.getByTestId(chart).locator("svg[role=img]").first();
+      const picture = page.getByTestId(chart);
+      expect(await picture.getAttribute("role")).toBe("img");
+      expect(await picture.getAttribute("aria-label")).toMatch(/^Chart: .+ The table below gives the figures\.$/);
+      const svg = picture.locator("svg").last();
       await svg.waitFor();
-      expect(await svg.getAttribute("aria-label")).toMatch(/^Chart: .+ The table below gives the figures\.$/);
-      const box = await svg.boundingBox();
-      expect(box!.width).toBeLessThanOrEqual(390);
-      expect(box!.width).toBeGreaterThan(300);
+      // Drawn to the column's width once the page has settled: nearly the phone's width, never wider.
+      await expect.poll(async () => (await svg.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+      expect((await svg.boundingBox())!.width).toBeLessThanOrEqual(390);
     }
     expect(await page.getByTestId("rate-chart").locator("circle").count()).toBe(groups.filter((g) => !g.tooFewToTell && g.reached > 0).length);
     await expect.poll(() => page.getByTestId("outcome-mix-table").getByRole("rowheader").allInnerTexts()).toEqual(groups.map((g) => g.label));
@@ -126,7 +128,7 @@ describe("what it achieved, on a supervisor's phone", () => {
     expect(sentence).toContain(`Travel: helped rate ${points(expected.difference!)} points higher than Food and essentials`);
     expect(sentence).toContain(`to ${points(expected.interval!.upper)} points)`);
     expect(await page.getByTestId("comparison-difference").innerText()).toContain("Newcombe");
-    await page.getByTestId("comparison-chart").locator("svg[role=img]").waitFor();
+    await page.getByTestId("comparison-chart").locator("svg").waitFor();
     expect(await page.getByTestId("comparison-table").getByRole("rowheader").allInnerTexts()).toEqual(["Travel", "Food and essentials", "Difference"]);
     expect(new URL(page.url()).searchParams.get("second")).toBe("Food and essentials");
 

@@ -245,7 +245,7 @@ function ComparisonResult({ comparison }: { comparison: Comparison }) {
         height: 90,
         marginLeft: 16,
         marginRight: 24,
-        x: { domain: [-reach, reach], tickFormat: (d: number) => formatPoints(d).replace(" points", "").replace(" point", ""), label: `${first.label} minus ${second.label} (percentage points)`, grid: true, ticks: width < 500 ? 5 : 9 },
+        x: { domain: [-reach, reach], tickFormat: (d: number) => formatPoints(d).replace(" points", "").replace(" point", ""), label: "Difference in percentage points", grid: true, ticks: width < 500 ? 5 : 9 },
         y: { axis: null },
         marks: [
           Plot.ruleX([0], { stroke: CHART_COLOURS.text, strokeDasharray: "4 3" }),
@@ -254,7 +254,7 @@ function ComparisonResult({ comparison }: { comparison: Comparison }) {
         ],
       };
     },
-    [difference, interval, first.label, second.label],
+    [difference, interval],
   );
   return (
     <div data-testid="comparison">

@@ -32,12 +32,13 @@ export function PlotChart({ label, options, testId }: PlotChartProps) {
   useEffect(() => {
     const element = holder.current;
     if (!element || width === 0) return;
-    const chart = Plot.plot({ ...options(width), width, style: STYLE, ariaLabel: label });
-    // Plot names each mark for assistive technology; as one picture the chart reads as its label only.
-    chart.setAttribute("role", "img");
+    const chart = Plot.plot({ ...options(width), width, style: STYLE });
+    // The holder is the one picture, named by `label`; what Plot draws inside it (marks it names
+    // for itself, a legend) stays out of the accessibility tree, where the table says it all.
+    chart.setAttribute("aria-hidden", "true");
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [options, width, label]);
+  }, [options, width]);
 
-  return <div className="gt-chart" ref={holder} data-testid={testId} />;
+  return <div className="gt-chart" ref={holder} role="img" aria-label={label} data-testid={testId} />;
 }
