@@ -29,6 +29,10 @@ VOLUME ["/data"]
 
 USER node
 EXPOSE 3000
+# Liveness, not readiness: /api/health never touches the database, so an outage of the database
+# does not mark the container unhealthy and get it restarted into the same outage (the app
+# recovers by itself). A load balancer should route by /api/ready instead (503 while the
+# database is away).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 

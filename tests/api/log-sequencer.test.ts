@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,50 +7,11 @@ import { appendEvent } from "@greentape/db/event-log";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
 import { scalar, spendBody } from "../support/factories.ts";
-import { TEST_LOG_ENV, waitForAllSealed } from "../support/log.ts";
+import { isAlive, startInstance, type Instance } from "../support/instance.ts";
+import { waitForAllSealed } from "../support/log.ts";
 import { startTestApp } from "../support/test-app.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  pid: number;
-}
-
-/** The real server as its own process, so it can be killed with SIGKILL like a crashed machine. */
-async function startInstance(databaseUrl: string, port: number): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...TEST_LOG_ENV,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO: "false",
-      LOG_LEVEL: "warn",
-      LOG_SEAL_POLL_MS: "200",
-      JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
-      LOGIN_LIMIT_PER_IP: "10000",
-      LOGIN_LIMIT_PER_ACCOUNT: "10000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`instance on ${port} exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, url, pid: child.pid as number };
-    if (Date.now() > until) throw new Error(`instance on ${port} did not start`);
-    await sleep(200);
-  }
-}
 
 describe.runIf(Boolean(process.env.DATABASE_URL))("the sequencer's own connection", () => {
   it("is reopened when the database drops it, and sealing carries on", async () => {
@@ -90,17 +49,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app instances on one data
     admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     const query = async <T>(text: string) => (await (admin as pg.Client).query(text)).rows as T[];
-    /** The process ids whose sequencer connection holds a granted advisory lock right now. */
+    /** The process ids whose sequencer connection holds a granted advisory lock on this database right now (other test files run their own). */
     const holders = async () =>
       (
         await query<{ name: string }>(
-          "select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.granted and a.application_name like 'greentape-sequencer/%'",
+          "select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid where a.datname = current_database() and l.locktype = 'advisory' and l.granted and a.application_name like 'greentape-sequencer/%'",
         )
       ).map((r) => Number(r.name.split("/")[1]));
 
-    const a = await startInstance(database.url, 43_000 + Math.floor(Math.random() * 1000));
+    const a = await startInstance(database.url);
     instances.push(a);
-    const b = await startInstance(database.url, 44_000 + Math.floor(Math.random() * 1000));
+    const b = await startInstance(database.url);
     instances.push(b);
 
     const login = await fetch(`${a.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@demo.test", password: DEMO_PASSWORD }) });
@@ -112,7 +71,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app instances on one data
     let stopping = false;
     const accepted: string[] = [];
     const failures: string[] = [];
-    const alive = () => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+    const alive = () => instances.filter(isAlive);
     const load = Array.from({ length: 8 }, async (_, worker) => {
       for (let n = 0; !stopping; n += 1) {
         const targets = alive();

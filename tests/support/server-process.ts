@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { serveCommand } from "./serve-command.ts";
 
-function freePort(): Promise<number> {
+/** A port nothing listens on just now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

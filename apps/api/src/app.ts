@@ -43,6 +43,8 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { createAuditService } from "./modules/audit/audit.service.ts";
 import { schemesRoutes } from "./modules/schemes/schemes.routes.ts";
 import { createSchemesService } from "./modules/schemes/schemes.service.ts";
+import { restrictionsRoutes } from "./modules/restrictions/restrictions.routes.ts";
+import { createRestrictionsService } from "./modules/restrictions/restrictions.service.ts";
 import { pausesRoutes } from "./modules/pauses/pauses.routes.ts";
 import { createPausesService } from "./modules/pauses/pauses.service.ts";
 import { spendsRoutes } from "./modules/spends/spends.routes.ts";
@@ -153,10 +155,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pauses = createPausesService({ db, clock, config });
   const clientHistory = createClientHistoryService({ db, clock, config });
   const trackRecord = createTrackRecordService({ db, clock, config });
-  const spends = createSpendsService({ db, clock, config, pauses });
-  const allowance = createAllowanceService({ db, clock, config });
-  const receipts = createReceiptsService({ db, clock, storage, spends });
   const notifications = createNotificationsService({ db, clock, config });
+  const restrictions = createRestrictionsService({ db, clock, config, notifications });
+  const spends = createSpendsService({ db, clock, config, pauses, restrictions });
+  const allowance = createAllowanceService({ db, clock, config, restrictions });
+  const receipts = createReceiptsService({ db, clock, storage, spends });
   const justifications = createJustificationsService({ db, clock, spends, notifications });
   const reviews = createReviewsService({ db, clock, config, spends, notifications });
   const followUps = createFollowUpsService({ db, clock, config, spends });
@@ -166,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
-  const insights = createInsightsService({ db });
+  const insights = createInsightsService({ db, clock, config });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,
@@ -201,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clientsRoutes, { clients });
   await app.register(spendsRoutes, { spends });
   await app.register(pausesRoutes, { pauses });
+  await app.register(restrictionsRoutes, { restrictions });
   await app.register(clientHistoryRoutes, { clientHistory });
   await app.register(trackRecordRoutes, { trackRecord });
   await app.register(allowanceRoutes, { allowance });

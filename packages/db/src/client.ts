@@ -70,10 +70,24 @@ export async function openSessionConnection(databaseUrl: string, options: { appl
 /** PostgreSQL via `pg` when a URL is given; otherwise embedded PGlite (on disk, or in memory for tests). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("databaseUrl" in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      // While the database is away a request waits this long for a connection, then answers 503,
+      // rather than hanging until the operating system gives up on the socket.
+      connectionTimeoutMillis: 5000,
+      // A server that vanished without closing the socket is noticed, not waited on forever.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     // An idle connection dropped by the server (restart, failover) is discarded by the pool and
     // reopened on demand; without a listener, pg would crash the process over it.
     pool.on("error", () => undefined);
+    // pg-pool listens for a connection's errors only while it is idle. One dropped while checked
+    // out (inside a transaction, between two statements) would emit 'error' with nobody listening,
+    // and an unheard 'error' ends the process. The statement in flight fails on its own, and the
+    // pool discards the broken connection when it is released.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     // Fail at start-up, with the driver's reason, rather than at the first request.
     const probe = await pool.connect();
     probe.release();

@@ -161,7 +161,11 @@ export const schemeVersions = pgTable(
   ],
 );
 
-/** A person the service supports, known by a pseudonymous reference. */
+/**
+ * A person the service supports, known by a pseudonymous reference. The equality-monitoring answers
+ * (equality-monitoring.ts) are optional, "prefer not to say" until someone who knows the client
+ * records them, used only in aggregate, and never exported, notified or logged.
+ */
 export const clients = pgTable(
   "clients",
   {
@@ -169,9 +173,19 @@ export const clients = pgTable(
     reference: text("reference").notNull().unique(),
     displayName: text("display_name"),
     teamId: uuid("team_id").notNull().references(() => teams.id),
+    ageBand: text("age_band").notNull().default("prefer_not_to_say"),
+    sex: text("sex").notNull().default("prefer_not_to_say"),
+    ethnicGroup: text("ethnic_group").notNull().default("prefer_not_to_say"),
+    disability: text("disability").notNull().default("prefer_not_to_say"),
     createdAt: createdAt(),
   },
-  (t) => [index("clients_team_idx").on(t.teamId)],
+  (t) => [
+    index("clients_team_idx").on(t.teamId),
+    check("clients_age_band_valid", sql`${t.ageBand} in ('under_18','18_24','25_34','35_49','50_64','65_74','75_and_over','prefer_not_to_say')`),
+    check("clients_sex_valid", sql`${t.sex} in ('female','male','prefer_not_to_say')`),
+    check("clients_ethnic_group_valid", sql`${t.ethnicGroup} in ('asian','black','mixed','white','other','prefer_not_to_say')`),
+    check("clients_disability_valid", sql`${t.disability} in ('yes','no','prefer_not_to_say')`),
+  ],
 );
 
 /**
@@ -360,6 +374,36 @@ export const snoozes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("snoozes_worker_idx").on(t.workerId, t.createdAt)],
+);
+
+/**
+ * The individual response to misuse: one person's freedom suspended, or their caps lowered, with a
+ * reason, until a day (inclusive) or until lifted. Rows are never deleted; lifting sets lifted_*.
+ */
+export const restrictions = pgTable(
+  "restrictions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["suspend", "lower_caps"] }).notNull(),
+    reason: text("reason").notNull(),
+    /** The last day it applies; null until lifted. */
+    untilOn: day("until_on"),
+    perSpendCap: money("per_spend_cap"),
+    perWorkerMonthlyCap: money("per_worker_monthly_cap"),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    liftedAt: moment("lifted_at"),
+    liftedBy: uuid("lifted_by").references(() => users.id),
+    liftReason: text("lift_reason"),
+  },
+  (t) => [
+    check("restrictions_kind_valid", sql`${t.kind} in ('suspend','lower_caps')`),
+    check("restrictions_caps_fit_kind", sql`case when ${t.kind} = 'suspend' then ${t.perSpendCap} is null and ${t.perWorkerMonthlyCap} is null else coalesce(${t.perSpendCap}, ${t.perWorkerMonthlyCap}) is not null end`),
+    check("restrictions_caps_non_negative", sql`coalesce(${t.perSpendCap}, 0) >= 0 and coalesce(${t.perWorkerMonthlyCap}, 0) >= 0`),
+    // The spend path asks for one person's restrictions that are not lifted.
+    index("restrictions_user_idx").on(t.userId).where(sql`${t.liftedAt} is null`),
+  ],
 );
 
 export const periods = pgTable("periods", {

@@ -95,6 +95,22 @@ export function canSeeLoggedEvent(actor: Actor, event: { data: unknown }): boole
   return (event.data as { visibility?: string } | null)?.visibility !== "reviewers" || canSeeReviewerNotes(actor);
 }
 
+/**
+ * A restriction takes the freedom from one person who spends: an admin may restrict anyone who
+ * logs spends; a supervisor only the members of their own team, and never themselves.
+ */
+export function canRestrict(actor: Actor, person: Actor): boolean {
+  if (!hasRole(person, "worker", "supervisor") || person.teamId === null) return false;
+  if (actor.role === "admin") return true;
+  return actor.role === "supervisor" && actor.teamId === person.teamId && actor.id !== person.id;
+}
+
+/** The person themselves, a supervisor of their team, an auditor or an admin. */
+export function canSeeRestrictions(actor: Actor, person: Actor): boolean {
+  if (actor.id === person.id || hasRole(actor, "auditor", "admin")) return true;
+  return actor.role === "supervisor" && actor.teamId !== null && actor.teamId === person.teamId;
+}
+
 export function canDrawSample(actor: Actor): boolean {
   return actor.role === "auditor";
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@greentape/db/availability";
 import { DomainError, ServiceUnavailableError, type FieldProblem } from "@greentape/domain/errors";
 
 /** The one place errors become application/problem+json (RFC 9457). */
@@ -89,6 +90,17 @@ export const problemsPlugin = fp(async (app: FastifyInstance) => {
         status,
         detail: error.message,
         ...(isBody ? { errors: [{ path: "body", message: error.message }] } : {}),
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a bug: the database is restarting, failing over or out of reach. The caller retries.
+      request.log.warn({ err: error }, "the database is unavailable");
+      reply.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, {
+        type: "/problems/unavailable",
+        title: "Not available just now",
+        status: 503,
+        detail: "The database cannot be reached just now. Try again in a few seconds.",
       });
     }
     request.log.error({ err: error }, "unhandled error");

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../plugins/access.ts";
+import { restrictionViewSchema } from "../restrictions/restriction-view.ts";
 import type { AllowanceService } from "./allowance.service.ts";
 
 const capState = z.object({ limit: z.number().int().nullable(), used: z.number().int(), remaining: z.number().int().nullable() });
@@ -13,7 +14,7 @@ export async function allowanceRoutes(app: FastifyInstance, options: { allowance
       config: { access: ["worker", "supervisor"] },
       schema: {
         tags: ["spends"],
-        summary: "What the caller may still spend now under each cap",
+        summary: "What the caller may still spend now under each cap, their own restrictions included",
         querystring: z.object({ schemeId: z.uuid().optional(), clientId: z.uuid().optional() }),
         response: {
           200: z.object({
@@ -26,6 +27,8 @@ export async function allowanceRoutes(app: FastifyInstance, options: { allowance
             clientId: z.string().nullable(),
             caps: z.object({ perSpend: capState, perClient: capState, perWorkerMonthly: capState, teamMonthly: capState }),
             maxSpend: z.number().int().nullable(),
+            suspended: z.boolean().describe("A suspension of the caller is in force: nothing may be spent until it ends or is lifted"),
+            restrictions: z.array(restrictionViewSchema).describe("The caller's restrictions in force, with reasons; lowered caps are already in `caps`"),
           }),
         },
       },

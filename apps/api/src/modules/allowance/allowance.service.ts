@@ -2,12 +2,15 @@ import type { Db } from "@greentape/db/client";
 import { remaining, rollingWindowPeak, type CapName } from "@greentape/domain/caps";
 import { addDays, periodOf, todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, ValidationError } from "@greentape/domain/errors";
+import { lowerCaps } from "@greentape/domain/restrictions";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient } from "../clients/clients.queries.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
 import { findSchemeVersion, listCurrentSchemes } from "../schemes/schemes.queries.ts";
+import { toRestrictionView, type RestrictionView } from "../restrictions/restriction-view.ts";
+import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
 import { clientSpendsBetween, counterUsed } from "../spends/spends.queries.ts";
 
 export interface CapState {
@@ -25,13 +28,17 @@ export interface Allowance {
   today: string;
   clientId: string | null;
   caps: Record<CapName, CapState>;
-  /** The most one spend could be right now: the smallest remaining amount; null when nothing caps it. */
+  /** The most one spend could be right now: the smallest remaining amount (0 while suspended); null when nothing caps it. */
   maxSpend: number | null;
+  /** A suspension of the caller in force today: they may spend nothing until it ends or is lifted. */
+  suspended: boolean;
+  /** The caller's restrictions in force today, with their reasons; the caps above already use any lowered ones. */
+  restrictions: RestrictionView[];
 }
 
 /** What the caller may still spend now under each cap: a read for people, not the enforcement. */
-export function createAllowanceService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone"> }) {
-  const { db, clock, config } = deps;
+export function createAllowanceService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; restrictions: Pick<RestrictionsService, "inForceFor"> }) {
+  const { db, clock, config, restrictions } = deps;
   return {
     async forActor(actor: Actor, options: { schemeId?: string | undefined; clientId?: string | undefined }): Promise<Allowance> {
       if (!actor.teamId) throw new ForbiddenError("Only members of a team have an allowance.");
@@ -51,15 +58,17 @@ export function createAllowanceService(deps: { db: Db; clock: Clock; config: Pic
         const recent = await clientSpendsBetween(db, client.id, scheme.schemeId, addDays(today, -(window - 1)), today);
         clientUsed = rollingWindowPeak(recent, today, window);
       }
-      const [teamUsed, workerUsed] = await Promise.all([
+      const [teamUsed, workerUsed, restricted] = await Promise.all([
         counterUsed(db, "team", scheme.schemeId, teamId, period),
         counterUsed(db, "worker", scheme.schemeId, actor.id, period),
+        restrictions.inForceFor(db, actor.id, today),
       ]);
+      const personal = lowerCaps(scheme, restricted);
       const state = (limit: number | null, used: number): CapState => ({ limit, used, remaining: remaining(limit, used) });
       const caps: Record<CapName, CapState> = {
-        perSpend: state(scheme.perSpendCap, 0),
+        perSpend: state(personal.perSpendCap, 0),
         perClient: options.clientId ? state(scheme.perClientCap, clientUsed) : { limit: scheme.perClientCap, used: 0, remaining: scheme.perClientCap },
-        perWorkerMonthly: state(scheme.perWorkerMonthlyCap, workerUsed),
+        perWorkerMonthly: state(personal.perWorkerMonthlyCap, workerUsed),
         teamMonthly: state(scheme.teamMonthlyBudget, teamUsed),
       };
       const limits = Object.values(caps).flatMap((c) => (c.remaining === null ? [] : [c.remaining]));
@@ -72,7 +81,9 @@ export function createAllowanceService(deps: { db: Db; clock: Clock; config: Pic
         today,
         clientId: options.clientId ?? null,
         caps,
-        maxSpend: limits.length ? Math.min(...limits) : null,
+        maxSpend: restricted.suspension ? 0 : limits.length ? Math.min(...limits) : null,
+        suspended: restricted.suspension !== null,
+        restrictions: restricted.restrictions.map((r) => toRestrictionView(r, true)),
       };
     },
   };

@@ -9,11 +9,6 @@ export async function findClient(db: Executor, id: string): Promise<ClientRow | 
   return row;
 }
 
-export async function findClientByReference(db: Executor, reference: string): Promise<ClientRow | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.reference, reference));
-  return row;
-}
-
 /** Locks the client's row: the per-client rolling cap is checked while holding it. */
 export async function lockClient(db: Executor, id: string): Promise<ClientRow | undefined> {
   const [row] = await db.select().from(clients).where(eq(clients.id, id)).for("update");
@@ -76,4 +71,22 @@ export async function clientHistory(db: Executor, clientId: string) {
     .leftJoin(followUps, eq(followUps.spendId, spends.id))
     .where(eq(spends.clientId, clientId))
     .orderBy(desc(spends.spentOn), desc(spends.createdAt));
+}
+
+/** A client's equality-monitoring answers, and the team that may change them. */
+export async function findEqualityMonitoring(db: Executor, id: string) {
+  const [row] = await db
+    .select({ teamId: clients.teamId, ageBand: clients.ageBand, sex: clients.sex, ethnicGroup: clients.ethnicGroup, disability: clients.disability })
+    .from(clients)
+    .where(eq(clients.id, id));
+  return row;
+}
+
+export async function updateEqualityMonitoring(db: Executor, id: string, answers: Partial<Pick<ClientRow, "ageBand" | "sex" | "ethnicGroup" | "disability">>) {
+  const [row] = await db
+    .update(clients)
+    .set(answers)
+    .where(eq(clients.id, id))
+    .returning({ teamId: clients.teamId, ageBand: clients.ageBand, sex: clients.sex, ethnicGroup: clients.ethnicGroup, disability: clients.disability });
+  return row;
 }

@@ -4,6 +4,7 @@ import { isDueSoon } from "@greentape/domain/deadlines";
 import { NotFoundError } from "@greentape/domain/errors";
 import { formatMoney } from "@greentape/domain/money";
 import { canLogSpend } from "@greentape/domain/permissions";
+import { describeRestriction, type RestrictionTerms } from "@greentape/domain/restrictions";
 import type { CommentVisibility, ReviewDecision } from "@greentape/domain/workflow-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -66,6 +67,16 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; config:
       await q.insertNotifications(tx, [
         { userId: spend.workerId, kind: "comment.added", spendId: spend.id, message: `${author.name} commented on your spend of ${describeSpend(spend)}.`, createdAt: clock.now() },
       ]);
+    },
+
+    /** The person hears at once, with the reason, when their freedom is restricted or given back. */
+    async restrictionChanged(tx: Tx, userId: string, restriction: RestrictionTerms & { id: string }, by: Actor, change: "set" | "lifted", liftReason?: string) {
+      const what = describeRestriction(restriction);
+      const message =
+        change === "set"
+          ? `${by.name} restricted your spending. ${what} Reason: ${restriction.reason}`
+          : `${by.name} lifted a restriction on your spending, so it no longer applies (it said: ${what.charAt(0).toLowerCase()}${what.slice(1, -1)}). Reason: ${liftReason ?? ""}`;
+      await q.insertNotifications(tx, [{ userId, kind: `restriction.${change}`, spendId: null, message, createdAt: clock.now() }]);
     },
 
     /**

@@ -7,10 +7,12 @@ import { addDays, nextPeriod, periodOf, todayIn } from "@greentape/domain/dates"
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS } from "@greentape/domain/flags";
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
+import { lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { PausesService } from "../pauses/pauses.service.ts";
+import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient, lockClient } from "../clients/clients.queries.ts";
@@ -39,8 +41,8 @@ function capExceeded(scheme: SchemeVersionRow, cap: CapName, limit: number, rema
   });
 }
 
-export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService }) {
-  const { db, clock, config, pauses } = deps;
+export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService; restrictions: Pick<RestrictionsService, "assertMaySpend"> }) {
+  const { db, clock, config, pauses, restrictions } = deps;
 
   async function loadScheme(tx: Tx, actor: Actor, schemeId: string): Promise<SchemeVersionRow> {
     const scheme = await findSchemeVersion(tx, schemeId);
@@ -180,9 +182,11 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
         if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
         checkDates(input.spentOn, today);
         await pauses.assertNotPaused(tx, actor.id, today);
+        // A restriction on this person alone: suspended, or the scheme's caps lowered for them.
+        const caps = lowerCaps(scheme, await restrictions.assertMaySpend(tx, actor.id, today));
 
         const period = periodOf(input.spentOn);
-        await holdCaps(tx, actor, teamId, scheme, input, period);
+        await holdCaps(tx, actor, teamId, caps, input, period);
         const payeeKey = normalisePayee(input.payee);
         const flags = await flagsFor(tx, actor, teamId, scheme, input, payeeKey, today);
         const bookedPeriod = await bookedPeriodFor(tx, period);
