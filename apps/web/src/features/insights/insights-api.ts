@@ -37,7 +37,6 @@ export const outcomeGroupSchema = z.object({
 export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>;
 
 const outcomesSchema = z.object({ from: z.string(), to: z.string(), groupBy: z.string(), groups: z.array(outcomeGroupSchema) });
-export type Outcomes = z.infer<typeof outcomesSchema>;
 
 export interface SpanParams {
   from: string;
@@ -56,24 +55,6 @@ export function query(params: Record<string, string | undefined>): string {
 /** Outcomes grouped by category, team, scheme or month over a span (`GET /api/insights/outcomes`). */
 export function useOutcomes(span: SpanParams, groupBy: OutcomeGrouping) {
   return useApiData(`/api/insights/outcomes${query({ ...span, groupBy })}`, outcomesSchema);
-}
-
-const uptakeTeamSchema = z.looseObject({
-  teamId: z.string(),
-  teamName: z.string().optional(),
-  workers: count,
-  workersWhoSpent: count,
-  amount: minor,
-  allowance: minor.nullable(),
-  notUsedIn90Days: z.array(z.looseObject({ id: z.string(), name: z.string() })).or(count),
-});
-const uptakeSchema = z.looseObject({ period: z.string().optional(), teams: z.array(uptakeTeamSchema) });
-export type Uptake = z.infer<typeof uptakeSchema>;
-export type UptakeTeam = z.infer<typeof uptakeTeamSchema>;
-
-/** Per team, how much of the freedom was used in a month (`GET /api/insights/uptake`). */
-export function useUptake(period: string, teamId?: string) {
-  return useApiData(`/api/insights/uptake${query({ period, teamId })}`, uptakeSchema);
 }
 
 const equitySchema = z.object({
