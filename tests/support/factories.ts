@@ -10,7 +10,7 @@ export interface DemoIds {
   schemeId: string;
 }
 
-async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 

@@ -18,11 +18,12 @@ export function freePort(): Promise<number> {
 /**
  * The server in a child process exactly as `npm run serve` runs it (the built bundle, its heap
  * limit), on a free port or the `PORT` given in `env` (to start it again where a browser knows it).
+ * `nodeFlags` go before the script (Node refuses some, such as --cpu-prof, in NODE_OPTIONS).
  */
-export async function startServer(databaseUrl: string | null, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(databaseUrl: string | null, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<{ child: ChildProcess; base: string }> {
   const port = env.PORT ?? String(await freePort());
   const { command, args, cwd } = serveCommand();
-  const child = spawn(command, args, {
+  const child = spawn(command, [...nodeFlags, ...args], {
     cwd,
     env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent", ...env },
     stdio: ["ignore", "ignore", "inherit"],

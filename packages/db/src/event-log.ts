@@ -37,18 +37,20 @@ export function canonicalEvent(event: LoggedEvent): string {
   });
 }
 
+/** The event's row as stored, with the leaf hash of its canonical text. */
+export function eventRow(event: NewEvent, now: Date) {
+  // JSON round trip drops undefined members, as jsonb storage will, so the hash is of what is stored.
+  const data = JSON.parse(JSON.stringify(event.data)) as Canonicalizable;
+  const row = { type: event.type, subjectType: event.subjectType, subjectId: event.subjectId, actorId: event.actorId, occurredAt: new Date(now.getTime()), data };
+  return { ...row, leafHash: leafHash(canonicalEvent(row)) };
+}
+
 /**
  * Inserts the event, with its leaf hash, in the caller's transaction. It takes no lock: the
  * sequencer gives it its place in the log once the transaction has committed.
  */
 export async function appendEvent(tx: Tx, event: NewEvent, now: Date = new Date()): Promise<number> {
-  // JSON round trip drops undefined members, as jsonb storage will, so the hash is of what is stored.
-  const data = JSON.parse(JSON.stringify(event.data)) as Canonicalizable;
-  const row = { type: event.type, subjectType: event.subjectType, subjectId: event.subjectId, actorId: event.actorId, occurredAt: new Date(now.getTime()), data };
-  const [inserted] = await tx
-    .insert(events)
-    .values({ ...row, leafHash: leafHash(canonicalEvent(row)) })
-    .returning({ id: events.id });
+  const [inserted] = await tx.insert(events).values(eventRow(event, now)).returning({ id: events.id });
   if (!inserted) throw new Error("the event insert returned no row");
   return inserted.id;
 }

@@ -173,6 +173,12 @@ export const clients = pgTable(
     reference: text("reference").notNull().unique(),
     displayName: text("display_name"),
     teamId: uuid("team_id").notNull().references(() => teams.id),
+    /**
+     * Spends logged for this client so far: each spend adds one under the row's lock. A spend that
+     * read the client's spends (rolling cap, duplicate flags) before taking any lock finds this
+     * unchanged when it takes the lock, or reads them again then, so no concurrent spend slips by.
+     */
+    spendsLogged: bigint("spends_logged", { mode: "number" }).notNull().default(0),
     ageBand: text("age_band").notNull().default("prefer_not_to_say"),
     sex: text("sex").notNull().default("prefer_not_to_say"),
     ethnicGroup: text("ethnic_group").notNull().default("prefer_not_to_say"),
@@ -251,6 +257,10 @@ export const spends = pgTable(
     index("spends_team_category_idx").on(t.teamId, t.category, t.spentOn),
     index("spends_period_idx").on(t.period),
     index("spends_booked_period_idx").on(t.bookedPeriod),
+    // Every spend checks its worker's owed justifications (the pause): few rows, so a small index.
+    index("spends_worker_owed_idx")
+      .on(t.workerId, t.justificationDueOn)
+      .where(sql`${t.voidedAt} is null and ${t.justificationStatus} in ('due', 'queried')`),
   ],
 );
 

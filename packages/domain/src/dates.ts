@@ -82,18 +82,22 @@ function fromEpochDay(epochDay: number): string {
  * it is still 30 June in UTC. Throws RangeError for an unknown time zone.
  */
 export function todayIn(timeZone: string, now: Date): string {
-  const formatter = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    calendar: "gregory",
-    numberingSystem: "latn",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  const byType = new Map(formatter.formatToParts(now).map((p) => [p.type, p.value]));
+  const byType = new Map(dayFormatter(timeZone).formatToParts(now).map((p) => [p.type, p.value]));
   const result = format(Number(byType.get("year")), Number(byType.get("month")), Number(byType.get("day")));
   if (!isValidIsoDate(result)) throw new RangeError(`Cannot tell the date in ${timeZone} at ${String(now)}`);
   return result;
+}
+
+/** Building a formatter costs far more than using one, and every request asks for today: one per zone. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, calendar: "gregory", numberingSystem: "latn", year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** `date` moved by a whole number of days (negative goes back). */

@@ -9,12 +9,6 @@ export async function findClient(db: Executor, id: string): Promise<ClientRow | 
   return row;
 }
 
-/** Locks the client's row: the per-client rolling cap is checked while holding it. */
-export async function lockClient(db: Executor, id: string): Promise<ClientRow | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.id, id)).for("update");
-  return row;
-}
-
 /**
  * Clients for a team (or all when teamId is null), those the worker spent on most recently first,
  * so the phone's picker opens on the people they are working with.

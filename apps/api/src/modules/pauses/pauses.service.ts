@@ -22,6 +22,30 @@ export interface PauseState {
   snoozesInARow: number;
 }
 
+/** A snooze lifts the pause through its last day. */
+function snoozeInForce(untilOn: string | null, today: string): string | null {
+  return untilOn !== null && untilOn >= today ? untilOn : null;
+}
+
+function isPaused(overdueCount: number, snoozedUntil: string | null): boolean {
+  return overdueCount > 0 && snoozedUntil === null;
+}
+
+/**
+ * Refuses a new spend while the worker owes justifications past their grace and no snooze is in
+ * force. The spend reads both with its other checks, before any cap moves.
+ */
+export function refuseIfPaused(overdueSpends: PauseState["overdueSpends"], latestSnoozeUntil: string | null, today: string): void {
+  if (!isPaused(overdueSpends.length, snoozeInForce(latestSnoozeUntil, today))) return;
+  const count = overdueSpends.length;
+  throw new RuleViolation(
+    "allowance-paused",
+    "New spends are paused until you catch up",
+    `You have ${count} justification${count === 1 ? "" : "s"} overdue past the grace period. Write ${count === 1 ? "it" : "them"} and your green light comes back at once; your supervisor can also lift the pause for a few days.`,
+    { overdueSpends },
+  );
+}
+
 /**
  * Trust before the spend is repaid by the justification after it. Once a justification is overdue
  * past its scheme's grace days, the worker's new spends pause; catching up lifts the pause at once,
@@ -33,14 +57,14 @@ export function createPausesService(deps: { db: Db; clock: Clock; config: Pick<C
   async function stateOf(executor: Executor, workerId: string, today: string): Promise<PauseState> {
     const overdue = await spendsOverduePastGrace(executor, workerId, today);
     const snooze = await latestSnooze(executor, workerId);
-    const snoozedUntil = snooze && snooze.untilOn >= today ? snooze.untilOn : null;
+    const snoozedUntil = snoozeInForce(snooze?.untilOn ?? null, today);
     // Snoozes "in a row" are those granted since the oldest debt still owed fell past its grace:
     // catching up clears the debt, and with it the count.
     const oldest = overdue[0];
     const streakStart = oldest ? new Date(`${addDays(oldest.justificationDueOn, oldest.graceDays + 1)}T00:00:00Z`) : null;
     const inARow = streakStart ? (await snoozesSince(executor, workerId, streakStart)).length : 0;
     return {
-      paused: overdue.length > 0 && snoozedUntil === null,
+      paused: isPaused(overdue.length, snoozedUntil),
       overdueSpends: overdue.map(({ graceDays: _grace, ...spend }) => spend),
       snoozedUntil,
       snoozesInARow: inARow,
@@ -61,19 +85,6 @@ export function createPausesService(deps: { db: Db; clock: Clock; config: Pick<C
       const members = await membersOwingPastGrace(db, actor.teamId, today);
       const states = await Promise.all(members.map(async (worker) => ({ worker, ...(await stateOf(db, worker.id, today)) })));
       return states.filter((s) => s.paused || (s.snoozedUntil !== null && s.overdueSpends.length > 0));
-    },
-
-    /** Called inside the spend's transaction, before any cap moves. */
-    async assertNotPaused(executor: Executor, workerId: string, today: string): Promise<void> {
-      const state = await stateOf(executor, workerId, today);
-      if (!state.paused) return;
-      const count = state.overdueSpends.length;
-      throw new RuleViolation(
-        "allowance-paused",
-        "New spends are paused until you catch up",
-        `You have ${count} justification${count === 1 ? "" : "s"} overdue past the grace period. Write ${count === 1 ? "it" : "them"} and your green light comes back at once; your supervisor can also lift the pause for a few days.`,
-        { overdueSpends: state.overdueSpends },
-      );
     },
 
     async snooze(actor: Actor, workerId: string, input: { days: number; reason: string }) {

@@ -21,6 +21,11 @@ export function isoDate(column: SQL): SQL {
   return sql`to_char(${column}, 'YYYY-MM-DD')`;
 }
 
+/** A period's row must exist before it can be held: made open if new. */
+export async function ensurePeriod(db: Executor, period: string): Promise<void> {
+  await db.insert(periods).values({ period }).onConflictDoNothing();
+}
+
 /**
  * Holds the period's row FOR SHARE while a spend (or a reversal) is booked into it and answers its
  * status. Closing takes the same row FOR UPDATE, so a close and a booking never interleave: the
@@ -28,7 +33,7 @@ export function isoDate(column: SQL): SQL {
  * "closed" and moves on to the next period. A row must exist to be locked, so it is made if new.
  */
 export async function lockPeriodForBooking(tx: Tx, period: string): Promise<PeriodRow["status"]> {
-  await tx.insert(periods).values({ period }).onConflictDoNothing();
+  await ensurePeriod(tx, period);
   const [row] = await tx.select({ status: periods.status }).from(periods).where(eq(periods.period, period)).for("share");
   if (!row) throw new Error(`period ${period} vanished while being locked`);
   return row.status;
@@ -36,7 +41,7 @@ export async function lockPeriodForBooking(tx: Tx, period: string): Promise<Peri
 
 /** The period's row, made if new, locked FOR UPDATE until the closing transaction ends. */
 export async function lockPeriodForClose(tx: Tx, period: string): Promise<PeriodRow> {
-  await tx.insert(periods).values({ period }).onConflictDoNothing();
+  await ensurePeriod(tx, period);
   const [row] = await tx.select().from(periods).where(eq(periods.period, period)).for("update");
   if (!row) throw new Error(`period ${period} vanished while being locked`);
   return row;

@@ -3,7 +3,7 @@ import { appendEvent } from "@greentape/db/event-log";
 import { todayIn } from "@greentape/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { canRestrict, canSeeRestrictions } from "@greentape/domain/permissions";
-import { describeRestriction, inForce, isInForce, type RestrictionInForce, type RestrictionInput } from "@greentape/domain/restrictions";
+import { describeRestriction, inForce, isInForce, type RestrictionInForce, type RestrictionInput, type RestrictionTerms } from "@greentape/domain/restrictions";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
@@ -13,6 +13,22 @@ import * as q from "./restrictions.queries.ts";
 import { toRestrictionView, type RestrictionView } from "./restriction-view.ts";
 
 const NO_RESTRICTION: RestrictionInForce<q.RestrictionRow> = { suspension: null, perSpendCap: null, perWorkerMonthlyCap: null, restrictions: [] };
+
+/**
+ * Refuses a suspended person's spend, and answers the lowered caps (null where none) for the caps
+ * check to use. The spend reads the restrictions in force with its other checks, before any lock.
+ */
+export function refuseIfSuspended(state: RestrictionInForce<RestrictionTerms & { id: string }>): Pick<RestrictionInForce, "perSpendCap" | "perWorkerMonthlyCap"> {
+  const { suspension } = state;
+  if (suspension) {
+    throw new RuleViolation("allowance-restricted", "Your spending is suspended", `${describeRestriction(suspension)} Reason: ${suspension.reason}`, {
+      restrictionId: suspension.id,
+      reason: suspension.reason,
+      until: suspension.untilOn,
+    });
+  }
+  return state;
+}
 
 /**
  * The individual response: a supervisor (their own team, never themselves) or an admin takes the
@@ -43,23 +59,6 @@ export function createRestrictionsService(deps: { db: Db; clock: Clock; config: 
 
   return {
     inForceFor,
-
-    /**
-     * Called in the spend's transaction before any cap counter moves: refuses a suspended person's
-     * spend, and answers the lowered caps (null where none) for the caps check to use.
-     */
-    async assertMaySpend(executor: Executor, userId: string, on: string): Promise<Pick<RestrictionInForce, "perSpendCap" | "perWorkerMonthlyCap">> {
-      const state = await inForceFor(executor, userId, on);
-      const { suspension } = state;
-      if (suspension) {
-        throw new RuleViolation("allowance-restricted", "Your spending is suspended", `${describeRestriction(suspension)} Reason: ${suspension.reason}`, {
-          restrictionId: suspension.id,
-          reason: suspension.reason,
-          until: suspension.untilOn,
-        });
-      }
-      return state;
-    },
 
     async list(actor: Actor, userId: string): Promise<{ items: RestrictionView[] }> {
       const user = await person(db, userId);

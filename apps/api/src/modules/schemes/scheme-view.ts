@@ -43,6 +43,6 @@ export function toSchemeView(row: SchemeVersionRow): SchemeView {
 }
 
 /** Whether a scheme version applies to a team (null teamIds: every team). */
-export function appliesToTeam(row: SchemeVersionRow, teamId: string | null): boolean {
+export function appliesToTeam(row: Pick<SchemeVersionRow, "teamIds">, teamId: string | null): boolean {
   return row.teamIds === null || (teamId !== null && row.teamIds.includes(teamId));
 }

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { auditSampleItems, capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
 export type SpendRow = typeof spends.$inferSelect;
-type CapScope = "team" | "worker";
+export type CapScope = "team" | "worker";
 
 export async function findSpend(db: Executor, id: string): Promise<SpendRow | undefined> {
   const [row] = await db.select().from(spends).where(eq(spends.id, id));
@@ -15,12 +15,6 @@ export async function lockSpend(db: Executor, id: string): Promise<SpendRow | un
   return row;
 }
 
-/** Claims (user, key) for this request. Undefined means the key was already used; the caller reads it. */
-export async function claimIdempotencyKey(db: Executor, row: typeof idempotencyKeys.$inferInsert) {
-  const [claimed] = await db.insert(idempotencyKeys).values(row).onConflictDoNothing().returning();
-  return claimed;
-}
-
 export async function findIdempotencyKey(db: Executor, userId: string, key: string) {
   const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   return row;
@@ -29,18 +23,6 @@ export async function findIdempotencyKey(db: Executor, userId: string, key: stri
 /** A row must exist before it can be locked: create the month's counter if it is new. */
 export async function ensureCounter(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string) {
   await db.insert(capCounters).values({ scope, schemeId, ownerId, period, used: 0 }).onConflictDoNothing();
-}
-
-/**
- * Adds `amount` to a counter only if it stays within `limit` (no limit: always). The row lock the
- * UPDATE takes makes concurrent spends queue here, and each sees the last one's total.
- * Returns the new total, or undefined when the cap would be exceeded.
- */
-export async function addToCounter(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string, amount: number, limit: number | null) {
-  const key = and(eq(capCounters.scope, scope), eq(capCounters.schemeId, schemeId), eq(capCounters.ownerId, ownerId), eq(capCounters.period, period));
-  const within = limit === null ? key : and(key, lte(sql`${capCounters.used} + ${amount}`, limit));
-  const [row] = await db.update(capCounters).set({ used: sql`${capCounters.used} + ${amount}` }).where(within).returning({ used: capCounters.used });
-  return row?.used;
 }
 
 export async function counterUsed(db: Executor, scope: CapScope, schemeId: string, ownerId: string, period: string): Promise<number> {
@@ -64,43 +46,6 @@ export async function clientSpendsBetween(db: Executor, clientId: string, scheme
     .select({ amount: spends.amount, spentOn: spends.spentOn })
     .from(spends)
     .where(and(eq(spends.clientId, clientId), eq(spends.schemeId, schemeId), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
-}
-
-/** The same worker's live spends for this client and payee between two dates (split pattern). */
-export async function sameWorkerClientPayee(db: Executor, s: { workerId: string; clientId: string; payeeKey: string }, from: string, to: string) {
-  return db
-    .select({ amount: spends.amount, spentOn: spends.spentOn })
-    .from(spends)
-    .where(
-      and(eq(spends.workerId, s.workerId), eq(spends.clientId, s.clientId), eq(spends.payeeKey, s.payeeKey), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)),
-    );
-}
-
-export async function countPossibleDuplicates(db: Executor, s: { clientId: string; amount: number; spentOn: string; payeeKey: string }): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(spends)
-    .where(and(eq(spends.clientId, s.clientId), eq(spends.spentOn, s.spentOn), eq(spends.amount, s.amount), eq(spends.payeeKey, s.payeeKey), isNull(spends.voidedAt)));
-  return row?.n ?? 0;
-}
-
-export async function teamCategoryAmounts(db: Executor, teamId: string, category: string, from: string, to: string): Promise<number[]> {
-  const rows = await db
-    .select({ amount: spends.amount })
-    .from(spends)
-    .where(and(eq(spends.teamId, teamId), eq(spends.category, category), isNull(spends.voidedAt), gte(spends.spentOn, from), lte(spends.spentOn, to)));
-  return rows.map((r) => r.amount);
-}
-
-export async function teamHasPaidPayee(db: Executor, teamId: string, payeeKey: string): Promise<boolean> {
-  const rows = await db.select({ id: spends.id }).from(spends).where(and(eq(spends.teamId, teamId), eq(spends.payeeKey, payeeKey))).limit(1);
-  return rows.length > 0;
-}
-
-export async function insertSpend(db: Executor, row: typeof spends.$inferInsert): Promise<SpendRow> {
-  const [created] = await db.insert(spends).values(row).returning();
-  if (!created) throw new Error("spend insert returned nothing");
-  return created;
 }
 
 /** Whether an auditor has recorded a finding on the spend in any sample. */

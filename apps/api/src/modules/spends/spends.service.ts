@@ -1,30 +1,32 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@greentape/db/client";
-import { appendEvent } from "@greentape/db/event-log";
+import { appendEvent, eventRow } from "@greentape/db/event-log";
 import { canonicalJson } from "@greentape/domain/canonical";
 import { capMessage, rollingWindowPeak, type CapName } from "@greentape/domain/caps";
 import { addDays, nextPeriod, periodOf, todayIn } from "@greentape/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
-import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS } from "@greentape/domain/flags";
+import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS, type Flag } from "@greentape/domain/flags";
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
-import { lowerCaps } from "@greentape/domain/restrictions";
+import { inForce, lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
-import type { PausesService } from "../pauses/pauses.service.ts";
-import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { findClient, lockClient } from "../clients/clients.queries.ts";
-import { lockPeriodForBooking } from "../periods/periods.queries.ts";
+import { refuseIfPaused } from "../pauses/pauses.service.ts";
+import { refuseIfSuspended } from "../restrictions/restrictions.service.ts";
+import { ensurePeriod, lockPeriodForBooking } from "../periods/periods.queries.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
-import { findSchemeVersion, type SchemeVersionRow } from "../schemes/schemes.queries.ts";
+import type { SchemeVersionRow } from "../schemes/schemes.queries.ts";
+import { insertSpendAndEvent, readSpendChecks, writeSpend, type CheckedScheme, type SpendChecks } from "./spend-write.queries.ts";
 import * as q from "./spends.queries.ts";
 import { toSpendAccess } from "./spend-access.ts";
 import { buildSpendDetail, type SpendDetail } from "./spend-detail.ts";
 import { toSpendView } from "./spend-view.ts";
 
 const TEAM_NORMAL_DAYS = 90;
+/** A period closes once a month: a spend that finds its period closed under it tries again once or twice. */
+const MAX_BOOKING_ATTEMPTS = 3;
 
 export interface LoggedSpend {
   spend: q.SpendRow;
@@ -32,7 +34,14 @@ export interface LoggedSpend {
   replayed: boolean;
 }
 
-function capExceeded(scheme: SchemeVersionRow, cap: CapName, limit: number, remaining: number): RuleViolation {
+/** Why the write's one statement wrote nothing: the transaction rolls back, then the service answers. */
+class WriteRefusal extends Error {
+  constructor(readonly reason: "key-taken" | "teamMonthly" | "perWorkerMonthly" | "period-closed") {
+    super(reason);
+  }
+}
+
+function capExceeded(scheme: Pick<SchemeVersionRow, "currency">, cap: CapName, limit: number, remaining: number): RuleViolation {
   return new RuleViolation("cap-exceeded", "This spend would go over a cap", capMessage(cap, limit, remaining, scheme.currency), {
     cap,
     limit,
@@ -41,14 +50,8 @@ function capExceeded(scheme: SchemeVersionRow, cap: CapName, limit: number, rema
   });
 }
 
-export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays">; pauses: PausesService; restrictions: Pick<RestrictionsService, "assertMaySpend"> }) {
-  const { db, clock, config, pauses, restrictions } = deps;
-
-  async function loadScheme(tx: Tx, actor: Actor, schemeId: string): Promise<SchemeVersionRow> {
-    const scheme = await findSchemeVersion(tx, schemeId);
-    if (!scheme || !appliesToTeam(scheme, actor.teamId)) throw ValidationError.field("schemeId", "No such scheme applies to your team");
-    return scheme;
-  }
+export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone" | "maxSpendAgeDays"> }) {
+  const { db, clock, config } = deps;
 
   function checkDates(spentOn: string, today: string) {
     if (spentOn > today) throw ValidationError.field("spentOn", "Date spent cannot be in the future");
@@ -68,53 +71,216 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
   }
 
   /**
-   * Team, then worker, then client: one fixed lock order, so concurrent spends queue rather than
-   * deadlock. Each counter moves only if it stays within its cap.
+   * The read-only rules, on what the checks read: anything refused here has taken no lock. Answers
+   * the scheme and the caps that hold for this person (a restriction may lower theirs).
    */
-  async function holdCaps(tx: Tx, actor: Actor, teamId: string, scheme: SchemeVersionRow, input: SpendInput, period: string) {
-    const { amount } = input;
-    if (scheme.perSpendCap !== null && amount > scheme.perSpendCap) throw capExceeded(scheme, "perSpend", scheme.perSpendCap, scheme.perSpendCap);
-
-    const monthly: [scope: "team" | "worker", owner: string, limit: number | null, cap: CapName][] = [
-      ["team", teamId, scheme.teamMonthlyBudget, "teamMonthly"],
-      ["worker", actor.id, scheme.perWorkerMonthlyCap, "perWorkerMonthly"],
-    ];
-    for (const [scope, owner, limit, cap] of monthly) {
-      await q.ensureCounter(tx, scope, scheme.schemeId, owner, period);
-      const used = await q.addToCounter(tx, scope, scheme.schemeId, owner, period, amount, limit);
-      if (used === undefined && limit !== null) {
-        const current = await q.counterUsed(tx, scope, scheme.schemeId, owner, period);
-        throw capExceeded(scheme, cap, limit, Math.max(0, limit - current));
-      }
-    }
-
-    // The rolling per-client window has no single counter; the client's row lock serialises it.
-    await lockClient(tx, input.clientId);
-    if (scheme.perClientCap !== null) {
-      const window = scheme.perClientWindowDays;
-      const nearby = await q.clientSpendsBetween(tx, input.clientId, scheme.schemeId, addDays(input.spentOn, -(window - 1)), addDays(input.spentOn, window - 1));
-      const peakBefore = rollingWindowPeak(nearby, input.spentOn, window);
-      if (rollingWindowPeak(nearby, input.spentOn, window, amount) > scheme.perClientCap) {
-        throw capExceeded(scheme, "perClient", scheme.perClientCap, Math.max(0, scheme.perClientCap - peakBefore));
-      }
-    }
+  function validate(actor: Actor, teamId: string, input: SpendInput, checks: SpendChecks, today: string): { scheme: CheckedScheme; caps: CheckedScheme } {
+    const { scheme, client } = checks;
+    if (!scheme || !appliesToTeam(scheme, actor.teamId)) throw ValidationError.field("schemeId", "No such scheme applies to your team");
+    if (!scheme.categories.includes(input.category)) throw ValidationError.field("category", `Choose one of: ${scheme.categories.join(", ")}`);
+    if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
+    checkDates(input.spentOn, today);
+    refuseIfPaused(checks.owed, checks.snoozedUntil, today);
+    // A restriction on this person alone: suspended, or the scheme's caps lowered for them.
+    const caps = lowerCaps(scheme, refuseIfSuspended(inForce(checks.restrictions, today)));
+    if (caps.perSpendCap !== null && input.amount > caps.perSpendCap) throw capExceeded(scheme, "perSpend", caps.perSpendCap, caps.perSpendCap);
+    return { scheme, caps };
   }
 
-  async function flagsFor(tx: Tx, actor: Actor, teamId: string, scheme: SchemeVersionRow, input: SpendInput, payeeKey: string, today: string) {
-    const key = { workerId: actor.id, clientId: input.clientId, payeeKey };
-    const sameWorkerClientPayee = await q.sameWorkerClientPayee(tx, key, addDays(input.spentOn, -SPLIT_WINDOW_DAYS), addDays(input.spentOn, SPLIT_WINDOW_DAYS));
-    const duplicates = await q.countPossibleDuplicates(tx, { ...input, payeeKey });
-    const teamAmounts = await q.teamCategoryAmounts(tx, teamId, input.category, addDays(today, -TEAM_NORMAL_DAYS), today);
-    const payeeSeenInTeam = await q.teamHasPaidPayee(tx, teamId, payeeKey);
+  /**
+   * The rules that read the client's other spends: the rolling per-client cap (no single counter
+   * holds it) and the flags. Run on the checks, and again under the client's row lock if another
+   * spend for the client committed in between.
+   */
+  function clientRules(actor: Actor, { scheme, caps }: { scheme: CheckedScheme; caps: CheckedScheme }, input: SpendInput, checks: SpendChecks, today: string): Flag[] {
+    if (caps.perClientCap !== null) {
+      const window = caps.perClientWindowDays;
+      const peakBefore = rollingWindowPeak(checks.clientWindow, input.spentOn, window);
+      if (rollingWindowPeak(checks.clientWindow, input.spentOn, window, input.amount) > caps.perClientCap) {
+        throw capExceeded(scheme, "perClient", caps.perClientCap, Math.max(0, caps.perClientCap - peakBefore));
+      }
+    }
     return computeFlags({
       spend: { amount: input.amount, clientId: input.clientId, payee: input.payee, spentOn: input.spentOn, workerId: actor.id },
       loggedOn: today,
       perSpendCap: scheme.perSpendCap,
-      recentSameWorkerClientPayee: sameWorkerClientPayee,
-      sameClientAmountPayeeDate: duplicates,
-      teamCategoryAmounts90d: teamAmounts,
-      payeeSeenInTeam,
+      recentSameWorkerClientPayee: checks.sameWorkerClientPayee,
+      sameClientAmountPayeeDate: checks.duplicates,
+      teamCategoryAmounts90d: checks.teamAmounts.map(Number),
+      payeeSeenInTeam: checks.payeeSeen,
     });
+  }
+
+  /** The earliest period from the spend's own that is not closed. */
+  function bookedPeriodIn(period: string, known: SpendChecks["periods"]): string {
+    let booked = period;
+    while (known[booked] === "closed") booked = nextPeriod(booked);
+    return booked;
+  }
+
+  /** The spend's row as inserted (the columns it leaves to their defaults given those defaults), and its event. */
+  function spendAndEvent(actor: Actor, teamId: string, input: SpendInput, scheme: CheckedScheme, flagged: Flag[], booking: { period: string; bookedPeriod: string; today: string; now: Date; spendId: string }) {
+    const { period, bookedPeriod, today, now } = booking;
+    const spend: q.SpendRow = {
+      id: booking.spendId,
+      workerId: actor.id,
+      teamId,
+      clientId: input.clientId,
+      schemeId: scheme.schemeId,
+      schemeVersion: scheme.version,
+      amount: input.amount,
+      currency: scheme.currency,
+      category: input.category,
+      payee: input.payee,
+      payeeKey: normalisePayee(input.payee),
+      payeeType: input.payeeType,
+      paymentMethod: input.paymentMethod,
+      spentOn: input.spentOn,
+      period,
+      bookedPeriod,
+      note: input.note,
+      vatAmount: 0,
+      merchantCategory: null,
+      flags: bookedPeriod !== period ? [...flagged, "booked_late"] : flagged,
+      justificationStatus: "due",
+      // The worker can only explain a spend once it is logged; the client is followed up after the spend itself.
+      justificationDueOn: addDays(today, scheme.justificationDueDays),
+      followUpStatus: "pending",
+      followUpDueOn: addDays(input.spentOn, scheme.followUpDueDays),
+      auditStatus: "not_sampled",
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
+      createdAt: now,
+    };
+    const event = eventRow(
+      {
+        type: "spend.logged",
+        actorId: actor.id,
+        subjectType: "spend",
+        subjectId: spend.id,
+        data: {
+          amount: spend.amount,
+          currency: spend.currency,
+          schemeId: spend.schemeId,
+          schemeVersion: spend.schemeVersion,
+          clientId: spend.clientId,
+          teamId,
+          category: spend.category,
+          payee: spend.payee,
+          spentOn: spend.spentOn,
+          bookedPeriod,
+          flags: spend.flags,
+        },
+      },
+      now,
+    );
+    const values = {
+      spendId: spend.id,
+      workerId: spend.workerId,
+      teamId,
+      clientId: spend.clientId,
+      schemeId: spend.schemeId,
+      schemeVersion: spend.schemeVersion,
+      amount: spend.amount,
+      currency: spend.currency,
+      category: spend.category,
+      payee: spend.payee,
+      payeeKey: spend.payeeKey,
+      payeeType: spend.payeeType,
+      paymentMethod: spend.paymentMethod,
+      spentOn: spend.spentOn,
+      period,
+      bookedPeriod,
+      note: spend.note,
+      flags: spend.flags,
+      justificationDueOn: spend.justificationDueOn,
+      followUpDueOn: spend.followUpDueOn,
+      now,
+      eventData: JSON.stringify(event.data),
+      leafHash: Buffer.from(event.leafHash).toString("hex"),
+    };
+    return { spend, values };
+  }
+
+  /**
+   * One try at logging: the checks, then one short transaction. Undefined when the period it
+   * would book into closed in between (the caller tries again, and books into the next).
+   */
+  async function tryLog(actor: Actor, teamId: string, input: SpendInput, idempotencyKey: string, requestHash: string): Promise<LoggedSpend | undefined> {
+    const now = clock.now();
+    const today = todayIn(config.timeZone, now);
+    const period = periodOf(input.spentOn);
+    const checkValues = {
+      schemeId: input.schemeId,
+      workerId: actor.id,
+      idempotencyKey,
+      clientId: input.clientId,
+      today,
+      spentOn: input.spentOn,
+      payeeKey: normalisePayee(input.payee),
+      splitDays: SPLIT_WINDOW_DAYS,
+      amount: input.amount,
+      teamId,
+      category: input.category,
+      teamNormalDays: TEAM_NORMAL_DAYS,
+      period,
+    };
+    const checks = await readSpendChecks(db, checkValues);
+    if (checks.key) return replay(checks.key, requestHash);
+    const rules = validate(actor, teamId, input, checks, today);
+    const { scheme, caps } = rules;
+    const bookedPeriod = bookedPeriodIn(period, checks.periods);
+    // A period's row must exist to be held for booking; a new month's is made here, once.
+    if (checks.periods[bookedPeriod] === undefined) await ensurePeriod(db, bookedPeriod);
+    const booking = { period, bookedPeriod, today, now, spendId: randomUUID() };
+    let planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, checks, today), booking);
+
+    let refused: WriteRefusal;
+    try {
+      return await db.transaction(async (tx) => {
+        const outcome = await writeSpend(tx, { ...planned.values, idempotencyKey, requestHash, teamLimit: caps.teamMonthlyBudget, workerLimit: caps.perWorkerMonthlyCap, spendsLogged: checks.client?.spendsLogged });
+        if (!outcome.claimed) throw new WriteRefusal("key-taken");
+        if (outcome.teamUsed === null) throw new WriteRefusal("teamMonthly");
+        if (outcome.workerUsed === null) throw new WriteRefusal("perWorkerMonthly");
+        if (outcome.written) return { spend: planned.spend, replayed: false };
+        if (Number(outcome.clientBefore) === checks.client?.spendsLogged) throw new WriteRefusal("period-closed");
+        // Another spend for this client committed since the checks; this one now holds the client's row, so read again.
+        const fresh = await readSpendChecks(tx, checkValues);
+        planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, fresh, today), booking);
+        if (!(await insertSpendAndEvent(tx, planned.values))) throw new WriteRefusal("period-closed");
+        return { spend: planned.spend, replayed: false };
+      });
+    } catch (error) {
+      if (!(error instanceof WriteRefusal)) throw error;
+      refused = error;
+    }
+    // The transaction has rolled back: nothing it moved stays moved.
+    switch (refused.reason) {
+      case "key-taken": {
+        const existing = await q.findIdempotencyKey(db, actor.id, idempotencyKey);
+        if (!existing) throw new Error("an idempotency key was taken by a transaction that did not commit");
+        return replay(existing, requestHash);
+      }
+      case "teamMonthly":
+      case "perWorkerMonthly": {
+        const [scope, owner, limit] = refused.reason === "teamMonthly" ? (["team", teamId, caps.teamMonthlyBudget] as const) : (["worker", actor.id, caps.perWorkerMonthlyCap] as const);
+        const current = await q.counterUsed(db, scope, scheme.schemeId, owner, period);
+        throw capExceeded(scheme, refused.reason, limit ?? 0, Math.max(0, (limit ?? 0) - current));
+      }
+      case "period-closed":
+        return undefined;
+    }
+  }
+
+  /** The same key again: the same body gets the first answer; a different one is a conflict. */
+  async function replay(existing: { requestHash: string; spendId: string }, requestHash: string): Promise<LoggedSpend> {
+    if (existing.requestHash !== requestHash) {
+      throw new ConflictError("idempotency-key-reused", "Idempotency-Key already used", "This Idempotency-Key was already used for a different spend. Use a new key for a new spend.");
+    }
+    const spend = await q.findSpend(db, existing.spendId);
+    if (!spend) throw new Error("idempotency key points at a missing spend");
+    return { spend, replayed: true };
   }
 
   function visibleFilter(actor: Actor, filter: q.SpendFilter): q.SpendFilter {
@@ -154,99 +320,18 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     },
 
     /**
-     * Logs a spend with no approval step. Everything happens in one transaction: the idempotency
-     * key is claimed, the caps are held, the spend is written and the event appended.
+     * Logs a spend with no approval step. Every read-only rule is checked first, outside any
+     * lock; then one transaction of one statement claims the idempotency key, holds the caps,
+     * writes the spend and appends its event. Four round trips: the checks, begin, the write, commit.
      */
     async log(actor: Actor, input: SpendInput, idempotencyKey: string): Promise<LoggedSpend> {
       if (!canLogSpend(actor) || !actor.teamId) throw new ForbiddenError("Only workers and supervisors in a team log spends.");
-      const teamId = actor.teamId;
       const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-      const now = clock.now();
-      const today = todayIn(config.timeZone, now);
-
-      const outcome = await db.transaction(async (tx): Promise<LoggedSpend | { replayOf: string }> => {
-        const spendId = randomUUID();
-        // Concurrent requests with one key queue on its unique index; all but the first read it back.
-        const claimed = await q.claimIdempotencyKey(tx, { userId: actor.id, key: idempotencyKey, requestHash, spendId, createdAt: now });
-        if (!claimed) {
-          const existing = await q.findIdempotencyKey(tx, actor.id, idempotencyKey);
-          if (!existing || existing.requestHash !== requestHash) {
-            throw new ConflictError("idempotency-key-reused", "Idempotency-Key already used", "This Idempotency-Key was already used for a different spend. Use a new key for a new spend.");
-          }
-          return { replayOf: existing.spendId };
-        }
-
-        const scheme = await loadScheme(tx, actor, input.schemeId);
-        if (!scheme.categories.includes(input.category)) throw ValidationError.field("category", `Choose one of: ${scheme.categories.join(", ")}`);
-        const client = await findClient(tx, input.clientId);
-        if (!client || client.teamId !== teamId) throw ValidationError.field("clientId", "No such client in your team");
-        checkDates(input.spentOn, today);
-        await pauses.assertNotPaused(tx, actor.id, today);
-        // A restriction on this person alone: suspended, or the scheme's caps lowered for them.
-        const caps = lowerCaps(scheme, await restrictions.assertMaySpend(tx, actor.id, today));
-
-        const period = periodOf(input.spentOn);
-        await holdCaps(tx, actor, teamId, caps, input, period);
-        const payeeKey = normalisePayee(input.payee);
-        const flags = await flagsFor(tx, actor, teamId, scheme, input, payeeKey, today);
-        const bookedPeriod = await bookedPeriodFor(tx, period);
-
-        const spend = await q.insertSpend(tx, {
-          id: spendId,
-          workerId: actor.id,
-          teamId,
-          clientId: input.clientId,
-          schemeId: scheme.schemeId,
-          schemeVersion: scheme.version,
-          amount: input.amount,
-          currency: scheme.currency,
-          category: input.category,
-          payee: input.payee,
-          payeeKey,
-          payeeType: input.payeeType,
-          paymentMethod: input.paymentMethod,
-          spentOn: input.spentOn,
-          period,
-          bookedPeriod,
-          note: input.note,
-          flags: bookedPeriod !== period ? [...flags, "booked_late"] : flags,
-          // The worker can only explain a spend once it is logged; the client is followed up after the spend itself.
-          justificationDueOn: addDays(today, scheme.justificationDueDays),
-          followUpDueOn: addDays(input.spentOn, scheme.followUpDueDays),
-          createdAt: now,
-        });
-        await appendEvent(
-          tx,
-          {
-            type: "spend.logged",
-            actorId: actor.id,
-            subjectType: "spend",
-            subjectId: spend.id,
-            data: {
-              amount: spend.amount,
-              currency: spend.currency,
-              schemeId: spend.schemeId,
-              schemeVersion: spend.schemeVersion,
-              clientId: spend.clientId,
-              teamId,
-              category: spend.category,
-              payee: spend.payee,
-              spentOn: spend.spentOn,
-              bookedPeriod,
-              flags: spend.flags,
-            },
-          },
-          now,
-        );
-        return { spend, replayed: false };
-      });
-
-      if ("replayOf" in outcome) {
-        const spend = await q.findSpend(db, outcome.replayOf);
-        if (!spend) throw new Error("idempotency key points at a missing spend");
-        return { spend, replayed: true };
+      for (let attempt = 1; attempt <= MAX_BOOKING_ATTEMPTS; attempt += 1) {
+        const logged = await tryLog(actor, actor.teamId, input, idempotencyKey, requestHash);
+        if (logged) return logged;
       }
-      return outcome;
+      throw new Error(`the spend's period closed under it ${MAX_BOOKING_ATTEMPTS} times in a row`);
     },
 
     /** Voiding stops a spend counting against caps; nothing is deleted. After close it books a reversal. */

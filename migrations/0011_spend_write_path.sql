@@ -1,0 +1,2 @@
+ALTER TABLE "clients" ADD COLUMN "spends_logged" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "spends_worker_owed_idx" ON "spends" USING btree ("worker_id","justification_due_on") WHERE "spends"."voided_at" is null and "spends"."justification_status" in ('due', 'queried');
