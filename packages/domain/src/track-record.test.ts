@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onTimeRate } from "./track-record.ts";
+import { countOutcomes, onTimeRate } from "./track-record.ts";
 
 describe("onTimeRate", () => {
   const today = "2026-03-10";
@@ -15,5 +15,11 @@ describe("onTimeRate", () => {
   it("mixes", () => {
     const r = onTimeRate([{ dueOn: "2026-03-01", doneOn: "2026-03-01" }, { dueOn: "2026-03-01", doneOn: "2026-03-02" }, { dueOn: "2026-03-02", doneOn: "2026-02-28" }, { dueOn: "2026-03-30", doneOn: null }], today);
     expect(r).toEqual({ judged: 3, onTime: 2, late: 1, rate: 2 / 3 });
+  });
+});
+
+describe("countOutcomes", () => {
+  it("counts each outcome the clients gave, leaving out spends not followed up", () => {
+    expect(countOutcomes(["helped_a_lot", null, "helped_a_lot", "could_not_contact"])).toEqual({ helped_a_lot: 2, helped_a_little: 0, no_difference: 0, made_things_worse: 0, could_not_contact: 1 });
   });
 });

@@ -1,3 +1,5 @@
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from "./workflow-input.ts";
+
 /**
  * A worker's record of keeping the promise: justifications and follow-ups done by their due dates.
  * A record, not a ranking: it is only ever shown to the worker and their own supervisor.
@@ -30,4 +32,12 @@ export function onTimeRate(items: readonly DeadlineItem[], today: string): OnTim
   }
   const judged = onTime + late;
   return { judged, onTime, late, rate: judged === 0 ? null : onTime / judged };
+}
+
+
+/** What a worker's clients said at follow-up, by outcome (null: not followed up yet, not counted). */
+export function countOutcomes(outcomes: readonly (string | null)[]): Record<FollowUpOutcome, number> {
+  const counts = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Record<FollowUpOutcome, number>;
+  for (const o of outcomes) if (o !== null && Object.hasOwn(counts, o)) counts[o as FollowUpOutcome] += 1;
+  return counts;
 }

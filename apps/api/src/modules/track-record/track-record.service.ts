@@ -3,7 +3,7 @@ import type { Db } from "@greentape/db/client";
 import { followUps, justificationRevisions, spends } from "@greentape/db/schema";
 import { todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, NotFoundError } from "@greentape/domain/errors";
-import { onTimeRate } from "@greentape/domain/track-record";
+import { countOutcomes, onTimeRate } from "@greentape/domain/track-record";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
@@ -27,6 +27,8 @@ export function createTrackRecordService(deps: { db: Db; clock: Clock; config: P
           followUpDueOn: spends.followUpDueOn,
           firstJustifiedAt: min(justificationRevisions.createdAt),
           followedUpAt: min(followUps.createdAt),
+          amount: spends.amount,
+          outcome: min(followUps.outcome),
         })
         .from(spends)
         .leftJoin(justificationRevisions, eq(justificationRevisions.spendId, spends.id))
@@ -41,6 +43,8 @@ export function createTrackRecordService(deps: { db: Db; clock: Clock; config: P
         today,
         justifications: onTimeRate(rows.map((r) => ({ dueOn: r.justificationDueOn, doneOn: doneOn(r.firstJustifiedAt) })), today),
         followUps: onTimeRate(rows.map((r) => ({ dueOn: r.followUpDueOn, doneOn: doneOn(r.followedUpAt) })), today),
+        spends: { count: rows.length, amount: rows.reduce((sum, r) => sum + r.amount, 0) },
+        outcomes: countOutcomes(rows.map((r) => r.outcome)),
       };
     },
   };

@@ -3,6 +3,7 @@ import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS, useCurrentUser } from "../../lib/auth.tsx";
 import { HOME_CONTENT } from "./home-content.ts";
+import { MyRecord } from "./my-record.tsx";
 import { ReviewWaiting } from "./review-waiting.tsx";
 import { SpendingNow } from "./spending-now.tsx";
 
@@ -26,6 +27,7 @@ export function HomePage() {
 
         {user.role === "supervisor" ? <ReviewWaiting /> : null}
         {canLogSpend(user) ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
+        {canLogSpend(user) ? <MyRecord userId={user.id} /> : null}
 
         <h2 className="govuk-heading-m">Signed in as</h2>
         <SummaryList

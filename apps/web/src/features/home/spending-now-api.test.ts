@@ -15,6 +15,8 @@ function allowance(worker: ReturnType<typeof cap>, team: ReturnType<typeof cap>)
     clientId: null,
     caps: { perSpend: cap(7_500, 0), perClient: cap(null, 0), perWorkerMonthly: worker, teamMonthly: team },
     maxSpend: null,
+    suspended: false,
+    restrictions: [],
   };
 }
 
@@ -34,5 +36,9 @@ describe("leftThisMonth", () => {
 
   it("never goes below nothing, even if a cap was lowered under what is spent", () => {
     expect(leftThisMonth(allowance(cap(10_000, 12_000), cap(300_000, 0)))).toBe(0);
+  });
+
+  it("is nothing while the worker is suspended, whatever the caps say", () => {
+    expect(leftThisMonth({ ...allowance(cap(60_000, 0), cap(null, 0)), suspended: true })).toBe(0);
   });
 });

@@ -34,10 +34,12 @@ export function useSpendingNow(userId: string, teamId: string | null) {
 
 /**
  * What the worker can still spend this month under a scheme: the smaller of their own monthly
- * allowance and the team's budget left (null when neither is capped). Per-spend and per-client
+ * allowance (lowered by any restriction on them) and the team's budget left (null when neither is
+ * capped); nothing while they are suspended. Per-spend and per-client
  * caps depend on the spend, so the log-a-spend form shows those.
  */
 export function leftThisMonth(allowance: Allowance): number | null {
+  if (allowance.suspended) return 0;
   const remaining = [allowance.caps.perWorkerMonthly.remaining, allowance.caps.teamMonthly.remaining].filter((r): r is number => r !== null);
   return remaining.length === 0 ? null : Math.max(0, Math.min(...remaining));
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import { describeRestriction } from "@greentape/domain/restrictions";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { WarningText } from "../../components/warning-text.tsx";
@@ -49,8 +50,21 @@ function NowDetails({ now }: { now: Now }) {
   const { pause, allowances, todo } = now;
   const owed = pause.overdueSpends.length;
   const overdue = todo.items.filter((i) => i.overdue).length;
+  // Restrictions are on the person, so every scheme's answer carries the same ones.
+  const restrictions = allowances[0]?.restrictions ?? [];
   return (
     <>
+      {restrictions.map((r) =>
+        r.kind === "suspend" ? (
+          <WarningText key={r.id} testId="restricted">
+            {describeRestriction({ ...r, untilOn: r.until })} Reason: {r.reason}
+          </WarningText>
+        ) : (
+          <div key={r.id} className="govuk-inset-text" data-testid="restricted">
+            {describeRestriction({ ...r, untilOn: r.until })} Reason: {r.reason}
+          </div>
+        ),
+      )}
       {pause.paused ? (
         <WarningText testId="paused">
           New spends are paused until you catch up: {owed === 1 ? "1 justification is" : `${owed} justifications are`} overdue past the

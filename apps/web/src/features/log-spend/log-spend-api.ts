@@ -33,6 +33,11 @@ const allowanceSchema = z.object({
   clientId: z.string().nullable(),
   caps: z.object({ perSpend: capSchema, perClient: capSchema, perWorkerMonthly: capSchema, teamMonthly: capSchema }),
   maxSpend: z.number().int().nullable(),
+  // Defaults keep an answer from a server before restrictions readable.
+  suspended: z.boolean().default(false),
+  restrictions: z
+    .array(z.object({ id: z.string(), kind: z.enum(["suspend", "lower_caps"]), reason: z.string(), until: z.string().nullable(), perSpendCap: z.number().int().nullable(), perWorkerMonthlyCap: z.number().int().nullable() }))
+    .default([]),
 });
 export type Allowance = z.infer<typeof allowanceSchema>;
 export type CapName = keyof Allowance["caps"];

@@ -12,19 +12,12 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { PauseStatus } from "./pause-status.tsx";
-import { snoozePause, useTeamPauses, useTrackRecord } from "./team-summary-api.ts";
-import type { OnTimeRate } from "./team-summary-api.ts";
+import { onTime, snoozePause, useTeamPauses, useTrackRecord } from "./team-summary-api.ts";
 import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
 
 type Field = "days" | "reason";
-
-function onTime(rate: OnTimeRate, what: string): string {
-  if (rate.judged === 0) return `No ${what} due yet, so nothing to show.`;
-  const percent = rate.rate === null ? "" : ` (${Math.round(rate.rate * 100)}%)`;
-  return `${rate.onTime} of ${rate.judged} on time${percent}; ${rate.late} late.`;
-}
 
 /** One team member, for their supervisor: their on-time record, and lifting a pause on their spending. */
 export function WorkerPage() {
