@@ -2,6 +2,7 @@ import type { Role } from "@greentape/domain/roles";
 import { adminNavigation } from "./routes/admin-routes.tsx";
 import { auditNavigation } from "./routes/audit-routes.tsx";
 import { financeNavigation } from "./routes/finance-routes.tsx";
+import { insightsNavigation } from "./routes/insights-routes.tsx";
 import { reviewNavigation } from "./routes/review-routes.tsx";
 import { workerNavigation } from "./routes/worker-routes.tsx";
 
@@ -13,7 +14,7 @@ export interface NavItem {
 export type AreaNavigation = Partial<Record<Role, readonly NavItem[]>>;
 
 const HOME: NavItem = { label: "Home", to: "/" };
-const AREAS: AreaNavigation[] = [workerNavigation, reviewNavigation, auditNavigation, financeNavigation, adminNavigation];
+const AREAS: AreaNavigation[] = [workerNavigation, reviewNavigation, auditNavigation, financeNavigation, adminNavigation, insightsNavigation];
 const ROLE_LIST: Role[] = ["worker", "supervisor", "auditor", "finance", "admin"];
 
 /**

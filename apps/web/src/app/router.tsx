@@ -9,6 +9,7 @@ import { NotFoundPage } from "./not-found-page.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
 import { auditRoutes } from "./routes/audit-routes.tsx";
 import { financeRoutes } from "./routes/finance-routes.tsx";
+import { insightsRoutes } from "./routes/insights-routes.tsx";
 import { reviewRoutes } from "./routes/review-routes.tsx";
 import { workerRoutes } from "./routes/worker-routes.tsx";
 
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
               ...auditRoutes,
               ...financeRoutes,
               ...adminRoutes,
+              ...insightsRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },
