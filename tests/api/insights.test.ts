@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, createScheme, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { sql } from "drizzle-orm";
+import { createClient, createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 
@@ -263,12 +264,168 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
     });
   });
 
+  describe("uptake", () => {
+    it("per team: people who may spend, who spent this month, the amount against the allowance, and who has not spent in 90 days", async () => {
+      const res = await get("auditor", "/api/insights/uptake?period=2026-03");
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      // Allowance: the demo scheme's 300,000 + Pilot A's 500,000 + Pilot B's 200,000, all applying to both teams.
+      expect(res.body).toEqual({
+        period: "2026-03",
+        asOf: "2026-03-31",
+        teams: [
+          { teamId: ids.teams.east, teamName: "Adult Services East", workers: 2, workersWhoSpent: 1, amount: 7_000, allowance: 1_000_000, usedShare: 0.007, notUsedIn90Days: 1, people: null },
+          { teamId: ids.teams.north, teamName: "Children's Services North", workers: 3, workersWhoSpent: 2, amount: 21_500, allowance: 1_000_000, usedShare: 0.0215, notUsedIn90Days: 1, people: null },
+        ],
+      });
+    });
+
+    it("a supervisor sees their own team, with the names of those who have not spent in 90 days, and no other team", async () => {
+      const res = await get("supervisor", "/api/insights/uptake?period=2026-02");
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        period: "2026-02",
+        asOf: "2026-02-28",
+        teams: [
+          {
+            teamId: ids.teams.north,
+            teamName: "Children's Services North",
+            workers: 3,
+            workersWhoSpent: 2,
+            amount: 17_500,
+            allowance: 1_000_000,
+            usedShare: 0.0175,
+            notUsedIn90Days: 1,
+            people: [{ id: ids.users.supervisor?.id, name: "Sam Reid", lastSpentOn: null }],
+          },
+        ],
+      });
+      expectProblem(await get("supervisor", `/api/insights/uptake?teamId=${ids.teams.east}`), 403);
+      expectProblem(await get("worker", "/api/insights/uptake"), 403);
+      expectProblem(await get("auditor", "/api/insights/uptake?period=March"), 400, { field: "period" });
+    });
+
+    it("counts 90 days back from today in the running month: in June nobody has spent since 18 March", async () => {
+      clock.set(noon("2026-06-20"));
+      try {
+        const res = await get("supervisor", "/api/insights/uptake");
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ period: "2026-06", asOf: "2026-06-20" });
+        expect(res.body.teams[0]).toMatchObject({ workers: 3, workersWhoSpent: 0, amount: 0, notUsedIn90Days: 3 });
+        expect(res.body.teams[0].people).toEqual([
+          { id: ids.users.worker2?.id, name: "Priya Shah", lastSpentOn: "2026-03-18" },
+          { id: ids.users.supervisor?.id, name: "Sam Reid", lastSpentOn: null },
+          { id: ids.users.worker?.id, name: "Wren Walker", lastSpentOn: "2026-03-13" },
+        ]);
+      } finally {
+        clock.set(noon(TODAY));
+      }
+    });
+  });
+
+  describe("equality-monitoring answers on a client", () => {
+    const path = (client: string) => `/api/clients/${clients[client]}/equality-monitoring`;
+    const PREFER_NOT = { ageBand: "prefer_not_to_say", sex: "prefer_not_to_say", ethnicGroup: "prefer_not_to_say", disability: "prefer_not_to_say" };
+
+    it("are 'prefer not to say' until recorded, then set by the client's team or an admin, in part or whole", async () => {
+      expect((await get("worker", path("N4"))).body).toEqual(PREFER_NOT);
+      const n1 = await t.http.put(path("N1")).set(as("worker")).send({ ageBand: "25_34", sex: "female", ethnicGroup: "black", disability: "yes" });
+      expect(n1.status, JSON.stringify(n1.body)).toBe(200);
+      expect(n1.body).toEqual({ ageBand: "25_34", sex: "female", ethnicGroup: "black", disability: "yes" });
+      expect((await t.http.put(path("N2")).set(as("supervisor")).send({ sex: "female", ethnicGroup: "white" })).body).toEqual({ ...PREFER_NOT, sex: "female", ethnicGroup: "white" });
+      expect((await t.http.put(path("N3")).set(as("admin")).send({ sex: "male", ethnicGroup: "white" })).status).toBe(200);
+      expect((await get("worker2", path("N1"))).body).toEqual(n1.body);
+    });
+
+    it("are not for another team, auditors or finance, and a bad answer is 400 naming the field with nothing written", async () => {
+      expectProblem(await t.http.put(path("N4")).set(as("worker3")).send({ sex: "male" }), 404);
+      expectProblem(await get("supervisor2", path("N1")), 404);
+      expectProblem(await get("auditor", path("N1")), 403);
+      expectProblem(await t.http.put(path("N4")).set(as("finance")).send({ sex: "male" }), 403);
+      expectProblem(await t.http.put(path("N4")).set(as("worker")).send({ sex: "male", ethnicGroup: "martian" }), 400, { field: "ethnicGroup" });
+      expect((await get("worker", path("N4"))).body).toEqual(PREFER_NOT);
+    });
+
+    it("never reach the event log, a notification, an export or the client list", async () => {
+      const changes = await scalar<number>(t, sql`select count(*)::int as value from events where type = 'client.equality_monitoring_updated' and data = '{}'::jsonb`);
+      expect(changes).toBe(3);
+      const leaks = /ethnic|age_?band|disab|"sex"|25_34|black|female/i;
+      const events = await scalar<string>(t, sql`select string_agg(type || ' ' || data::text, ' ') as value from events`);
+      expect(events).not.toMatch(leaks);
+      const notes = await scalar<string | null>(t, sql`select string_agg(kind || ' ' || message, ' ') as value from notifications`);
+      expect(notes ?? "").not.toMatch(leaks);
+      for (const format of ["json", "csv"]) {
+        const file = await t.http.get(`/api/exports/2026-02?format=${format}`).set(as("finance")).buffer(true);
+        expect(file.status).toBe(200);
+        expect(file.text).toContain("INS-N1");
+        expect(file.text).not.toMatch(leaks);
+      }
+      const list = await get("worker", "/api/clients");
+      expect(JSON.stringify(list.body)).toContain("INS-N1");
+      expect(JSON.stringify(list.body)).not.toMatch(leaks);
+    });
+  });
+
+  describe("equity", () => {
+    it("a team's caseload: Gini and Lorenz curve of spend per client, and each group's share of spend beside its share of the caseload", async () => {
+      const res = await get("supervisor", `/api/insights/equity?${span}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      // North's caseload: 4 demo clients with nothing and N1..N4 with 10,500, 10,500, 11,000 and 7,000.
+      // Sorted, Σ(2i − n − 1)·xᵢ = 1·7,000 + 3·10,500 + 5·10,500 + 7·11,000 = 168,000; G = 168,000 / (8 · 39,000) = 7/13.
+      expect(res.body).toMatchObject({ from: "2026-02", to: "2026-03", teamId: ids.teams.north, clients: 8, clientsWithSpend: 4, amount: 39_000 });
+      expect(res.body.gini).toBeCloseTo(7 / 13, 12);
+      expect(res.body.lorenz).toEqual([
+        [0, 0],
+        [0.5, 0],
+        [0.625, expect.closeTo(7 / 39, 12)],
+        [0.875, expect.closeTo(28 / 39, 12)],
+        [1, 1],
+      ]);
+      const groups = (dimension: string) =>
+        (res.body.byGroup as { dimension: string; group: string; clients: number; amount: number; caseloadShare: number; spendShare: number }[])
+          .filter((g) => g.dimension === dimension)
+          .map(({ group, clients, amount, caseloadShare, spendShare }) => [group, clients, amount, caseloadShare, spendShare]);
+      expect(groups("sex")).toEqual([
+        ["female", 2, 21_000, 0.25, 21 / 39],
+        ["male", 1, 11_000, 0.125, 11 / 39],
+        ["prefer_not_to_say", 5, 7_000, 0.625, 7 / 39],
+      ]);
+      expect(groups("ethnicGroup")).toEqual([
+        ["asian", 0, 0, 0, 0],
+        ["black", 1, 10_500, 0.125, 10.5 / 39],
+        ["mixed", 0, 0, 0, 0],
+        ["white", 2, 21_500, 0.25, 21.5 / 39],
+        ["other", 0, 0, 0, 0],
+        ["prefer_not_to_say", 5, 7_000, 0.625, 7 / 39],
+      ]);
+      expect(groups("ageBand").find(([group]) => group === "25_34")).toEqual(["25_34", 1, 10_500, 0.125, 10.5 / 39]);
+      expect(groups("disability")).toEqual([
+        ["yes", 1, 10_500, 0.125, 10.5 / 39],
+        ["no", 0, 0, 0, 0],
+        ["prefer_not_to_say", 7, 28_500, 0.875, 28.5 / 39],
+      ]);
+    });
+
+    it("every caseload for the roles that see all teams; never a worker or another team's supervisor", async () => {
+      const res = await get("finance", `/api/insights/equity?${span}`);
+      expect(res.status).toBe(200);
+      // 14 clients: 7 with nothing, then 5,000, 5,000, 5,500, 7,000, 10,500, 10,500, 11,000 (East's voided 3,000 left out).
+      // Σ(2i − 15)·xᵢ for i = 8..14 = 449,500; G = 449,500 / (14 · 54,500).
+      expect(res.body).toMatchObject({ teamId: null, clients: 14, clientsWithSpend: 7, amount: 54_500 });
+      expect(res.body.gini).toBeCloseTo(449_500 / 763_000, 12);
+      expectProblem(await get("supervisor", `/api/insights/equity?${span}&teamId=${ids.teams.east}`), 403);
+      expectProblem(await get("worker", `/api/insights/equity?${span}`), 403);
+      expectProblem(await get("auditor", "/api/insights/equity?from=2026-02"), 400, { field: "to" });
+    });
+  });
+
   it("every insights endpoint is described in the OpenAPI document at /docs", async () => {
     const res = await t.http.get("/docs/json");
     expect(res.status).toBe(200);
     const outcomes = res.body.paths["/api/insights/outcomes"].get;
     expect(outcomes.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["from", "to", "groupBy", "teamId"]));
     expect(outcomes.responses["200"].content["application/json"].schema.properties).toHaveProperty("groups");
-    expect(res.body.paths["/api/insights/outcomes/compare"].get.responses["200"]).toBeDefined();
+    for (const path of ["/api/insights/outcomes/compare", "/api/insights/uptake", "/api/insights/equity", "/api/clients/{id}/equality-monitoring"]) {
+      expect(res.body.paths[path]?.get?.responses?.["200"], path).toBeDefined();
+    }
   });
 });

@@ -174,7 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
-  const insights = createInsightsService({ db });
+  const insights = createInsightsService({ db, clock, config });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,

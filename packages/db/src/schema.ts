@@ -176,7 +176,11 @@ export const schemeVersions = pgTable(
   ],
 );
 
-/** A person the service supports, known by a pseudonymous reference. */
+/**
+ * A person the service supports, known by a pseudonymous reference. The equality-monitoring answers
+ * (equality-monitoring.ts) are optional, "prefer not to say" until someone who knows the client
+ * records them, used only in aggregate, and never exported, notified or logged.
+ */
 export const clients = pgTable(
   "clients",
   {
@@ -184,9 +188,19 @@ export const clients = pgTable(
     reference: text("reference").notNull().unique(),
     displayName: text("display_name"),
     teamId: uuid("team_id").notNull().references(() => teams.id),
+    ageBand: text("age_band").notNull().default("prefer_not_to_say"),
+    sex: text("sex").notNull().default("prefer_not_to_say"),
+    ethnicGroup: text("ethnic_group").notNull().default("prefer_not_to_say"),
+    disability: text("disability").notNull().default("prefer_not_to_say"),
     createdAt: createdAt(),
   },
-  (t) => [index("clients_team_idx").on(t.teamId)],
+  (t) => [
+    index("clients_team_idx").on(t.teamId),
+    check("clients_age_band_valid", sql`${t.ageBand} in ('under_18','18_24','25_34','35_49','50_64','65_74','75_and_over','prefer_not_to_say')`),
+    check("clients_sex_valid", sql`${t.sex} in ('female','male','prefer_not_to_say')`),
+    check("clients_ethnic_group_valid", sql`${t.ethnicGroup} in ('asian','black','mixed','white','other','prefer_not_to_say')`),
+    check("clients_disability_valid", sql`${t.disability} in ('yes','no','prefer_not_to_say')`),
+  ],
 );
 
 /**

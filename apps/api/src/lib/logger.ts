@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from "fastify";
 
-/** Secrets, narratives and client names never reach the logs. */
+/** Secrets, narratives, client names and equality-monitoring answers never reach the logs. */
 export const REDACTED_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
@@ -12,6 +12,11 @@ export const REDACTED_PATHS = [
   "*.clientView",
   "*.displayName",
   "*.notes",
+  // A client's equality-monitoring answers.
+  "*.ageBand",
+  "*.sex",
+  "*.ethnicGroup",
+  "*.disability",
 ];
 
 export function loggerOptions(level: string): FastifyServerOptions["logger"] {

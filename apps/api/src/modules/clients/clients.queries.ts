@@ -77,3 +77,21 @@ export async function clientHistory(db: Executor, clientId: string) {
     .where(eq(spends.clientId, clientId))
     .orderBy(desc(spends.spentOn), desc(spends.createdAt));
 }
+
+/** A client's equality-monitoring answers, and the team that may change them. */
+export async function findEqualityMonitoring(db: Executor, id: string) {
+  const [row] = await db
+    .select({ teamId: clients.teamId, ageBand: clients.ageBand, sex: clients.sex, ethnicGroup: clients.ethnicGroup, disability: clients.disability })
+    .from(clients)
+    .where(eq(clients.id, id));
+  return row;
+}
+
+export async function updateEqualityMonitoring(db: Executor, id: string, answers: Partial<Pick<ClientRow, "ageBand" | "sex" | "ethnicGroup" | "disability">>) {
+  const [row] = await db
+    .update(clients)
+    .set(answers)
+    .where(eq(clients.id, id))
+    .returning({ teamId: clients.teamId, ageBand: clients.ageBand, sex: clients.sex, ethnicGroup: clients.ethnicGroup, disability: clients.disability });
+  return row;
+}

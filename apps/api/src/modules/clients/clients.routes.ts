@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { equalityMonitoringInputSchema, equalityMonitoringSchema } from "@greentape/domain/equality-monitoring";
 import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientsService } from "./clients.service.ts";
@@ -46,5 +47,30 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
       schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: z.object({ id: z.uuid() }), body: z.object({ teamId: z.uuid() }), response: { 200: clientView } },
     },
     async (request) => clients.move(requireActor(request), request.params.id, request.body.teamId),
+  );
+
+  const monitoring = {
+    tags: ["clients"],
+    params: z.object({ id: z.uuid() }),
+    description:
+      "Optional equality-monitoring answers (age band, sex, ethnic group in the ONS 2021 high-level groups, disability), each `prefer_not_to_say` until recorded. An admin or the client's own team only; used only in aggregate by `GET /api/insights/equity`, and never in an export, a notification or the event log.",
+  };
+
+  api.get(
+    "/api/clients/:id/equality-monitoring",
+    {
+      config: { access: ["worker", "supervisor", "admin"] },
+      schema: { ...monitoring, summary: "A client's equality-monitoring answers", response: { 200: equalityMonitoringSchema } },
+    },
+    async (request) => clients.equalityMonitoring(requireActor(request), request.params.id),
+  );
+
+  api.put(
+    "/api/clients/:id/equality-monitoring",
+    {
+      config: { access: ["worker", "supervisor", "admin"] },
+      schema: { ...monitoring, summary: "Record some or all of a client's equality-monitoring answers", body: equalityMonitoringInputSchema, response: { 200: equalityMonitoringSchema } },
+    },
+    async (request) => clients.setEqualityMonitoring(requireActor(request), request.params.id, request.body),
   );
 }

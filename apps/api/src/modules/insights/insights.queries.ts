@@ -96,3 +96,106 @@ export async function schemeNames(db: Executor): Promise<Map<string, string>> {
   );
   return new Map(result.map((r) => [r.id, r.name]));
 }
+
+export interface UptakeRow {
+  teamId: string;
+  teamName: string;
+  workers: number;
+  workersWhoSpent: number;
+  amount: number;
+  notUsedIn90Days: number;
+}
+
+/**
+ * Per team, for one month: the people who may spend (active workers and supervisors), how many of
+ * them spent in it, what was spent, and how many have spent nothing in the 90 days up to `asOf`.
+ */
+export async function uptakeByTeam(db: Executor, options: { period: string; asOf: string; teamId: string | null }): Promise<UptakeRow[]> {
+  const team = options.teamId === null ? sql`` : sql`where t.id = ${options.teamId}`;
+  const result = await rows<Record<keyof UptakeRow, string | number>>(
+    db,
+    sql`
+      with people as (
+        select u.id, u.team_id from users u where u.active and u.role in ('worker', 'supervisor') and u.team_id is not null
+      ),
+      month as (
+        select s.team_id, count(distinct s.worker_id) as spenders, sum(s.amount) as amount
+        from spends s where s.voided_at is null and s.period = ${options.period} group by s.team_id
+      ),
+      recent as (
+        select distinct s.worker_id from spends s
+        where s.voided_at is null and s.spent_on > ${options.asOf}::date - 90 and s.spent_on <= ${options.asOf}::date
+      )
+      select t.id::text as "teamId", t.name as "teamName",
+             (select count(*) from people p where p.team_id = t.id)::int as workers,
+             coalesce(m.spenders, 0)::int as "workersWhoSpent",
+             coalesce(m.amount, 0)::float8 as amount,
+             (select count(*) from people p where p.team_id = t.id and p.id not in (select worker_id from recent))::int as "notUsedIn90Days"
+      from teams t left join month m on m.team_id = t.id
+      ${team}
+      order by t.name
+    `,
+  );
+  return result.map((r) => ({
+    teamId: String(r.teamId),
+    teamName: String(r.teamName),
+    workers: Number(r.workers),
+    workersWhoSpent: Number(r.workersWhoSpent),
+    amount: Number(r.amount),
+    notUsedIn90Days: Number(r.notUsedIn90Days),
+  }));
+}
+
+/** A team's people who have spent nothing in the 90 days up to `asOf`, by name, with their last spend if any. */
+export async function peopleNotUsedIn90Days(db: Executor, teamId: string, asOf: string): Promise<Array<{ id: string; name: string; lastSpentOn: string | null }>> {
+  return rows(
+    db,
+    sql`
+      select u.id::text as id, u.name,
+             (select max(s.spent_on)::text from spends s where s.worker_id = u.id and s.voided_at is null and s.spent_on <= ${asOf}::date) as "lastSpentOn"
+      from users u
+      where u.active and u.role in ('worker', 'supervisor') and u.team_id = ${teamId}
+        and not exists (
+          select 1 from spends s where s.worker_id = u.id and s.voided_at is null and s.spent_on > ${asOf}::date - 90 and s.spent_on <= ${asOf}::date
+        )
+      order by u.name
+    `,
+  );
+}
+
+/**
+ * The monthly budget of each team: the sum of the team budgets of the schemes (current terms) that
+ * apply to it, or null when one of them sets no team budget (then the freedom has no ceiling to
+ * measure use against).
+ */
+export async function teamAllowances(db: Executor): Promise<Map<string, number | null>> {
+  const result = await rows<{ teamId: string; allowance: string | number | null }>(
+    db,
+    sql`
+      select t.id::text as "teamId",
+             case when bool_or(v.team_monthly_budget is null) then null else sum(v.team_monthly_budget)::float8 end as allowance
+      from teams t
+      join scheme_versions v on v.team_ids is null or t.id = any(v.team_ids)
+      join schemes s on s.id = v.scheme_id and s.current_version = v.version
+      group by t.id
+    `,
+  );
+  return new Map(result.map((r) => [r.teamId, r.allowance === null ? null : Number(r.allowance)]));
+}
+
+/** Each client of the caseload (a team's, or every client) with the live spend on them in the span. */
+export async function caseloadSpend(db: Executor, scope: Scope): Promise<Array<{ amount: number; ageBand: string; sex: string; ethnicGroup: string; disability: string }>> {
+  const team = scope.teamId === null ? sql`` : sql`where c.team_id = ${scope.teamId}`;
+  const result = await rows<{ amount: string | number; ageBand: string; sex: string; ethnicGroup: string; disability: string }>(
+    db,
+    sql`
+      select coalesce(sum(s.amount), 0)::float8 as amount,
+             c.age_band as "ageBand", c.sex, c.ethnic_group as "ethnicGroup", c.disability
+      from clients c
+      left join spends s on s.client_id = c.id and s.voided_at is null and s.period between ${scope.from} and ${scope.to}
+      ${team}
+      group by c.id
+    `,
+  );
+  return result.map((r) => ({ ...r, amount: Number(r.amount) }));
+}

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { outcomesCompareQuerySchema, outcomesQuerySchema } from "@greentape/domain/insights-input";
+import { outcomesCompareQuerySchema, outcomesQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
 import { requireActor } from "../../plugins/access.ts";
-import { outcomesCompareResponseSchema, outcomesResponseSchema } from "./insights.schemas.ts";
+import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, uptakeResponseSchema } from "./insights.schemas.ts";
 import type { InsightsService } from "./insights.service.ts";
 
 /** Supervisors (own team), auditor, finance, admin; workers get 403 (permissions.ts: canSeeInsights). */
@@ -41,5 +41,35 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
       },
     },
     async (request) => insights.compareOutcomes(requireActor(request), request.query),
+  );
+
+  api.get(
+    "/api/insights/uptake",
+    {
+      config: { access: INSIGHTS_ACCESS },
+      schema: {
+        tags: ["insights"],
+        summary: "How much of the freedom each team uses in a month, and how many have not used it in 90 days",
+        description: "`period` defaults to this month. A supervisor sees their own team, with the names of those who have not spent in 90 days; the others see counts for any team or all. Teams are listed by name, never ranked.",
+        querystring: uptakeQuerySchema,
+        response: { 200: uptakeResponseSchema },
+      },
+    },
+    async (request) => insights.uptake(requireActor(request), request.query),
+  );
+
+  api.get(
+    "/api/insights/equity",
+    {
+      config: { access: INSIGHTS_ACCESS },
+      schema: {
+        tags: ["insights"],
+        summary: "Who the spend reaches: Lorenz curve and Gini of spend per client, and each equality-monitoring group's share of spend beside its share of the caseload",
+        description: "The caseload is the team's clients (every client with no `teamId`, for auditor, finance and admin). Clients' own answers are never returned, only the groups' totals.",
+        querystring: spanQuerySchema,
+        response: { 200: equityResponseSchema },
+      },
+    },
+    async (request) => insights.equity(requireActor(request), request.query),
   );
 }

@@ -1,5 +1,6 @@
 /** The answers of the insights endpoints, as the OpenAPI document at /docs describes them. */
 import { z } from "zod";
+import { EQUALITY_DIMENSION_KEYS } from "@greentape/domain/equality-monitoring";
 import { OUTCOME_GROUPINGS } from "@greentape/domain/insights-input";
 
 export const wilsonIntervalSchema = z.object({ lower: z.number(), upper: z.number(), method: z.literal("wilson"), confidence: z.number() });
@@ -43,4 +44,45 @@ export const outcomesCompareResponseSchema = z.object({
   difference: z.number().nullable().describe("first.helpedRate − second.helpedRate; null when either has nobody reached"),
   interval: newcombeIntervalSchema.nullable().describe("Newcombe's hybrid score interval (95%) for the difference"),
   tooFewToTell: z.boolean(),
+});
+
+export const uptakeResponseSchema = z.object({
+  period: z.string(),
+  asOf: z.string().describe("the day the 90 days run up to: the period's last day, or today while it is running"),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      teamName: z.string(),
+      workers: z.number().int().describe("active workers and supervisors of the team (the people who may spend)"),
+      workersWhoSpent: z.number().int().describe("of the team's spends in the period, how many different people logged them"),
+      amount: z.number().int().describe("live spends in the period, minor units"),
+      allowance: z.number().int().nullable().describe("the team's monthly budgets of the schemes that apply to it; null when one sets none"),
+      usedShare: z.number().nullable().describe("amount / allowance"),
+      notUsedIn90Days: z.number().int().describe("people of the team with no live spend dated in the 90 days up to asOf"),
+      people: z
+        .array(z.object({ id: z.string(), name: z.string(), lastSpentOn: z.string().nullable() }))
+        .nullable()
+        .describe("who they are, by name, for the team's own supervisor only (to support them); null for everyone else"),
+    }),
+  ),
+});
+
+export const equityResponseSchema = z.object({
+  ...span,
+  clients: z.number().int().describe("the caseload: every client of the team (or of every team), spent on or not"),
+  clientsWithSpend: z.number().int(),
+  amount: z.number().int().describe("live spend on the caseload in the span, minor units"),
+  gini: z.number().nullable().describe("Gini coefficient of spend per client, clients with none counted as 0; null when nothing was spent"),
+  lorenz: z.array(z.tuple([z.number(), z.number()])).describe("Lorenz curve corners [share of clients, share of spend], least spent-on first"),
+  byGroup: z.array(
+    z.object({
+      dimension: z.enum(EQUALITY_DIMENSION_KEYS as [string, ...string[]]),
+      group: z.string(),
+      label: z.string(),
+      clients: z.number().int(),
+      amount: z.number().int(),
+      caseloadShare: z.number().nullable(),
+      spendShare: z.number().nullable(),
+    }),
+  ),
 });

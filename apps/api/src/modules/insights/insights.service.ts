@@ -1,11 +1,15 @@
 import type { Db } from "@greentape/db/client";
-import { nextPeriod } from "@greentape/domain/dates";
+import { nextPeriod, periodBounds, periodOf, todayIn } from "@greentape/domain/dates";
 import { ForbiddenError } from "@greentape/domain/errors";
+import type { EqualityMonitoring } from "@greentape/domain/equality-monitoring";
+import { equityFigures } from "@greentape/domain/equity";
 import { emptyOutcomeCounts, outcomeFigures, type OutcomeFigures } from "@greentape/domain/insights";
-import { monthsInSpan, type OutcomeGrouping, type OutcomesCompareQuery, type OutcomesQuery } from "@greentape/domain/insights-input";
+import { monthsInSpan, type OutcomeGrouping, type OutcomesCompareQuery, type OutcomesQuery, type SpanQuery, type UptakeQuery } from "@greentape/domain/insights-input";
 import { insightsTeamScope } from "@greentape/domain/permissions";
 import { compareRates } from "@greentape/domain/rates";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
+import type { Config } from "../../config.ts";
+import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import * as q from "./insights.queries.ts";
 
@@ -28,14 +32,18 @@ function monthsOf(from: string, to: string): string[] {
   return months;
 }
 
-export function createInsightsService(deps: { db: Db }) {
-  const { db } = deps;
+export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone"> }) {
+  const { db, clock, config } = deps;
 
   /** The team a request covers (null: every team), or 403: see insightsTeamScope. */
-  function scopeFor(actor: Actor, span: { from: string; to: string; teamId?: string | undefined }): q.Scope {
-    const scope = insightsTeamScope(actor, span.teamId);
+  function teamFor(actor: Actor, teamId: string | undefined): string | null {
+    const scope = insightsTeamScope(actor, teamId);
     if (!scope.allowed) throw new ForbiddenError(actor.role === "supervisor" ? "A supervisor sees their own team's figures only." : "Your role does not see these figures.");
-    return { from: span.from, to: span.to, teamId: scope.teamId };
+    return scope.teamId;
+  }
+
+  function scopeFor(actor: Actor, span: { from: string; to: string; teamId?: string | undefined }): q.Scope {
+    return { from: span.from, to: span.to, teamId: teamFor(actor, span.teamId) };
   }
 
   /**
@@ -63,7 +71,6 @@ export function createInsightsService(deps: { db: Db }) {
   }
 
   return {
-    scopeFor,
 
     async outcomes(actor: Actor, query: OutcomesQuery) {
       const scope = scopeFor(actor, query);
@@ -89,6 +96,48 @@ export function createInsightsService(deps: { db: Db }) {
         interval: comparison.interval,
         tooFewToTell: comparison.tooFewToTell,
       };
+    },
+
+    /**
+     * How much of the freedom each team uses in a month (the month so far, for this one). Counts
+     * only: a supervisor also gets the names of their own team's people who have not spent in 90
+     * days, in alphabetical order, to support them. Nobody gets a ranking.
+     */
+    async uptake(actor: Actor, query: UptakeQuery) {
+      const teamId = teamFor(actor, query.teamId);
+      const today = todayIn(config.timeZone, clock.now());
+      const period = query.period ?? periodOf(today);
+      const last = periodBounds(period).last;
+      const asOf = last < today ? last : today;
+      const [teams, allowances] = await Promise.all([q.uptakeByTeam(db, { period, asOf, teamId }), q.teamAllowances(db)]);
+      const supportsTeam = (id: string) => actor.role === "supervisor" && actor.teamId === id;
+      return {
+        period,
+        asOf,
+        teams: await Promise.all(
+          teams.map(async (team) => {
+            const allowance = allowances.get(team.teamId) ?? null;
+            return {
+              ...team,
+              allowance,
+              usedShare: allowance ? team.amount / allowance : null,
+              people: supportsTeam(team.teamId) ? await q.peopleNotUsedIn90Days(db, team.teamId, asOf) : null,
+            };
+          }),
+        ),
+      };
+    },
+
+    /**
+     * How evenly spend falls on a team's caseload (every client, whether spent on or not), and each
+     * equality-monitoring group's share of the spend beside its share of the caseload.
+     */
+    async equity(actor: Actor, query: SpanQuery) {
+      const scope = scopeFor(actor, query);
+      const caseload = await q.caseloadSpend(db, scope);
+      // The database's check constraints hold the answers to the listed options.
+      const figures = equityFigures(caseload.map(({ amount, ...answers }) => ({ amount, answers: answers as EqualityMonitoring })));
+      return { from: query.from, to: query.to, teamId: scope.teamId, ...figures };
     },
   };
 }
