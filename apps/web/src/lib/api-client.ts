@@ -95,10 +95,6 @@ export function setAccessToken(token: string | null): void {
   accessToken = token;
 }
 
-export function hasAccessToken(): boolean {
-  return accessToken !== null;
-}
-
 /** The auth layer listens here: called when a refresh is refused while a request needed it. */
 export function onSessionEnded(listener: (() => void) | null): void {
   sessionEndedListener = listener;

@@ -9,11 +9,6 @@ export async function findClient(db: Executor, id: string): Promise<ClientRow | 
   return row;
 }
 
-export async function findClientByReference(db: Executor, reference: string): Promise<ClientRow | undefined> {
-  const [row] = await db.select().from(clients).where(eq(clients.reference, reference));
-  return row;
-}
-
 /** Locks the client's row: the per-client rolling cap is checked while holding it. */
 export async function lockClient(db: Executor, id: string): Promise<ClientRow | undefined> {
   const [row] = await db.select().from(clients).where(eq(clients.id, id)).for("update");

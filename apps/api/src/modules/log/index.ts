@@ -2,6 +2,6 @@
 export { logRoutes } from "./log.routes.ts";
 export { createLogService, databaseSource, type LogService } from "./log.service.ts";
 export { latestCheckpoint } from "./log.queries.ts";
-export { createSequencer, type Sequencer } from "./sequencer.ts";
+export { createSequencer } from "./sequencer.ts";
 export { loadSigningKey } from "./signing-key.ts";
 export { nodeVerify } from "./node-ed25519.ts";

@@ -24,7 +24,6 @@ const memberSchema = z.object({
   teamId: z.string().nullish(),
   active: z.boolean().optional(),
 });
-export type Member = z.infer<typeof memberSchema>;
 
 const memberListSchema = z.union([
   z.array(memberSchema),

@@ -38,10 +38,8 @@ const sampleHeadSchema = z.object({
   drawnBy: z.string().optional(),
   createdAt: z.string(),
 });
-export type SampleHead = z.infer<typeof sampleHeadSchema>;
 
 const findingSchema = z.object({ result: z.enum(FINDING_RESULTS), notes: z.string().default(""), recordedBy: person, recordedAt: z.string() });
-export type Finding = z.infer<typeof findingSchema>;
 
 const sampleItemSchema = z.object({
   spendId: z.string(),
@@ -63,7 +61,6 @@ const sampleListSchema = z.object({
   items: z.array(sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() })),
   nextCursor: z.string().nullish(),
 });
-export type SampleList = z.infer<typeof sampleListSchema>;
 
 const verifySchema = z.looseObject({
   matches: z.boolean(),

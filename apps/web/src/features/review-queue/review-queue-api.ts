@@ -48,7 +48,6 @@ const queueItem = z.object({
 
 const reviewQueueSchema = z.object({ items: z.array(queueItem), nextCursor: z.string().nullable().optional(), waiting: z.number().int() });
 
-export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 export type QueueItem = z.infer<typeof queueItem>;
 export type EarlierSpend = z.infer<typeof earlierSpend>;
 

@@ -49,7 +49,6 @@ export function useTeamSummary(period: string | null) {
 
 const rateSchema = z.object({ judged: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
 const trackRecordSchema = z.object({ workerId: z.string(), name: z.string(), today: z.string(), justifications: rateSchema, followUps: rateSchema });
-export type TrackRecord = z.infer<typeof trackRecordSchema>;
 export type OnTimeRate = z.infer<typeof rateSchema>;
 
 /** A team member's on-time record for justifications and follow-ups (`GET /api/track-record?workerId=`). */
