@@ -123,10 +123,14 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
       cookie = refreshCookieOf(refreshed);
     });
 
-    it("changing the password lifts the gate", async () => {
-      const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ currentPassword: temporary, newPassword: "lighthouse keeper's ginger cat" });
+    it("changing the password lifts the gate, in the session signed in with the new password", async () => {
+      const newPassword = "lighthouse keeper's ginger cat";
+      const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ currentPassword: temporary, newPassword });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect((await t.http.get("/api/spends").set("Authorization", `Bearer ${token}`)).status).toBe(200);
+      // The change ended every session, the temporary one included.
+      expectProblem(await t.http.get("/api/spends").set("Authorization", `Bearer ${token}`), 401);
+      const fresh = await t.tokenFor("supervisor@demo.test", newPassword);
+      expect((await t.http.get("/api/spends").set("Authorization", `Bearer ${fresh}`)).status).toBe(200);
       const event = await scalar<Record<string, unknown>>(t, sql`select data as value from events where type = 'user.password_changed' and subject_id = ${ids.users.supervisor?.id}`);
       expect(event).toMatchObject({ wasTemporary: true });
     });

@@ -24,8 +24,11 @@ function refreshCookieOf(res: supertest.Response): string {
 describe("auth", () => {
   let t: TestApp;
   let workerId: string;
+  /** A live session of the worker's, so the hand-signed tokens below fail only for their own reason. */
+  let workerSid: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // No grace window here, so a second use is reuse at once (sessions.test.ts covers the window).
+    t = await startTestApp({ env: { REFRESH_GRACE_SECONDS: "0" } });
   });
   afterAll(() => t.close());
 
@@ -40,7 +43,10 @@ describe("auth", () => {
       const me = await t.http.get("/api/me").set("Authorization", `Bearer ${login.body.accessToken}`);
       expect(me.status).toBe(200);
       expect(me.body.email).toBe(email);
-      if (email === DEMO.worker) workerId = me.body.id;
+      if (email === DEMO.worker) {
+        workerId = me.body.id;
+        workerSid = JSON.parse(Buffer.from(login.body.accessToken.split(".")[1], "base64url").toString()).sid;
+      }
     }
   });
 
@@ -56,8 +62,11 @@ describe("auth", () => {
       ["no token", () => undefined],
       ["a garbage token", () => "Bearer not.a.jwt"],
       ["a token with alg none", () => `Bearer ${b64url({ alg: "none", typ: "JWT" })}.${b64url({ sub: workerId, role: "admin", iat: now() })}.`],
-      ["a token signed with another key", () => `Bearer ${hs256({ sub: workerId, role: "worker", iat: now(), exp: now() + 600 }, "another-key-another-key-another-key-123")}`],
-      ["an expired token", () => `Bearer ${hs256({ sub: workerId, role: "worker", iat: now() - 3600, exp: now() - 1800 }, key)}`],
+      ["a token signed with another key", () => `Bearer ${hs256({ sub: workerId, role: "worker", sid: workerSid, iat: now(), exp: now() + 600 }, "another-key-another-key-another-key-123")}`],
+      ["an expired token", () => `Bearer ${hs256({ sub: workerId, role: "worker", sid: workerSid, iat: now() - 3600, exp: now() - 1800 }, key)}`],
+      ["a token naming no session", () => `Bearer ${hs256({ sub: workerId, role: "worker", iat: now(), exp: now() + 600 }, key)}`],
+      ["a token naming a session that is not a session id", () => `Bearer ${hs256({ sub: workerId, role: "worker", sid: "x'; --", iat: now(), exp: now() + 600 }, key)}`],
+      ["a token naming a session that does not exist", () => `Bearer ${hs256({ sub: workerId, role: "worker", sid: "00000000-0000-4000-8000-000000000000", iat: now(), exp: now() + 600 }, key)}`],
       [
         "a token signed RS256 with the algorithm switched",
         () => {
@@ -75,7 +84,7 @@ describe("auth", () => {
     });
 
     it("a correctly signed token for the right key is accepted (the cases above fail for their reason)", async () => {
-      const res = await t.http.get("/api/me").set("Authorization", `Bearer ${hs256({ sub: workerId, role: "worker", iat: now(), exp: now() + 600 }, key)}`);
+      const res = await t.http.get("/api/me").set("Authorization", `Bearer ${hs256({ sub: workerId, role: "worker", sid: workerSid, iat: now(), exp: now() + 600 }, key)}`);
       expect(res.status).toBe(200);
     });
 

@@ -61,12 +61,12 @@ const EXPECTED: Record<"justify" | "review" | "followUp" | "comment" | "reviewer
     finance: all(201),
     admin: all(201),
   },
-  // Whoever may see the spend, and only supervisors, auditors and admins.
+  // Whoever may see the spend, and only supervisors, auditors and admins, never on their own spend.
   reviewerNote: {
     worker: { worker: 403, worker2: 404, worker3: 404, supervisor: 404 },
     worker2: { worker: 404, worker2: 403, worker3: 404, supervisor: 404 },
     worker3: { worker: 404, worker2: 404, worker3: 403, supervisor: 404 },
-    supervisor: { worker: 201, worker2: 201, worker3: 404, supervisor: 201 },
+    supervisor: { worker: 201, worker2: 201, worker3: 404, supervisor: 403 },
     supervisor2: { worker: 404, worker2: 404, worker3: 201, supervisor: 404 },
     auditor: all(201),
     finance: all(403),

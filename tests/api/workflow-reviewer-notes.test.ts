@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
 import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { waitForAllSealed } from "../support/log.ts";
 
 /**
  * A reviewer-only note is absent from every answer the worker gets: the spend's page (comments and
@@ -90,5 +91,86 @@ describe("reviewer-only notes", () => {
   it("no notification was ever raised for a note", async () => {
     const noticed = await scalar<number>(t, sql`select count(*)::int as value from notifications where spend_id = ${spendId} and kind = 'comment.added'`);
     expect(noticed).toBe(1);
+  });
+});
+
+/**
+ * The spend's own worker never sees its reviewer-only notes, whatever their role: here a
+ * supervisor's own spend, with a note from the auditor. A reader is a reviewer of someone else's
+ * spend, never of their own.
+ */
+describe("reviewer-only notes on a supervisor's own spend", () => {
+  let t: TestApp;
+  let spendId: string;
+  let supervisor: string;
+  let auditor: string;
+  const body = "AUDITOR-NOTE check this against last month's card statement";
+  let noteId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    supervisor = await t.tokenFor("supervisor");
+    auditor = await t.tokenFor("auditor");
+    const ids = await demoIds(t);
+    const res = await postSpend(t, supervisor, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 1_500 }));
+    expect(res.status).toBe(201);
+    spendId = res.body.id;
+    const note = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${auditor}`).send({ body, visibility: "reviewers" });
+    expect(note.status).toBe(201);
+    noteId = note.body.id;
+    await waitForAllSealed(t);
+  });
+  afterAll(() => t.close());
+
+  const asSupervisor = (path: string) => t.http.get(path).set("Authorization", `Bearer ${supervisor}`);
+  function expectNoNote(text: string) {
+    expect(text).not.toContain(noteId);
+    expect(text).not.toContain(body);
+    expect(text).not.toContain('"reviewers"');
+  }
+
+  it("the auditor sees the note and its event; the test has something to hide", async () => {
+    const res = await t.http.get(`/api/spends/${spendId}`).set("Authorization", `Bearer ${auditor}`);
+    expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual([noteId]);
+    expect(JSON.stringify(res.body.timeline)).toContain(noteId);
+  });
+
+  it("the supervisor's GET /api/spends/:id has neither the note nor its event", async () => {
+    const res = await asSupervisor(`/api/spends/${spendId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.comments).toEqual([]);
+    expectNoNote(JSON.stringify(res.body));
+  });
+
+  it("nor do the supervisor's lists, to-do list, review queue, team summary or notifications", async () => {
+    for (const path of ["/api/spends", "/api/worklists/todo", "/api/worklists/review-queue", "/api/worklists/team-summary", "/api/notifications", "/api/track-record"]) {
+      const res = await asSupervisor(path);
+      expect(res.status, path).toBe(200);
+      expectNoNote(JSON.stringify(res.body));
+    }
+    const noticed = await scalar<number>(t, sql`select count(*)::int as value from notifications where spend_id = ${spendId}`);
+    expect(noticed).toBe(0);
+  });
+
+  it("nor the note's log entry, nor any export", async () => {
+    const timeline = (await t.http.get(`/api/spends/${spendId}`).set("Authorization", `Bearer ${auditor}`)).body.timeline as { type: string; logIndex: number | null }[];
+    const noteIndex = timeline.find((e) => e.type === "comment.added")?.logIndex;
+    expect(noteIndex).toEqual(expect.any(Number));
+    expect((await t.http.get(`/api/spends/${spendId}/timeline/${noteIndex}/proof`).set("Authorization", `Bearer ${auditor}`)).status).toBe(200);
+    const proof = await asSupervisor(`/api/spends/${spendId}/timeline/${noteIndex}/proof`);
+    expect(proof.status).toBe(404);
+    expectNoNote(proof.text);
+    const period = (await asSupervisor(`/api/spends/${spendId}`)).body.period as string;
+    for (const path of [`/api/exports/${period}`, `/api/exports/${period}?format=json`, `/api/exports/${period}/transparency.csv`, "/api/log/entries?start=0&end=100"]) {
+      const res = await asSupervisor(path);
+      expect(res.status, path).toBe(403);
+      expectNoNote(res.text);
+    }
+  });
+
+  it("a supervisor cannot write a reviewer-only note on their own spend either (they could not read it)", async () => {
+    const res = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${supervisor}`).send({ body: "note to self", visibility: "reviewers" });
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(res.body)).toContain("visibility");
   });
 });

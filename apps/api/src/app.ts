@@ -150,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const signing = await loadSigningKey(config);
-  const auth = createAuthService({ db, clock });
+  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret } });
   const users = createUsersService({ db, clock });
   const passwords = createPasswordsService({ db, clock });
   const teams = createTeamsService({ db, clock });

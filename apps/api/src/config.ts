@@ -64,6 +64,7 @@ const environmentSchema = z.object({
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
   WEB_DIST: z.string().optional(),
   LOG_ORIGIN: z
     .string()
@@ -98,6 +99,8 @@ export interface Config {
   loginLimits: { perIp: number; perAccount: number; windowMs: number };
   /** The proxies whose X-Forwarded-For is believed; empty means none (the socket's address is the client's). */
   trustProxy: string[];
+  /** How long a rotated refresh cookie, shown again, still gets its successor (a lost reply, two tabs). */
+  refreshGraceSeconds: number;
   webDist: string | undefined;
   log: {
     origin: string;
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000,
     },
     trustProxy: e.TRUST_PROXY ?? [],
+    refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     webDist: e.WEB_DIST,
     log: {
       origin: e.LOG_ORIGIN,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../../tests/fixtures/proportion-intervals.json" with { type: "json" };
-import { isDeviation, statementOf, summariseFindings, type FindingItem, type FindingResult } from "./audit-report.ts";
+import { isDeviation, statementOf, summariseFindings, tallyByReason, type FindingItem, type FindingResult } from "./audit-report.ts";
 
 function items(count: number, stratum: "random" | "risk", result: FindingResult | null): FindingItem[] {
   return Array.from({ length: count }, () => ({ stratum, result }));
@@ -79,5 +79,20 @@ describe("summariseFindings over a known population (hypergeometric)", () => {
 
   it("knows nothing before the first finding", () => {
     expect(summariseFindings(items(5, "random", null), 0.95, 7).upperDeviationLimit).toBe(1);
+  });
+});
+
+describe("tallyByReason", () => {
+  it("tallies each risk reason apart, in the fixed order, counting an item under every reason it has", () => {
+    const named = tallyByReason([
+      { stratum: "random", reasons: ["random", "recent_finding"], result: "major" },
+      { stratum: "risk", reasons: ["concern", "recent_finding"], result: "no_issue" },
+      { stratum: "risk", reasons: ["recent_finding"], result: null },
+      { stratum: "random", reasons: ["random"], result: "minor" },
+    ]);
+    expect(named.map((t) => [t.reason, t.items, t.itemsReviewed, t.deviations])).toEqual([
+      ["concern", 1, 1, 0],
+      ["recent_finding", 3, 2, 1],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * supports a statement about the whole period: its exact one-sided upper limit, hypergeometric
  * over the period's known number of spends, or binomial (Clopper–Pearson) when that is not given.
  */
-import type { Stratum } from "./risk-strata.ts";
+import { RISK_REASONS, type RiskReason, type Stratum } from "./risk-strata.ts";
 import { clopperPearsonUpper, formatPercent, hypergeometricUpperLimit } from "./statistics.ts";
 
 export const FINDING_RESULTS = ["no_issue", "minor", "major", "misuse_suspected"] as const;
@@ -91,4 +91,16 @@ export function statementOf(summary: FindingsSummary, populationSize: number, pe
   }
   const found = `${random.deviations} ${random.deviations === 1 ? "deviation" : "deviations"} in ${random.itemsReviewed} randomly drawn ${random.itemsReviewed === 1 ? "spend" : "spends"}`;
   return `With ${found}, we can be ${formatPercent(summary.confidence)} confident that no more than ${formatPercent(summary.upperDeviationLimit)} of the ${populationSize.toLocaleString("en-GB")} spends in ${period} deviate.`;
+}
+
+/**
+ * Each risk reason's items apart, in RISK_REASONS order, leaving out reasons no item has: the
+ * named strata of the report (an item with two reasons counts in both). Like the risk stratum, they
+ * were chosen for their risk, so they describe those spends, never the period.
+ */
+export function tallyByReason(items: readonly (FindingItem & { reasons: readonly string[] })[]): (Tally & { reason: RiskReason })[] {
+  return RISK_REASONS.flatMap((reason) => {
+    const mine = items.filter((i) => i.reasons.includes(reason));
+    return mine.length === 0 ? [] : [{ reason, ...tally(mine) }];
+  });
 }

@@ -60,6 +60,8 @@ const SPEND_ACTIONS: Record<string, SpendAction> = {
   canRecordFollowUp,
   canComment,
   canRecordFinding,
+  canWriteReviewerNote,
+  canSeeReviewerNotes,
 };
 
 // Expected answers: one letter per relation, in the order own, colleague (same team), other team.
@@ -72,12 +74,13 @@ const SPEND_MATRIX: Record<string, Record<Role, string>> = {
   canRecordFollowUp: { worker: "YNN", supervisor: "YYN", auditor: "NNN", finance: "NNN", admin: "NNN" },
   canComment: { worker: "YNN", supervisor: "YYN", auditor: "YYY", finance: "YYY", admin: "YYY" },
   canRecordFinding: { worker: "NNN", supervisor: "NNN", auditor: "NYY", finance: "NNN", admin: "NNN" },
+  // Pure note rules: whether the spend may be seen at all is canSeeSpend's question.
+  canWriteReviewerNote: { worker: "NNN", supervisor: "NYY", auditor: "NYY", finance: "NNN", admin: "NYY" },
+  canSeeReviewerNotes: { worker: "NNN", supervisor: "NYY", auditor: "NYY", finance: "NNN", admin: "NYY" },
 };
 
 const ACTOR_ACTIONS: Record<string, (a: Actor) => boolean> = {
   canLogSpend,
-  canWriteReviewerNote,
-  canSeeReviewerNotes,
   canDrawSample,
   canExport,
   canClosePeriod,
@@ -87,8 +90,6 @@ const ACTOR_ACTIONS: Record<string, (a: Actor) => boolean> = {
 
 const ACTOR_MATRIX: Record<string, Role[]> = {
   canLogSpend: ["worker", "supervisor"],
-  canWriteReviewerNote: ["supervisor", "auditor", "admin"],
-  canSeeReviewerNotes: ["supervisor", "auditor", "admin"],
   canDrawSample: ["auditor"],
   canExport: ["finance", "auditor"],
   canClosePeriod: ["finance"],
@@ -110,7 +111,7 @@ describe("role × spend action × relation", () => {
   );
 
   it("has one case per cell", () => {
-    expect(cases).toHaveLength(8 * 5 * 3);
+    expect(cases).toHaveLength(10 * 5 * 3);
   });
 
   it.each(cases)("%s: %s on a spend that is %s → %s", (action, role, relation, expected) => {
@@ -147,11 +148,19 @@ describe("nobody reviews or audits their own spend", () => {
 });
 
 describe("logged events about reviewer-only notes", () => {
-  it.each(ROLES)("%s sees a logged reviewer note only if they may see reviewer notes", (role) => {
+  const cases = ROLES.flatMap((role) => RELATIONS.map((relation) => [role, relation] as const));
+  it.each(cases)("%s sees a logged reviewer note on a spend that is %s only if they may see its notes", (role, relation) => {
     const who = actor(role);
-    expect(canSeeLoggedEvent(who, { data: { visibility: "reviewers" } })).toBe(canSeeReviewerNotes(who));
-    expect(canSeeLoggedEvent(who, { data: { visibility: "worker" } })).toBe(true);
-    expect(canSeeLoggedEvent(who, { data: null })).toBe(true);
+    const spend = spendFor(who, relation);
+    expect(canSeeLoggedEvent(who, spend, { data: { visibility: "reviewers" } })).toBe(canSeeReviewerNotes(who, spend));
+    expect(canSeeLoggedEvent(who, spend, { data: { visibility: "worker" } })).toBe(true);
+    expect(canSeeLoggedEvent(who, spend, { data: null })).toBe(true);
+  });
+
+  it.each(["supervisor", "auditor", "admin"] as Role[])("a %s never sees the notes on their own spend", (role) => {
+    const who = actor(role);
+    expect(canSeeReviewerNotes(who, spendFor(who, "own"))).toBe(false);
+    expect(canSeeLoggedEvent(who, spendFor(who, "own"), { data: { visibility: "reviewers" } })).toBe(false);
   });
 });
 

@@ -80,19 +80,23 @@ export function canComment(actor: Actor, spend: SpendAccess): boolean {
   return canSeeSpend(actor, spend);
 }
 
-/** Reviewer notes are comments workers never see. */
-export function canWriteReviewerNote(actor: Actor): boolean {
-  return hasRole(actor, "supervisor", "auditor", "admin");
+/**
+ * Reviewer notes are comments a spend's own worker never sees, whatever that worker's role: a
+ * supervisor who logged the spend is its worker here, not a reviewer. So nobody writes one on
+ * their own spend either (they could not read it back).
+ */
+export function canWriteReviewerNote(actor: Actor, spend: Pick<SpendAccess, "workerId">): boolean {
+  return canSeeReviewerNotes(actor, spend);
 }
 
-/** Never workers (the notes are about them) and never finance (not their business). */
-export function canSeeReviewerNotes(actor: Actor): boolean {
-  return hasRole(actor, "supervisor", "auditor", "admin");
+/** Never the spend's own worker (the notes are about them), never finance (not their business). */
+export function canSeeReviewerNotes(actor: Actor, spend: Pick<SpendAccess, "workerId">): boolean {
+  return hasRole(actor, "supervisor", "auditor", "admin") && actor.id !== spend.workerId;
 }
 
-/** A logged event about a reviewer-only note: shown only to those who may see such notes. */
-export function canSeeLoggedEvent(actor: Actor, event: { data: unknown }): boolean {
-  return (event.data as { visibility?: string } | null)?.visibility !== "reviewers" || canSeeReviewerNotes(actor);
+/** A logged event about a reviewer-only note: shown only to those who may see such notes on that spend. */
+export function canSeeLoggedEvent(actor: Actor, spend: Pick<SpendAccess, "workerId">, event: { data: unknown }): boolean {
+  return (event.data as { visibility?: string } | null)?.visibility !== "reviewers" || canSeeReviewerNotes(actor, spend);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JUSTIFICATION_STATES, justificationOverdue } from "./tracks.ts";
-import { composeSample, OVERDUE_JUSTIFICATION_STATES, overdueCutoff, RISK_REASONS, riskClassifier, stratumOf, type RiskFacts, type RiskReason } from "./risk-strata.ts";
+import { composeSample, OVERDUE_JUSTIFICATION_STATES, overdueCutoff, recentFindingSince, RISK_REASONS, riskClassifier, stratumOf, type RiskFacts, type RiskReason } from "./risk-strata.ts";
 
 const plain: RiskFacts = {
   amount: 1_000,
@@ -10,6 +10,7 @@ const plain: RiskFacts = {
   concernReview: false,
   receiptLost: false,
   topStratumAmount: null,
+  recentFinding: false,
 };
 
 describe("riskClassifier", () => {
@@ -57,8 +58,15 @@ describe("riskClassifier", () => {
       concernReview: true,
       receiptLost: true,
       topStratumAmount: 1,
+      recentFinding: true,
     });
     expect(all).toEqual([...RISK_REASONS]);
+  });
+
+  it("puts a worker's spend in the recent-finding stratum for a year after a major or misuse finding", () => {
+    expect(classify({ ...plain, recentFinding: true })).toEqual(["recent_finding"]);
+    expect(recentFindingSince("2026-03-31")).toBe("2025-03-31");
+    expect(recentFindingSince("2028-02-29")).toBe("2027-02-28");
   });
 
   it("names exactly the states justificationOverdue can call overdue (the API narrows its query by them)", () => {

@@ -12,7 +12,7 @@ import { justificationOverdue, type JustificationStatus } from "./tracks.ts";
 export const RISK_FLAGS = ["split_pattern", "possible_duplicate", "above_team_normal", "new_payee"] as const satisfies readonly Flag[];
 
 /** In the order an item's reasons are listed. */
-export const RISK_REASONS = ["concern", ...RISK_FLAGS, "top_stratum", "justification_overdue", "receipt_lost"] as const;
+export const RISK_REASONS = ["concern", ...RISK_FLAGS, "top_stratum", "justification_overdue", "receipt_lost", "recent_finding"] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
 /** Why an item is in a sample: drawn at random, or a risk reason. */
@@ -35,7 +35,21 @@ export const SAMPLE_REASON_DESCRIPTIONS: Record<SampleReason, string> = {
   top_stratum: "At or above the top-stratum amount.",
   justification_overdue: "The justification is overdue by more than the set number of days.",
   receipt_lost: "The receipt was declared lost.",
+  recent_finding: "Its worker had a major or misuse finding in the 12 months before the draw, so every spend of theirs is checked.",
 };
+
+/**
+ * Calibrated trust: a finding of these results puts every spend of that worker in the
+ * recent-finding stratum of each sample drawn within a year of it; a clean year returns them to
+ * the random draw alone (the base rate).
+ */
+export const RECENT_FINDING_RESULTS = ["major", "misuse_suspected"] as const;
+
+/** The first day a finding still counts on `drawnOn`: the same day a year earlier (28 February for 29 February). */
+export function recentFindingSince(drawnOn: string): string {
+  const [year, month, day] = drawnOn.split("-");
+  return `${Number(year) - 1}-${month}-${month === "02" && day === "29" ? "28" : day}`;
+}
 
 export interface RiskFacts {
   amount: number;
@@ -47,6 +61,8 @@ export interface RiskFacts {
   receiptLost: boolean;
   /** The top-stratum amount that applies to this spend in minor units; null when none does. */
   topStratumAmount: number | null;
+  /** Its worker had a major or misuse finding in the year before the draw (RECENT_FINDING_RESULTS). */
+  recentFinding: boolean;
 }
 
 export interface RiskRules {
@@ -77,6 +93,7 @@ export function riskClassifier(rules: RiskRules): (facts: RiskFacts) => RiskReas
     if (facts.topStratumAmount !== null && facts.amount >= facts.topStratumAmount) reasons.push("top_stratum");
     if (justificationOverdue({ status: facts.justificationStatus, dueOn: facts.justificationDueOn }, cutoff)) reasons.push("justification_overdue");
     if (facts.receiptLost) reasons.push("receipt_lost");
+    if (facts.recentFinding) reasons.push("recent_finding");
     return reasons;
   };
 }

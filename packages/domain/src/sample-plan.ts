@@ -92,3 +92,10 @@ export function explainRiskAddition(riskOnlyItems: number | null): string {
   if (riskOnlyItems === 0) return "No other spends met a risk rule.";
   return `Risk rules added ${spends(riskOnlyItems)}, each listed with its reasons; they are reported apart and do not enter the statistics.`;
 }
+
+/** The sentence on the recent-finding stratum; null when risk rules were off. */
+export function explainRecentFindings(workers: number, spendsAdded: number, since: string): string {
+  if (workers === 0) return `No worker had a major or misuse finding since ${since}, so nobody is sampled above the base rate.`;
+  const who = workers === 1 ? "1 worker" : `${workers.toLocaleString("en-GB")} workers`;
+  return `${who} had a major or misuse finding since ${since}: every one of their ${spends(spendsAdded)} in the period is in the recent-finding stratum.`;
+}

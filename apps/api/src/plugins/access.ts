@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { z } from "zod";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Db } from "@greentape/db/client";
 import { findUserById } from "../modules/users/users.queries.ts";
+import { isSessionLive } from "../modules/auth/refresh-tokens.queries.ts";
 
 /**
  * Every /api route declares who may call it, in `config.access`:
@@ -35,8 +37,9 @@ declare module "fastify" {
 
 declare module "@fastify/jwt" {
   interface FastifyJWT {
-    payload: { sub: string; role: Role };
-    user: { sub: string; role: Role };
+    /** `sid` names the session (refresh family): the token is refused as soon as that session ends. */
+    payload: { sub: string; role: Role; sid: string };
+    user: { sub: string; role: Role; sid: string };
   }
 }
 
@@ -47,6 +50,19 @@ export class PasswordChangeRequiredError extends DomainError {
   constructor() {
     super("Change your password first", "You signed in with a temporary password. Choose your own password to continue.");
   }
+}
+
+/** Tokens from before sessions were named have no `sid`; they are refused like any invalid one. */
+const sessionIdSchema = z.uuid();
+
+/** The request's access token's claims when it is valid and names a session; null otherwise. */
+export async function verifiedClaims(request: FastifyRequest): Promise<{ sub: string; role: Role; sid: string } | null> {
+  try {
+    await request.jwtVerify();
+  } catch {
+    return null;
+  }
+  return sessionIdSchema.safeParse(request.user.sid).success ? request.user : null;
 }
 
 export function requireActor(request: FastifyRequest): Actor {
@@ -66,14 +82,14 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === "public") return;
-    try {
-      await request.jwtVerify();
-    } catch {
-      throw new UnauthorizedError("Your sign-in is missing, expired or not valid. Sign in again.");
-    }
-    // Look the user up on every request so a deactivation or role change takes effect at once.
-    const user = await findUserById(options.db, request.user.sub);
+    const claims = await verifiedClaims(request);
+    if (!claims) throw new UnauthorizedError("Your sign-in is missing, expired or not valid. Sign in again.");
+    const { sub, sid } = claims;
+    // Look the user and the session up on every request, so a deactivation, role change,
+    // sign-out or password change takes effect at once rather than when the token expires.
+    const [user, live] = await Promise.all([findUserById(options.db, sub), isSessionLive(options.db, sid, sub)]);
     if (!user || !user.active) throw new UnauthorizedError("This account is not active.");
+    if (!live) throw new UnauthorizedError("This sign-in has ended. Sign in again.");
     request.actor = { id: user.id, role: user.role, teamId: user.teamId, name: user.name, email: user.email };
     if (user.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword) throw new PasswordChangeRequiredError();
     if (access !== "signed-in" && !access.includes(user.role)) {

@@ -1,6 +1,7 @@
-import { and, arrayOverlaps, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { OVERDUE_JUSTIFICATION_STATES, RISK_FLAGS } from "@greentape/domain/risk-strata";
+import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
+import { compareCodeUnits } from "@greentape/domain/sample-plan";
 import { auditSampleItems, auditSamples, receiptLostDeclarations, reviews, schemeVersions, spends } from "@greentape/db/schema";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
@@ -36,8 +37,10 @@ const schemeTopStratumAmount = sql<number | null>`(${schemeVersions.auditSetting
  * narrows the period down so a large month is not read twice; riskClassifier (domain) decides
  * each spend's reasons from the facts.
  */
-export async function riskCandidates(db: Executor, period: string, rules: { overdueBefore: string; topStratumAmount: number | null }) {
+export async function riskCandidates(db: Executor, period: string, rules: { overdueBefore: string; topStratumAmount: number | null; recentFindingWorkers: readonly string[] }) {
+  const byRecentFinding = rules.recentFindingWorkers.length > 0 ? inArray(spends.workerId, [...rules.recentFindingWorkers]) : sql`false`;
   const mayBeRisky = or(
+    byRecentFinding,
     eq(spends.justificationStatus, "concern"),
     hasConcernReview,
     arrayOverlaps(spends.flags, [...RISK_FLAGS]),
@@ -55,10 +58,32 @@ export async function riskCandidates(db: Executor, period: string, rules: { over
       concernReview: hasConcernReview,
       receiptLost: hasReceiptLost,
       schemeTopStratumAmount: schemeTopStratumAmount.mapWith(Number),
+      recentFinding: sql<boolean>`${byRecentFinding}`.mapWith(Boolean),
     })
     .from(spends)
     .innerJoin(schemeVersions, and(eq(schemeVersions.schemeId, spends.schemeId), eq(schemeVersions.version, spends.schemeVersion)))
     .where(and(population(period), mayBeRisky));
+}
+
+/**
+ * Workers with a finding of a RECENT_FINDING_RESULTS result recorded from `since` (a UTC day) up to
+ * `until`, as the findings stand now; ids in code-unit order, so the list recorded with a sample
+ * is the same however the database orders them.
+ */
+export async function workersWithRecentFinding(db: Executor, since: string, until: Date): Promise<string[]> {
+  const found = await db
+    .selectDistinct({ workerId: spends.workerId })
+    .from(auditSampleItems)
+    .innerJoin(spends, eq(spends.id, auditSampleItems.spendId))
+    .where(and(inArray(auditSampleItems.result, [...RECENT_FINDING_RESULTS]), gte(auditSampleItems.findingAt, new Date(`${since}T00:00:00Z`)), lte(auditSampleItems.findingAt, until)));
+  return found.map((r) => r.workerId).sort(compareCodeUnits);
+}
+
+/** The ids of the period's population spends logged by these workers, in code-unit order. */
+export async function populationSpendIdsOf(db: Executor, period: string, workerIds: readonly string[]): Promise<string[]> {
+  if (workerIds.length === 0) return [];
+  const found = await db.select({ id: spends.id }).from(spends).where(and(population(period), inArray(spends.workerId, [...workerIds])));
+  return found.map((r) => r.id).sort(compareCodeUnits);
 }
 
 /** The strictest tolerable rate any scheme version in the period's population asks for, if any does. */

@@ -21,6 +21,16 @@ const verifySchema = z.object({
   currentPopulationSize: z.number().int(),
   expectedItems: z.array(z.string()),
   recordedItems: z.array(z.string()),
+  riskStratum: z
+    .object({
+      reason: z.literal("recent_finding"),
+      since: z.string().nullable(),
+      workerIds: z.array(z.string()),
+      expectedItems: z.array(z.string()),
+      recordedItems: z.array(z.string()),
+      matches: z.boolean(),
+    })
+    .describe("The recent-finding stratum: every population spend of the workers recorded at the draw (ids in code-unit order), against the items recorded with that reason"),
   explanation: z.string(),
 });
 

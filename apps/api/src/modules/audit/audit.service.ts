@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import type { DrawSampleInput, FindingInput } from "@greentape/domain/audit-input";
-import { DEVIATION_DEFINITION, statementOf, summariseFindings } from "@greentape/domain/audit-report";
+import { DEVIATION_DEFINITION, statementOf, summariseFindings, tallyByReason } from "@greentape/domain/audit-report";
 import { todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, NotFoundError, RuleViolation } from "@greentape/domain/errors";
 import { canDrawSample, canRecordFinding } from "@greentape/domain/permissions";
-import { composeSample, overdueCutoff, riskClassifier, type RiskReason } from "@greentape/domain/risk-strata";
-import { DEFAULT_TOLERABLE_RATE, decideSampleSize, explainRiskAddition, inSamplingOrder, SAMPLER_NAMES, type SampleMethod } from "@greentape/domain/sample-plan";
+import { composeSample, overdueCutoff, recentFindingSince, riskClassifier, SAMPLE_REASON_DESCRIPTIONS, type RiskReason } from "@greentape/domain/risk-strata";
+import { compareCodeUnits, DEFAULT_TOLERABLE_RATE, decideSampleSize, explainRecentFindings, explainRiskAddition, inSamplingOrder, SAMPLER_NAMES, type SampleMethod } from "@greentape/domain/sample-plan";
 import { datasetDigest, monetaryUnitSample, rivestSampleWithoutReplacement, SAMPLER_VERSION, type SampleItem } from "@greentape/domain/sampling";
 import { nextState, type AuditStatus, type JustificationStatus } from "@greentape/domain/tracks";
 import type { Config } from "../../config.ts";
@@ -76,11 +76,14 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           throw new RuleViolation("empty-population", "Nothing to sample", `There are no spends in ${input.period} to sample (voided spends are not counted).`, { period: input.period });
         }
         const rules = { today: drawnOn, overdueDays: input.overdueDays };
+        // Calibrated trust: a worker with a recent major or misuse finding has all their spends checked.
+        const since = recentFindingSince(drawnOn);
+        const recentFindingWorkers = input.riskRules ? await q.workersWithRecentFinding(tx, since, now) : [];
         // The digest is hashed while the database answers the other two questions.
         const [digest, schemeRate, candidates] = await Promise.all([
           datasetDigest(population),
           input.tolerableRate === undefined ? q.strictestSchemeTolerableRate(tx, input.period) : null,
-          input.riskRules ? q.riskCandidates(tx, input.period, { overdueBefore: overdueCutoff(rules), topStratumAmount: input.topStratumAmount ?? null }) : [],
+          input.riskRules ? q.riskCandidates(tx, input.period, { overdueBefore: overdueCutoff(rules), topStratumAmount: input.topStratumAmount ?? null, recentFindingWorkers }) : [],
         ]);
         const tolerableRate = input.tolerableRate ?? schemeRate ?? DEFAULT_TOLERABLE_RATE;
         const decision = decideSampleSize({
@@ -104,16 +107,18 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
             concernReview: c.concernReview,
             receiptLost: c.receiptLost,
             topStratumAmount: input.topStratumAmount ?? c.schemeTopStratumAmount,
+            recentFinding: c.recentFinding,
           });
           if (reasons.length > 0) risky.set(c.id, reasons);
         }
         const planned = composeSample(randomIds, risky);
         const riskOnly = planned.filter((i) => i.stratum === "risk").length;
+        const recentFindingItems = planned.filter((i) => i.reasons.includes("recent_finding")).length;
 
         const parameters: SampleParameters = {
           size: decision.size,
           sizeBasis: decision.basis,
-          sizeExplanation: `${decision.explanation} ${explainRiskAddition(input.riskRules ? riskOnly : null)}`,
+          sizeExplanation: [decision.explanation, explainRiskAddition(input.riskRules ? riskOnly : null), ...(input.riskRules ? [explainRecentFindings(recentFindingWorkers.length, recentFindingItems, since)] : [])].join(" "),
           requestedSize: input.size ?? null,
           rate: input.rate ?? null,
           confidence: input.confidence,
@@ -125,6 +130,8 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           overdueDays: input.overdueDays,
           drawnOn,
           datasetDigestVersion: SAMPLER_VERSION.datasetDigest,
+          recentFindingWorkerIds: recentFindingWorkers,
+          recentFindingSince: input.riskRules ? since : null,
         };
         const sample = await q.insertSample(tx, {
           period: input.period,
@@ -158,6 +165,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
               datasetDigest: sample.datasetDigest,
               randomSpendIds: planned.filter((i) => i.stratum === "random").map((i) => i.spendId),
               riskSpendIds: planned.filter((i) => i.stratum === "risk").map((i) => i.spendId),
+              recentFindingWorkerIds: recentFindingWorkers,
             },
           },
           now,
@@ -201,16 +209,31 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
       const population = inSamplingOrder(await q.populationItems(db, sample.period));
       const recomputedDigest = await datasetDigest(population);
       const expectedItems = await drawRandomPart(sample.method, sample.seed, population, parameters.size);
-      const recordedItems = (await q.itemsWithSpends(db, sampleId)).map((r) => toSampleItem(r.item)).filter((i) => i.stratum === "random").map((i) => i.spendId);
+      const recorded = (await q.itemsWithSpends(db, sampleId)).map((r) => toSampleItem(r.item));
+      const recordedItems = recorded.filter((i) => i.stratum === "random").map((i) => i.spendId);
       const populationChanged = recomputedDigest !== sample.datasetDigest;
       const sameItems = sameList(expectedItems, recordedItems);
+      // The recent-finding stratum is every population spend of the workers recorded at the draw.
+      const workerIds = parameters.recentFindingWorkerIds;
+      const stratumExpected = await q.populationSpendIdsOf(db, sample.period, workerIds);
+      const stratumRecorded = recorded.filter((i) => i.reasons.includes("recent_finding")).map((i) => i.spendId).sort(compareCodeUnits);
+      const riskStratum = {
+        reason: "recent_finding" as const,
+        since: parameters.recentFindingSince,
+        workerIds,
+        expectedItems: stratumExpected,
+        recordedItems: stratumRecorded,
+        matches: sameList(stratumExpected, stratumRecorded),
+      };
       const explanation = populationChanged
         ? `The spends of ${sample.period} have changed since the draw (one was added, voided or changed), so a redraw today is over a different population. The sample stands as drawn over the population with the recorded digest.`
         : sameItems
           ? `Redrawn from the recorded seed and parameters: the same ${recordedItems.length} spends in the same order, over an unchanged population.`
           : "The redraw does not give the recorded spends, though the population is unchanged: this record does not match its seed and parameters.";
+      const stratumNote = populationChanged || riskStratum.matches ? "" : " The recent-finding stratum does not hold exactly the spends of the workers recorded at the draw.";
       return {
-        matches: !populationChanged && sameItems,
+        matches: !populationChanged && sameItems && riskStratum.matches,
+        riskStratum,
         populationChanged,
         recomputedDigest,
         recordedDigest: sample.datasetDigest,
@@ -218,7 +241,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
         currentPopulationSize: population.length,
         expectedItems,
         recordedItems,
-        explanation,
+        explanation: `${explanation}${stratumNote}`,
       };
     },
 
@@ -269,7 +292,10 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
         sample.populationSize,
       );
       return {
-        report: { ...summary, deviationDefinition: DEVIATION_DEFINITION, statement: statementOf(summary, sample.populationSize, sample.period), sample: toSampleHead(sample) },
+        report: {
+          ...summary,
+          riskStrata: tallyByReason(items.map((i) => ({ stratum: i.stratum, reasons: i.reasons, result: i.finding?.result ?? null }))).map((t) => ({ ...t, description: SAMPLE_REASON_DESCRIPTIONS[t.reason] })),
+          deviationDefinition: DEVIATION_DEFINITION, statement: statementOf(summary, sample.populationSize, sample.period), sample: toSampleHead(sample) },
         items,
       };
     },

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { FINDING_RESULTS, isDeviation } from "@greentape/domain/audit-report";
 import { formatMoney, toDecimalString } from "@greentape/domain/money";
-import { SAMPLE_REASON_DESCRIPTIONS, type SampleReason } from "@greentape/domain/risk-strata";
+import { RISK_REASONS, SAMPLE_REASON_DESCRIPTIONS, type SampleReason } from "@greentape/domain/risk-strata";
 import { spreadsheetSafe } from "@greentape/domain/spreadsheet-safe";
 import { formatPercent } from "@greentape/domain/statistics";
 import { sampleHeadSchema, type SampleItemDetail } from "./sample-view.ts";
@@ -22,6 +22,9 @@ export const reportSchema = tally.extend({
   upperDeviationLimit: z.number(),
   upperLimitMethod: z.enum(["hypergeometric", "binomial"]).describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known"),
   byStratum: z.object({ random: tally.extend({ upperDeviationLimit: z.number() }), risk: tally }),
+  riskStrata: z
+    .array(tally.extend({ reason: z.enum(RISK_REASONS), description: z.string() }))
+    .describe("Each risk reason's items apart (random picks that meet it included; an item with two reasons counts in both), e.g. recent_finding: the spends of workers with a major or misuse finding in the last 12 months"),
   complete: z.boolean(),
   deviationDefinition: z.string(),
   statement: z.string(),
@@ -120,6 +123,9 @@ export function reportHtml(report: ReportView, items: readonly SampleItemDetail[
       return `<tr><th scope="row">${esc(name)}</th><td class="num">${s.items}</td><td class="num">${s.itemsReviewed}</td><td class="num">${s.deviations}</td><td class="num">${esc(rate(s.deviationRate))}</td></tr>`;
     })
     .join("");
+  const riskStrata = report.riskStrata
+    .map((s) => `<tr><th scope="row">${esc(s.reason)}</th><td>${esc(s.description)}</td><td class="num">${s.items}</td><td class="num">${s.itemsReviewed}</td><td class="num">${s.deviations}</td><td class="num">${esc(rate(s.deviationRate))}</td></tr>`)
+    .join("");
   const results = FINDING_RESULTS.map((r) => `<tr><th scope="row">${esc(r)}</th><td class="num">${report.byResult[r]}</td></tr>`).join("");
   const itemRows = items
     .map(
@@ -157,6 +163,7 @@ export function reportHtml(report: ReportView, items: readonly SampleItemDetail[
 <h2>By stratum</h2>
 <table><thead><tr><th scope="col">Stratum</th><th scope="col">Items</th><th scope="col">Reviewed</th><th scope="col">Deviations</th><th scope="col">Deviation rate</th></tr></thead><tbody>${strata}</tbody></table>
 
+${riskStrata ? `<h2>Risk strata</h2>\n<table><thead><tr><th scope="col">Reason</th><th scope="col">What it means</th><th scope="col">Items</th><th scope="col">Reviewed</th><th scope="col">Deviations</th><th scope="col">Deviation rate</th></tr></thead><tbody>${riskStrata}</tbody></table>\n` : ""}
 <h2>By result</h2>
 <table><tbody>${results}</tbody></table>
 

@@ -25,6 +25,9 @@ export const sampleParametersSchema = z.object({
   /** The council's today at the draw: the day the overdue rule was judged on. */
   drawnOn: z.string(),
   datasetDigestVersion: z.string(),
+  /** Workers with a major or misuse finding recorded from recentFindingSince to the draw: all their spends are in the recent-finding stratum. Absent before that stratum existed. */
+  recentFindingWorkerIds: z.array(z.string()).default([]),
+  recentFindingSince: z.string().nullable().default(null),
 });
 export type SampleParameters = z.infer<typeof sampleParametersSchema>;
 

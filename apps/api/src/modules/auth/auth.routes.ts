@@ -4,6 +4,7 @@ import { z } from "zod";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
+import { verifiedClaims } from "../../plugins/access.ts";
 import { userViewSchema, toUserView } from "../users/user-view.ts";
 import type { AuthService, IssuedSession } from "./auth.service.ts";
 
@@ -63,7 +64,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
   }
 
   function accessTokenFor(session: IssuedSession): string {
-    return app.jwt.sign({ sub: session.user.id, role: session.user.role });
+    return app.jwt.sign({ sub: session.user.id, role: session.user.role, sid: session.sessionId });
   }
 
   const context = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] });
@@ -99,9 +100,17 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
 
   api.post(
     "/api/auth/logout",
-    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Sign out: the refresh token's family is revoked" } },
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: the refresh cookie's session ends, and with it every access token naming that session",
+        description: "A valid access token sent along ends the session it names too, so a sign-out without the cookie still works.",
+      },
+    },
     async (request, reply) => {
-      await auth.logout(request.cookies[REFRESH_COOKIE], null);
+            const claims = request.headers.authorization ? await verifiedClaims(request) : null;
+      await auth.logout(request.cookies[REFRESH_COOKIE], claims && { sessionId: claims.sid, userId: claims.sub });
       reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
       return reply.code(204).send();
     },

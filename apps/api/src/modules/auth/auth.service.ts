@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { UnauthorizedError } from "@greentape/domain/errors";
@@ -6,11 +6,12 @@ import type { Clock } from "../../lib/clock.ts";
 import { findUserByEmail, findUserById, type UserRow } from "../users/users.queries.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import {
-  claimRefreshToken,
   findRefreshTokenByHash,
   insertRefreshToken,
-  markReplaced,
+  lockRefreshTokenByHash,
+  markRotated,
   revokeFamily,
+  type RefreshTokenRow,
 } from "./refresh-tokens.queries.ts";
 
 export const REFRESH_TOKEN_DAYS = 14;
@@ -18,6 +19,8 @@ const BAD_CREDENTIALS = "The email address or password is not right.";
 
 export interface IssuedSession {
   user: UserRow;
+  /** The refresh family; every access token names it (`sid`) and is refused once it ends. */
+  sessionId: string;
   refreshToken: string;
   refreshExpiresAt: Date;
 }
@@ -31,11 +34,37 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function createAuthService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export interface AuthSettings {
+  /** How long a rotated refresh token still leads to its successor instead of counting as reuse. */
+  refreshGraceSeconds: number;
+  /** Keys the successor derivation, so only the server can tell a token's successor. */
+  successorKey: string;
+}
 
-  async function issueRefreshToken(tx: Tx, userId: string, familyId: string) {
-    const token = randomBytes(32).toString("base64url");
+export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSettings }) {
+  const { db, clock, settings } = deps;
+
+  /**
+   * A rotated token's successor is derived from it, not stored: a second use within the grace
+   * window can be answered with the very same successor although only its hash is kept.
+   */
+  const successorOf = (token: string) => createHmac("sha256", settings.successorKey).update(`refresh-successor:${token}`).digest("base64url");
+
+  /**
+   * The live token that `token` leads to: itself while not revoked; its successor (and so on)
+   * when it was rotated within the grace window. Undefined when the session cannot go on from it.
+   */
+  async function liveTokenFrom(tx: Tx, row: RefreshTokenRow, token: string, now: Date): Promise<{ row: RefreshTokenRow; token: string } | undefined> {
+    if (row.revokedAt === null) return { row, token };
+    const inGrace = now.getTime() - row.revokedAt.getTime() < settings.refreshGraceSeconds * 1000;
+    if (!row.replacedBy || !inGrace) return undefined;
+    const successor = successorOf(token);
+    const next = await lockRefreshTokenByHash(tx, hashToken(successor));
+    if (!next || next.id !== row.replacedBy) return undefined;
+    return liveTokenFrom(tx, next, successor, now);
+  }
+
+  async function issueRefreshToken(tx: Tx, userId: string, familyId: string, token = randomBytes(32).toString("base64url")) {
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000);
     const row = await insertRefreshToken(tx, { userId, familyId, tokenHash: hashToken(token), expiresAt, createdAt: now });
@@ -70,19 +99,23 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
           { type: "auth.login_succeeded", actorId: user.id, subjectType: "user", subjectId: user.id, data: { ip: context.ip, userAgent: context.userAgent } },
           clock.now(),
         );
-        return { user, refreshToken: token, refreshExpiresAt: row.expiresAt };
+        return { user, sessionId: row.familyId, refreshToken: token, refreshExpiresAt: row.expiresAt };
       });
     },
 
-    /** Rotates a refresh token. A token used twice means it leaked: its whole family is revoked. */
+    /**
+     * Rotates a refresh token. The same token shown again within the grace window (a reply lost
+     * on a weak signal, two tabs, a retry) gets the same successor, and the session goes on.
+     * Shown after the window, it means the token leaked: its whole family is revoked.
+     */
     async refresh(token: string | undefined, context: RequestContext): Promise<IssuedSession> {
       if (!token) throw new UnauthorizedError("No refresh token was sent.");
-      const found = await findRefreshTokenByHash(db, hashToken(token));
-      if (!found) throw new UnauthorizedError("This sign-in is not recognised. Sign in again.");
       const now = clock.now();
       const outcome = await db.transaction(async (tx) => {
-        const claimed = await claimRefreshToken(tx, found.id, now);
-        if (!claimed) {
+        const found = await lockRefreshTokenByHash(tx, hashToken(token));
+        if (!found) return { error: "This sign-in is not recognised. Sign in again." } as const;
+        const live = await liveTokenFrom(tx, found, token, now);
+        if (!live) {
           const revoked = await revokeFamily(tx, found.familyId, now);
           await appendEvent(
             tx,
@@ -91,28 +124,36 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
           );
           return { error: "This sign-in was already used and has been ended everywhere. Sign in again." } as const;
         }
-        if (claimed.expiresAt <= now) return { error: "This sign-in has expired. Sign in again." } as const;
-        const user = await findUserById(tx, claimed.userId);
+        if (live.row.expiresAt <= now) return { error: "This sign-in has expired. Sign in again." } as const;
+        const user = await findUserById(tx, live.row.userId);
         if (!user || !user.active) return { error: "This account is not active." } as const;
-        const { token: next, row } = await issueRefreshToken(tx, user.id, claimed.familyId);
-        await markReplaced(tx, claimed.id, row.id);
-        return { session: { user, refreshToken: next, refreshExpiresAt: row.expiresAt } } as const;
+        const session = { user, sessionId: live.row.familyId };
+        // Reached through the grace window: the successor is already issued, so answer with it.
+        if (live.row.id !== found.id) return { session: { ...session, refreshToken: live.token, refreshExpiresAt: live.row.expiresAt } } as const;
+        const { token: next, row } = await issueRefreshToken(tx, user.id, found.familyId, successorOf(token));
+        await markRotated(tx, found.id, row.id, now);
+        return { session: { ...session, refreshToken: next, refreshExpiresAt: row.expiresAt } } as const;
       });
       if ("error" in outcome) throw new UnauthorizedError(outcome.error);
       return outcome.session;
     },
 
-    async logout(token: string | undefined, actorId: string | null): Promise<void> {
-      if (!token) return;
-      const found = await findRefreshTokenByHash(db, hashToken(token));
-      if (!found) return;
+    /**
+     * Ends the refresh cookie's session and the one the access token names (normally the same):
+     * either alone is enough, so a sign-out sent without the cookie still ends the session.
+     */
+    async logout(token: string | undefined, named: { sessionId: string; userId: string } | null): Promise<void> {
+      const found = token ? await findRefreshTokenByHash(db, hashToken(token)) : undefined;
+      const sessions = new Map<string, string>();
+      if (found) sessions.set(found.familyId, found.userId);
+      if (named) sessions.set(named.sessionId, named.userId);
+      if (sessions.size === 0) return;
+      const now = clock.now();
       await db.transaction(async (tx) => {
-        await revokeFamily(tx, found.familyId, clock.now());
-        await appendEvent(
-          tx,
-          { type: "auth.logout", actorId: actorId ?? found.userId, subjectType: "user", subjectId: found.userId, data: { familyId: found.familyId } },
-          clock.now(),
-        );
+        for (const [familyId, userId] of sessions) {
+          await revokeFamily(tx, familyId, now);
+          await appendEvent(tx, { type: "auth.logout", actorId: userId, subjectType: "user", subjectId: userId, data: { familyId } }, now);
+        }
       });
     },
   };

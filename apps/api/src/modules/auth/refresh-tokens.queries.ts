@@ -15,18 +15,28 @@ export async function findRefreshTokenByHash(db: Executor, tokenHash: string): P
   return row;
 }
 
-/** Claims a live token for rotation; only one concurrent caller gets it back. */
-export async function claimRefreshToken(db: Executor, id: string, now: Date): Promise<RefreshTokenRow | undefined> {
-  const [row] = await db
-    .update(refreshTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.revokedAt)))
-    .returning();
+/**
+ * The token's row, locked until the transaction ends: two refreshes with one cookie then take
+ * turns, and the second sees what the first did (rotated it, and to which successor).
+ */
+export async function lockRefreshTokenByHash(tx: Executor, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+  const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1).for("update");
   return row;
 }
 
-export async function markReplaced(db: Executor, id: string, replacedBy: string): Promise<void> {
-  await db.update(refreshTokens).set({ replacedBy }).where(eq(refreshTokens.id, id));
+/** Retires a rotated token; `replacedBy` tells a late second use of it where the session went. */
+export async function markRotated(db: Executor, id: string, replacedBy: string, now: Date): Promise<void> {
+  await db.update(refreshTokens).set({ revokedAt: now, replacedBy }).where(eq(refreshTokens.id, id));
+}
+
+/** A session (a refresh family) goes on while one of its tokens is not revoked. */
+export async function isSessionLive(db: Executor, familyId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function revokeFamily(db: Executor, familyId: string, now: Date): Promise<number> {

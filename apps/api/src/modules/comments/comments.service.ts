@@ -35,8 +35,8 @@ export function createCommentsService(deps: { db: Db; clock: Clock; spends: Spen
     async add(actor: Actor, spendId: string, input: CommentInput): Promise<CommentView> {
       const spend = await spends.findVisible(actor, spendId);
       if (!canComment(actor, toSpendAccess(spend))) throw new ForbiddenError("You may not comment on this spend.");
-      if (input.visibility === "reviewers" && !canWriteReviewerNote(actor)) {
-        throw new ForbiddenFieldError("visibility", "Only supervisors, auditors and admins write reviewer-only notes");
+      if (input.visibility === "reviewers" && !canWriteReviewerNote(actor, spend)) {
+        throw new ForbiddenFieldError("visibility", "Only supervisors, auditors and admins write reviewer-only notes, and never on their own spend");
       }
       const now = clock.now();
       return db.transaction(async (tx) => {

@@ -107,7 +107,7 @@ export function createLogService(deps: { db: Db; signer: SignerKey; previousKeys
     async spendEventProof(actor: Actor, spendId: string, logIndex: number) {
       const spend = await spends.findVisible(actor, spendId);
       const event = await q.eventAt(db, logIndex);
-      if (!event || event.subjectType !== "spend" || event.subjectId !== spend.id || !canSeeLoggedEvent(actor, event)) {
+      if (!event || event.subjectType !== "spend" || event.subjectId !== spend.id || !canSeeLoggedEvent(actor, spend, event)) {
         throw new NotFoundError("That entry of this spend's log");
       }
       const latest = await q.latestCheckpoint(db);

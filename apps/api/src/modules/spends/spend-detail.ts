@@ -50,10 +50,10 @@ export type SpendDetail = z.infer<typeof spendDetailSchema>;
 
 
 export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendRow, today: string): Promise<SpendDetail> {
-  const includeReviewerNotes = canSeeReviewerNotes(actor);
+  const includeReviewerNotes = canSeeReviewerNotes(actor, spend);
   const parts = await loadSpendParts(db, spend.id, { includeReviewerNotes });
   // A reviewer-only note must not leak through the timeline.
-  const timelineRows = parts.eventRows.filter((e) => canSeeLoggedEvent(actor, e));
+  const timelineRows = parts.eventRows.filter((e) => canSeeLoggedEvent(actor, spend, e));
   const names = await userNames(db, [
     spend.workerId,
     ...parts.reviewRows.map((r) => r.reviewerId),

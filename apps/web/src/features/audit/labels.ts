@@ -17,6 +17,7 @@ const REASON_NAMES: Record<SampleReason, string> = {
   top_stratum: "Large amount",
   justification_overdue: "Justification overdue",
   receipt_lost: "Receipt lost",
+  recent_finding: "Worker's recent finding",
 };
 
 export function reasonName(reason: string): string {

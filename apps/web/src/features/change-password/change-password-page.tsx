@@ -91,7 +91,7 @@ export function ChangePasswordPage() {
     try {
       await signIn(user.email, newPassword);
     } catch {
-      // The page still works until the access token expires; then they sign in with the new password.
+      // The old session ended with the change: the next request sends them to sign in with the new password.
     }
     setCurrentPassword("");
     setNewPassword("");

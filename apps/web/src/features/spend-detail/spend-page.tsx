@@ -106,7 +106,7 @@ export function SpendPage() {
           schemeName={schemeName}
           commentForm={
             canComment(actor, access) ? (
-              <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor)} onDone={(text) => done(text)} />
+              <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor, access)} onDone={(text) => done(text)} />
             ) : null
           }
         />
