@@ -151,7 +151,7 @@ describe("the verifiable event log", () => {
     const before = await scalar<number>(t, sql`select count(*)::int as value from events`);
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        t.database.db.transaction((tx) => appendEvent(tx, { type: "test.concurrent", actorId: null, subjectType: "test", subjectId: String(i), data: { i } })),
+        t.database.db.transaction((tx) => appendEvent(tx, { type: "comment.added", actorId: null, subjectType: "test", subjectId: String(i), data: { i } })),
       ),
     );
     await waitForCheckpoint(t.url, before + 25);

@@ -24,7 +24,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the sequencer's own connectio
         sql`select count(pg_terminate_backend(pid))::int as value from pg_stat_activity where datname = current_database() and application_name = ${`greentape-sequencer/${process.pid}`}`,
       );
       expect(ended).toBe(1);
-      await t.database.db.transaction((tx) => appendEvent(tx, { type: "test.after_outage", actorId: null, subjectType: "test", subjectId: "1", data: {} }));
+      await t.database.db.transaction((tx) => appendEvent(tx, { type: "comment.added", actorId: null, subjectType: "test", subjectId: "1", data: {} }));
       await waitForAllSealed(t, 10_000);
       expect((await t.http.get("/api/audit/events/verify").set("Authorization", `Bearer ${await t.tokenFor("auditor")}`)).body).toMatchObject({ ok: true });
     } finally {

@@ -39,7 +39,7 @@ async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> 
 async function logOneByOne(t: TestApp, count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    const id = await t.database.db.transaction((tx) => appendEvent(tx, { type: "test.tamper", actorId: null, subjectType: "test", subjectId: String(i), data: { i } }));
+    const id = await t.database.db.transaction((tx) => appendEvent(tx, { type: "comment.added", actorId: null, subjectType: "test", subjectId: String(i), data: { i } }));
     ids.push(id);
     await waitForAllSealed(t);
   }

@@ -1,10 +1,11 @@
 import { canonicalJson, type Canonicalizable } from "@greentape/domain/canonical";
+import type { EventType } from "@greentape/domain/event-types";
 import { leafHash } from "@greentape/log/hash";
 import type { Tx } from "./client.ts";
 import { events } from "./schema.ts";
 
 export interface NewEvent {
-  type: string;
+  type: EventType;
   actorId: string | null;
   subjectType: string;
   subjectId: string;

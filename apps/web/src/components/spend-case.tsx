@@ -24,6 +24,7 @@ import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
 import { WarningText } from "./warning-text.tsx";
 import "./spend-case.scss";
+import { EVENT_TYPE_LABELS, isEventType } from "@greentape/domain/event-types";
 
 // ---- the API's shapes ------------------------------------------------------------------------
 
@@ -281,32 +282,26 @@ function Receipt({ spendId, receipt, index }: { spendId: string; receipt: SpendC
 function describeEvent(event: SpendCaseData["timeline"][number]): string {
   const data = (event.data ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
+  // A kind this version does not know yet (a newer server) still reads as words.
+  const label = isEventType(event.type) ? EVENT_TYPE_LABELS[event.type] : event.type.replaceAll(/[._]/g, " ");
   switch (event.type) {
-    case "spend.logged":
-      return "Spend logged";
     case "spend.voided":
-      return data.reason ? `Spend voided: ${text(data.reason)}` : "Spend voided";
-    case "receipt.added":
-      return "Receipt added";
-    case "receipt.declared_lost":
-      return "Receipt declared lost";
+      return data.reason ? `${label}: ${text(data.reason)}` : label;
     case "justification.submitted":
-      return typeof data.revision === "number" && data.revision > 1 ? `Justification revised (revision ${data.revision})` : "Justification written";
+      return typeof data.revision === "number" && data.revision > 1 ? `Justification revised (revision ${data.revision})` : label;
     case "justification.reviewed": {
       const decision = text(data.decision);
-      const label = decision === "endorse" ? "Justification endorsed" : decision === "query" ? "Question asked" : decision === "concern" ? "Concern raised" : "Justification reviewed";
-      return typeof data.revision === "number" ? `${label} (revision ${data.revision})` : label;
+      const said = decision === "endorse" ? "Justification endorsed" : decision === "query" ? "Question asked" : decision === "concern" ? "Concern raised" : label;
+      return typeof data.revision === "number" ? `${said} (revision ${data.revision})` : said;
     }
     case "follow_up.recorded":
-      return data.outcome ? `Follow-up recorded: ${outcomeLabel(text(data.outcome))}` : "Follow-up recorded";
+      return data.outcome ? `${label}: ${outcomeLabel(text(data.outcome))}` : label;
     case "comment.added":
-      return data.visibility === "reviewers" ? "Reviewer note added" : "Comment added";
-    case "audit.sample_drawn":
-      return "Drawn into an audit sample";
+      return data.visibility === "reviewers" ? "Reviewer note added" : label;
     case "audit.finding_recorded":
-      return data.result ? `Audit finding recorded: ${text(data.result).replaceAll("_", " ")}` : "Audit finding recorded";
+      return data.result ? `${label}: ${text(data.result).replaceAll("_", " ")}` : label;
     default:
-      return event.type.replaceAll(/[._]/g, " ");
+      return label;
   }
 }
 

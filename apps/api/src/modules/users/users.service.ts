@@ -11,6 +11,7 @@ import { findTeam } from "../teams/teams.queries.ts";
 import { generateTemporaryPassword } from "./temporary-password.ts";
 import { toUserAdminView, type UserAdminView } from "./user-view.ts";
 import { findUserWithTeam, insertUser, listUsersWithTeams, lockActiveAdmins, lockUser, updateUser } from "./users.queries.ts";
+import type { EventType } from "@greentape/domain/event-types";
 
 export interface NewUser {
   email: string;
@@ -49,7 +50,7 @@ async function adminView(db: Executor, userId: string): Promise<UserAdminView> {
   return toUserAdminView(found.user, found.teamName);
 }
 
-function eventTypeFor(before: UserAdminView, after: UserAdminView): string {
+function eventTypeFor(before: UserAdminView, after: UserAdminView): EventType {
   if (before.active && !after.active) return "user.deactivated";
   if (!before.active && after.active) return "user.reactivated";
   return "user.updated";
