@@ -50,7 +50,7 @@ describe("the round after the spend", () => {
     const inbox = await notificationsOf(worker);
     expect(inbox.items.filter((n) => n.spendId === spendId).map((n) => n.kind)).toEqual(["justification.query"]);
     const todo = await t.http.get("/api/worklists/todo").set(as(worker));
-    expect(todo.body.items.filter((i: { spend: { id: string } }) => i.spend.id === spendId).map((i: { need: string }) => i.need).sort()).toEqual(["answer_query", "follow_up"]);
+    expect(todo.body.items.filter((i: { spend: { id: string } }) => i.spend.id === spendId).map((i: { need: string }) => i.need).sort()).toEqual(["add_receipt", "answer_query", "follow_up"]);
   });
 
   it("the worker revises; the supervisor endorses; the justification can no longer change", async () => {

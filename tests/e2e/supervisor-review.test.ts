@@ -192,7 +192,7 @@ describe("supervisor review", () => {
 
   it("shows the team summary: budget, overdue work and who is paused", async () => {
     await page.getByRole("button", { name: "Menu" }).click();
-    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Team" }).click();
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Team", exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toBe("Team summary");
     await page.getByTestId("summary-period").waitFor();
     expect(await page.getByText("Spending against budget").count()).toBe(1);

@@ -61,6 +61,8 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { createNotificationsService } from "./modules/notifications/notifications.service.ts";
 import { reviewsRoutes } from "./modules/reviews/reviews.routes.ts";
 import { createReviewsService } from "./modules/reviews/reviews.service.ts";
+import { supervisionRoutes } from "./modules/supervision/supervision.routes.ts";
+import { createSupervisionService } from "./modules/supervision/supervision.service.ts";
 import { worklistsRoutes } from "./modules/worklists/worklists.routes.ts";
 import { createWorklistsService } from "./modules/worklists/worklists.service.ts";
 import { exportsRoutes } from "./modules/exports/exports.routes.ts";
@@ -170,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const followUps = createFollowUpsService({ db, clock, config, spends });
   const comments = createCommentsService({ db, clock, spends, notifications });
   const worklists = createWorklistsService({ db, clock, config, notifications });
+  const supervision = createSupervisionService({ db, clock, config, pauses });
   const log = createLogService({ db, signer: signing.key, previousKeys: config.log.previousKeys, spends });
   const audit = createAuditService({ db, clock, config, log });
   const exports = createExportsService({ db, config, log });
@@ -220,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(commentsRoutes, { comments });
   await app.register(notificationsRoutes, { notifications });
   await app.register(worklistsRoutes, { worklists });
+  await app.register(supervisionRoutes, { supervision });
   await app.register(auditRoutes, { audit, councilName: config.councilName });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });

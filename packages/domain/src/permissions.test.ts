@@ -8,6 +8,7 @@ import {
   canExport,
   canJustify,
   canLogSpend,
+  canOverseeTeam,
   canRecordFinding,
   canRecordFollowUp,
   canReview,
@@ -144,6 +145,21 @@ describe("nobody reviews or audits their own spend", () => {
     const who = actor(role);
     expect(canReview(who, spendFor(who, "own"))).toBe(false);
     expect(canRecordFinding(who, spendFor(who, "own"))).toBe(false);
+  });
+});
+
+describe("overseeing a team", () => {
+  // One letter per team, in the order the actor's own team, another team.
+  const MATRIX: Record<Role, string> = { worker: "NN", supervisor: "YN", auditor: "YY", finance: "NN", admin: "YY" };
+  it.each(ROLES.flatMap((role) => (["team-a", "team-b"] as const).map((team, i) => [role, team, MATRIX[role][i] === "Y"] as const)))(
+    "%s overseeing %s → %s",
+    (role, team, expected) => {
+      expect(canOverseeTeam(actor(role), team)).toBe(expected);
+    },
+  );
+
+  it("a supervisor with no team oversees none", () => {
+    expect(canOverseeTeam(actor("supervisor", { teamId: null }), "team-a")).toBe(false);
   });
 });
 

@@ -100,6 +100,14 @@ export function canSeeLoggedEvent(actor: Actor, spend: Pick<SpendAccess, "worker
 }
 
 /**
+ * A team's members and all its spends: the supervisor of that team (to support its people), and
+ * auditors and admins, who see across teams. Never workers, never finance (they see money, not people).
+ */
+export function canOverseeTeam(actor: Actor, teamId: string): boolean {
+  return (actor.role === "supervisor" && actor.teamId === teamId) || hasRole(actor, "auditor", "admin");
+}
+
+/**
  * A restriction takes the freedom from one person who spends: an admin may restrict anyone who
  * logs spends; a supervisor only the members of their own team, and never themselves.
  */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { clients, followUps, justificationRevisions, reviews, spends, teams } from "@greentape/db/schema";
 
@@ -14,6 +14,21 @@ export async function openSpends(db: Executor, owner: { workerId: string } | { t
         or(inArray(spends.justificationStatus, ["due", "queried"]), eq(spends.followUpStatus, "pending")),
       ),
     )
+    .orderBy(asc(spends.createdAt), asc(spends.id));
+}
+
+/**
+ * A live spend with neither a receipt nor a declaration that it was lost. Qualified by hand: drizzle
+ * writes a bare "id" in a one-table select, which the subqueries would take as their own.
+ */
+export const receiptMissing: SQL = sql`("spends"."voided_at" is null and not exists (select 1 from receipts r where r.spend_id = "spends"."id") and not exists (select 1 from receipt_lost_declarations l where l.spend_id = "spends"."id"))`;
+
+/** The owner's live spends with no receipt and no lost-receipt declaration, oldest logged first. */
+export async function spendsMissingReceipts(db: Executor, owner: { workerId: string } | { teamId: string }) {
+  return db
+    .select()
+    .from(spends)
+    .where(and("workerId" in owner ? eq(spends.workerId, owner.workerId) : eq(spends.teamId, owner.teamId), receiptMissing))
     .orderBy(asc(spends.createdAt), asc(spends.id));
 }
 

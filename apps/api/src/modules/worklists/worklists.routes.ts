@@ -5,10 +5,10 @@ import { isValidPeriod } from "@greentape/domain/dates";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { requireActor } from "../../plugins/access.ts";
 import { spendViewSchema } from "../spends/spend-view.ts";
-import type { WorklistsService } from "./worklists.service.ts";
+import { NEEDS, type WorklistsService } from "./worklists.service.ts";
 
 const person = z.object({ id: z.string(), name: z.string() });
-const todoItem = z.object({ need: z.enum(["justify", "answer_query", "follow_up"]), dueOn: z.string(), overdue: z.boolean(), spend: spendViewSchema });
+const todoItem = z.object({ need: z.enum(NEEDS), dueOn: z.string(), overdue: z.boolean(), spend: spendViewSchema });
 
 const queueItem = z.object({
   spend: spendViewSchema,
@@ -64,7 +64,8 @@ export async function worklistsRoutes(app: FastifyInstance, options: { worklists
       config: { access: ["worker", "supervisor"] },
       schema: {
         tags: ["worklists"],
-        summary: "Your own spends that need something: a justification to write, a query to answer, a follow-up; soonest due first",
+        summary: "Your own spends that need something: a justification to write, a query to answer, a follow-up, a receipt; soonest due first",
+        description: "`add_receipt`: a live spend with no receipt and no declaration that it was lost. It is wanted with the justification, so it takes that date, and is never overdue.",
         response: { 200: z.object({ today: z.string(), items: z.array(todoItem) }) },
       },
     },

@@ -1,4 +1,4 @@
-import type { Db } from "@greentape/db/client";
+import type { Db, Executor } from "@greentape/db/client";
 import { remaining } from "@greentape/domain/caps";
 import { periodOf, todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, NotFoundError, ValidationError } from "@greentape/domain/errors";
@@ -14,7 +14,8 @@ import { userNames } from "../spends/spend-detail.queries.ts";
 import { toSpendView, type SpendView } from "../spends/spend-view.ts";
 import * as q from "./worklists.queries.ts";
 
-export type Need = "justify" | "answer_query" | "follow_up";
+export const NEEDS = ["justify", "answer_query", "follow_up", "add_receipt"] as const;
+export type Need = (typeof NEEDS)[number];
 export interface TodoItem {
   need: Need;
   dueOn: string;
@@ -34,6 +35,20 @@ export function needsOf(spend: SpendView): TodoItem[] {
   }
   if (spend.followUpStatus === "pending") items.push({ need: "follow_up", dueOn: spend.followUpDueOn, overdue: spend.followUpOverdue, spend });
   return items;
+}
+
+/**
+ * Everything open on the owner's live spends: the tracks' work, and a receipt for every spend that
+ * has neither one nor a declaration that it was lost. A receipt has no deadline of its own; it is
+ * wanted with the justification, so it sorts by that date and is never counted overdue.
+ */
+export async function openWork(db: Executor, owner: { workerId: string } | { teamId: string }, today: string): Promise<TodoItem[]> {
+  const [open, unreceipted] = await Promise.all([q.openSpends(db, owner), q.spendsMissingReceipts(db, owner)]);
+  const receipts = unreceipted.map((row): TodoItem => {
+    const spend = toSpendView(row, today);
+    return { need: "add_receipt", dueOn: spend.justificationDueOn, overdue: false, spend };
+  });
+  return [...open.flatMap((r) => needsOf(toSpendView(r, today))), ...receipts].sort(soonestFirst);
 }
 
 function soonestFirst(a: TodoItem, b: TodoItem): number {
@@ -57,12 +72,11 @@ export function createWorklistsService(deps: { db: Db; clock: Clock; config: Pic
   }
 
   return {
-    /** The caller's own spends that need something from them, soonest due first; overdue is derived from today. */
+    /** The caller's own spends that need something from them (a receipt included), soonest due first; overdue is derived from today. */
     async todo(actor: Actor): Promise<{ today: string; items: TodoItem[] }> {
       await notifications.raiseDueSoonWarnings(actor);
       const day = today();
-      const rows = await q.openSpends(db, { workerId: actor.id });
-      return { today: day, items: rows.flatMap((r) => needsOf(toSpendView(r, day))).sort(soonestFirst) };
+      return { today: day, items: await openWork(db, { workerId: actor.id }, day) };
     },
 
     /**

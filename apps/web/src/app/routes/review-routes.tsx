@@ -11,6 +11,8 @@ export const reviewRoutes: RouteObject[] = [
       { path: "review", lazy: lazyPage(() => import("../../features/review-queue/review-queue-page.tsx"), (m) => m.ReviewQueuePage) },
       { path: "review/:spendId", lazy: lazyPage(() => import("../../features/review/review-page.tsx"), (m) => m.ReviewPage) },
       { path: "team", lazy: lazyPage(() => import("../../features/team-summary/team-summary-page.tsx"), (m) => m.TeamSummaryPage) },
+      { path: "team/people", lazy: lazyPage(() => import("../../features/team-oversight/team-members-page.tsx"), (m) => m.TeamMembersPage) },
+      { path: "team/spends", lazy: lazyPage(() => import("../../features/team-oversight/team-spends-page.tsx"), (m) => m.TeamSpendsPage) },
       { path: "team/workers/:workerId", lazy: lazyPage(() => import("../../features/team-summary/worker-page.tsx"), (m) => m.WorkerPage) },
     ],
   },
@@ -26,5 +28,6 @@ export const reviewNavigation: AreaNavigation = {
   supervisor: [
     { label: "Review queue", to: "/review" },
     { label: "Team", to: "/team" },
+    { label: "Team spends", to: "/team/spends" },
   ],
 };

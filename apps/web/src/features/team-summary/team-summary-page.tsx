@@ -43,6 +43,18 @@ export function TeamSummaryPage() {
     <>
       <span className="govuk-caption-l">{summary?.team.name ?? user.teamName ?? "Your team"}</span>
       <h1 className="govuk-heading-l">Team summary</h1>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/team/people">
+            Your team's people: allowance used, to-dos and pauses
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/team/spends">
+            All the team's spends, filtered and downloadable
+          </Link>
+        </li>
+      </ul>
       {state.status === "loading" ? <Loading label="Loading the team summary" /> : null}
       {state.status === "failed" ? <LoadFailed what="the team summary" error={state.error} onRetry={reload} /> : null}
       {summary ? <Summary summary={summary} /> : null}

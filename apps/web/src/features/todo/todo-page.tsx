@@ -11,9 +11,11 @@ import type { TodoItem, TodoPageData } from "./todo-api.ts";
 import { formatDay } from "../../lib/format.ts";
 
 const GROUPS: { need: string; heading: string; action: string; path: string }[] = [
-  { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "justify" },
-  { need: "justify", heading: "Justifications to write", action: "Write the justification", path: "justify" },
-  { need: "follow_up", heading: "Follow-ups to record", action: "Record the follow-up", path: "follow-up" },
+  { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "/justify" },
+  { need: "justify", heading: "Justifications to write", action: "Write the justification", path: "/justify" },
+  { need: "follow_up", heading: "Follow-ups to record", action: "Record the follow-up", path: "/follow-up" },
+  // The receipt form is on the spend's own page.
+  { need: "add_receipt", heading: "Receipts to add", action: "Add the receipt", path: "#add-receipt" },
 ];
 
 export function TodoPage() {
@@ -108,14 +110,16 @@ function TodoCard({ item, action, path, clientReference }: { item: TodoItem; act
       </p>
       <ul className="gt-tags">
         <li>
-          {item.overdue ? (
+          {item.need === "add_receipt" ? (
+            <strong className="govuk-tag govuk-tag--grey">No receipt yet</strong>
+          ) : item.overdue ? (
             <strong className="govuk-tag govuk-tag--red">Overdue: was due {formatDay(item.dueOn)}</strong>
           ) : (
             <strong className="govuk-tag govuk-tag--blue">Due by {formatDay(item.dueOn)}</strong>
           )}
         </li>
       </ul>
-      <Link className="govuk-button govuk-button--secondary" to={`/spends/${spend.id}/${path}`}>
+      <Link className="govuk-button govuk-button--secondary" to={`/spends/${spend.id}${path}`}>
         {action}
         <span className="govuk-visually-hidden">
           {" "}
