@@ -48,6 +48,8 @@ export interface TestApp {
   tokenFor(account: DemoAccount | string, password?: string): Promise<string>;
   /** Closes this app (not its database) and starts a new one on the same database, as a server restart would. */
   restart(): Promise<TestApp>;
+  /** A second instance of the app on the same database, as a second server would be (its own connection pool on PostgreSQL). Close it before this one. */
+  sibling(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return serve(database, fresh, config, options);
 }
 
-async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, config: Config, options: TestAppOptions): Promise<TestApp> {
+async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, config: Config, options: TestAppOptions & { sharesDatabase?: boolean }): Promise<TestApp> {
   const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -113,9 +115,13 @@ async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, conf
       if (app.server.listening) await app.close();
       return serve(database, fresh, config, options);
     },
+    async sibling() {
+      if (!fresh) return serve(database, null, config, { ...options, sharesDatabase: true });
+      return serve(await openDatabase({ databaseUrl: fresh.url, poolSize: 20 }), null, config, options);
+    },
     async close() {
       await app.close();
-      await database.close();
+      if (!options.sharesDatabase) await database.close();
       await fresh?.drop();
     },
   };

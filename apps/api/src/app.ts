@@ -19,6 +19,7 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
 import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -92,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
+    // Only a proxy named in TRUST_PROXY may say who the client is (X-Forwarded-For); anyone else
+    // could pick a fresh address per request and slip past the per-address limits.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1_048_576,
     forceCloseConnections: true,
   });
@@ -133,7 +137,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Pinned: a token claiming any other algorithm, including "none", is refused.
     verify: { algorithms: ["HS256"] },
   });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Green Tape API", version: "1.0.0", description: "Spend first, justify after: the Green Tape HTTP API. Amounts are integers in minor units." },
@@ -144,6 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
   await app.register(accessPlugin, { db });
+  const rateLimits = createRateLimits({ db });
+  await app.register(fastifyRateLimit, { global: false, store: rateLimits.store });
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const signing = await loadSigningKey(config);
@@ -196,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db });
   await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
-  await app.register(authRoutes, { auth, config });
+  await app.register(authRoutes, { auth, config, rateLimits });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(usersRoutes, { users });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { NoteFormatError, parseSignerKey, parseVerifierKey, type SignerKey, type VerifierKey } from "@greentape/log/note";
 
@@ -14,6 +15,16 @@ function logKey<T>(parse: (text: string) => T) {
       return z.NEVER;
     }
   };
+}
+
+/** What Fastify's trustProxy (proxy-addr) takes: an address, a CIDR block, or one of its named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 const environmentSchema = z.object({
@@ -45,6 +56,11 @@ const environmentSchema = z.object({
     .default("Europe/London"),
   MAX_SPEND_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(60),
   COUNCIL_NAME: z.string().min(1).default("Demo Borough Council"),
+  TRUST_PROXY: z
+    .string()
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+    .refine((entries) => entries.every(isProxyAddress), "must be a comma-separated list of addresses or CIDR blocks, such as 10.0.0.5,192.168.0.0/16")
+    .optional(),
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -81,6 +97,8 @@ export interface Config {
   maxSpendAgeDays: number;
   councilName: string;
   loginLimits: { perIp: number; perAccount: number; windowMs: number };
+  /** The proxies whose X-Forwarded-For is believed; empty means none (the socket's address is the client's). */
+  trustProxy: string[];
   /** How long a rotated refresh cookie, shown again, still gets its successor (a lost reply, two tabs). */
   refreshGraceSeconds: number;
   webDist: string | undefined;
@@ -136,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
       windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000,
     },
+    trustProxy: e.TRUST_PROXY ?? [],
     refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     webDist: e.WEB_DIST,
     log: {

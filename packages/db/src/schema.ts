@@ -57,6 +57,21 @@ export const refreshTokens = pgTable(
 );
 
 /**
+ * Rate-limit counters every instance shares (sign-in per address and per account, password
+ * changes): one row per key with the hits in its current window. A hit after `resets_at` starts a
+ * new window; rows past it are deleted now and then.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetsAt: moment("resets_at").notNull(),
+  },
+  (t) => [index("rate_limits_resets_at_idx").on(t.resetsAt)],
+);
+
+/**
  * The event log's entries. A use case inserts its event with its leaf hash, SHA-256(0x00 ||
  * canonical JSON), in its own transaction; the sequencer later gives it a place in the Merkle tree
  * (log_leaves). `tx_id` is the inserting transaction, so the sequencer can tell which events are

@@ -75,11 +75,15 @@ export class RuleViolation extends DomainError {
   }
 }
 
+/** Too many attempts (429); the problem handler sends `Retry-After` with the seconds given, as the problem's `retryAfter` says too. */
 export class RateLimitedError extends DomainError {
   readonly status = 429;
   readonly slug = "rate-limited";
-  constructor(detail: string, extensions?: Record<string, unknown>) {
-    super("Too many attempts", detail, extensions);
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("Too many attempts", detail, { retryAfter: retryAfterSeconds });
   }
 }
 

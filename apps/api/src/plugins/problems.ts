@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@greentape/db/availability";
-import { DomainError, ServiceUnavailableError, type FieldProblem } from "@greentape/domain/errors";
+import { DomainError, RateLimitedError, ServiceUnavailableError, type FieldProblem } from "@greentape/domain/errors";
 
 /** The one place errors become application/problem+json (RFC 9457). */
 export interface Problem {
@@ -60,7 +60,7 @@ function validationProblems(error: FastifyError): FieldProblem[] {
 export const problemsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
-      if (error instanceof ServiceUnavailableError) reply.header("Retry-After", String(error.retryAfterSeconds));
+      if (error instanceof ServiceUnavailableError || error instanceof RateLimitedError) reply.header("Retry-After", String(Math.max(1, error.retryAfterSeconds)));
       else if (error.status >= 500) request.log.error({ err: error }, "domain error");
       return sendProblem(reply, {
         type: `/problems/${error.slug}`,

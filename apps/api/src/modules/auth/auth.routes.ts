@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { RateLimitedError } from "@greentape/domain/errors";
+import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
+import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
 import { userViewSchema, toUserView } from "../users/user-view.ts";
 import type { AuthService, IssuedSession } from "./auth.service.ts";
@@ -16,32 +17,41 @@ const loginBody = z.object({
 });
 const tokenAnswer = z.object({ accessToken: z.string() });
 
-export async function authRoutes(app: FastifyInstance, options: { auth: AuthService; config: Config }) {
-  const { auth, config } = options;
+export async function authRoutes(app: FastifyInstance, options: { auth: AuthService; config: Config; rateLimits: RateLimits }) {
+  const { auth, config, rateLimits } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const tooMany = (what: string) => (_req: FastifyRequest, context: { after: string }) =>
-    new RateLimitedError(`Too many sign-in attempts ${what}. Try again in ${context.after}.`, { retryAfter: context.after });
+  const { perIp: ipMax, perAccount: accountMax, windowMs } = config.loginLimits;
+  // Every attempt from an address counts (the address is the proxy's client when TRUST_PROXY names the proxy).
   const perIp = app.rateLimit({
-    max: config.loginLimits.perIp,
-    timeWindow: config.loginLimits.windowMs,
-    keyGenerator: (request) => `ip:${request.ip}`,
-    errorResponseBuilder: tooMany("from this network"),
+    max: ipMax,
+    timeWindow: windowMs,
+    keyGenerator: (request) => `login-ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      new RateLimitedError(`Too many sign-in attempts from this network. Try again in ${context.after}.`, Math.ceil(context.ttl / 1000)),
   });
-  // The plugin runs one limiter per request, so the per-account check is applied by hand.
-  const accountLimiter = app.createRateLimit({
-    max: config.loginLimits.perAccount,
-    timeWindow: config.loginLimits.windowMs,
-    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email ?? ""}`,
-  });
-  const perAccount = async (request: FastifyRequest) => {
-    const limit = await accountLimiter(request);
-    if (!limit.isAllowed && limit.isExceeded) {
-      throw new RateLimitedError(`Too many sign-in attempts for this account. Try again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes.`, {
-        retryAfter: limit.ttlInSeconds,
-      });
+
+  /**
+   * Per account only failures count: the attempt is counted before the password is checked (so a
+   * burst of parallel guesses cannot all slip under the limit) and taken back when it was not a
+   * wrong password or a refused account.
+   */
+  async function withAccountLimit<T>(email: string, attempt: () => Promise<T>): Promise<T> {
+    const key = `login-account:${email}`;
+    const counted = await rateLimits.hit(key, windowMs);
+    if (counted.hits > accountMax) {
+      const seconds = Math.ceil(counted.ttlMs / 1000);
+      throw new RateLimitedError(`Too many failed sign-ins for this account. Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
     }
-  };
+    try {
+      const result = await attempt();
+      await rateLimits.takeBack(key);
+      return result;
+    } catch (error) {
+      if (!(error instanceof UnauthorizedError)) await rateLimits.takeBack(key).catch(() => undefined);
+      throw error;
+    }
+  }
 
   function setRefreshCookie(reply: FastifyReply, session: IssuedSession) {
     reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
@@ -64,7 +74,6 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
     {
       config: { access: "public" },
       onRequest: perIp,
-      preHandler: perAccount,
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password",
@@ -73,7 +82,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
       },
     },
     async (request, reply) => {
-      const session = await auth.login(request.body.email, request.body.password, context(request));
+      const session = await withAccountLimit(request.body.email, () => auth.login(request.body.email, request.body.password, context(request)));
       setRefreshCookie(reply, session);
       return { accessToken: accessTokenFor(session), user: toUserView(session.user) };
     },

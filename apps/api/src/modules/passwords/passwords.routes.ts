@@ -24,7 +24,7 @@ export async function passwordsRoutes(app: FastifyInstance, options: { passwords
           max: perAccount,
           timeWindow: windowMs,
           keyGenerator: (request) => `password:${request.actor?.id ?? request.ip}`,
-          errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many password changes for this account. Try again in ${context.after}.`, { retryAfter: context.after }),
+          errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many password changes for this account. Try again in ${context.after}.`, Math.ceil(context.ttl / 1000)),
         },
       },
       schema: {
