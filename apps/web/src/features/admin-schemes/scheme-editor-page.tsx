@@ -89,7 +89,7 @@ const CAP_HINTS: Record<CapField, string> = {
 
 const DAY_HINTS: Record<DayField, string> = {
   perClientWindowDays: "A rolling window, for example 30.",
-  justificationDueDays: "After the date of the spend.",
+  justificationDueDays: "Counted from the day the spend is logged, not the date it was spent: a spend logged late still gets these days.",
   followUpDueDays: "When someone should check with the client whether it helped, counted from the date of the spend.",
   graceDays: "After a justification is due, how long before the worker's new spends pause until they catch up.",
 };

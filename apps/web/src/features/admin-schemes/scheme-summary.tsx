@@ -23,7 +23,7 @@ export function SchemeSummary({ scheme, teams }: { scheme: Scheme; teams: TeamOp
         },
         { key: "Most for each worker in a month", value: capText(scheme.perWorkerMonthlyCap, scheme.currency) },
         { key: "Each team's budget for a month", value: capText(scheme.teamMonthlyBudget, scheme.currency) },
-        { key: "Justification due", value: `${days(scheme.justificationDueDays)} after the spend` },
+        { key: "Justification due", value: `${days(scheme.justificationDueDays)} after the spend is logged` },
         { key: "Client follow-up due", value: `${days(scheme.followUpDueDays)} after the spend` },
         { key: "Grace before new spends pause", value: days(scheme.graceDays) },
         { key: "Teams", value: teamNames ? teamNames.join(", ") : "All teams" },
