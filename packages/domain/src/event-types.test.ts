@@ -5,7 +5,7 @@ describe("event types", () => {
   it("are each a subject and an act in lower snake case, with a label in words", () => {
     for (const type of EVENT_TYPES) {
       expect(type).toMatch(/^[a-z_]+\.[a-z_]+$/);
-      expect(EVENT_TYPE_LABELS[type]).toMatch(/^[A-Z][a-z]/);
+      expect(EVENT_TYPE_LABELS[type]).toMatch(/^[A-Z][A-Za-z -]+$/);
     }
   });
 
