@@ -94,7 +94,7 @@ describe("sign in", () => {
     expect(who).toContain(account.role);
     // The home page shows name, role and team, and what the role does.
     expect(await page.getByTestId("role").innerText()).toBe(account.role);
-    const details = await page.locator(".govuk-summary-list").innerText();
+    const details = await page.locator(".govuk-summary-list", { hasText: "Email" }).innerText();
     expect(details).toMatch(/Name\s+\S+/);
     expect(details).toMatch(/Team\s+\S+/);
     expect(details).toContain(account.email);

@@ -177,11 +177,13 @@ describe("the worker's round after a spend", () => {
     expect(detail.followUp.outcome).toBe("helped_a_lot");
     expect(detail.followUp.clientView).toBe(CLIENT_WORDS);
 
-    // Nothing is left on the to-do list for this spend, and the drafts are gone from the phone.
+    // Nothing is left on the to-do list for this spend but its receipt (none was added in this
+    // round), and the drafts are gone from the phone.
     await page.goto("/todo");
     await page.getByRole("heading", { name: "To do", level: 1 }).waitFor();
     await expect.poll(() => page.locator("main").innerText()).not.toContain("Getting your to-do list");
-    expect(await page.locator("main").getByText(PAYEE).count()).toBe(0);
+    expect(await page.locator("main").getByText(PAYEE).count()).toBe(await page.getByTestId("todo-add_receipt").getByText(PAYEE).count());
+    expect(await page.getByTestId("todo-add_receipt").locator(".gt-spend-card", { hasText: PAYEE }).count()).toBe(1);
     const drafts = await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('green-tape:draft:'))");
     expect(drafts).toEqual([]);
     watcher.assertClean();
