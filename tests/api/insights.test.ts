@@ -423,6 +423,8 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
       // An early small draw, then a redraw of every February spend: only a month's latest sample counts.
       const early = await t.http.post("/api/audit/samples").set(as("auditor")).send({ period: "2026-02", size: 2, riskRules: false, seed: "early" });
       expect(early.status, JSON.stringify(early.body)).toBe(201);
+      // The redraw comes a minute later: with the clock frozen both draws would share a timestamp.
+      clock.advance(60_000);
       const drawn = await t.http.post("/api/audit/samples").set(as("auditor")).send({ period: "2026-02", rate: 1, riskRules: false, seed: "all" });
       expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
       expect(drawn.body.items).toHaveLength(15);
