@@ -125,13 +125,14 @@ type DownloadStatus = { file: ExportFile; state: "working" | "done" | "failed"; 
 
 function Downloads({ period }: { period: string }) {
   const [status, setStatus] = useState<DownloadStatus>(null);
+  const [bom, setBom] = useState(false);
   const busy = status?.state === "working";
 
   async function download(file: ExportFile) {
     if (busy) return;
     setStatus({ file, state: "working", message: `Preparing ${file.label}…` });
     try {
-      const filename = await downloadExport(file, period);
+      const filename = await downloadExport(file, period, { bom });
       setStatus({ file, state: "done", message: `Downloaded ${filename}` });
     } catch (error) {
       setStatus({ file, state: "failed", message: `${file.label} could not be downloaded. ${describeApiError(error)}` });
@@ -140,6 +141,17 @@ function Downloads({ period }: { period: string }) {
 
   return (
     <>
+      <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id="download-bom" type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} aria-describedby="download-bom-hint" />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="download-bom">
+            CSV files for Excel on Windows
+          </label>
+          <div className="govuk-hint govuk-checkboxes__hint" id="download-bom-hint">
+            Starts each CSV with a byte order mark, so Excel shows £ signs and accents correctly. The SHA-256 is of the file without it.
+          </div>
+        </div>
+      </div>
       <ul className="gt-downloads">
         {EXPORT_FILES.map((file) => (
           <li className="gt-downloads__item" key={file.id}>
