@@ -54,9 +54,16 @@ function PeriodDetails({ period }: { period: Period }) {
     { key: "Status", value: <PeriodStatusTag status={period.status} /> },
     { key: "Spends", value: <span data-testid="period-count">{period.count.toLocaleString("en-GB")}</span> },
     { key: "Total", value: <span data-testid="period-total">{formatMoney(period.total, period.currency)}</span> },
-    { key: "Not yet justified", value: countOf(unjustified, "spend") },
   ];
+  if (period.status === "open") rows.push({ key: "Not yet justified (live)", value: <span data-testid="unjustified-live">{countOf(unjustified, "spend")}</span> });
   if (period.status === "closed") {
+    rows.push(
+      { key: "Not yet justified at close", value: <span data-testid="unjustified-at-close">{countOf(unjustified, "spend")}</span> },
+      {
+        key: "Not yet justified now (live)",
+        value: <span data-testid="unjustified-live">{countOf(period.liveUnjustifiedCount ?? unjustified, "spend")}</span>,
+      },
+    );
     if (period.closedAt) rows.push({ key: "Closed", value: `${formatTimestamp(period.closedAt)}${closer ? ` by ${closer}` : ""}` });
     rows.push({
       key: "Export SHA-256",
