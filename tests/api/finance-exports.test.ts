@@ -48,12 +48,14 @@ describe("exports", () => {
     await log("individual", "worker3", client.body.id, { amount: 4321, payee: "Jane Doe", payeeType: "individual", category: "Household" });
     await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis", payeeType: "organisation" });
     await log("voided", "worker", ids.clients.north[2] as string, { amount: 505, payee: "Voided Shop Ltd" });
+    const voided = await t.http.post(`/api/spends/${spent.voided}/void`).set("Authorization", as("worker")).send({ reason: "Logged against the wrong client" });
+    expect(voided.status).toBe(200);
+    // Logged after the clocks went forward: 08:15 UTC is 09:15 in London, which the XLSX must show.
+    clock.set("2026-03-30T08:15:42.123Z");
     await log("newline", "worker2", ids.clients.north[3] as string, { amount: 2000, payee: "Placeholder" });
     // The spend form refuses line breaks in a payee, but the export must carry whatever the database holds.
     await t.database.db.execute(sql`update spends set payee = ${NEWLINE_PAYEE} where id = ${spent.newline}`);
     await t.database.db.execute(sql`update spends set vat_amount = 150, merchant_category = '4121' where id = ${spent.taxi}`);
-    const voided = await t.http.post(`/api/spends/${spent.voided}/void`).set("Authorization", as("worker")).send({ reason: "Logged against the wrong client" });
-    expect(voided.status).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -72,13 +74,14 @@ describe("exports", () => {
     const records = csvRecords(res.body as Buffer);
     expect(Object.keys(records[0] as object)).toEqual([
       "Transaction ID", "Date spent", "Booked period", "Logged at", "Team", "Cost centre", "Scheme", "Scheme version", "Category", "GL code",
-      "Payee", "Payment method", "Amount", "Currency", "Worker staff ID", "Client reference", "Justification status", "Follow-up status", "Voided", "Reversal of",
+      "Payee", "Payment method", "Amount", "Net amount", "Currency", "Worker staff ID", "Client reference", "Justification status", "Follow-up status", "Voided", "Reversal of",
     ]);
     expect(records).toHaveLength(6);
     const row = (name: string) => records.find((r) => r["Transaction ID"] === spent[name]) as Record<string, string>;
     expect(row("commas")).toMatchObject({
       Payee: 'Smith, "Bros" & Co',
       Amount: "12.50",
+      "Net amount": "12.50",
       Currency: "GBP",
       Team: "Children's Services North",
       "Cost centre": "CC-4100",
@@ -102,15 +105,39 @@ describe("exports", () => {
     expect(row("formula").Amount).toBe("9.99");
     expect(row("taxi").Payee).toBe("'+44 Taxis");
     expect(row("voided").Voided).toBe("yes");
+    expect(row("voided")).toMatchObject({ Amount: "5.05", "Net amount": "0.00" });
+    expect(row("newline")["Logged at"]).toBe("2026-03-30T08:15:42.123Z");
     expect(row("individual")["Client reference"]).toBe(secretReference);
     expect(text).not.toContain(secretName);
 
-    const total = records.filter((r) => r.Voided === "no").reduce((sum, r) => sum + Math.round(Number(r.Amount) * 100), 0);
+    // A plain sum of one column is the period's total: voided rows carry a net amount of 0.
+    const total = records.reduce((sum, r) => sum + Math.round(Number(r["Net amount"]) * 100), 0);
     expect(total).toBe(countedTotal);
+    expect(records.reduce((sum, r) => sum + Math.round(Number(r.Amount) * 100), 0)).toBe(countedTotal + 505);
     expect((await t.http.get(`/api/periods/${PERIOD}`).set("Authorization", as("finance"))).body.total).toBe(countedTotal);
   });
 
-  it("XLSX: reads back with exceljs, amounts as numbers in a currency format, a frozen header and a totals row", async () => {
+  it("CSV with bom=true starts with a UTF-8 byte order mark and is otherwise the same file; bom is for CSV files only", async () => {
+    const plain = (await download(`/api/exports/${PERIOD}`)).body as Buffer;
+    const marked = (await download(`/api/exports/${PERIOD}?bom=true`)).body as Buffer;
+    expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.compare(marked.subarray(3), plain)).toBe(0);
+    expect([...plain.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect((await download(`/api/exports/${PERIOD}?bom=false`)).body).toEqual(plain);
+
+    const journal = (await download(`/api/exports/${PERIOD}?format=xero&bom=true`)).body as Buffer;
+    expect(journal.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    expect(journal.subarray(3, 13).toString("utf8")).toBe("*Narration");
+    const transparency = (await download(`/api/exports/${PERIOD}/transparency.csv?bom=true`)).body as Buffer;
+    expect(transparency.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    expect(Buffer.compare(transparency.subarray(3), (await download(`/api/exports/${PERIOD}/transparency.csv`)).body as Buffer)).toBe(0);
+
+    expectProblem(await refusal(`/api/exports/${PERIOD}?format=xlsx&bom=true`), 400, { field: "bom" });
+    expectProblem(await refusal(`/api/exports/${PERIOD}?bom=yes`), 400, { field: "bom" });
+    expectProblem(await refusal(`/api/exports/${PERIOD}/transparency.csv?bom=1`), 400, { field: "bom" });
+  });
+
+  it("XLSX: reads back with exceljs, amounts as numbers in a currency format, dates as date cells, a frozen header and a totals row", async () => {
     const res = await download(`/api/exports/${PERIOD}?format=xlsx`, "auditor");
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -121,24 +148,40 @@ describe("exports", () => {
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const amountAt = header.indexOf("Amount") + 1;
+    const netAt = header.indexOf("Net amount") + 1;
     const payeeAt = header.indexOf("Payee") + 1;
-    expect(amountAt).toBeGreaterThan(0);
+    const spentAt = header.indexOf("Date spent") + 1;
+    const loggedAt = header.indexOf("Logged at") + 1;
+    expect(Math.min(amountAt, netAt, spentAt, loggedAt)).toBeGreaterThan(0);
     expect(sheet.rowCount).toBe(1 + 6 + 1);
 
     const data = Array.from({ length: 6 }, (_, i) => sheet.getRow(i + 2));
     for (const r of data) {
       expect(typeof r.getCell(amountAt).value).toBe("number");
       expect(r.getCell(amountAt).numFmt).toContain("£");
+      expect(r.getCell(netAt).numFmt).toContain("£");
+      // Real date cells: exceljs reads a number in a date format back as a Date.
+      expect(r.getCell(spentAt).type).toBe(ExcelJS.ValueType.Date);
+      expect(r.getCell(spentAt).numFmt).toBe("yyyy-mm-dd");
+      expect(r.getCell(loggedAt).type).toBe(ExcelJS.ValueType.Date);
+      expect(r.getCell(loggedAt).numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+      expect(r.getCell(spentAt).value).toEqual(new Date("2026-03-20T00:00:00Z"));
     }
     const byId = new Map(data.map((r) => [r.getCell(1).value, r]));
     expect(byId.get(spent.commas)?.getCell(amountAt).value).toBe(12.5);
+    expect(byId.get(spent.voided)?.getCell(amountAt).value).toBe(5.05);
+    expect(byId.get(spent.voided)?.getCell(netAt).value).toBe(0);
+    // A spreadsheet date has no zone: the cell holds London's wall-clock time (GMT, then BST from 29 March).
+    expect(byId.get(spent.commas)?.getCell(loggedAt).value).toEqual(new Date("2026-03-28T10:00:00.000Z"));
+    expect(byId.get(spent.newline)?.getCell(loggedAt).value).toEqual(new Date("2026-03-30T09:15:42.123Z"));
     expect(byId.get(spent.formula)?.getCell(payeeAt).value).toBe(`'=HYPERLINK("http://evil.test")`);
     expect(byId.get(spent.newline)?.getCell(payeeAt).value).toBe(NEWLINE_PAYEE);
 
     const totals = sheet.getRow(8);
     expect(totals.getCell(1).value).toBe("Total GBP");
-    expect(totals.getCell(amountAt).value).toBe(countedTotal / 100);
-    expect(totals.getCell(amountAt).numFmt).toContain("£");
+    expect(totals.getCell(netAt).value).toBe(countedTotal / 100);
+    expect(totals.getCell(netAt).numFmt).toContain("£");
+    expect(totals.getCell(amountAt).value).toBeNull();
   });
 
   it("JSON: the period, the log checkpoint it stands on, and its rows with integer minor units", async () => {
@@ -153,9 +196,9 @@ describe("exports", () => {
     const { rows } = file;
     expect(rows).toHaveLength(6);
     const commas = rows.find((r) => r.transactionId === spent.commas);
-    expect(commas).toMatchObject({ amount: 1250, payee: 'Smith, "Bros" & Co', clientReference: expect.stringMatching(/^C-/), voided: false, reversalOf: null, schemeVersion: 1 });
+    expect(commas).toMatchObject({ amount: 1250, netAmount: 1250, payee: 'Smith, "Bros" & Co', clientReference: expect.stringMatching(/^C-/), voided: false, reversalOf: null, schemeVersion: 1 });
     expect(Object.keys(commas as object)).not.toContain("clientName");
-    expect(rows.filter((r) => !r.voided).reduce((s, r) => s + (r.amount as number), 0)).toBe(countedTotal);
+    expect(rows.reduce((s, r) => s + (r.netAmount as number), 0)).toBe(countedTotal);
   });
 
   it("Xero: a manual journal that balances, with team tracking", async () => {

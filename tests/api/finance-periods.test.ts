@@ -107,7 +107,7 @@ describe("periods and month close", () => {
 
     clock.set("2026-04-01T09:00:00Z");
     const shown = await getPeriod("2026-03");
-    expect(shown.body).toMatchObject({ period: "2026-03", status: "open", count: 5, total: 9050, unjustifiedCount: 4, closedAt: null, exportSha256: null });
+    expect(shown.body).toMatchObject({ period: "2026-03", status: "open", count: 5, total: 9050, unjustifiedCount: 4, liveUnjustifiedCount: 4, closedAt: null, exportSha256: null });
 
     const [csvBeforeClose, transparencyBeforeClose] = await Promise.all([exportCsv("2026-03"), transparencyCsv("2026-03")]);
     const closed = await close("2026-03", { confirm: true, expectedUnjustified: 4 });
@@ -115,7 +115,7 @@ describe("periods and month close", () => {
     // Read from the rows frozen at close, the files are what they were a moment before.
     expect(Buffer.compare(await exportCsv("2026-03"), csvBeforeClose)).toBe(0);
     expect(Buffer.compare(await transparencyCsv("2026-03"), transparencyBeforeClose)).toBe(0);
-    expect(closed.body).toMatchObject({ period: "2026-03", status: "closed", count: 5, total: 9050, closedBy: ids.users.finance?.id, closedByName: "Fran Ellis", closedAt: "2026-04-01T09:00:00.000Z" });
+    expect(closed.body).toMatchObject({ period: "2026-03", status: "closed", count: 5, total: 9050, unjustifiedCount: 4, liveUnjustifiedCount: 4, closedBy: ids.users.finance?.id, closedByName: "Fran Ellis", closedAt: "2026-04-01T09:00:00.000Z" });
     expect(closed.body.exportSha256).toMatch(/^[0-9a-f]{64}$/);
     // The log's checkpoint current at close leaves the database in the confirmation and every file but the CSV.
     const { logCheckpoint } = closed.body as { logCheckpoint: string };
@@ -138,8 +138,10 @@ describe("periods and month close", () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((p: { period: string }) => p.period)).toEqual(["2026-04", "2026-03"]);
     const [april, march] = list.body.items;
-    expect(march).toMatchObject({ status: "closed", count: 5, total: 9050, exportSha256: closed.body.exportSha256 });
-    expect(april).toMatchObject({ status: "open", count: 1, total: 600 - 2500, unjustifiedCount: 1 });
+    // Voiding b after close: March's unjustified count stays what the close showed; the live count beside it drops.
+    expect(march).toMatchObject({ status: "closed", count: 5, total: 9050, unjustifiedCount: 4, liveUnjustifiedCount: 3, exportSha256: closed.body.exportSha256 });
+    expect((await getPeriod("2026-03")).body).toMatchObject({ unjustifiedCount: 4, liveUnjustifiedCount: 3 });
+    expect(april).toMatchObject({ status: "open", count: 1, total: 600 - 2500, unjustifiedCount: 1, liveUnjustifiedCount: 1 });
 
     const marchCsv = await exportCsv("2026-03");
     const marchRows = exportSum(marchCsv);
@@ -185,6 +187,12 @@ describe("periods and month close", () => {
     await db.execute(sql.raw(backfill as string));
     const rebuilt = await exportCsv("2026-03");
     expect(createHash("sha256").update(rebuilt).digest("hex")).toBe(recorded.exportSha256);
+
+    // A month closed before the unjustified count was kept takes it from its close event.
+    await db.execute(sql`update periods set unjustified_count = null where period = '2026-03'`);
+    const countBackfill = readFileSync(join(MIGRATIONS_FOLDER, "0016_freeze_unjustified_at_close.sql"), "utf8").split("--> statement-breakpoint")[1];
+    await db.execute(sql.raw(countBackfill as string));
+    expect((await getPeriod("2026-03")).body.unjustifiedCount).toBe(recorded.unjustifiedCount);
     expect(exportSum(rebuilt).records.find((r) => r["Transaction ID"] === spent.c)?.["Justification status"]).toBe("due");
   });
 
@@ -210,9 +218,9 @@ describe("periods and month close", () => {
     const aprilTransparency = (await transparencyCsv("2026-04")).toString("utf8");
     expect(aprilTransparency).toContain("Adults");
     expect(createHash("sha256").update(after[0] as Buffer).digest("hex")).toBe(recorded.exportSha256);
-    // Recorded figures stay; only the live count of what is still unjustified moves.
-    const { unjustifiedCount, ...figures } = recorded;
-    expect((await getPeriod("2026-03")).body).toEqual({ ...figures, unjustifiedCount: unjustifiedCount - 1 });
+    // Recorded figures stay, the unjustified count at close with them; only the live count moves.
+    const { liveUnjustifiedCount, ...figures } = recorded;
+    expect((await getPeriod("2026-03")).body).toEqual({ ...figures, liveUnjustifiedCount: liveUnjustifiedCount - 1 });
 
     // The open month shows the late spend and the tracks as they are now.
     const april = exportSum(await exportCsv("2026-04"));

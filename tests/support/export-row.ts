@@ -1,8 +1,8 @@
-import type { ExportRow } from "@greentape/domain/export-rows";
+import { countedAmount, type ExportRow } from "@greentape/domain/export-rows";
 
 /** One spend's export row as the ledger sees it, with whatever a test needs changed. */
 export function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
-  return {
+  const row: Omit<ExportRow, "netAmount"> = {
     transactionId: "7d0c6f1e-0000-4000-8000-000000000001",
     spentOn: "2026-03-14",
     bookedPeriod: "2026-03",
@@ -25,4 +25,5 @@ export function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
     reversalOf: null,
     ...overrides,
   };
+  return { ...row, netAmount: overrides.netAmount ?? countedAmount(row) };
 }

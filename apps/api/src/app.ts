@@ -226,7 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { notifications });
   await app.register(worklistsRoutes, { worklists });
   await app.register(supervisionRoutes, { supervision });
-  await app.register(auditRoutes, { audit, councilName: config.councilName });
+  await app.register(auditRoutes, { audit, council: { name: config.councilName, timeZone: config.timeZone } });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });
   await app.register(insightsRoutes, { insights });

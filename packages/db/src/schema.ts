@@ -442,6 +442,8 @@ export const periods = pgTable("periods", {
   exportSha256: text("export_sha256"),
   /** The log's signed checkpoint current at close: it goes into every file of the month. */
   logCheckpoint: text("log_checkpoint"),
+  /** Spends still unjustified when the month closed, as the close confirmation showed them. */
+  unjustifiedCount: integer("unjustified_count"),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { giniCoefficient, lorenzCurve, quantile, quartiles } from "./distribution.ts";
+import { giniCoefficient, lorenzCurve, quantile, quartiles, quartilesOfTally, type Tally } from "./distribution.ts";
 
 // Reference values worked by hand from R's type 7 definition (h = (n − 1)p on 0-based sorted
 // values, linear between neighbours); quantile(1:10) in R prints 1.00 3.25 5.50 7.75 10.00.
@@ -27,6 +27,47 @@ describe("quartiles (R type 7)", () => {
     const values = [3, 1, 2];
     quartiles(values);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+function tallyOf(values: readonly number[]): Tally[] {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+describe("quartiles of a frequency table", () => {
+  it.each([
+    ["1 to 10", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3.25, 5.5, 7.75],
+    ["six values with a tie", [2, 4, 4, 5, 7, 9], 4, 4.5, 6.5],
+    ["one value", [3], 3, 3, 3],
+    // 0 ×3, 1 ×1, 5 ×4 = 0 0 0 1 5 5 5 5: h = 1.75 → 0; h = 3.5 → 1 + 0.5·4; h = 5.25 → 5
+    ["runs of days", [5, 0, 5, 1, 0, 5, 0, 5], 0, 3, 5],
+  ])("%s: the hand-worked type 7 values", (_, values, lowerQuartile, median, upperQuartile) => {
+    expect(quartilesOfTally(tallyOf(values))).toEqual({ count: values.length, lowerQuartile, median, upperQuartile });
+  });
+
+  it("gives what quartiles gives for the values written out, whatever the table's order", () => {
+    // A fixed linear congruential sequence: many shapes of table, the same every run.
+    let state = 20261207;
+    const next = (below: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % below;
+    };
+    for (let trial = 0; trial < 500; trial += 1) {
+      const values = Array.from({ length: 1 + next(60) }, () => next(1 + next(90)) - 10);
+      const tally = tallyOf(values).reverse();
+      expect(quartilesOfTally(tally), `values ${values.join(" ")}`).toEqual(quartiles(values));
+    }
+  });
+
+  it("skips values counted zero times, is null for an empty table, and refuses nonsense", () => {
+    expect(quartilesOfTally([{ value: 100, count: 0 }, { value: 2, count: 2 }])).toEqual(quartiles([2, 2]));
+    expect(quartilesOfTally([])).toBeNull();
+    expect(quartilesOfTally([{ value: 1, count: 0 }])).toBeNull();
+    expect(() => quartilesOfTally([{ value: 1, count: -1 }])).toThrow(RangeError);
+    expect(() => quartilesOfTally([{ value: 1, count: 1.5 }])).toThrow(RangeError);
+    expect(() => quartilesOfTally([{ value: Number.NaN, count: 1 }])).toThrow(RangeError);
   });
 });
 

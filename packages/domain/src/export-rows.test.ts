@@ -11,6 +11,7 @@ import {
   exportCells,
   exportCsvRecord,
   exportSheetValues,
+  sheetDateTime,
   newXeroJournal,
   REDACTED_PERSONAL_DATA,
   transparencyCsvRecord,
@@ -54,11 +55,31 @@ describe("CSV records", () => {
 });
 
 describe("spreadsheet values", () => {
-  it("gives the amount as a number of pounds and keeps negatives unguarded", () => {
-    const values = exportSheetValues(exportRow({ amount: -1999, payee: "@x" }));
-    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "amount")]).toBe(-19.99);
-    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "payee")]).toBe("'@x");
-    expect(values[EXPORT_COLUMNS.findIndex((c) => c.key === "schemeVersion")]).toBe(2);
+  const at = (values: unknown[], key: string) => values[EXPORT_COLUMNS.findIndex((c) => c.key === key)];
+
+  it("gives the amounts as numbers of pounds and keeps negatives unguarded", () => {
+    const values = exportSheetValues(exportRow({ amount: -1999, payee: "@x" }), "Europe/London");
+    expect(at(values, "amount")).toBe(-19.99);
+    expect(at(values, "netAmount")).toBe(-19.99);
+    expect(at(values, "payee")).toBe("'@x");
+    expect(at(values, "schemeVersion")).toBe(2);
+    expect(at(exportSheetValues(exportRow({ amount: 500, voided: true }), "Europe/London"), "netAmount")).toBe(0);
+  });
+
+  it("gives the date spent as a date and the time logged as the council's wall-clock time", () => {
+    const values = exportSheetValues(exportRow({ spentOn: "2026-07-01", loggedAt: "2026-06-30T23:30:05.250Z" }), "Europe/London");
+    expect(at(values, "spentOn")).toEqual(new Date("2026-07-01T00:00:00Z"));
+    // 23:30 UTC on 30 June is 00:30 BST on 1 July in London.
+    expect(at(values, "loggedAt")).toEqual(new Date("2026-07-01T00:30:05.250Z"));
+  });
+
+  it("moves wall-clock time across both clock changes and other zones", () => {
+    expect(sheetDateTime("2026-03-29T00:59:59.000Z", "Europe/London")).toEqual(new Date("2026-03-29T00:59:59.000Z"));
+    expect(sheetDateTime("2026-03-29T01:00:00.000Z", "Europe/London")).toEqual(new Date("2026-03-29T02:00:00.000Z"));
+    expect(sheetDateTime("2026-10-25T00:30:00.000Z", "Europe/London")).toEqual(new Date("2026-10-25T01:30:00.000Z"));
+    expect(sheetDateTime("2026-10-25T01:30:00.000Z", "Europe/London")).toEqual(new Date("2026-10-25T01:30:00.000Z"));
+    expect(sheetDateTime("2026-01-15T12:00:00.000Z", "America/New_York")).toEqual(new Date("2026-01-15T07:00:00.000Z"));
+    expect(sheetDateTime("2026-01-15T23:00:00.000Z", "UTC")).toEqual(new Date("2026-01-15T23:00:00.000Z"));
   });
 });
 

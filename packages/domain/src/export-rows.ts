@@ -28,6 +28,8 @@ export interface ExportRow {
   paymentMethod: string;
   /** Minor units; negative on a reversal row. */
   amount: MinorUnits;
+  /** What the row adds to the period total: the amount, or 0 on a voided spend. Summing it gives the period total. */
+  netAmount: MinorUnits;
   currency: string;
   staffId: string | null;
   /** The pseudonymous reference only: a client's name never leaves the system. */
@@ -57,6 +59,7 @@ export const EXPORT_COLUMNS = [
   { key: "payee", header: "Payee" },
   { key: "paymentMethod", header: "Payment method" },
   { key: "amount", header: "Amount" },
+  { key: "netAmount", header: "Net amount" },
   { key: "currency", header: "Currency" },
   { key: "staffId", header: "Worker staff ID" },
   { key: "clientReference", header: "Client reference" },
@@ -66,7 +69,9 @@ export const EXPORT_COLUMNS = [
   { key: "reversalOf", header: "Reversal of" },
 ] as const satisfies readonly Column[];
 
-export const AMOUNT_COLUMN_INDEX = EXPORT_COLUMNS.findIndex((c) => c.key === "amount");
+const columnIndex = (key: keyof ExportRow) => EXPORT_COLUMNS.findIndex((c) => c.key === key);
+const MONEY_COLUMNS = new Set<keyof ExportRow>(["amount", "netAmount"]);
+const NET_AMOUNT_COLUMN_INDEX = columnIndex("netAmount");
 
 /** What a row adds to the period total: nothing for a voided spend. */
 export function countedAmount(row: Pick<ExportRow, "amount" | "voided">): MinorUnits {
@@ -93,7 +98,7 @@ function text(value: string | number | null): string {
 /** The cells of a row as CSV text: text guarded, the amount an exact two-place decimal. */
 export function exportCells(row: ExportRow): string[] {
   return EXPORT_COLUMNS.map(({ key }) => {
-    if (key === "amount") return toDecimalString(row.amount);
+    if (key === "amount" || key === "netAmount") return toDecimalString(row[key]);
     if (key === "voided") return row.voided ? "yes" : "no";
     return text(row[key]);
   });
@@ -106,17 +111,72 @@ export function exportCsvRecord(row: ExportRow): string {
 }
 
 /**
- * The cells of a row for a spreadsheet: text guarded, the amount a number of pounds. minor / 100
- * is the double nearest the exact decimal, so it shows exactly at two places; the totals row is
- * summed in integer minor units first, for the same reason.
+ * A date and time as a spreadsheet holds it: a serial number with no time zone, so the wall-clock
+ * time in `timeZone` is written as if it were UTC (which is how exceljs turns a Date into a serial).
  */
-export function exportSheetValues(row: ExportRow): (string | number)[] {
+export function sheetDateTime(instant: string, timeZone: string): Date {
+  const at = new Date(instant);
+  const parts = new Map(wallClockFormatter(timeZone).formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wall = new Date(0);
+  wall.setUTCFullYear(parts.get("year") ?? 0, (parts.get("month") ?? 1) - 1, parts.get("day") ?? 1);
+  // en-GB's hourCycle h23 still gives "24" for midnight on some engines.
+  wall.setUTCHours((parts.get("hour") ?? 0) % 24, parts.get("minute") ?? 0, parts.get("second") ?? 0, at.getUTCMilliseconds());
+  return wall;
+}
+
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone, calendar: "gregory", numberingSystem: "latn", hourCycle: "h23",
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** A calendar date as a spreadsheet date (midnight, no time zone). */
+function sheetDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** Excel number formats for the date columns, so they sort and filter as dates. */
+const SHEET_DATE_FORMATS: Partial<Record<keyof ExportRow, string>> = { spentOn: "yyyy-mm-dd", loggedAt: "yyyy-mm-dd hh:mm:ss" };
+
+/**
+ * The cells of a row for a spreadsheet: text guarded, amounts numbers of pounds, the dates real
+ * dates ("Logged at" in the council's time zone). minor / 100 is the double nearest the exact
+ * decimal, so it shows exactly at two places; the totals row is summed in integer minor units
+ * first, for the same reason.
+ */
+export function exportSheetValues(row: ExportRow, timeZone: string): (string | number | Date)[] {
   return EXPORT_COLUMNS.map(({ key }) => {
-    if (key === "amount") return row.amount / 100;
+    if (key === "amount" || key === "netAmount") return row[key] / 100;
     if (key === "schemeVersion") return row.schemeVersion;
+    if (key === "spentOn") return sheetDate(row.spentOn);
+    if (key === "loggedAt") return sheetDateTime(row.loggedAt, timeZone);
     if (key === "voided") return row.voided ? "yes" : "no";
     return text(row[key]);
   });
+}
+
+/** Where each money column sits (1-based, as spreadsheets count), for its currency format. */
+export const SHEET_MONEY_COLUMNS = EXPORT_COLUMNS.flatMap((c, i) => (MONEY_COLUMNS.has(c.key) ? [i + 1] : []));
+/** Where each date column sits (1-based) and its number format. */
+export const SHEET_DATE_COLUMNS = EXPORT_COLUMNS.flatMap((c, i) => {
+  const format = SHEET_DATE_FORMATS[c.key];
+  return format ? [{ column: i + 1, format }] : [];
+});
+
+/** The totals row's cells: a label, and the period's net total under "Net amount". */
+export function totalsSheetValues(currency: string, total: MinorUnits): (string | number | null)[] {
+  const values: (string | number | null)[] = EXPORT_COLUMNS.map(() => null);
+  values[0] = `Total ${currency}`;
+  values[NET_AMOUNT_COLUMN_INDEX] = total / 100;
+  return values;
 }
 
 /** Excel number formats that show the currency, negatives in red. Unknown currencies show the code. */

@@ -15,7 +15,7 @@ async function xlsxBytes(): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeXlsx(batches([row, { ...row, transactionId: "x", amount: -305 }]), out, "2026-03", CHECKPOINT);
+  await writeXlsx(batches([row, { ...row, transactionId: "x", amount: -305, netAmount: -305 }]), out, { period: "2026-03", logCheckpoint: CHECKPOINT, timeZone: "Europe/London" });
   return Buffer.concat(chunks);
 }
 
@@ -52,7 +52,7 @@ describe("writeXlsx", () => {
         yield Array.from({ length: 100 }, () => row);
       }
     }
-    void writeXlsx(endless(), out, "2026-03", null).catch(() => undefined);
+    void writeXlsx(endless(), out, { period: "2026-03", logCheckpoint: null, timeZone: "Europe/London" }).catch(() => undefined);
     for (let settled = -1; settled !== rowsRead; ) {
       settled = rowsRead;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,7 +4,6 @@ import { periodBounds } from "@greentape/domain/dates";
 import {
   addToTotals,
   addToXeroJournal,
-  AMOUNT_COLUMN_INDEX,
   countedAmount,
   currencyNumberFormat,
   EXPORT_COLUMNS,
@@ -12,6 +11,9 @@ import {
   exportCsvRecord,
   exportSheetValues,
   newXeroJournal,
+  SHEET_DATE_COLUMNS,
+  SHEET_MONEY_COLUMNS,
+  totalsSheetValues,
   TRANSPARENCY_CSV_HEADER,
   transparencyCsvRecord,
   XERO_HEADER,
@@ -151,9 +153,15 @@ function zipEntriesOf(sheet: ReturnType<stream.xlsx.WorkbookWriter["addWorksheet
 
 /**
  * An .xlsx written as it streams (exceljs WorkbookWriter): a frozen header row, amounts as numbers
- * in a currency format, then a totals row per currency (summed exactly in minor units).
+ * in a currency format, the dates as date cells ("Logged at" in the council's time zone), then a
+ * totals row per currency under "Net amount" (summed exactly in minor units).
  */
-export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writable, period: string, logCheckpoint: string | null): Promise<void> {
+export async function writeXlsx(
+  batches: AsyncIterable<ExportRow[]>,
+  out: Writable,
+  head: { period: string; logCheckpoint: string | null; timeZone: string },
+): Promise<void> {
+  const { period, logCheckpoint, timeZone } = head;
   // Loaded on first use: exceljs costs every server ~17 MB of memory from start-up otherwise.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -164,12 +172,12 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writab
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(12, c.header.length + 2) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  const amountColumn = AMOUNT_COLUMN_INDEX + 1;
   const totals = new Map<string, number>();
   for await (const batch of batches) {
     for (const row of batch) {
-      const added = sheet.addRow(exportSheetValues(row));
-      added.getCell(amountColumn).numFmt = currencyNumberFormat(row.currency);
+      const added = sheet.addRow(exportSheetValues(row, timeZone));
+      for (const column of SHEET_MONEY_COLUMNS) added.getCell(column).numFmt = currencyNumberFormat(row.currency);
+      for (const { column, format } of SHEET_DATE_COLUMNS) added.getCell(column).numFmt = format;
       added.commit();
       addToTotals(totals, row);
     }
@@ -177,12 +185,9 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: Writab
     for (const entry of zipEntriesOf(sheet)) await whenWritable(out, entry);
   }
   for (const currency of [...totals.keys()].sort()) {
-    const values: (string | number | null)[] = EXPORT_COLUMNS.map(() => null);
-    values[0] = `Total ${currency}`;
-    values[AMOUNT_COLUMN_INDEX] = (totals.get(currency) ?? 0) / 100;
-    const added = sheet.addRow(values);
+    const added = sheet.addRow(totalsSheetValues(currency, totals.get(currency) ?? 0));
     added.font = { bold: true };
-    added.getCell(amountColumn).numFmt = currencyNumberFormat(currency);
+    for (const column of SHEET_MONEY_COLUMNS) added.getCell(column).numFmt = currencyNumberFormat(currency);
     added.commit();
   }
   sheet.commit();

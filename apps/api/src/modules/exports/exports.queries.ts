@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@greentape/db/client";
-import type { ExportRow, TransparencyRow } from "@greentape/domain/export-rows";
+import { countedAmount, type ExportRow, type TransparencyRow } from "@greentape/domain/export-rows";
 import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/periods.queries.ts";
 
 /** Rows per FETCH: big enough that round trips do not dominate, small enough that memory stays flat. */
@@ -14,8 +14,8 @@ const spendJoins = sql`
   join scheme_versions sv on sv.scheme_id = s.scheme_id and sv.version = s.scheme_version
   left join ledger_codes lc on lc.category = s.category`;
 
-/** Snapshot column for each export field; the same names are read from a closed period's rows. */
-const EXPORT_FIELDS: Record<keyof ExportRow, string> = {
+/** Snapshot column for each export field read from the database (the same names in a closed period's rows); the net amount is worked out from them. */
+const EXPORT_FIELDS: Record<Exclude<keyof ExportRow, "netAmount">, string> = {
   transactionId: "transaction_id",
   spentOn: "spent_on",
   bookedPeriod: "booked_period",
@@ -145,12 +145,11 @@ export type RowSource = { closed: true } | { closed: false; timeZone: string };
 /** Export rows, batch by batch. Amounts arrive as text (bigint) and become numbers in place. */
 export async function* exportRowBatches(tx: Tx, period: string, source: RowSource): AsyncGenerator<ExportRow[]> {
   const query = source.closed ? closedExportRowsQuery(period) : exportRowsQuery(period, source.timeZone);
-  for await (const batch of fetchInBatches<Raw<ExportRow, "amount" | "schemeVersion">>(tx, query)) {
-    for (const row of batch) {
-      row.amount = Number(row.amount);
-      row.schemeVersion = Number(row.schemeVersion);
-    }
-    yield batch as ExportRow[];
+  for await (const batch of fetchInBatches<Raw<Omit<ExportRow, "netAmount">, "amount" | "schemeVersion">>(tx, query)) {
+    yield batch.map((raw) => {
+      const amount = Number(raw.amount);
+      return { ...raw, amount, netAmount: countedAmount({ amount, voided: raw.voided }), schemeVersion: Number(raw.schemeVersion) };
+    });
   }
 }
 

@@ -4,9 +4,15 @@ import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
 import { requireActor } from "../../plugins/access.ts";
-import { EXPORT_FORMATS, type ExportFile, type ExportsService } from "./exports.service.ts";
+import { CSV_FORMATS, EXPORT_FORMATS, type ExportFile, type ExportsService } from "./exports.service.ts";
 
 const periodParams = z.object({ period: z.string().refine(isValidPeriod, "Period must be a month like 2026-03") });
+
+const bomQuery = z
+  .enum(["true", "false"], { message: "bom must be true or false" })
+  .transform((value) => value === "true")
+  .default(false)
+  .describe("`true` starts the CSV with a UTF-8 byte order mark, so Excel on Windows reads £ and accents right. The sha256 recorded at close is of the file without it.");
 
 function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
@@ -30,17 +36,20 @@ export async function exportsRoutes(app: FastifyInstance, options: { exports: Ex
         tags: ["finance"],
         summary: "The period's spends and reversals as CSV, XLSX, JSON or a Xero manual journal, streamed",
         description:
-          "One row per spend booked in the period (voided ones marked) and one per reversal booked in it: spends in the order they were logged, then reversals. Client references only, never names. A closed period gives the same bytes every time; the CSV's sha256 is recorded at close. `xero` gives one debit per team and GL code and a balancing credit per team to `clearingAccount`.",
+          "One row per spend booked in the period (voided ones marked) and one per reversal booked in it: spends in the order they were logged, then reversals. Client references only, never names. `Amount` is the spend's own amount; `Net amount` is what the row adds to the period (0 on a voided spend, negative on a reversal), so summing it gives the period total. In the XLSX, `Date spent` and `Logged at` are date cells, `Logged at` in the council's time zone (the CSV and JSON keep ISO 8601 UTC). A closed period gives the same bytes every time; the CSV's sha256 is recorded at close. `xero` gives one debit per team and GL code and a balancing credit per team to `clearingAccount`.",
         params: periodParams,
-        querystring: z.object({
-          format: z.enum(EXPORT_FORMATS, { message: `Format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("csv"),
-          clearingAccount: z.string().regex(XERO_ACCOUNT_CODE, "Clearing account must be a Xero account code: 1-10 letters, digits, dots or dashes").optional(),
-        }),
+        querystring: z
+          .object({
+            format: z.enum(EXPORT_FORMATS, { message: `Format must be one of ${EXPORT_FORMATS.join(", ")}` }).default("csv"),
+            clearingAccount: z.string().regex(XERO_ACCOUNT_CODE, "Clearing account must be a Xero account code: 1-10 letters, digits, dots or dashes").optional(),
+            bom: bomQuery,
+          })
+          .refine((query) => !query.bom || CSV_FORMATS.includes(query.format), { message: `bom applies to the CSV formats only (${CSV_FORMATS.join(", ")})`, path: ["bom"] }),
       },
     },
     async (request, reply) => {
-      const { format, clearingAccount } = request.query;
-      return sendFile(reply, await exports.download(requireActor(request), request.params.period, format, { clearingAccount }));
+      const { format, clearingAccount, bom } = request.query;
+      return sendFile(reply, await exports.download(requireActor(request), request.params.period, format, { clearingAccount, bom }));
     },
   );
 
@@ -53,8 +62,9 @@ export async function exportsRoutes(app: FastifyInstance, options: { exports: Ex
         tags: ["finance"],
         summary: "The Local Government Transparency Code publication for the period: no client data; private individuals redacted",
         params: periodParams,
+        querystring: z.object({ bom: bomQuery }),
       },
     },
-    async (request, reply) => sendFile(reply, await exports.transparency(requireActor(request), request.params.period)),
+    async (request, reply) => sendFile(reply, await exports.transparency(requireActor(request), request.params.period, { bom: request.query.bom })),
   );
 }

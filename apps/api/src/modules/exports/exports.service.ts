@@ -22,6 +22,10 @@ export interface ExportFile {
 }
 
 const CSV = "text/csv; charset=utf-8";
+/** Excel on Windows reads a CSV as the machine's code page unless it starts with this mark. */
+const UTF8_BOM = "\uFEFF";
+/** The formats that are CSV files, so may take a byte order mark. */
+export const CSV_FORMATS: readonly ExportFormat[] = ["csv", "xero"];
 const FILES: Record<ExportFormat, { suffix: string; contentType: string }> = {
   csv: { suffix: ".csv", contentType: CSV },
   xlsx: { suffix: ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
@@ -68,7 +72,7 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
   }
 
   return {
-    async download(actor: Actor, period: string, format: ExportFormat, options: { clearingAccount?: string | undefined } = {}): Promise<ExportFile> {
+    async download(actor: Actor, period: string, format: ExportFormat, options: { clearingAccount?: string | undefined; bom?: boolean } = {}): Promise<ExportFile> {
       if (!canExport(actor)) throw new ForbiddenError("Only finance and auditors export periods.");
       // A closed period has every code it needs: closing refuses while a category is unmapped.
       if (format === "xero" && (await findPeriod(db, period))?.status !== "closed") {
@@ -78,18 +82,23 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
       const body = streamFromSnapshot(async (tx, out) => {
         const rows = exportRowBatches(tx, period, await sourceOf(tx, period));
         const sink = streamSink(out);
+        if (options.bom) await sink.write(UTF8_BOM);
         if (format === "csv") await writeCsv(rows, sink);
         else if (format === "json") await writeJson(rows, sink, { period, logCheckpoint: await checkpointOf(tx, period) });
         else if (format === "xero") await writeXeroJournal(rows, sink, period, options.clearingAccount ?? DEFAULT_CLEARING_ACCOUNT);
-        else await writeXlsx(rows, out, period, await checkpointOf(tx, period));
+        else await writeXlsx(rows, out, { period, logCheckpoint: await checkpointOf(tx, period), timeZone: config.timeZone });
       });
       return { filename: `green-tape-${period}${FILES[format].suffix}`, contentType: FILES[format].contentType, body };
     },
 
     /** The Local Government Transparency Code file: finance publishes it, so only finance takes it. */
-    async transparency(actor: Actor, period: string): Promise<ExportFile> {
+    async transparency(actor: Actor, period: string, options: { bom?: boolean } = {}): Promise<ExportFile> {
       if (actor.role !== "finance") throw new ForbiddenError("Only finance takes the transparency publication.");
-      const body = streamFromSnapshot(async (tx, out) => writeTransparency(transparencyRowBatches(tx, period, await sourceOf(tx, period)), streamSink(out), config.councilName));
+      const body = streamFromSnapshot(async (tx, out) => {
+        const sink = streamSink(out);
+        if (options.bom) await sink.write(UTF8_BOM);
+        await writeTransparency(transparencyRowBatches(tx, period, await sourceOf(tx, period)), sink, config.councilName);
+      });
       return { filename: `green-tape-${period}-transparency.csv`, contentType: CSV, body };
     },
 

@@ -6,6 +6,7 @@ import { equityFigures } from "@greentape/domain/equity";
 import { isSuppressedCount, PUBLIC_MINIMUM_COUNT, publicCount, publicFigure } from "@greentape/domain/disclosure";
 import { emptyOutcomeCounts, outcomeFigures, publicOutcomeBreakdown, type OutcomeFigures } from "@greentape/domain/insights";
 import type { PublicSummary } from "@greentape/domain/public-summary";
+import { quartilesOfTally } from "@greentape/domain/distribution";
 import { clopperPearsonUpper } from "@greentape/domain/statistics";
 import { monthsInSpan, type OutcomeGrouping, type OutcomesCompareQuery, type OutcomesQuery, type SpanQuery, type UptakeQuery } from "@greentape/domain/insights-input";
 import { insightsTeamScope } from "@greentape/domain/permissions";
@@ -75,7 +76,7 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
 
   /** Outcomes, audit and loop for a span: what the summary shows, and the public summary withholds from. */
   async function summaryFigures(scope: q.Scope) {
-    const [[total], audit, loop] = await Promise.all([q.outcomeTotals(db, scope, null), q.auditTotals(db, scope), q.loopDays(db, scope, config.timeZone)]);
+    const [[total], audit, loop] = await Promise.all([q.outcomeTotals(db, scope, null), q.auditTotals(db, scope), q.loopDayTally(db, scope, config.timeZone)]);
     return {
       outcomes: figuresOf(total),
       audit: {
@@ -84,7 +85,7 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
         // span's months; null until a randomly drawn spend has a finding.
         deviationUpper: audit.randomReviewed === 0 ? null : clopperPearsonUpper(audit.randomDeviations, audit.randomReviewed),
       },
-      loop,
+      loop: loopStages(loop),
     };
   }
 
@@ -190,7 +191,7 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
       const sampled = publicCount(audit.sampled);
       const withFinding = publicCount(audit.withFinding);
       const misuseAmount = publicFigure(audit.misuseAmount, [audit.misuseFindings]);
-      const median = (stage: q.StageDays) => (isSuppressedCount(stage.count) ? null : stage.median);
+      const median = (stage: StageDays) => (isSuppressedCount(stage.count) ? null : stage.median);
       const stages = { medianDaysToLog: loop.toLog, medianDaysToJustify: loop.toJustify, medianDaysToReview: loop.toReview, medianDaysToFollowUp: loop.toFollowUp };
       return {
         year,
@@ -224,3 +225,22 @@ function byLabel(a: { label: string }, b: { label: string }): number {
 }
 
 export type InsightsService = ReturnType<typeof createInsightsService>;
+
+const LOOP_STAGES: readonly q.LoopStage[] = ["toLog", "toJustify", "toReview", "toFollowUp"];
+
+interface StageDays {
+  count: number;
+  lowerQuartile: number | null;
+  median: number | null;
+  upperQuartile: number | null;
+}
+
+/** Each stage's quartiles by R's type 7, from the tally of its days. */
+function loopStages(tally: Array<{ stage: q.LoopStage; days: number; count: number }>): Record<q.LoopStage, StageDays> {
+  return Object.fromEntries(
+    LOOP_STAGES.map((stage) => {
+      const figures = quartilesOfTally(tally.filter((t) => t.stage === stage).map((t) => ({ value: t.days, count: t.count })));
+      return [stage, { count: figures?.count ?? 0, lowerQuartile: figures?.lowerQuartile ?? null, median: figures?.median ?? null, upperQuartile: figures?.upperQuartile ?? null }];
+    }),
+  ) as Record<q.LoopStage, StageDays>;
+}

@@ -60,7 +60,7 @@ export async function findPeriod(db: Executor, period: string): Promise<PeriodRo
 export async function markClosed(
   tx: Tx,
   period: string,
-  closed: { closedAt: Date; closedBy: string; spendCount: number; total: number; exportSha256: string; logCheckpoint: string | null },
+  closed: { closedAt: Date; closedBy: string; spendCount: number; total: number; unjustifiedCount: number; exportSha256: string; logCheckpoint: string | null },
 ) {
   await tx
     .update(periods)
@@ -81,8 +81,13 @@ export interface PeriodFigures {
   count: number;
   /** Net: counted spends plus reversals booked in the period, in minor units. */
   total: number;
-  /** Counted, not voided, and the justification still the worker's to write (due or queried). */
+  /**
+   * Not voided, and the justification still the worker's to write (due or queried): for a closed
+   * period, as the close showed it.
+   */
   unjustifiedCount: number;
+  /** The same count as it is now, whatever the period's status: justifications and voids go on after a close. */
+  liveUnjustifiedCount: number;
 }
 
 type FiguresRow = {
@@ -95,6 +100,7 @@ type FiguresRow = {
   log_checkpoint: string | null;
   spend_count: string | number | null;
   closed_total: string | number | null;
+  closed_unjustified: number | null;
   live_count: string | number;
   live_total: string | number;
   unjustified: string | number;
@@ -124,7 +130,7 @@ export async function periodFigures(db: Executor, only?: string): Promise<Period
       union select period from reversal_figures
     )
     select k.period, p.status, ${isoUtc(sql`p.closed_at`)} as closed_at, p.closed_by, u.name as closed_by_name, p.export_sha256, p.log_checkpoint,
-      p.spend_count, p.total as closed_total,
+      p.spend_count, p.total as closed_total, p.unjustified_count as closed_unjustified,
       coalesce(sf.count, 0) as live_count,
       (coalesce(sf.total, 0) + coalesce(rf.total, 0))::text as live_total,
       coalesce(sf.unjustified, 0) as unjustified
@@ -147,7 +153,8 @@ export async function periodFigures(db: Executor, only?: string): Promise<Period
       logCheckpoint: r.log_checkpoint,
       count: Number(closed ? r.spend_count : r.live_count),
       total: Number(closed ? r.closed_total : r.live_total),
-      unjustifiedCount: Number(r.unjustified),
+      unjustifiedCount: Number(closed && r.closed_unjustified !== null ? r.closed_unjustified : r.unjustified),
+      liveUnjustifiedCount: Number(r.unjustified),
     };
   });
 }

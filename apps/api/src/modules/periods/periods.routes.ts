@@ -12,7 +12,8 @@ const periodViewSchema = z.object({
   status: z.enum(["open", "closed"]),
   count: z.number().int(),
   total: z.number().int(),
-  unjustifiedCount: z.number().int(),
+  unjustifiedCount: z.number().int().describe("Spends not voided whose justification is still due or queried: for a closed period, frozen at what the close showed"),
+  liveUnjustifiedCount: z.number().int().describe("The same count as it is now (live): for a closed period it moves as justifications arrive and spends are voided"),
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   closedByName: z.string().nullable(),
@@ -35,7 +36,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
       schema: {
         tags: ["finance"],
         summary: "Periods with anything booked in them, and closed ones, newest first",
-        description: "`count` and `total` (minor units, net of voids and reversals) are what was recorded at close for a closed period. `unjustifiedCount` is live.",
+        description: "`count` and `total` (minor units, net of voids and reversals) are what was recorded at close for a closed period. `unjustifiedCount` is what the close showed for a closed period and live for an open one; `liveUnjustifiedCount` is always live.",
         response: { 200: z.object({ items: z.array(periodViewSchema) }) },
       },
     },

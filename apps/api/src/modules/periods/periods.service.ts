@@ -16,7 +16,10 @@ export interface PeriodView {
   status: "open" | "closed";
   count: number;
   total: number;
+  /** For a closed period, as the close showed it. */
   unjustifiedCount: number;
+  /** As it is now. */
+  liveUnjustifiedCount: number;
   closedAt: string | null;
   closedBy: string | null;
   closedByName: string | null;
@@ -37,7 +40,7 @@ function toView(f: PeriodFigures): PeriodView {
 
 /** A month nothing was booked in is still a month: open and empty. */
 function emptyPeriod(period: string): PeriodView {
-  return { period, status: "open", count: 0, total: 0, unjustifiedCount: 0, closedAt: null, closedBy: null, closedByName: null, exportSha256: null, logCheckpoint: null };
+  return { period, status: "open", count: 0, total: 0, unjustifiedCount: 0, liveUnjustifiedCount: 0, closedAt: null, closedBy: null, closedByName: null, exportSha256: null, logCheckpoint: null };
 }
 
 export function createPeriodsService(deps: {
@@ -97,7 +100,7 @@ export function createPeriodsService(deps: {
         }
         // The checkpoint current at close; the close's own event is sealed in the next one.
         const logCheckpoint = await log.checkpoint(tx);
-        await markClosed(tx, period, { closedAt: now, closedBy: actor.id, spendCount: figures.count, total: figures.total, exportSha256: digest.sha256, logCheckpoint });
+        await markClosed(tx, period, { closedAt: now, closedBy: actor.id, spendCount: figures.count, total: figures.total, unjustifiedCount: figures.unjustifiedCount, exportSha256: digest.sha256, logCheckpoint });
         await appendEvent(
           tx,
           {

@@ -7,14 +7,23 @@ export interface ExportFile {
   label: string;
   description: string;
   extension: string;
+  /** A CSV file, which may start with a byte order mark for Excel on Windows. */
+  csv: boolean;
   path(period: string): string;
 }
 
 const periodPath = (period: string) => `/api/exports/${encodeURIComponent(period)}`;
 
+/** The file's address, asking for a UTF-8 byte order mark on a CSV when `bom` is set. */
+export function exportPath(file: ExportFile, period: string, bom: boolean): string {
+  const path = file.path(period);
+  return bom && file.csv ? `${path}${path.includes("?") ? "&" : "?"}bom=true` : path;
+}
+
 export const EXPORT_FILES: readonly ExportFile[] = [
   {
     id: "csv",
+    csv: true,
     label: "Ledger export (CSV)",
     description: "One row per spend or reversal, with ledger codes and cost centres.",
     extension: "csv",
@@ -22,6 +31,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
   },
   {
     id: "xlsx",
+    csv: false,
     label: "Spreadsheet (XLSX)",
     description: "The same rows for Excel, with amounts as numbers and a totals row.",
     extension: "xlsx",
@@ -29,6 +39,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
   },
   {
     id: "json",
+    csv: false,
     label: "Data (JSON)",
     description: "The same rows for other systems.",
     extension: "json",
@@ -36,6 +47,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
   },
   {
     id: "xero",
+    csv: true,
     label: "Xero manual journal (CSV)",
     description: "Ready to import into Xero, tracked by team.",
     extension: "csv",
@@ -43,6 +55,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
   },
   {
     id: "transparency",
+    csv: true,
     label: "Transparency publication (CSV)",
     description:
       "The public spending file under the Local Government Transparency Code. No client data; a payee is named only when it was marked as an organisation.",
@@ -52,8 +65,8 @@ export const EXPORT_FILES: readonly ExportFile[] = [
 ];
 
 /** Fetches the file with the access token and hands it to the browser as a download. Returns its name. */
-export async function downloadExport(file: ExportFile, period: string): Promise<string> {
-  const { blob, filename } = await apiDownload(file.path(period));
+export async function downloadExport(file: ExportFile, period: string, options: { bom: boolean }): Promise<string> {
+  const { blob, filename } = await apiDownload(exportPath(file, period, options.bom));
   const name = filename ?? `green-tape-${period}-${file.id}.${file.extension}`;
   saveBlob(blob, name);
   return name;

@@ -54,9 +54,16 @@ function PeriodDetails({ period }: { period: Period }) {
     { key: "Status", value: <PeriodStatusTag status={period.status} /> },
     { key: "Spends", value: <span data-testid="period-count">{period.count.toLocaleString("en-GB")}</span> },
     { key: "Total", value: <span data-testid="period-total">{formatMoney(period.total, period.currency)}</span> },
-    { key: "Not yet justified", value: countOf(unjustified, "spend") },
   ];
+  if (period.status === "open") rows.push({ key: "Not yet justified (live)", value: <span data-testid="unjustified-live">{countOf(unjustified, "spend")}</span> });
   if (period.status === "closed") {
+    rows.push(
+      { key: "Not yet justified at close", value: <span data-testid="unjustified-at-close">{countOf(unjustified, "spend")}</span> },
+      {
+        key: "Not yet justified now (live)",
+        value: <span data-testid="unjustified-live">{countOf(period.liveUnjustifiedCount ?? unjustified, "spend")}</span>,
+      },
+    );
     if (period.closedAt) rows.push({ key: "Closed", value: `${formatTimestamp(period.closedAt)}${closer ? ` by ${closer}` : ""}` });
     rows.push({
       key: "Export SHA-256",
@@ -125,13 +132,14 @@ type DownloadStatus = { file: ExportFile; state: "working" | "done" | "failed"; 
 
 function Downloads({ period }: { period: string }) {
   const [status, setStatus] = useState<DownloadStatus>(null);
+  const [bom, setBom] = useState(false);
   const busy = status?.state === "working";
 
   async function download(file: ExportFile) {
     if (busy) return;
     setStatus({ file, state: "working", message: `Preparing ${file.label}…` });
     try {
-      const filename = await downloadExport(file, period);
+      const filename = await downloadExport(file, period, { bom });
       setStatus({ file, state: "done", message: `Downloaded ${filename}` });
     } catch (error) {
       setStatus({ file, state: "failed", message: `${file.label} could not be downloaded. ${describeApiError(error)}` });
@@ -140,6 +148,17 @@ function Downloads({ period }: { period: string }) {
 
   return (
     <>
+      <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id="download-bom" type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} aria-describedby="download-bom-hint" />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor="download-bom">
+            CSV files for Excel on Windows
+          </label>
+          <div className="govuk-hint govuk-checkboxes__hint" id="download-bom-hint">
+            Starts each CSV with a byte order mark, so Excel shows £ signs and accents correctly. The SHA-256 is of the file without it.
+          </div>
+        </div>
+      </div>
       <ul className="gt-downloads">
         {EXPORT_FILES.map((file) => (
           <li className="gt-downloads__item" key={file.id}>

@@ -11,7 +11,10 @@ export const periodSchema = z.object({
   /** Net of voids and reversals, in minor units. */
   total: z.number().int(),
   currency: z.string().optional(),
+  /** For a closed period, frozen at what the close showed. */
   unjustifiedCount: z.number().int().nullish(),
+  /** The same count as it is now. */
+  liveUnjustifiedCount: z.number().int().nullish(),
   closedAt: z.string().nullish(),
   closedBy: z.union([z.string(), z.object({ id: z.string().optional(), name: z.string() })]).nullish(),
   closedByName: z.string().nullish(),
