@@ -6,7 +6,7 @@ import { createClient, scalar } from "../support/factories.ts";
 import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
-import { bearer, drawSample, eventsOfType, expectChainVerifies, logMany, NOW, PERIOD, roomyScheme, type LoggedSpend } from "./audit-support.ts";
+import { bearer, drawSample, eventsOfType, expectChainVerifies, logMany, NOW, PERIOD, roomyScheme, rows, type LoggedSpend } from "./audit-support.ts";
 
 type Item = { spendId: string; stratum: string; position: number };
 
@@ -97,8 +97,8 @@ describe("findings and the sample report", () => {
     expect(clean.body.upperLimitMethod).toBe("hypergeometric");
     expect(clean.body.byStratum.random).toMatchObject({ items: 59, itemsReviewed: 59, deviations: 0 });
     expect(clean.body.byStratum.risk).toMatchObject({ items: 0, itemsReviewed: 0, deviationRate: null });
-    expect(clean.body.statement).toContain("no more than 0% of the 60 spends in 2026-03");
-    expect(clean.body.deviationDefinition).toMatch(/minor, major or misuse_suspected/);
+    expect(clean.body.statement).toContain("no more than 0% of the 60 spends in March 2026");
+    expect(clean.body.deviationDefinition).toMatch(/minor, major or misuse suspected/);
     expect(clean.body.sample).toMatchObject({ id: sampleId, seed: "findings", populationSize: 60, parameters: { size: 59 } });
 
     const amended = await putFinding(auditor, items[1]?.spendId as string, { result: "misuse_suspected", notes: '=HYPERLINK("http://evil.example","<b>click</b>")' });
@@ -136,11 +136,11 @@ describe("findings and the sample report", () => {
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
     expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(res.text).toMatch(/^<!doctype html>/);
-    expect(res.text).toContain("Audit sample report, 2026-03");
+    expect(res.text).toContain("Audit sample report, March 2026");
     expect(res.text).toContain("&lt;b&gt;click&lt;/b&gt;");
     expect(res.text).not.toContain("<b>click</b>");
     expect(res.text).not.toMatch(/<script/i);
-    expect(res.text).toContain("no more than 1.67% of the 60 spends in 2026-03");
+    expect(res.text).toContain("no more than 1.67% of the 60 spends in March 2026");
     // The log's checkpoint at the draw, signed with its key, printed for whoever keeps the report.
     const { logCheckpoint } = (await report()).body.sample as { logCheckpoint: string };
     expect(signersOf(parseNote(logCheckpoint), [parseVerifierKey(TEST_LOG_VKEY)])).toHaveLength(1);
@@ -212,6 +212,88 @@ describe("the upper limit over a month whose size is known", () => {
     // ../shared/reference/proportion-intervals.json, hypergeometricUpper95 { N: 7, n: 7, k: 2 }: 2 (2/7);
     // the binomial (Clopper–Pearson) would give 0.658739.
     expect(res.body).toMatchObject({ itemsReviewed: 7, deviations: 2, upperLimitMethod: "hypergeometric", upperDeviationLimit: 2 / 7 });
-    expect(res.body.statement).toBe("Every one of the 7 spends in 2026-03 was checked: 2 (28.57%) deviate.");
+    expect(res.body.statement).toBe("Every one of the 7 spends in March 2026 was checked: 2 (28.57%) deviate.");
+  });
+});
+
+/**
+ * The working papers are read by people who know staff by name: the sample, the queue and the CSV
+ * name each spend's worker, team and client reference beside the ids, and the printable report is
+ * in words with its instants in the council's time zone (here Auckland, 13 hours ahead in March,
+ * so the draw at noon UTC on the 20th is 1am on the 21st there).
+ */
+describe("working papers with names, words and local dates", () => {
+  let t: TestApp;
+  let auditor: string;
+  let sampleId: string;
+  let spendIds: string[];
+  const clientReference = "C-PAPERS-01";
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new TestClock(new Date(NOW)), env: { TIME_ZONE: "Pacific/Auckland" } });
+    const [auditorToken, worker] = await Promise.all([t.tokenFor("auditor"), t.tokenFor("worker")]);
+    auditor = auditorToken;
+    const schemeId = (await roomyScheme(t)).id;
+    const clientId = await createClient(t, worker, clientReference);
+    spendIds = (await logMany(t, worker, { schemeId, clientId }, 3)).map((s) => s.id);
+    const res = await drawSample(t, auditor, { period: PERIOD, seed: "papers", size: 3, riskRules: false });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    sampleId = res.body.id;
+  });
+  afterAll(() => t.close());
+
+  async function peopleOf(spendId: string) {
+    const [row] = await rows<{ worker_id: string; worker: string; team_id: string; team: string; client_id: string; reference: string }>(
+      t,
+      sql`select u.id::text as worker_id, u.name as worker, tm.id::text as team_id, tm.name as team, c.id::text as client_id, c.reference
+          from spends s join users u on u.id = s.worker_id join teams tm on tm.id = s.team_id join clients c on c.id = s.client_id where s.id = ${spendId}`,
+    );
+    if (!row) throw new Error("no such spend");
+    return { worker: { id: row.worker_id, name: row.worker }, team: { id: row.team_id, name: row.team }, client: { id: row.client_id, reference: row.reference } };
+  }
+
+  it("names the worker, team and client of every item in the sample and the queue", async () => {
+    const expected = await peopleOf(spendIds[0] as string);
+    expect(expected.client.reference).toBe(clientReference);
+    const detail = await t.http.get(`/api/audit/samples/${sampleId}`).set(bearer(auditor));
+    expect(detail.status).toBe(200);
+    expect(detail.body.items).toHaveLength(3);
+    for (const item of detail.body.items) expect(item).toMatchObject(expected);
+    const queue = await t.http.get("/api/audit/queue").set(bearer(auditor));
+    const open = queue.body.openItems.filter((i: { sampleId: string }) => i.sampleId === sampleId);
+    expect(open).toHaveLength(3);
+    for (const item of open) expect(item).toMatchObject(expected);
+  });
+
+  it("puts the names in the CSV beside the ids, and words and local dates in the printable report", async () => {
+    const [first, second] = (await t.http.get(`/api/audit/samples/${sampleId}`).set(bearer(auditor))).body.items as { spendId: string }[];
+    const put = (spendId: string, body: object) => t.http.put(`/api/audit/samples/${sampleId}/items/${spendId}/finding`).set(bearer(auditor)).send(body);
+    expect((await put(first?.spendId as string, { result: "no_issue" })).status).toBe(200);
+    expect((await put(second?.spendId as string, { result: "misuse_suspected", notes: "Payee is the worker's relative" })).status).toBe(200);
+    const expected = await peopleOf(first?.spendId as string);
+
+    const csv = await t.http.get(`/api/audit/samples/${sampleId}/report?format=csv`).set(bearer(auditor));
+    const records = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0] ?? {})).toEqual(expect.arrayContaining(["worker_id", "worker_name", "team_name", "client_id", "client_reference"]));
+    const columns = Object.keys(records[0] ?? {});
+    expect(columns.indexOf("worker_name")).toBe(columns.indexOf("worker_id") + 1);
+    expect(columns.indexOf("client_reference")).toBe(columns.indexOf("client_id") + 1);
+    for (const record of records) {
+      expect(record).toMatchObject({ worker_id: expected.worker.id, worker_name: expected.worker.name, team_name: expected.team.name, client_id: expected.client.id, client_reference: clientReference });
+    }
+    // The CSV is for processing: it keeps the result codes.
+    expect(records.find((r) => r.spend_id === second?.spendId)?.result).toBe("misuse_suspected");
+
+    const html = (await t.http.get(`/api/audit/samples/${sampleId}/report?format=html`).set(bearer(auditor))).text;
+    for (const code of ["no_issue", "misuse_suspected", ">random<", ">risk<", "(default)", "2026-03-20T12:00:00"]) expect(html, code).not.toContain(code);
+    expect(html).toContain("<title>Audit sample report, March 2026</title>");
+    expect(html).toContain("drawn 21 March 2026 at 1:00am.");
+    expect(html).toContain('<th scope="row">Misuse suspected</th>');
+    expect(html).toContain("<td>Misuse suspected</td>");
+    expect(html).toContain("<td>No issue</td>");
+    expect(html).toContain("<td>Awaiting a finding</td>");
+    expect(html).toContain("<td>10 March 2026</td>");
+    expect(html).toContain(`<td>${expected.worker.name}<br>${expected.team.name.replaceAll("'", "&#39;")}</td><td>${clientReference}</td>`);
+    expect(html).toContain("judged on 21 March 2026");
   });
 });

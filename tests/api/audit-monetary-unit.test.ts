@@ -109,7 +109,7 @@ describe("monetary-unit sampling: its own size rule and the Stringer bound in mo
     });
     expect(res.body.monetaryUnit.samplingInterval).toBeCloseTo(1_666_666.67, 2);
     expect(res.body.statement).toBe(
-      "With 60 spends drawn by value checked, we can be 95% confident that the £1,000,000.00 booked in 2026-03 is overstated by no more than £69,669.74 (projected misstatement £11,666.67). That is more than the £50,000.00 tolerable misstatement.",
+      "With 60 spends drawn by value checked, we can be 95% confident that the £1,000,000.00 booked in March 2026 is overstated by no more than £69,669.74 (projected misstatement £11,666.67). That is more than the £50,000.00 tolerable misstatement.",
     );
   });
 

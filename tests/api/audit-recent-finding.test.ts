@@ -82,7 +82,9 @@ describe("the recent-finding risk stratum", () => {
     expect(named?.description).toContain("major or misuse finding in the 12 months");
     const html = await t.http.get(`/api/audit/samples/${marchSampleId}/report?format=html`).set(bearer(auditor));
     expect(html.text).toContain("<h2>Risk strata</h2>");
-    expect(html.text).toContain("recent_finding");
+    // In words, as people read it: the stratum's name, never its code.
+    expect(html.text).toContain(`<th scope="row">Worker&#39;s recent finding</th>`);
+    expect(html.text).not.toContain("recent_finding");
   });
 
   it("still verifies, and /verify catches a stratum that no longer holds the recorded workers' spends", async () => {

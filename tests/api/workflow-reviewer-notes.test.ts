@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
 import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
 import { waitForAllSealed } from "../support/log.ts";
+import { rows } from "./audit-support.ts";
 
 /**
  * A reviewer-only note is absent from every answer the worker gets: the spend's page (comments and
@@ -172,5 +173,75 @@ describe("reviewer-only notes on a supervisor's own spend", () => {
     const res = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${supervisor}`).send({ body: "note to self", visibility: "reviewers" });
     expect(res.status).toBe(403);
     expect(JSON.stringify(res.body)).toContain("visibility");
+  });
+});
+
+/**
+ * The auditor's hands on a case: a comment to the worker reaches the worker (on the spend's page
+ * and as a notification), a reviewer-only note reaches nobody but reviewers. Both are in the log
+ * under the auditor's name, marked with who may read them, without their words.
+ */
+describe("an auditor's comments on a case", () => {
+  let t: TestApp;
+  let spendId: string;
+  let worker: string;
+  let auditor: string;
+  let auditorId: string;
+  const toWorker = "AUDIT-TO-WORKER Please add the receipt for the bus pass.";
+  const reviewersOnly = "AUDIT-REVIEWERS Same payee as last month's flagged spend.";
+  let toWorkerId: string;
+  let noteId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [worker, auditor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("auditor")]);
+    const ids = await demoIds(t);
+    const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 3_000 }));
+    spendId = res.body.id;
+    const note = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${auditor}`).send({ body: reviewersOnly, visibility: "reviewers" });
+    const comment = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${auditor}`).send({ body: toWorker, visibility: "worker" });
+    expect([note.status, comment.status]).toEqual([201, 201]);
+    noteId = note.body.id;
+    toWorkerId = comment.body.id;
+    auditorId = comment.body.author.id;
+    await waitForAllSealed(t);
+  });
+  afterAll(() => t.close());
+
+  const asWorker = (path: string) => t.http.get(path).set("Authorization", `Bearer ${worker}`);
+
+  it("the worker reads the comment to them on the spend's page and is told of it; the note is nowhere", async () => {
+    const page = await asWorker(`/api/spends/${spendId}`);
+    expect(page.body.comments).toEqual([expect.objectContaining({ id: toWorkerId, body: toWorker, visibility: "worker", author: { id: auditorId, name: expect.any(String) } })]);
+    const inbox = await asWorker("/api/notifications");
+    expect(inbox.body.items.filter((n: { spendId: string }) => n.spendId === spendId).map((n: { kind: string }) => n.kind)).toEqual(["comment.added"]);
+    const noteIndex = ((await t.http.get(`/api/spends/${spendId}`).set("Authorization", `Bearer ${auditor}`)).body.timeline as { data: { commentId?: string }; logIndex: number }[]).find(
+      (e) => e.data.commentId === noteId,
+    )?.logIndex;
+    expect(noteIndex).toEqual(expect.any(Number));
+    expect((await asWorker(`/api/spends/${spendId}/timeline/${noteIndex}/proof`)).status).toBe(404);
+    for (const path of [`/api/spends/${spendId}`, "/api/spends", "/api/worklists/todo", "/api/notifications", "/api/track-record"]) {
+      const res = await asWorker(path);
+      expect(res.status, path).toBe(200);
+      expect(res.text, path).not.toContain(noteId);
+      expect(res.text, path).not.toContain(reviewersOnly);
+      expect(res.text, path).not.toContain('"reviewers"');
+    }
+  });
+
+  it("the auditor's case shows both; the log has both under the auditor's name, marked, without their words", async () => {
+    const page = await t.http.get(`/api/spends/${spendId}`).set("Authorization", `Bearer ${auditor}`);
+    expect(page.body.comments.map((c: { id: string; visibility: string }) => [c.id, c.visibility])).toEqual([
+      [noteId, "reviewers"],
+      [toWorkerId, "worker"],
+    ]);
+    const logged = await rows<{ actor: string; comment: string; visibility: string; data: string }>(t, sql`select actor_id::text as actor, data->>'commentId' as comment, data->>'visibility' as visibility, data::text as data from events where subject_id = ${spendId} and type = 'comment.added' order by id`);
+    expect(logged.map((e) => [e.actor, e.comment, e.visibility])).toEqual([
+      [auditorId, noteId, "reviewers"],
+      [auditorId, toWorkerId, "worker"],
+    ]);
+    expect(logged.map((e) => e.data).join(" ")).not.toMatch(/AUDIT-/);
+    const noticed = await scalar<number>(t, sql`select count(*)::int as value from notifications where spend_id = ${spendId}`);
+    expect(noticed).toBe(1);
   });
 });

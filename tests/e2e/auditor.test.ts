@@ -9,9 +9,11 @@ import type { BrowserContext, Page } from "playwright-core";
 import {
   expectNoSeriousA11yViolations,
   heading,
+  newDeskContext,
   openPhonePage,
   screenshot,
   signIn,
+  watchPage,
   type PhonePage,
 } from "./support/browser.ts";
 import { call, catchUp, login, serverToday } from "./support/api.ts";
@@ -23,6 +25,10 @@ const CLIENT_REF = `E2E-AUD-${run}`;
 const PAYEE = `Hardware store ${run}`;
 const CONCERN = `The receipt shows tools the client did not need (${run}).`;
 const FINDING_NOTES = `Checked the receipt against the narrative: two items were not for the client (${run}).`;
+const NOTE_FOR_REVIEWERS = `Reviewers only: the same store was paid twice last month (${run}).`;
+const COMMENT_TO_WORKER = `Please add a photo of the receipt's second page (${run}).`;
+/** The auditor's desk: a laptop screen. */
+const DESK = { width: 1366, height: 900 } as const;
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -34,10 +40,14 @@ let spendId: string;
 let period: string;
 let monthName: string;
 let category: string;
+let sampleId: string;
+let workerName: string;
 
 beforeAll(async () => {
   // A worker logs and justifies a spend; their supervisor raises a concern about it.
-  const worker = (await login("worker@demo.test")).token;
+  const workerLogin = await login("worker@demo.test");
+  const worker = workerLogin.token;
+  workerName = workerLogin.user.name;
   await catchUp(worker);
   const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker)).items[0]!;
   const client = await call<{ id: string }>("POST", "/api/clients", worker, { reference: CLIENT_REF });
@@ -114,6 +124,7 @@ describe("auditor", () => {
 
     await expect.poll(() => heading(page).textContent()).toBe(`Sample for ${monthName}`);
     expect(await page.getByRole("alert").first().innerText()).toContain(`Sample drawn for ${monthName}`);
+    sampleId = new URL(page.url()).pathname.split("/")[3] as string;
     // The size, explained in words.
     expect(await page.getByTestId("size-explanation").innerText()).toMatch(/^\d+ spends?: /);
     expect(await page.getByTestId("seed").innerText()).toMatch(/^[0-9a-f]{32,}$/);
@@ -130,6 +141,8 @@ describe("auditor", () => {
     // The spend with a concern is always in the sample, and says why.
     const item = page.getByTestId("sample-item").filter({ hasText: PAYEE });
     expect(await item.innerText()).toContain("Concern raised");
+    // Whose spend it is, by name: the worker, their team and the client.
+    expect(await item.getByTestId("sample-item-people").innerText()).toBe(`${workerName}, Children's Services North. Client ${CLIENT_REF}`);
     await item.getByRole("link").click();
     await page.getByTestId("sample-reasons").waitFor();
     expect(await heading(page).innerText()).toBe(`${CLIENT_REF}: £18.75 on ${category}`);
@@ -189,12 +202,17 @@ describe("auditor", () => {
     expect(csv.split("\r\n")[0]).toContain("position,stratum,reasons,spend_id");
     expect(csv).toContain(spendId);
     expect(csv).toContain("minor");
+    expect(csv).toContain(`${workerName},Children's Services North`);
+    expect(csv).toContain(CLIENT_REF);
 
     // The printable page opens in a new tab.
     const [printable] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Open printable report" }).click()]);
     await printable.waitForLoadState();
     expect(printable.url()).toMatch(/^blob:/);
-    expect(await printable.locator("body").innerText()).toContain(period);
+    // Words for people: the month named, the findings as words, not their codes.
+    const printed = await printable.locator("body").innerText();
+    expect(printed).toContain(`Audit sample report, ${monthName}`);
+    expect(printed).not.toMatch(/no_issue|misuse_suspected/);
     await printable.close();
     await expect.poll(() => page.getByTestId("download-status").innerText()).toContain("printable report");
     watcher.assertClean();
@@ -236,5 +254,60 @@ describe("auditor", () => {
     await screenshot(page, "auditor-event-log-broken");
     await page.unroute("**/api/audit/events/verify*");
     watcher.assertClean();
+  });
+});
+
+describe("auditor at a desk", () => {
+  it("comments on the case, one note for reviewers only and one to the worker; the worker sees only theirs", async () => {
+    const desk = await newDeskContext(phone.browser, baseUrl, DESK);
+    try {
+      const auditorPage = await desk.newPage();
+      const auditorWatcher = watchPage(auditorPage);
+      await signIn(auditorPage, "auditor@demo.test");
+      await auditorPage.goto(`/audit/samples/${sampleId}/items/${spendId}`);
+      await auditorPage.getByTestId("sample-reasons").waitFor();
+      const form = auditorPage.getByRole("form", { name: "Add a comment" });
+
+      // Who reads it is asked every time: a note must never reach the worker by a default.
+      await form.getByLabel("Add a comment").fill(NOTE_FOR_REVIEWERS);
+      await form.getByRole("button", { name: "Add comment" }).click();
+      await expect.poll(() => form.innerText()).toContain("Select who may read it");
+      await form.getByLabel("Reviewers only").check();
+      await form.getByRole("button", { name: "Add comment" }).click();
+      await expect.poll(() => auditorPage.getByTestId("comment-done").innerText()).toBe("Reviewer note added. The worker will not see it.");
+
+      await form.getByLabel("Add a comment").fill(COMMENT_TO_WORKER);
+      await form.getByLabel("The worker as well").check();
+      await form.getByRole("button", { name: "Add comment" }).click();
+      await expect.poll(() => auditorPage.getByTestId("comment-done").innerText()).toBe("Comment added. The worker has been told.");
+      const comments = auditorPage.getByTestId("comments").getByRole("listitem");
+      await expect.poll(() => comments.filter({ hasText: COMMENT_TO_WORKER }).count()).toBe(1);
+      expect(await comments.filter({ hasText: NOTE_FOR_REVIEWERS }).innerText()).toContain("Reviewers only");
+      expect(await comments.filter({ hasText: COMMENT_TO_WORKER }).innerText()).not.toContain("Reviewers only");
+      await expect.poll(() => auditorPage.getByTestId("timeline").innerText()).toContain("Reviewer note added");
+      await expectNoSeriousA11yViolations(auditorPage, "auditor's comments on the case");
+      await screenshot(auditorPage, "auditor-case-comments-desk");
+      auditorWatcher.assertClean();
+      await auditorPage.close();
+
+      // The worker, on a browser of their own.
+      const workerDesk = await newDeskContext(phone.browser, baseUrl, DESK);
+      const workerPage = await workerDesk.newPage();
+      const workerWatcher = watchPage(workerPage);
+      await signIn(workerPage, "worker@demo.test");
+      await workerPage.goto(`/spends/${spendId}`);
+      await workerPage.getByTestId("comments").waitFor();
+      const seen = await workerPage.locator("main").innerText();
+      expect(seen).toContain(COMMENT_TO_WORKER);
+      expect(seen).not.toContain(NOTE_FOR_REVIEWERS);
+      expect(seen).not.toContain("Reviewer note");
+      await workerPage.goto("/notifications");
+      await expect.poll(() => workerPage.locator("main").innerText()).toMatch(/comment/i);
+      expect(await workerPage.locator("main").innerText()).not.toContain(NOTE_FOR_REVIEWERS);
+      workerWatcher.assertClean();
+      await workerDesk.close();
+    } finally {
+      await desk.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { loggerOptions } from "./lib/logger.ts";
 import { accessPlugin } from "./plugins/access.ts";
 import { problemsPlugin } from "./plugins/problems.ts";
+import { inputCharactersPlugin } from "./plugins/input-characters.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  await app.register(inputCharactersPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -224,7 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { notifications });
   await app.register(worklistsRoutes, { worklists });
   await app.register(supervisionRoutes, { supervision });
-  await app.register(auditRoutes, { audit, councilName: config.councilName });
+  await app.register(auditRoutes, { audit, council: { name: config.councilName, timeZone: config.timeZone } });
   await app.register(periodsRoutes, { periods });
   await app.register(exportsRoutes, { exports });
   await app.register(insightsRoutes, { insights });

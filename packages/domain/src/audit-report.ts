@@ -13,7 +13,20 @@ import { clopperPearsonUpper, formatPercent, hypergeometricUpperLimit } from "./
 export const FINDING_RESULTS = ["no_issue", "minor", "major", "misuse_suspected"] as const;
 export type FindingResult = (typeof FINDING_RESULTS)[number];
 
-export const DEVIATION_DEFINITION = "A deviation is a finding of minor, major or misuse_suspected; no_issue is not a deviation.";
+/** Each result in words, for every page and file a person reads; the codes stay in the API and the CSV. */
+export const FINDING_RESULT_LABELS: Record<FindingResult, { label: string; hint: string }> = {
+  no_issue: { label: "No issue", hint: "The spend kept to the scheme and its justification holds up." },
+  minor: { label: "Minor", hint: "A small lapse, such as a late justification or a missing detail, with no loss." },
+  major: { label: "Major", hint: "A serious breach of the scheme, such as a spend outside its rules or no evidence of what was bought." },
+  misuse_suspected: { label: "Misuse suspected", hint: "The money may not have been spent for the client. This needs investigating." },
+};
+
+/** The result's words; a code this version does not know reads as itself. */
+export function findingResultLabel(result: string): string {
+  return Object.hasOwn(FINDING_RESULT_LABELS, result) ? FINDING_RESULT_LABELS[result as FindingResult].label : result;
+}
+
+export const DEVIATION_DEFINITION = "A deviation is a finding of minor, major or misuse suspected; a finding of no issue is not a deviation.";
 
 export function isDeviation(result: FindingResult): boolean {
   return result !== "no_issue";

@@ -25,6 +25,20 @@ export const OVERDUE_JUSTIFICATION_STATES = ["due", "queried"] as const satisfie
 /** Justifications this many days overdue put a spend in the risk stratum, unless the auditor says otherwise. */
 export const DEFAULT_OVERDUE_DAYS = 14;
 
+/** Each reason's short name, for lists and the printable report. */
+export const SAMPLE_REASON_NAMES: Record<SampleReason, string> = {
+  random: "Drawn at random",
+  concern: "Concern raised",
+  split_pattern: "Possible split",
+  possible_duplicate: "Possible duplicate",
+  above_team_normal: "Above the team's normal",
+  new_payee: "New payee",
+  top_stratum: "Large amount",
+  justification_overdue: "Justification overdue",
+  receipt_lost: "Receipt lost",
+  recent_finding: "Worker's recent finding",
+};
+
 export const SAMPLE_REASON_DESCRIPTIONS: Record<SampleReason, string> = {
   random: "Drawn at random (the statistical part of the sample).",
   concern: "A supervisor raised a concern.",

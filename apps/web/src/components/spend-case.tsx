@@ -10,6 +10,8 @@
 import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { findingResultLabel } from "@greentape/domain/audit-report";
+import { EVENT_TYPE_LABELS, isEventType } from "@greentape/domain/event-types";
 import { FLAG_DESCRIPTIONS } from "@greentape/domain/flags";
 import type { Flag } from "@greentape/domain/flags";
 import { formatMoney } from "@greentape/domain/money";
@@ -24,7 +26,6 @@ import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
 import { WarningText } from "./warning-text.tsx";
 import "./spend-case.scss";
-import { EVENT_TYPE_LABELS, isEventType } from "@greentape/domain/event-types";
 
 // ---- the API's shapes ------------------------------------------------------------------------
 
@@ -306,7 +307,7 @@ function describeEvent(event: SpendCaseData["timeline"][number]): string {
     case "comment.added":
       return data.visibility === "reviewers" ? "Reviewer note added" : label;
     case "audit.finding_recorded":
-      return data.result ? `${label}: ${text(data.result).replaceAll("_", " ")}` : label;
+      return data.result ? `${label}: ${findingResultLabel(text(data.result))}` : label;
     default:
       return label;
   }

@@ -2,7 +2,7 @@ import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lt, lte
 import type { Executor } from "@greentape/db/client";
 import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
 import { compareCodeUnits } from "@greentape/domain/sample-plan";
-import { auditSampleItems, auditSamples, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends } from "@greentape/db/schema";
+import { auditSampleItems, auditSamples, clients, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends, teams, users } from "@greentape/db/schema";
 import { countedInBookedPeriod } from "../periods/periods.queries.ts";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
@@ -182,12 +182,31 @@ export async function listSamples(db: Executor, filter: { period?: string | unde
     .limit(page.limit + 1);
 }
 
-/** A sample's items in position order, each with its spend. */
+/** Whose spend it is and for whom, by name: what an auditor reads a list of sampled spends by. */
+const spendPeople = { workerName: users.name, teamName: teams.name, clientReference: clients.reference };
+export type SpendPeople = { workerName: string; teamName: string; clientReference: string };
+
+export async function spendPeopleOf(db: Executor, spendId: string): Promise<SpendPeople> {
+  const [row] = await db
+    .select(spendPeople)
+    .from(spends)
+    .innerJoin(users, eq(users.id, spends.workerId))
+    .innerJoin(teams, eq(teams.id, spends.teamId))
+    .innerJoin(clients, eq(clients.id, spends.clientId))
+    .where(eq(spends.id, spendId));
+  if (!row) throw new Error(`spend ${spendId} has no worker, team or client row`);
+  return row;
+}
+
+/** A sample's items in position order, each with its spend and the names of its worker, team and client. */
 export async function itemsWithSpends(db: Executor, sampleId: string) {
   return db
-    .select({ item: auditSampleItems, spend: spends })
+    .select({ item: auditSampleItems, spend: spends, people: spendPeople })
     .from(auditSampleItems)
     .innerJoin(spends, eq(spends.id, auditSampleItems.spendId))
+    .innerJoin(users, eq(users.id, spends.workerId))
+    .innerJoin(teams, eq(teams.id, spends.teamId))
+    .innerJoin(clients, eq(clients.id, spends.clientId))
     .where(eq(auditSampleItems.sampleId, sampleId))
     .orderBy(asc(auditSampleItems.position));
 }
@@ -228,10 +247,13 @@ export async function concernsWithoutFinding(db: Executor, limit: number) {
 /** Sample items still waiting for a finding, oldest sample first. */
 export async function openItems(db: Executor, limit: number) {
   return db
-    .select({ item: auditSampleItems, sample: { id: auditSamples.id, period: auditSamples.period, createdAt: auditSamples.createdAt }, spend: spends })
+    .select({ item: auditSampleItems, sample: { id: auditSamples.id, period: auditSamples.period, createdAt: auditSamples.createdAt }, spend: spends, people: spendPeople })
     .from(auditSampleItems)
     .innerJoin(auditSamples, eq(auditSamples.id, auditSampleItems.sampleId))
     .innerJoin(spends, eq(spends.id, auditSampleItems.spendId))
+    .innerJoin(users, eq(users.id, spends.workerId))
+    .innerJoin(teams, eq(teams.id, spends.teamId))
+    .innerJoin(clients, eq(clients.id, spends.clientId))
     .where(isNull(auditSampleItems.result))
     .orderBy(asc(auditSamples.createdAt), asc(auditSamples.id), asc(auditSampleItems.position))
     .limit(limit + 1);

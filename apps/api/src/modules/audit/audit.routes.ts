@@ -7,7 +7,7 @@ import { requireActor } from "../../plugins/access.ts";
 import { spendViewSchema } from "../spends/spend-view.ts";
 import type { AuditService } from "./audit.service.ts";
 import { reportCsv, reportHtml, reportSchema } from "./report-formats.ts";
-import { sampleDetailSchema, sampleItemDetailSchema, sampleItemSchema, sampleSchema, sampleSummarySchema } from "./sample-view.ts";
+import { sampleDetailSchema, sampleItemDetailSchema, sampleItemSchema, sampleSchema, sampleSummarySchema, spendPeopleSchema } from "./sample-view.ts";
 
 const sampleParams = z.object({ id: z.uuid({ message: "Sample id must be a UUID" }) });
 const itemParams = sampleParams.extend({ spendId: z.uuid({ message: "Spend id must be a UUID" }) });
@@ -39,12 +39,12 @@ const verifySchema = z.object({
 const queueSchema = z.object({
   concerns: z.array(spendViewSchema),
   moreConcerns: z.boolean(),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema })),
+  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema }).extend(spendPeopleSchema.shape)),
   moreOpenItems: z.boolean(),
 });
 
-export async function auditRoutes(app: FastifyInstance, options: { audit: AuditService; councilName: string }) {
-  const { audit, councilName } = options;
+export async function auditRoutes(app: FastifyInstance, options: { audit: AuditService; council: { name: string; timeZone: string } }) {
+  const { audit, council } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -132,7 +132,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "The sample report: deviations found and the upper deviation limit at the sample's confidence",
         description:
-          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. A monetary-unit sample adds `monetaryUnit`: the Stringer upper misstatement limit in minor units, and the statement bounds misstatement in money. `format=csv` gives one row per item; `format=html` a printable page.",
+          "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. A monetary-unit sample adds `monetaryUnit`: the Stringer upper misstatement limit in minor units, and the statement bounds misstatement in money. `format=csv` gives one row per item, with the worker's name, team and the client's reference beside their ids; `format=html` a printable page in words (results, strata, methods) with dates in the council's time zone.",
         params: sampleParams,
         querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
         response: { 200: reportSchema.or(z.string().describe("With format=csv or format=html: the file itself")) },
@@ -147,7 +147,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         case "csv":
           return reply.type("text/csv; charset=utf-8").header("Content-Disposition", `attachment; filename="${name}.csv"`).send(reportCsv(items));
         case "html":
-          return reply.type("text/html; charset=utf-8").header("Content-Disposition", `inline; filename="${name}.html"`).send(reportHtml(report, items, councilName));
+          return reply.type("text/html; charset=utf-8").header("Content-Disposition", `inline; filename="${name}.html"`).send(reportHtml(report, items, council));
         default:
           return report;
       }

@@ -4,6 +4,7 @@ import { appendEvent } from "@greentape/db/event-log";
 import type { DrawSampleInput, FindingInput } from "@greentape/domain/audit-input";
 import { DEVIATION_DEFINITION, monetaryUnitReport, monetaryUnitStatement, statementOf, summariseFindings, tallyByReason } from "@greentape/domain/audit-report";
 import { todayIn } from "@greentape/domain/dates";
+import { monthInWords } from "@greentape/domain/dates-in-words";
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { MAX_SAMPLE_SIZE } from "@greentape/domain/audit-input";
 import { formatMoney } from "@greentape/domain/money";
@@ -22,7 +23,7 @@ import { lockSpend } from "../spends/spends.queries.ts";
 import { toSpendAccess } from "../spends/spend-access.ts";
 import { toSpendView } from "../spends/spend-view.ts";
 import * as q from "./audit.queries.ts";
-import { parametersOf, toSampleDetail, toSampleHead, toSampleItem, toSampleItemDetail, toSampleSummary, toSampleView, type SampleParameters } from "./sample-view.ts";
+import { parametersOf, toSampleDetail, toSampleHead, toSampleItem, toSampleItemDetail, toSampleSummary, toSampleView, toSpendPeople, type SampleParameters } from "./sample-view.ts";
 
 /** 128 bits: nobody can have guessed the sample before it was drawn. */
 const SEED_BYTES = 16;
@@ -76,7 +77,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
     const rows = await q.itemsWithSpends(db, sampleId);
     const names = await userNames(db, rows.flatMap((r) => (r.item.findingBy ? [r.item.findingBy] : [])));
     const now = today();
-    return rows.map((r) => toSampleItemDetail(r.item, r.spend, now, (id) => names.get(id) ?? "Unknown"));
+    return rows.map((r) => toSampleItemDetail(r.item, r.spend, r.people, now, (id) => names.get(id) ?? "Unknown"));
   }
 
   return {
@@ -328,7 +329,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
           spend: { ...spend, auditStatus },
         };
       });
-      return toSampleItemDetail(item, spend, today(), () => actor.name);
+      return toSampleItemDetail(item, spend, await q.spendPeopleOf(db, spendId), today(), () => actor.name);
     },
 
     /** The findings' statistics, with the items for the CSV and printable forms. */
@@ -349,7 +350,9 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
               items.filter((i) => i.stratum === "random" && i.finding !== null).map((i) => ({ bookAmount: i.spend.amount, misstatement: i.finding?.misstatement ?? 0 })),
             )
           : null;
-      const statement = monetaryUnit ? monetaryUnitStatement(monetaryUnit, summary.byStratum.random.itemsReviewed, sample.period) : statementOf(summary, sample.populationSize, sample.period);
+      // A sentence for people: the month in words, as the printable report shows it.
+      const month = monthInWords(sample.period);
+      const statement = monetaryUnit ? monetaryUnitStatement(monetaryUnit, summary.byStratum.random.itemsReviewed, month) : statementOf(summary, sample.populationSize, month);
       return {
         report: {
           ...summary,
@@ -370,7 +373,7 @@ export function createAuditService(deps: { db: Db; clock: Clock; config: Pick<Co
       return {
         concerns: concernRows.slice(0, limit).map((s) => toSpendView(s, now)),
         moreConcerns: concernRows.length > limit,
-        openItems: openRows.slice(0, limit).map((r) => ({ sampleId: r.sample.id, period: r.sample.period, ...toSampleItem(r.item), spend: toSpendView(r.spend, now) })),
+        openItems: openRows.slice(0, limit).map((r) => ({ sampleId: r.sample.id, period: r.sample.period, ...toSampleItem(r.item), spend: toSpendView(r.spend, now), ...toSpendPeople(r.spend, r.people) })),
         moreOpenItems: openRows.length > limit,
       };
     },

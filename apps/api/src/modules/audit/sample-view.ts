@@ -3,7 +3,7 @@ import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { stratumOf } from "@greentape/domain/risk-strata";
 import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
 import { spendViewSchema, toSpendView } from "../spends/spend-view.ts";
-import type { SampleItemRow, SampleRow, SpendRow } from "./audit.queries.ts";
+import type { SampleItemRow, SampleRow, SpendPeople, SpendRow } from "./audit.queries.ts";
 
 /**
  * Everything a draw was made with, as recorded in audit_samples.parameters. `size` is the random
@@ -77,7 +77,23 @@ export const findingSchema = z.object({
   recordedBy: person,
   recordedAt: z.string(),
 });
-export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() });
+/** Whose spend it is, by name as well as id: lists of sampled spends are read by worker and team. */
+export const spendPeopleSchema = z.object({
+  worker: person,
+  team: z.object({ id: z.string(), name: z.string() }),
+  client: z.object({ id: z.string(), reference: z.string() }),
+});
+export type SpendPeopleView = z.infer<typeof spendPeopleSchema>;
+
+export function toSpendPeople(spend: SpendRow, people: SpendPeople): SpendPeopleView {
+  return {
+    worker: { id: spend.workerId, name: people.workerName },
+    team: { id: spend.teamId, name: people.teamName },
+    client: { id: spend.clientId, reference: people.clientReference },
+  };
+}
+
+export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
 export const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
 
 export type SampleItemView = z.infer<typeof sampleItemSchema>;
@@ -115,12 +131,12 @@ export function toSampleSummary(sample: SampleRow, counts: { items: number; find
   return { ...toSampleHead(sample), itemCount: counts.items, findingCount: counts.findings };
 }
 
-export function toSampleItemDetail(item: SampleItemRow, spend: SpendRow, today: string, nameOf: (id: string) => string): SampleItemDetail {
+export function toSampleItemDetail(item: SampleItemRow, spend: SpendRow, people: SpendPeople, today: string, nameOf: (id: string) => string): SampleItemDetail {
   const finding =
     item.result !== null && item.findingBy !== null && item.findingAt !== null
       ? { result: item.result, notes: item.notes ?? "", misstatement: item.misstatement, recordedBy: { id: item.findingBy, name: nameOf(item.findingBy) }, recordedAt: item.findingAt.toISOString() }
       : null;
-  return { ...toSampleItem(item), spend: toSpendView(spend, today), finding };
+  return { ...toSampleItem(item), spend: toSpendView(spend, today), finding, ...toSpendPeople(spend, people) };
 }
 
 export function toSampleDetail(sample: SampleRow, items: SampleItemDetail[]): z.infer<typeof sampleDetailSchema> {

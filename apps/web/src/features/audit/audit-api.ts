@@ -49,7 +49,14 @@ const sampleItemSchema = z.object({
   position: z.number().int(),
 });
 
-const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendSchema, finding: findingSchema.nullable() });
+/** Whose spend it is: the worker and team by name, and the client's reference. */
+const spendPeopleSchema = z.object({
+  worker: person,
+  team: z.object({ id: z.string(), name: z.string() }),
+  client: z.object({ id: z.string(), reference: z.string() }),
+});
+
+const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
 export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
 
 const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
@@ -111,7 +118,7 @@ export type SampleReport = z.infer<typeof reportSchema>;
 const queueSchema = z.object({
   concerns: z.array(spendSchema),
   moreConcerns: z.boolean().default(false),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendSchema })),
+  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendSchema }).extend(spendPeopleSchema.shape)),
   moreOpenItems: z.boolean().default(false),
 });
 export type AuditQueue = z.infer<typeof queueSchema>;

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { findingInputSchema } from "@greentape/domain/audit-input";
-import { FINDING_RESULTS, isDeviation } from "@greentape/domain/audit-report";
+import { FINDING_RESULTS, FINDING_RESULT_LABELS, isDeviation } from "@greentape/domain/audit-report";
 import type { FindingResult } from "@greentape/domain/audit-report";
 import { formatMoney } from "@greentape/domain/money";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { CommentForm } from "../../components/comment-form.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
@@ -17,7 +18,7 @@ import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
 import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
-import { FINDING_LABELS, findingLabel, reasonDescription, reasonName } from "./labels.ts";
+import { findingLabel, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
@@ -51,6 +52,7 @@ export function SampleCasePage() {
             sample.reload();
             spend.reload();
           }}
+          onCommented={spend.reload}
         />
       ) : (
         <>
@@ -81,9 +83,37 @@ interface SampleCaseProps {
   item: SampleItemDetail;
   spend: SpendCaseData;
   onSaved(): void;
+  onCommented(): void;
 }
 
-function SampleCase({ sample, item, spend, onSaved }: SampleCaseProps) {
+/**
+ * The auditor's comment on the case, under its comments: a note for reviewers only, or one the
+ * worker reads (and is told of). The confirmation is announced where the form is.
+ */
+function AuditorComment({ spendId, onCommented }: { spendId: string; onCommented(): void }) {
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <>
+      <div role="status" className="gt-comment-done">
+        {done ? (
+          <p className="govuk-body govuk-!-font-weight-bold" data-testid="comment-done">
+            {done}
+          </p>
+        ) : null}
+      </div>
+      <CommentForm
+        spendId={spendId}
+        reviewerNotes
+        onDone={(message) => {
+          setDone(message);
+          onCommented();
+        }}
+      />
+    </>
+  );
+}
+
+function SampleCase({ sample, item, spend, onSaved, onCommented }: SampleCaseProps) {
   const wide = useWideScreen();
   // The form's state lives here, so it survives the form moving between the side column and the
   // flow of the case when a screen turns.
@@ -160,7 +190,7 @@ function SampleCase({ sample, item, spend, onSaved }: SampleCaseProps) {
         name="result"
         legend="What did you find?"
         legendClass="govuk-fieldset__legend--s"
-        options={FINDING_RESULTS.map((value) => ({ value, label: FINDING_LABELS[value].label, hint: FINDING_LABELS[value].hint }))}
+        options={FINDING_RESULTS.map((value) => ({ value, ...FINDING_RESULT_LABELS[value] }))}
         value={result}
         onChange={setResult}
         error={errors.result}
@@ -221,7 +251,9 @@ function SampleCase({ sample, item, spend, onSaved }: SampleCaseProps) {
               See every spend for {spend.client.reference}
             </Link>
           </p>
-          <SpendCase spend={spend}>{wide ? null : form}</SpendCase>
+          <SpendCase spend={spend} commentForm={<AuditorComment spendId={spend.id} onCommented={onCommented} />}>
+            {wide ? null : form}
+          </SpendCase>
         </div>
         {wide ? <div className="gt-case-layout__side">{form}</div> : null}
       </div>
@@ -284,7 +316,7 @@ export function ConcernCasePage() {
               See every spend for {spend.client.reference}
             </Link>
           </div>
-          <SpendCase spend={spend} />
+          <SpendCase spend={spend} commentForm={<AuditorComment spendId={spend.id} onCommented={reload} />} />
         </div>
       ) : null}
     </>

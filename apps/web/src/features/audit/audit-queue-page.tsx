@@ -64,6 +64,9 @@ function Queue({ queue }: { queue: AuditQueue }) {
                 <Link className="govuk-link govuk-!-font-weight-bold" to={`/audit/samples/${item.sampleId}/items/${item.spendId}`}>
                   {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}
                 </Link>
+                <span className="govuk-body-s gt-block" data-testid="open-item-people">
+                  {item.worker.name}, {item.team.name}. Client {item.client.reference}.
+                </span>
                 <span className="govuk-body-s gt-block">
                   Sample for {formatPeriod(item.period)}, number {item.position}. {item.reasons.map(reasonName).join(", ")}.
                 </span>

@@ -1,5 +1,6 @@
+import { FINDING_RESULT_LABELS } from "@greentape/domain/audit-report";
 import type { FindingResult } from "@greentape/domain/audit-report";
-import { SAMPLE_REASON_DESCRIPTIONS } from "@greentape/domain/risk-strata";
+import { SAMPLE_REASON_DESCRIPTIONS, SAMPLE_REASON_NAMES } from "@greentape/domain/risk-strata";
 import type { SampleReason } from "@greentape/domain/risk-strata";
 import { SAMPLER_NAMES } from "@greentape/domain/sample-plan";
 import type { SampleMethod } from "@greentape/domain/sample-plan";
@@ -7,21 +8,8 @@ import { formatPercent } from "@greentape/domain/statistics";
 
 export { formatPercent };
 
-const REASON_NAMES: Record<SampleReason, string> = {
-  random: "Drawn at random",
-  concern: "Concern raised",
-  split_pattern: "Possible split",
-  possible_duplicate: "Possible duplicate",
-  above_team_normal: "Above the team's normal",
-  new_payee: "New payee",
-  top_stratum: "Large amount",
-  justification_overdue: "Justification overdue",
-  receipt_lost: "Receipt lost",
-  recent_finding: "Worker's recent finding",
-};
-
 export function reasonName(reason: string): string {
-  return Object.hasOwn(REASON_NAMES, reason) ? REASON_NAMES[reason as SampleReason] : reason.replaceAll("_", " ");
+  return Object.hasOwn(SAMPLE_REASON_NAMES, reason) ? SAMPLE_REASON_NAMES[reason as SampleReason] : reason.replaceAll("_", " ");
 }
 
 export function reasonDescription(reason: string): string {
@@ -43,13 +31,15 @@ export interface FindingLabel {
   colour: string;
 }
 
-export const FINDING_LABELS: Record<FindingResult, FindingLabel> = {
-  no_issue: { label: "No issue", hint: "The spend kept to the scheme and its justification holds up.", colour: "govuk-tag--green" },
-  minor: { label: "Minor", hint: "A small lapse, such as a late justification or a missing detail, with no loss.", colour: "govuk-tag--yellow" },
-  major: { label: "Major", hint: "A serious breach of the scheme, such as a spend outside its rules or no evidence of what was bought.", colour: "govuk-tag--orange" },
-  misuse_suspected: { label: "Misuse suspected", hint: "The money may not have been spent for the client. This needs investigating.", colour: "govuk-tag--red" },
+const FINDING_COLOURS: Record<FindingResult, string> = {
+  no_issue: "govuk-tag--green",
+  minor: "govuk-tag--yellow",
+  major: "govuk-tag--orange",
+  misuse_suspected: "govuk-tag--red",
 };
 
 export function findingLabel(result: string): FindingLabel {
-  return Object.hasOwn(FINDING_LABELS, result) ? FINDING_LABELS[result as FindingResult] : { label: result, hint: "", colour: "govuk-tag--grey" };
+  return Object.hasOwn(FINDING_RESULT_LABELS, result)
+    ? { ...FINDING_RESULT_LABELS[result as FindingResult], colour: FINDING_COLOURS[result as FindingResult] }
+    : { label: result, hint: "", colour: "govuk-tag--grey" };
 }

@@ -154,6 +154,9 @@ function ItemsList({ sample, items, label }: { sample: SampleDetail; items: Samp
                 <span className="govuk-visually-hidden">Number {item.position}: </span>
                 {formatMoney(item.spend.amount, item.spend.currency)} on {item.spend.category}
               </Link>
+              <span className="govuk-body-s gt-block gt-items__meta" data-testid="sample-item-people">
+                {item.worker.name}, {item.team.name}. Client {item.client.reference}
+              </span>
               <span className="govuk-body-s gt-block gt-items__meta">
                 {item.spend.payee}, {formatDay(item.spend.spentOn)}
                 {item.spend.voided ? ". Voided" : ""}

@@ -38,7 +38,3 @@ export async function declareReceiptLost(spendId: string, input: { description: 
 export async function voidSpend(spendId: string, reason: string): Promise<SpendCaseData> {
   return spendCaseSchema.parse(await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/void`, { reason }));
 }
-
-export async function addComment(spendId: string, body: string, visibility: "worker" | "reviewers" = "worker"): Promise<void> {
-  await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/comments`, { body, visibility });
-}

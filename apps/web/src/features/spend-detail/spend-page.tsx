@@ -12,13 +12,13 @@ import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
-import { SingleCheckbox } from "../../components/single-checkbox.tsx";
+import { CommentForm } from "../../components/comment-form.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { addComment, addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
+import { addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatTimestamp } from "../../lib/format.ts";
 
@@ -335,58 +335,3 @@ function VoidForm({ spend, onDone }: { spend: SpendCaseData; onDone: ActionsProp
     </details>
   );
 }
-
-function CommentForm({ spendId, reviewerNotes, onDone }: { spendId: string; reviewerNotes: boolean; onDone(message: string): void }) {
-  const [body, setBody] = useState("");
-  const [reviewersOnly, setReviewersOnly] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (body.trim() === "") {
-      setError("Write your comment");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await addComment(spendId, body.trim(), reviewersOnly ? "reviewers" : "worker");
-      setBody("");
-      setReviewersOnly(false);
-      onDone(reviewersOnly ? "Reviewer note added. The worker will not see it." : "Comment added");
-    } catch (e) {
-      setError(messageFor(e, "body"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form noValidate onSubmit={(e) => void submit(e)}>
-      <Textarea
-        id="comment"
-        label="Add a comment"
-        hint={reviewerNotes ? "Everyone who can see this spend can read it, unless you make it a reviewer note." : "Everyone who can see this spend can read it."}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        error={error ?? undefined}
-        rows={3}
-      />
-      {reviewerNotes ? (
-        <SingleCheckbox
-          id="comment-reviewers"
-          label="Reviewer note"
-          hint="Only supervisors, auditors and admins see it. The worker never does."
-          checked={reviewersOnly}
-          onChange={setReviewersOnly}
-        />
-      ) : null}
-      <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
-        {busy ? "Adding…" : "Add comment"}
-      </button>
-    </form>
-  );
-}
-
