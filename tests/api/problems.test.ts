@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { demoIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 
 describe("bad input gets problem+json naming the field", () => {
@@ -39,6 +40,39 @@ describe("bad input gets problem+json naming the field", () => {
     const token = await t.tokenFor("auditor");
     const res = await t.http.get("/api/log/proofs/inclusion?index=abc&treeSize=1").set("Authorization", `Bearer ${token}`);
     expectProblem(res, 400, { field: "index" });
+  });
+
+  it.each([
+    ["NUL", "%00"],
+    ["another control character", "a%01b"],
+    ["a newline", "a%0Ab"],
+    ["DEL", "%7F"],
+  ])("%s in a query parameter is 400 naming the parameter, not a 500", async (_what, encoded) => {
+    const token = await t.tokenFor("worker");
+    const res = await t.http.get(`/api/clients?q=${encoded}`).set("Authorization", `Bearer ${token}`);
+    expectProblem(res, 400, { field: "q", typeEndsWith: "validation" });
+  });
+
+  it("a control character in a repeated query parameter or a path parameter is 400 naming it", async () => {
+    const token = await t.tokenFor("finance");
+    const repeated = await t.http.get("/api/clients?q=fine&q=%00").set("Authorization", `Bearer ${await t.tokenFor("worker")}`);
+    expectProblem(repeated, 400, { field: "q" });
+    const path = await t.http.get("/api/periods/2026-0%003").set("Authorization", `Bearer ${token}`);
+    expectProblem(path, 400, { field: "period" });
+  });
+
+  it("a number too large for the database is 400 naming the parameter, not a failed query", async () => {
+    const { schemeId } = await demoIds(t);
+    const res = await t.http.get(`/api/schemes/${schemeId}?version=2147483648`).set("Authorization", `Bearer ${await t.tokenFor("worker")}`);
+    expectProblem(res, 400, { field: "version" });
+  });
+
+  it("NUL anywhere in a JSON body is 400 naming the field; a newline in prose is still the field's own rule", async () => {
+    const res = await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: "demo\u0000password" });
+    expectProblem(res, 400, { field: "password" });
+    const token = await t.tokenFor("worker");
+    const nested = await t.http.post("/api/spends").set("Authorization", `Bearer ${token}`).send({ items: [{ note: "a\u0000b" }] });
+    expectProblem(nested, 400, { field: "items.0.note" });
   });
 
   it("answers health and sends security headers and a request id", async () => {

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { loggerOptions } from "./lib/logger.ts";
 import { accessPlugin } from "./plugins/access.ts";
 import { problemsPlugin } from "./plugins/problems.ts";
+import { inputCharactersPlugin } from "./plugins/input-characters.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  await app.register(inputCharactersPlugin);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

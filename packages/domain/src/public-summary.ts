@@ -5,43 +5,53 @@
  * disclosure.ts): a withheld figure is null and named in its row's `suppressed`. It never holds a
  * client, a worker, an email or a payee; categories and teams are the only names in it.
  */
+import { z } from "zod";
 import { csvRecord } from "./export-rows.ts";
-import type { PublicOutcomeFigures } from "./insights.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
-export interface PublicGroup extends PublicOutcomeFigures {
-  label: string;
-}
+const OUTCOME_MEASURES = ["spends", "amount", "followUps", "reached", "helped", "helpedRate"] as const;
 
-export interface PublicSummary {
-  year: number;
-  from: string;
-  to: string;
+const publicFiguresSchema = z.object({
+  spends: z.number().int().nullable(),
+  amount: z.number().int().nullable().describe("minor units"),
+  followUps: z.number().int().nullable(),
+  reached: z.number().int().nullable(),
+  helped: z.number().int().nullable(),
+  helpedRate: z.number().nullable(),
+  interval: z.object({ lower: z.number(), upper: z.number(), method: z.literal("wilson"), confidence: z.number() }).nullable(),
+  suppressed: z.array(z.enum(OUTCOME_MEASURES)).describe("the figures withheld (null) because a count is under 5"),
+});
+
+/** The answer of GET /api/public/summary: the API describes it with this, and the public page checks it. */
+export const publicSummarySchema = z.object({
+  year: z.number().int(),
+  from: z.string(),
+  to: z.string(),
   /** Counts below this are withheld. */
-  minimumCount: number;
-  total: PublicOutcomeFigures;
-  byCategory: PublicGroup[];
-  byTeam: PublicGroup[];
-  audit: {
-    sampled: number | null;
-    withFinding: number | null;
-    misuseAmount: number | null;
-    deviationUpper: number | null;
-    suppressed: Array<"sampled" | "withFinding" | "misuseAmount">;
-  };
-  loop: {
-    medianDaysToLog: number | null;
-    medianDaysToJustify: number | null;
-    medianDaysToReview: number | null;
-    medianDaysToFollowUp: number | null;
-    suppressed: Array<"medianDaysToLog" | "medianDaysToJustify" | "medianDaysToReview" | "medianDaysToFollowUp">;
-  };
-}
+  minimumCount: z.number().int(),
+  total: publicFiguresSchema,
+  byCategory: z.array(publicFiguresSchema.extend({ label: z.string() })),
+  byTeam: z.array(publicFiguresSchema.extend({ label: z.string() })),
+  audit: z.object({
+    sampled: z.number().int().nullable(),
+    withFinding: z.number().int().nullable(),
+    misuseAmount: z.number().int().nullable(),
+    deviationUpper: z.number().nullable(),
+    suppressed: z.array(z.enum(["sampled", "withFinding", "misuseAmount"])),
+  }),
+  loop: z.object({
+    medianDaysToLog: z.number().nullable(),
+    medianDaysToJustify: z.number().nullable(),
+    medianDaysToReview: z.number().nullable(),
+    medianDaysToFollowUp: z.number().nullable(),
+    suppressed: z.array(z.enum(["medianDaysToLog", "medianDaysToJustify", "medianDaysToReview", "medianDaysToFollowUp"])),
+  }),
+});
+export type PublicSummary = z.infer<typeof publicSummarySchema>;
+type PublicFigures = PublicSummary["total"];
 
 export const PUBLIC_SUMMARY_CSV_HEADER = ["section", "group", "measure", "value"] as const;
 const WITHHELD = "suppressed";
-
-const OUTCOME_MEASURES = ["spends", "amount", "followUps", "reached", "helped", "helpedRate"] as const;
 
 function cell(value: number | null, suppressed: boolean): string {
   if (suppressed) return WITHHELD;
@@ -56,7 +66,7 @@ function cell(value: number | null, suppressed: boolean): string {
 export function publicSummaryCsv(summary: PublicSummary): string {
   const lines = [csvRecord(PUBLIC_SUMMARY_CSV_HEADER)];
   const row = (section: string, group: string, measure: string, value: string) => lines.push(csvRecord([section, spreadsheetSafe(group), measure, value]));
-  const outcomes = (section: string, group: string, figures: PublicOutcomeFigures) => {
+  const outcomes = (section: string, group: string, figures: PublicFigures) => {
     const hidden = new Set<string>(figures.suppressed);
     for (const measure of OUTCOME_MEASURES) row(section, group, measure, cell(figures[measure], hidden.has(measure)));
     row(section, group, "helpedRateLower", cell(figures.interval?.lower ?? null, hidden.has("helpedRate")));

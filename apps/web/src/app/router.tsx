@@ -5,6 +5,7 @@ import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
 import { RequireSignedIn, SessionGate } from "./guards.tsx";
 import { PublicLayout } from "./layouts/public-layout.tsx";
 import { SignedInLayout } from "./layouts/signed-in-layout.tsx";
+import { lazyPage } from "./lazy-page.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { adminRoutes } from "./routes/admin-routes.tsx";
 import { auditRoutes } from "./routes/audit-routes.tsx";
@@ -23,7 +24,11 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <PublicLayout />,
-        children: [{ path: "/sign-in", element: <SignInPage /> }],
+        children: [
+          { path: "/sign-in", element: <SignInPage /> },
+          // For anyone, signed in or not: the year's figures, with every small count withheld.
+          { path: "/public/summary", lazy: lazyPage(() => import("../features/insights/public-summary-page.tsx"), (m) => m.PublicSummaryPage) },
+        ],
       },
       {
         element: <RequireSignedIn />,

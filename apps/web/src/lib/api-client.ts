@@ -3,7 +3,11 @@
 // - The access token lives in memory only (never localStorage), so a script that reads
 //   storage cannot take it; a reload restores it with a quiet refresh (httpOnly cookie).
 // - On a 401 the client refreshes once (concurrent 401s share one refresh), retries the
-//   request, and if the refresh is refused it tells the auth layer the session has ended.
+//   request, and if the refresh is refused (401) it tells the auth layer the session has ended.
+//   A refresh that got no answer, or a 5xx, is tried again: it never ends the session, and the
+//   server answers a cookie shown twice within its grace window with the same successor.
+// - A sign-out the server has not heard yet (no signal) is remembered on the device and sent
+//   before anything else; until then no refresh is made with the old cookie.
 // - Errors come back as application/problem+json (RFC 9457) and are thrown as ApiError so
 //   forms can show an error summary with field-level messages.
 // - Money is integer minor units in every payload (1250 is £12.50); this client never
@@ -35,8 +39,10 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
   readonly problem: Problem;
+  /** From the answer's Retry-After header (503 while the database is away, 429). */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
     super(problem.detail ?? problem.title);
     this.name = "ApiError";
     this.status = problem.status;
@@ -45,6 +51,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** The message for one field, if the API named it ("email", "/email", "body.email" and "email.0" all match "email"). */
@@ -74,6 +81,18 @@ export class NetworkError extends Error {
   }
 }
 
+/** A failure that may pass by itself: no answer, the server in trouble (5xx), a timeout or a rate limit. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ApiError && (error.status >= 500 || error.status === 408 || error.status === 429);
+}
+
+/** How long to wait before trying again: `backoffMs`, or longer when the server asked for it with Retry-After. */
+export function waitBeforeRetry(error: unknown, backoffMs: number): number {
+  const asked = error instanceof ApiError && error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : 0;
+  return Math.max(asked, backoffMs);
+}
+
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. Leave out for no body. */
@@ -100,26 +119,99 @@ export function onSessionEnded(listener: (() => void) | null): void {
   sessionEndedListener = listener;
 }
 
+/** Waits between refresh attempts: a lost reply or a busy server is usually over within seconds. */
+const REFRESH_BACKOFF_MS = [500, 1_500, 4_000] as const;
+/** A refresh does not wait longer than this for the server; the caller's own retries take over. */
+const LONGEST_REFRESH_WAIT_MS = 10_000;
+
 /**
  * Asks for a new access token with the refresh cookie. Single-flight: callers that arrive
  * while one refresh is running share it (the cookie rotates, so two refreshes in parallel
  * would look like token reuse to the server).
- * Resolves true with a new token in memory, false when the server refused (401/403).
- * Throws NetworkError when the server could not be reached (the session may still be good).
+ * Resolves true with a new token in memory, false when the server refused (401), or at once
+ * while a sign-out is still to be sent. A failure that may pass (no answer, 5xx) is tried
+ * again a few times, respecting Retry-After, then thrown: the session may still be good.
  */
 export const refreshAccessToken = singleFlight(async (): Promise<boolean> => {
-  try {
-    const answer = await send<{ accessToken: string }>("/api/auth/refresh", { method: "POST", auth: false });
-    accessToken = answer.accessToken;
-    return true;
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+  for (let attempt = 0; ; attempt += 1) {
+    if (signOutPending()) {
       accessToken = null;
       return false;
     }
-    throw error;
+    try {
+      const answer = await send<{ accessToken: string }>("/api/auth/refresh", { method: "POST", auth: false });
+      accessToken = answer.accessToken;
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        accessToken = null;
+        return false;
+      }
+      const backoff = REFRESH_BACKOFF_MS[attempt];
+      const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+      if (!isTransient(error) || backoff === undefined || offline) throw error;
+      const wait = waitBeforeRetry(error, backoff);
+      if (wait > LONGEST_REFRESH_WAIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 });
+
+// ---- signing out ------------------------------------------------------------------------
+
+/** Web Storage key of a sign-out the server has not heard yet. Kept when local data is cleared. */
+export const SIGN_OUT_PENDING_KEY = "green-tape:sign-out-pending";
+
+/** True while this device owes the server a sign-out (shared by every tab of the app). */
+export function signOutPending(): boolean {
+  try {
+    return localStorage.getItem(SIGN_OUT_PENDING_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends the sign-out this device owes the server, if any (with the refresh cookie, and the
+ * access token when there is one). Resolves once the server has it, or there was none;
+ * throws NetworkError or a transient ApiError while it still cannot be told.
+ */
+export const sendPendingSignOut = singleFlight(async (): Promise<void> => {
+  if (!signOutPending()) return;
+  try {
+    await send<void>("/api/auth/logout", { method: "POST" });
+  } catch (error) {
+    if (isTransient(error) || !(error instanceof ApiError)) throw error;
+    // Any other answer is the server's last word on it: sending it again would change nothing.
+  }
+  try {
+    localStorage.removeItem(SIGN_OUT_PENDING_KEY);
+  } catch {
+    // Storage unavailable: nothing was remembered.
+  }
+});
+
+/**
+ * Ends the session: remembered on the device first, so that if the server cannot be told now
+ * (no signal, a 5xx) it is sent later and no refresh is made meanwhile. Resolves true when the
+ * server has it, false when it is still to be sent (call `sendPendingSignOut` again later).
+ */
+export async function endSession(): Promise<boolean> {
+  try {
+    localStorage.setItem(SIGN_OUT_PENDING_KEY, new Date().toISOString());
+  } catch {
+    // Storage unavailable: the sign-out can only be tried now.
+  }
+  try {
+    await sendPendingSignOut();
+    return true;
+  } catch (error) {
+    if (isTransient(error)) return false;
+    throw error;
+  } finally {
+    accessToken = null;
+  }
+}
 
 // ---- requests ---------------------------------------------------------------------------
 
@@ -186,7 +278,7 @@ async function sendRaw(path: string, init: { method?: string; body?: FormData; s
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new NetworkError(error);
   }
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!response.ok) throw new ApiError(await readProblem(response), retryAfterOf(response));
   return response;
 }
 
@@ -223,7 +315,16 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     const text = await response.text();
     return (text === "" ? undefined : JSON.parse(text)) as T;
   }
-  throw new ApiError(await readProblem(response));
+  throw new ApiError(await readProblem(response), retryAfterOf(response));
+}
+
+/** Retry-After in seconds; the HTTP-date form is read too. */
+function retryAfterOf(response: Response): number | null {
+  const header = response.headers.get("Retry-After")?.trim();
+  if (!header) return null;
+  if (/^\d+$/.test(header)) return Number(header);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 async function readProblem(response: Response): Promise<Problem> {

@@ -6,21 +6,33 @@
 // that person from what it remembers (no token, nothing fetched), so a spend can still be put in
 // the outbox; when the signal comes back the session is checked with the server again. So does
 // one whose signal is too weak for the check to answer within a few seconds.
+//
+// Only the server refusing the refresh (401) ends a session here. No signal, a lost reply or a
+// server in trouble (5xx, 503 with Retry-After while its database is away) keeps the person
+// signed in, and the check is tried again: on `online` and after a backoff.
+//
+// Signing out with no signal is remembered on the phone (api-client.ts) and sent before anything
+// else: on open, the app shows the sign-in page without trying the old cookie, and sends the
+// sign-out as soon as it can; a new sign-in sends it first.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { ROLES, type Role } from "@greentape/domain/roles";
 import {
-  ApiError,
   NetworkError,
   apiGet,
   apiPost,
+  endSession,
   onSessionEnded,
   refreshAccessToken,
+  sendPendingSignOut,
   setAccessToken,
+  signOutPending,
+  waitBeforeRetry,
 } from "./api-client.ts";
 import { clearLocalData } from "./local-data.ts";
+import { backoffDelay } from "./outbox.ts";
 
 export const ROLE_LABELS: Record<Role, string> = {
   worker: "Worker",
@@ -45,11 +57,13 @@ interface LoginAnswer {
   user: { id: string; name: string; email: string; role: Role; teamId: string | null };
 }
 
-export type SignedOutReason = "signed-out" | "expired" | "offline";
+/** `offline`: the session could not be checked for want of a signal; `unavailable`: the server could not check it just now. */
+export type SignedOutReason = "signed-out" | "expired" | "offline" | "unavailable";
 
 export type AuthState =
   | { status: "restoring" }
-  | { status: "signed-out"; reason?: SignedOutReason }
+  /** `signOutPending`: signed out here, and the server is still to be told (no signal so far). */
+  | { status: "signed-out"; reason?: SignedOutReason; signOutPending?: boolean }
   /** `offline`: opened from this phone's memory (no signal, or a slow one); the server has not confirmed the session yet. */
   | { status: "signed-in"; user: CurrentUser; offline?: boolean };
 
@@ -95,7 +109,7 @@ interface AuthContextValue {
   state: AuthState;
   /** Throws ApiError (401 bad credentials, 429 rate limited, 400 invalid) or NetworkError. */
   signIn(email: string, password: string): Promise<CurrentUser>;
-  /** Revokes the session on the server, forgets it here and clears all local data. */
+  /** Revokes the session on the server (later, if it cannot be told now), forgets it here and clears all local data. */
   signOut(): Promise<void>;
 }
 
@@ -103,14 +117,27 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "restoring" });
+  /** Set once someone signs in with the form: the restore's retries then have nothing left to do. */
+  const signedInWithForm = useRef(false);
 
-  // Restore the session from the refresh cookie. With no signal, or one so weak that the answer
-  // is slow to come, a phone that was signed in opens from its memory; the answer, when it
-  // comes (on the `online` event for no signal), still decides.
+  // Restore the session from the refresh cookie. With no signal, a lost reply or a server in
+  // trouble, a phone that was signed in opens from its memory (so does one whose answer is slow
+  // to come) and tries again; the answer, when it comes, still decides.
   useEffect(() => {
     let cancelled = false;
+    let failures = 0;
+    let retryTimer: number | undefined;
+    const stopRetrying = () => {
+      window.removeEventListener("online", retry);
+      window.clearTimeout(retryTimer);
+    };
     const restore = async () => {
-      window.removeEventListener("online", restore);
+      stopRetrying();
+      if (signOutPending()) {
+        // Never as the person who signed out: the old cookie is not tried until the server has heard.
+        setState({ status: "signed-out", reason: "signed-out", signOutPending: true });
+        return;
+      }
       const remembered = rememberedUser();
       const openAnyway = remembered
         ? window.setTimeout(() => {
@@ -120,42 +147,79 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         const refreshed = await refreshAccessToken();
         if (!refreshed) forgetUser();
-        const next: AuthState = refreshed ? { status: "signed-in", user: await fetchMe() } : { status: "signed-out" };
+        const next: AuthState = refreshed
+          ? { status: "signed-in", user: await fetchMe() }
+          : { status: "signed-out", signOutPending: signOutPending() || undefined };
         if (next.status === "signed-in") rememberUser(next.user);
-        if (!cancelled) setState(next);
+        if (!cancelled && !signedInWithForm.current) setState(next);
       } catch (error) {
+        if (cancelled || signedInWithForm.current) return;
         setAccessToken(null);
-        const offline = error instanceof NetworkError;
-        if (cancelled) return;
-        if (offline && remembered) {
-          setState({ status: "signed-in", user: remembered, offline: true });
-          window.addEventListener("online", restore);
-        } else {
-          setState({ status: "signed-out", reason: offline ? "offline" : undefined });
-        }
+        setState((current) => {
+          if (current.status === "signed-in" && !current.offline) return current;
+          if (remembered) return { status: "signed-in", user: remembered, offline: true };
+          return { status: "signed-out", reason: error instanceof NetworkError ? "offline" : "unavailable" };
+        });
+        failures += 1;
+        window.addEventListener("online", retry);
+        retryTimer = window.setTimeout(retry, waitBeforeRetry(error, backoffDelay(failures)));
       } finally {
         window.clearTimeout(openAnyway);
       }
     };
+    const retry = () => {
+      if (!cancelled && !signedInWithForm.current) void restore();
+    };
     void restore();
     return () => {
       cancelled = true;
-      window.removeEventListener("online", restore);
+      stopRetrying();
     };
   }, []);
+
+  // A sign-out the server has not heard yet goes as soon as it can: now, on `online`, and after a backoff.
+  const owesSignOut = state.status === "signed-out" && state.signOutPending === true;
+  useEffect(() => {
+    if (!owesSignOut) return;
+    let stopped = false;
+    let failures = 0;
+    let retryTimer: number | undefined;
+    const send = async () => {
+      window.clearTimeout(retryTimer);
+      try {
+        await sendPendingSignOut();
+        if (!stopped) setState((current) => (current.status === "signed-out" ? { ...current, signOutPending: false } : current));
+      } catch (error) {
+        if (stopped) return;
+        failures += 1;
+        retryTimer = window.setTimeout(() => void send(), waitBeforeRetry(error, backoffDelay(failures)));
+      }
+    };
+    const onOnline = () => void send();
+    window.addEventListener("online", onOnline);
+    void send();
+    return () => {
+      stopped = true;
+      window.removeEventListener("online", onOnline);
+      window.clearTimeout(retryTimer);
+    };
+  }, [owesSignOut]);
 
   // A request found the session over (the refresh was refused): back to sign-in.
   useEffect(() => {
     onSessionEnded(() => {
       setAccessToken(null);
       forgetUser();
-      setState({ status: "signed-out", reason: "expired" });
+      setState({ status: "signed-out", reason: "expired", signOutPending: signOutPending() || undefined });
     });
     return () => onSessionEnded(null);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
+    // The session this phone signed out of ends on the server before a new one starts here.
+    await sendPendingSignOut();
     const answer = await apiPost<LoginAnswer>("/api/auth/login", { email, password }, { auth: false });
+    signedInWithForm.current = true;
     setAccessToken(answer.accessToken);
     let user: CurrentUser;
     try {
@@ -170,15 +234,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    let serverTold = false;
     try {
-      await apiPost<void>("/api/auth/logout", undefined, { refreshOn401: false });
-    } catch (error) {
-      // Signing out here must work even if the server cannot be told (offline, already expired).
-      if (!(error instanceof ApiError) && !(error instanceof NetworkError)) throw error;
+      serverTold = await endSession();
     } finally {
+      // Signed out here whatever the server said; a sign-out it has not heard is sent later.
       setAccessToken(null);
       await clearLocalData();
-      setState({ status: "signed-out", reason: "signed-out" });
+      setState({ status: "signed-out", reason: "signed-out", signOutPending: !serverTold || undefined });
     }
   }, []);
 

@@ -42,6 +42,11 @@ export async function loadCouncilSettings(fetchImpl: typeof fetch = fetch): Prom
   if (current === undefined) await refreshed;
 }
 
+/** The council's name, for pages the public reads; null if the server has never been reached. */
+export function councilName(): string | null {
+  return current?.councilName ?? null;
+}
+
 /** The council's time zone; the browser's own only if the server has never been reached. */
 export function councilTimeZone(): string {
   return current?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

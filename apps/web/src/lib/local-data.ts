@@ -4,8 +4,11 @@
 // lists), every Cache Storage cache that is not the service worker's app-shell precache
 // (so API data cached by any later feature goes too), and Web Storage.
 // Kept: the precached app shell, which holds no personal data and lets the sign-in page
-// open with no signal; and the event log's checkpoints an auditor's browser has seen
-// (green-tape-log: sizes and root hashes, no personal data), which only count if kept.
+// open with no signal; the event log's checkpoints an auditor's browser has seen
+// (green-tape-log: sizes and root hashes, no personal data), which only count if kept; and a
+// sign-out still to be sent to the server (a time, no personal data), which must outlive this.
+
+import { SIGN_OUT_PENDING_KEY } from "./api-client.ts";
 
 /** Names of the IndexedDB databases the app creates. Features add theirs here. */
 export const APP_DATABASES: readonly string[] = ["green-tape", "green-tape-outbox"];
@@ -54,7 +57,9 @@ async function clearCaches(): Promise<void> {
 
 async function clearWebStorage(): Promise<void> {
   try {
+    const signOutPending = localStorage.getItem(SIGN_OUT_PENDING_KEY);
     localStorage.clear();
+    if (signOutPending !== null) localStorage.setItem(SIGN_OUT_PENDING_KEY, signOutPending);
     sessionStorage.clear();
   } catch {
     // Storage can be unavailable (private mode, blocked cookies): nothing to clear.

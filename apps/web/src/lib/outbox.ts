@@ -11,12 +11,14 @@
 // - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
 //   bad input) is not retried: the record is kept, marked "needs your attention", with the
 //   server's message, until the worker corrects or discards it.
-// - Cleared at sign-out with all local data (its database is listed in local-data.ts).
+// - Cleared at sign-out with all local data (its database is listed in local-data.ts). A
+//   sign-out made with no signal is sent before the outbox runs again: the outbox runs only for
+//   someone signed in, and nobody is until the server has heard it (api-client.ts).
 
 import { openDB } from "idb";
 import type { DBSchema, IDBPDatabase } from "idb";
 import { useEffect, useState } from "react";
-import { ApiError, NetworkError, apiFetch, apiPost } from "./api-client.ts";
+import { ApiError, NetworkError, apiFetch, apiPost, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
 import { singleFlight } from "./single-flight.ts";
 
@@ -159,12 +161,8 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
  * (400, 403, 404, 409, 422...): sending it again unchanged would get the same answer.
  */
 export function classifyFailure(error: unknown): "retry" | "refused" {
-  if (error instanceof NetworkError) return "retry";
-  if (error instanceof ApiError) {
-    if (error.status >= 500 || error.status === 408 || error.status === 429 || error.status === 401) return "retry";
-    if (error.status >= 400) return "refused";
-  }
-  return "retry";
+  if (isTransient(error) || !(error instanceof ApiError) || error.status === 401) return "retry";
+  return error.status >= 400 ? "refused" : "retry";
 }
 
 /** The server's refusal, kept with the record so the worker can see it with no signal. */
@@ -317,7 +315,7 @@ async function send(userId: string, key: string): Promise<SendResult> {
   if (!record) return { kind: "gone" };
 
   const retryLater = async (error: unknown): Promise<SendResult> => {
-    await update(key, (r) => ({ ...r, state: "waiting", queued: true, nextAttemptAt: Date.now() + backoffDelay(r.attempts) }));
+    await update(key, (r) => ({ ...r, state: "waiting", queued: true, nextAttemptAt: Date.now() + waitBeforeRetry(error, backoffDelay(r.attempts)) }));
     return { kind: "waiting", offline: error instanceof NetworkError };
   };
 

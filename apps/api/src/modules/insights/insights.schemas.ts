@@ -109,37 +109,3 @@ export const summaryResponseSchema = outcomeGroupSchema.omit({ key: true, label:
   }),
 });
 
-const publicFiguresSchema = z.object({
-  spends: z.number().int().nullable(),
-  amount: z.number().int().nullable(),
-  followUps: z.number().int().nullable(),
-  reached: z.number().int().nullable(),
-  helped: z.number().int().nullable(),
-  helpedRate: z.number().nullable(),
-  interval: wilsonIntervalSchema.nullable(),
-  suppressed: z.array(z.enum(["spends", "amount", "followUps", "reached", "helped", "helpedRate"])).describe("the figures withheld (null) because a count is under 5"),
-});
-
-export const publicSummaryResponseSchema = z.object({
-  year: z.number().int(),
-  from: z.string(),
-  to: z.string(),
-  minimumCount: z.number().int(),
-  total: publicFiguresSchema,
-  byCategory: z.array(publicFiguresSchema.extend({ label: z.string() })),
-  byTeam: z.array(publicFiguresSchema.extend({ label: z.string() })),
-  audit: z.object({
-    sampled: z.number().int().nullable(),
-    withFinding: z.number().int().nullable(),
-    misuseAmount: z.number().int().nullable(),
-    deviationUpper: z.number().nullable(),
-    suppressed: z.array(z.enum(["sampled", "withFinding", "misuseAmount"])),
-  }),
-  loop: z.object({
-    medianDaysToLog: z.number().nullable(),
-    medianDaysToJustify: z.number().nullable(),
-    medianDaysToReview: z.number().nullable(),
-    medianDaysToFollowUp: z.number().nullable(),
-    suppressed: z.array(z.enum(["medianDaysToLog", "medianDaysToJustify", "medianDaysToReview", "medianDaysToFollowUp"])),
-  }),
-});

@@ -26,7 +26,8 @@ export async function schemesRoutes(app: FastifyInstance, options: { schemes: Sc
         tags: ["schemes"],
         summary: "A scheme: its current version, or ?version=N",
         params,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        // Versions are PostgreSQL integers: a larger number is no version, not a query that fails.
+        querystring: z.object({ version: z.coerce.number().int().positive().max(2_147_483_647, "Version must be a scheme version number, such as 1").optional() }),
         response: { 200: schemeViewSchema.extend({ versions: z.array(z.number().int()) }) },
       },
     },

@@ -1,3 +1,5 @@
+import { Link } from "react-router-dom";
+
 /** A plain footer: no crown and no Crown copyright, as this is a council's own service. */
 export function AppFooter() {
   return (
@@ -5,6 +7,11 @@ export function AppFooter() {
       <div className="govuk-width-container">
         <p className="govuk-body-s gt-footer__text">
           <strong>Green Tape</strong>: spend first for the people you support, explain afterwards.
+        </p>
+        <p className="govuk-body-s gt-footer__text">
+          <Link className="govuk-link" to="/public/summary">
+            What the freedom to spend achieved: the public summary
+          </Link>
         </p>
       </div>
     </footer>

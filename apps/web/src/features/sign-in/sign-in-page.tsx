@@ -71,6 +71,7 @@ export function SignInPage() {
   }
 
   const reason = state.status === "signed-out" ? state.reason : undefined;
+  const signOutPending = state.status === "signed-out" && state.signOutPending === true;
 
   return (
     <div className="govuk-grid-row">
@@ -78,7 +79,9 @@ export function SignInPage() {
         <ErrorSummary errors={summary} />
         {reason === "signed-out" && summary.length === 0 ? (
           <Banner kind="success" title="Success" heading="You have signed out">
-            Green Tape has removed what it kept on this device.
+            {signOutPending
+              ? "Green Tape has removed what it kept on this device. It will tell the server as soon as there is a connection, and nobody can carry on as you here before then."
+              : "Green Tape has removed what it kept on this device."}
           </Banner>
         ) : null}
         {reason === "expired" && summary.length === 0 ? (
@@ -86,6 +89,9 @@ export function SignInPage() {
         ) : null}
         {reason === "offline" && summary.length === 0 ? (
           <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
+        ) : null}
+        {reason === "unavailable" && summary.length === 0 ? (
+          <Banner title="Important">Green Tape could not check your sign-in just now. It keeps trying, or you can sign in again.</Banner>
         ) : null}
 
         <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
