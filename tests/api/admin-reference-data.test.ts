@@ -91,15 +91,16 @@ describe("admin: teams, ledger codes and moving clients", () => {
       const replaced = await t.http.put("/api/ledger-codes/Travel").set(auth()).send({ glCode: "4411" });
       expect(replaced.status).toBe(200);
       expect(replaced.body).toMatchObject({ category: "Travel", glCode: "4411" });
-      expect(await lastEvent("ledger_code.set")).toMatchObject({ actor_id: ids.users.admin?.id, subject_id: "Travel", data: { before: { glCode: "4410" }, after: { glCode: "4411" } } });
+      expect(await lastEvent("ledger_code.set")).toMatchObject({ actor_id: ids.users.admin?.id, subject_id: "Travel", data: { before: { glCode: "4410", accountName: "Client travel", merchantCategory: "Transportation services" }, after: { glCode: "4411", accountName: null, merchantCategory: null } } });
 
-      const added = await t.http.put(`/api/ledger-codes/${encodeURIComponent("School uniform")}`).set(auth()).send({ glCode: "4470" });
-      expect(added.body).toMatchObject({ category: "School uniform", glCode: "4470" });
-      expect((await lastEvent("ledger_code.set")).data).toEqual({ before: null, after: { glCode: "4470" } });
+      const added = await t.http.put(`/api/ledger-codes/${encodeURIComponent("School uniform")}`).set(auth()).send({ glCode: "4470", accountName: "School uniform grants", merchantCategory: "Clothing stores" });
+      expect(added.body).toMatchObject({ category: "School uniform", glCode: "4470", accountName: "School uniform grants", merchantCategory: "Clothing stores" });
+      const mapping = { glCode: "4470", accountName: "School uniform grants", merchantCategory: "Clothing stores" };
+      expect((await lastEvent("ledger_code.set")).data).toEqual({ before: null, after: mapping });
 
       const removed = await t.http.delete(`/api/ledger-codes/${encodeURIComponent("School uniform")}`).set(auth());
       expect(removed.status).toBe(204);
-      expect((await lastEvent("ledger_code.removed")).data).toEqual({ before: { glCode: "4470" }, after: null });
+      expect((await lastEvent("ledger_code.removed")).data).toEqual({ before: mapping, after: null });
       const after = await t.http.get("/api/ledger-codes").set(auth());
       expect(after.body.items.map((x: { category: string }) => x.category)).not.toContain("School uniform");
     });
@@ -109,6 +110,8 @@ describe("admin: teams, ledger codes and moving clients", () => {
       expectProblem(await t.http.put("/api/ledger-codes/Travel").set(auth()).send({ glCode: "=SUM(A1)" }), 400, { field: "glCode" });
       expectProblem(await t.http.put("/api/ledger-codes/Travel").set(auth()).send({}), 400, { field: "glCode" });
       expectProblem(await t.http.put("/api/ledger-codes/Travel").set(auth()).send({ glCode: "1".repeat(41) }), 400, { field: "glCode" });
+      expectProblem(await t.http.put("/api/ledger-codes/Travel").set(auth()).send({ glCode: "4410", accountName: "x".repeat(81) }), 400, { field: "accountName" });
+      expectProblem(await t.http.put("/api/ledger-codes/Travel").set(auth()).send({ glCode: "4410", merchantCategory: "Two\nlines" }), 400, { field: "merchantCategory" });
       expectProblem(await t.http.delete("/api/ledger-codes/Nothing%20here").set(auth()), 404);
       expect(await eventCount()).toBe(before);
       expect(await scalar<string>(t, sql`select gl_code as value from ledger_codes where category = 'Travel'`)).toBe("4411");

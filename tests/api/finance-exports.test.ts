@@ -8,6 +8,7 @@ import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { loadConfig } from "../../apps/api/src/config.ts";
 
 const PERIOD = "2026-03";
 const NEWLINE_PAYEE = 'Line one\nLine two, "quoted"';
@@ -31,7 +32,7 @@ describe("exports", () => {
   const csvRecords = (bytes: Buffer) => parse(bytes, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: { ORGANISATION_CODE: "E07000123" } });
     ids = await demoIds(t);
     for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
     secretReference = `C-S${Date.now().toString(36)}`;
@@ -45,8 +46,8 @@ describe("exports", () => {
     };
     await log("commas", "worker", ids.clients.north[0] as string, { amount: 1250, payee: 'Smith, "Bros" & Co', payeeType: "organisation" });
     await log("formula", "worker", ids.clients.north[1] as string, { amount: 999, payee: '=HYPERLINK("http://evil.test")', category: "Food and essentials" });
-    await log("individual", "worker3", client.body.id, { amount: 4321, payee: "Jane Doe", payeeType: "individual", category: "Household" });
-    await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis", payeeType: "organisation" });
+    await log("individual", "worker3", client.body.id, { amount: 4321, payee: "Jane Doe", payeeType: "individual", category: "Household", paymentMethod: "petty_cash" });
+    await log("taxi", "worker3", ids.clients.east[0] as string, { amount: 777, payee: "+44 Taxis", payeeType: "organisation", irrecoverableVat: 129 });
     await log("voided", "worker", ids.clients.north[2] as string, { amount: 505, payee: "Voided Shop Ltd" });
     const voided = await t.http.post(`/api/spends/${spent.voided}/void`).set("Authorization", as("worker")).send({ reason: "Logged against the wrong client" });
     expect(voided.status).toBe(200);
@@ -55,7 +56,6 @@ describe("exports", () => {
     await log("newline", "worker2", ids.clients.north[3] as string, { amount: 2000, payee: "Placeholder" });
     // The spend form refuses line breaks in a payee, but the export must carry whatever the database holds.
     await t.database.db.execute(sql`update spends set payee = ${NEWLINE_PAYEE} where id = ${spent.newline}`);
-    await t.database.db.execute(sql`update spends set vat_amount = 150, merchant_category = '4121' where id = ${spent.taxi}`);
   });
   afterAll(() => t.close());
 
@@ -219,7 +219,7 @@ describe("exports", () => {
     expectProblem(await refusal(`/api/exports/${PERIOD}?format=xero&clearingAccount=${encodeURIComponent("=1+1")}`), 400, { field: "clearingAccount" });
   });
 
-  it("transparency file: Code fields, no client data at all, individuals redacted, voids left out", async () => {
+  it("transparency file: every field the Transparency Code asks for, read back column by column; no client data, individuals redacted, voids left out", async () => {
     const res = await download(`/api/exports/${PERIOD}/transparency.csv`);
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
@@ -232,14 +232,73 @@ describe("exports", () => {
     expect(text).not.toContain("Voided Shop");
 
     const records = csvRecords(res.body as Buffer);
-    expect(Object.keys(records[0] as object)).toEqual(["Body name", "Date", "Transaction number", "Department", "Beneficiary", "Summary of purpose", "Amount", "Irrecoverable VAT", "Merchant category"]);
+    // The Local Government Transparency Code 2015 (part 2, expenditure exceeding £500 and every
+    // procurement-card transaction) asks for: the date the expenditure was incurred, the department
+    // that incurred it, the beneficiary, a summary of its purpose, the amount, the VAT that cannot be
+    // recovered and the merchant category. The column names are those of the spend-data guidance
+    // councils publish with (organisation name and code, expense area and type, supplier name and id).
+    const codeField = {
+      "Organisation name": "the body's name",
+      "Organisation code": "the body's code",
+      "Effective date": "date the expenditure was incurred",
+      "Transaction number": "a reference for each transaction",
+      "Expense area": "local authority department which incurred the expenditure",
+      "Expense type": "the type of expenditure (the ledger account's name)",
+      "Expense code": "the ledger account's code",
+      "Supplier name": "beneficiary",
+      "Supplier ID": "the supplier's id",
+      Purpose: "summary of the purpose of the expenditure",
+      Amount: "amount",
+      "Irrecoverable VAT": "Value Added Tax that cannot be recovered",
+      "Merchant category": "merchant category",
+      "Card transaction": "whether it was a card transaction",
+    };
+    expect(Object.keys(records[0] as object)).toEqual(Object.keys(codeField));
     expect(records).toHaveLength(5);
-    const row = (name: string) => records.find((r) => r["Transaction number"] === spent[name]);
-    expect(row("individual")).toMatchObject({ "Body name": "Demo Borough Council", Beneficiary: "REDACTED PERSONAL DATA", Department: "Adult Social Care", "Summary of purpose": "Household", Amount: "43.21", "Irrecoverable VAT": "0.00" });
-    expect(row("taxi")).toMatchObject({ Beneficiary: "'+44 Taxis", "Irrecoverable VAT": "1.50", "Merchant category": "4121", Date: "2026-03-20" });
-    expect(row("commas")).toMatchObject({ Beneficiary: 'Smith, "Bros" & Co', Department: "Children's Social Care", "Merchant category": "" });
+    const row = (name: string) => records.find((r) => r["Transaction number"] === spent[name]) as Record<string, string>;
+    for (const r of records) {
+      expect(r).toMatchObject({ "Organisation name": "Demo Borough Council", "Organisation code": "E07000123", "Effective date": "2026-03-20" });
+      expect(r["Transaction number"]).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(row("commas")).toMatchObject({
+      "Expense area": "Children's Social Care",
+      "Expense type": "Client travel",
+      "Expense code": "4410",
+      "Supplier name": 'Smith, "Bros" & Co',
+      "Supplier ID": expect.stringMatching(/^GT-[0-9A-F]{10}$/),
+      Purpose: "Travel",
+      Amount: "12.50",
+      // Nothing was recorded: the cell stays empty rather than claim 0.00.
+      "Irrecoverable VAT": "",
+      // A prepaid card payment: its category's merchant category.
+      "Merchant category": "Transportation services",
+      "Card transaction": "Yes",
+    });
+    expect(row("formula")).toMatchObject({ "Expense type": "Client subsistence", "Expense code": "4420", "Supplier name": "REDACTED PERSONAL DATA", "Supplier ID": "", "Merchant category": "Grocery stores and supermarkets" });
+    // Petty cash has no merchant category; an individual has no name and no supplier id.
+    expect(row("individual")).toMatchObject({
+      "Expense area": "Adult Social Care",
+      "Expense type": "Household goods for clients",
+      "Supplier name": "REDACTED PERSONAL DATA",
+      "Supplier ID": "",
+      Purpose: "Household",
+      Amount: "43.21",
+      "Merchant category": "",
+      "Card transaction": "No",
+    });
+    expect(row("taxi")).toMatchObject({ "Supplier name": "'+44 Taxis", "Irrecoverable VAT": "1.29", "Merchant category": "Transportation services", "Card transaction": "Yes" });
+    expect(row("taxi")["Supplier ID"]).not.toBe(row("commas")["Supplier ID"]);
     expect(row("voided")).toBeUndefined();
     expect(records.reduce((s, r) => s + Math.round(Number(r.Amount) * 100), 0)).toBe(countedTotal);
+
+  });
+
+  it("irrecoverable VAT is whole pence from 0 to the amount; the organisation code is an ONS GSS code", async () => {
+    const body = (irrecoverableVat: unknown) => spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, spentOn: "2026-03-22", amount: 500, irrecoverableVat });
+    for (const bad of [501, -1, 1.5, "100"]) expectProblem(await postSpend(t, token.worker as string, body(bad)), 400, { field: "irrecoverableVat" });
+    expect(() => loadConfig({ ORGANISATION_CODE: "Demo" })).toThrow(/^Invalid configuration: ORGANISATION_CODE/);
+    expect(loadConfig({}).organisationCode).toBe("E99999999");
+    expect(loadConfig({ ORGANISATION_CODE: "W06000015" }).organisationCode).toBe("W06000015");
   });
 
   it("only finance and auditors export; only finance takes the transparency file", async () => {

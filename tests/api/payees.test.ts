@@ -43,7 +43,7 @@ describe("payee types in the transparency file", () => {
     expect(text).not.toContain("John Smith");
     expect(text).not.toContain("Mary Jones");
     const records = parse(res.body as Buffer, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
-    const beneficiary = (name: string) => records.find((r) => r["Transaction number"] === spent[name]?.id)?.Beneficiary;
+    const beneficiary = (name: string) => records.find((r) => r["Transaction number"] === spent[name]?.id)?.["Supplier name"];
     expect(beneficiary("unmarked")).toBe("REDACTED PERSONAL DATA");
     expect(beneficiary("individual")).toBe("REDACTED PERSONAL DATA");
     expect(beneficiary("organisation")).toBe("Northern Buses Ltd");

@@ -56,6 +56,11 @@ const environmentSchema = z.object({
     .default("Europe/London"),
   MAX_SPEND_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(60),
   COUNCIL_NAME: z.string().min(1).default("Demo Borough Council"),
+  // E99999999 is a pseudo code in the GSS pattern that names no real council: for the demo only.
+  ORGANISATION_CODE: z
+    .string()
+    .regex(/^[ENSW]\d{8}$/, "must be the council's ONS GSS code, a letter E, N, S or W and eight digits, such as E09000033")
+    .default("E99999999"),
   TRUST_PROXY: z
     .string()
     .transform((text) => text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
@@ -96,6 +101,8 @@ export interface Config {
   timeZone: string;
   maxSpendAgeDays: number;
   councilName: string;
+  /** The council's ONS GSS code: the transparency file's Organisation code. */
+  organisationCode: string;
   loginLimits: { perIp: number; perAccount: number; windowMs: number };
   /** The proxies whose X-Forwarded-For is believed; empty means none (the socket's address is the client's). */
   trustProxy: string[];
@@ -149,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.TIME_ZONE,
     maxSpendAgeDays: e.MAX_SPEND_AGE_DAYS,
     councilName: e.COUNCIL_NAME,
+    organisationCode: e.ORGANISATION_CODE,
     loginLimits: {
       perIp: e.LOGIN_LIMIT_PER_IP,
       perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,

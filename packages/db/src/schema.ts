@@ -249,7 +249,9 @@ export const spends = pgTable(
     /** The month finance books it in: its own period, or the earliest open one if that had closed. */
     bookedPeriod: text("booked_period").notNull(),
     note: text("note").notNull().default(""),
-    vatAmount: money("vat_amount").notNull().default(0),
+    /** VAT included in the amount that the council cannot reclaim, as recorded with the spend; null when none was recorded. */
+    vatAmount: money("vat_amount"),
+    /** The card scheme's merchant category, when one was recorded; the export falls back to the category's ledger mapping for card payments. */
     merchantCategory: text("merchant_category"),
     flags: text("flags").array().notNull().default([]),
     justificationStatus: text("justification_status").notNull().default("due"),
@@ -480,8 +482,11 @@ export const closedPeriodRows = pgTable(
     // The transparency file's own fields.
     department: text("department").notNull(),
     payeeType: text("payee_type"),
-    irrecoverableVat: money("irrecoverable_vat").notNull(),
+    /** Null when no VAT was recorded on the spend. */
+    irrecoverableVat: money("irrecoverable_vat"),
     merchantCategory: text("merchant_category"),
+    /** The ledger account's name at close (the Code's expense type); null when none was recorded. */
+    expenseType: text("expense_type"),
     transparencyDate: text("transparency_date").notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.position] })],
@@ -499,6 +504,10 @@ export const reversals = pgTable("reversals", {
 export const ledgerCodes = pgTable("ledger_codes", {
   category: text("category").primaryKey(),
   glCode: text("gl_code").notNull(),
+  /** The ledger account's name in the chart of accounts: the transparency file's expense type. */
+  accountName: text("account_name"),
+  /** What a card payment in this category is published as, such as "Taxicabs and limousines", where the card statement gave none. */
+  merchantCategory: text("merchant_category"),
   updatedAt: moment("updated_at").notNull().defaultNow(),
 });
 

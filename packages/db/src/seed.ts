@@ -23,13 +23,14 @@ const DEMO_USERS: SeedUser[] = [
   { email: "admin@demo.test", name: "Dev Patel", role: "admin", staffId: "X0001" },
 ];
 
+/** The demo's chart of accounts, and what a card payment in each category is published as. */
 const DEMO_CATEGORIES = [
-  { category: "Travel", glCode: "4410" },
-  { category: "Food and essentials", glCode: "4420" },
-  { category: "Clothing", glCode: "4430" },
-  { category: "Household", glCode: "4440" },
-  { category: "Activities", glCode: "4450" },
-  { category: "Phone and internet", glCode: "4460" },
+  { category: "Travel", glCode: "4410", accountName: "Client travel", merchantCategory: "Transportation services" },
+  { category: "Food and essentials", glCode: "4420", accountName: "Client subsistence", merchantCategory: "Grocery stores and supermarkets" },
+  { category: "Clothing", glCode: "4430", accountName: "Client clothing", merchantCategory: "Clothing stores" },
+  { category: "Household", glCode: "4440", accountName: "Household goods for clients", merchantCategory: "Home furnishing and household goods stores" },
+  { category: "Activities", glCode: "4450", accountName: "Client activities", merchantCategory: "Recreation services" },
+  { category: "Phone and internet", glCode: "4460", accountName: "Client communications", merchantCategory: "Telecommunication services" },
 ];
 
 async function isEmpty(tx: Tx): Promise<boolean> {
@@ -76,7 +77,7 @@ export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
       createdBy: admin?.id ?? null,
       createdAt: now,
     });
-    await tx.insert(ledgerCodes).values(DEMO_CATEGORIES.map(({ category, glCode }) => ({ category, glCode, updatedAt: now })));
+    await tx.insert(ledgerCodes).values(DEMO_CATEGORIES.map((code) => ({ ...code, updatedAt: now })));
     await tx.insert(clients).values([
       ...["C-10234", "C-10311", "C-10457", "C-10502"].map((reference) => ({ reference, teamId: north.id, createdAt: now })),
       ...["C-20117", "C-20240", "C-20388"].map((reference) => ({ reference, teamId: east.id, createdAt: now })),

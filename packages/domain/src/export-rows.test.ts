@@ -14,7 +14,9 @@ import {
   sheetDateTime,
   newXeroJournal,
   REDACTED_PERSONAL_DATA,
+  TRANSPARENCY_CSV_HEADER,
   transparencyCsvRecord,
+  type TransparencyRow,
   XERO_HEADER,
   xeroJournalRecords,
 } from "./export-rows.ts";
@@ -126,22 +128,52 @@ describe("Xero journal", () => {
 });
 
 describe("transparency record", () => {
-  const base = { transactionNumber: "t1", date: "2026-03-01", department: "Adult Social Care", payee: "Jane Doe", payeeType: "individual" as const, purpose: "Travel", amount: 1250, irrecoverableVat: 0, merchantCategory: null };
+  const base: TransparencyRow = {
+    transactionNumber: "t1",
+    date: "2026-03-01",
+    expenseArea: "Adult Social Care",
+    expenseType: "Client travel",
+    expenseCode: "4410",
+    payee: "Jane Doe",
+    payeeType: "individual",
+    purpose: "Travel",
+    amount: 1250,
+    irrecoverableVat: null,
+    merchantCategory: null,
+    paymentMethod: "petty_cash",
+  };
+  const publisher = { name: "Demo Borough Council", code: "E99999999" };
+  const fieldsOf = (row: TransparencyRow) => {
+    const [header, fields] = parse(TRANSPARENCY_CSV_HEADER + transparencyCsvRecord(row, publisher, (payee) => `ID:${payee}`), { record_delimiter: "\r\n" }) as string[][];
+    return Object.fromEntries((header ?? []).map((name, i) => [name, fields?.[i]]));
+  };
 
-  it("redacts a private individual and a payee nobody marked, and names an organisation", () => {
+  it("redacts a private individual and a payee nobody marked, with no supplier id, and names an organisation with one", () => {
     expect(beneficiary(base)).toBe(REDACTED_PERSONAL_DATA);
     expect(beneficiary({ ...base, payeeType: null })).toBe(REDACTED_PERSONAL_DATA);
     expect(beneficiary({ ...base, payeeType: "organisation" })).toBe("Jane Doe");
-    const [fields] = parse(transparencyCsvRecord(base, "Demo Borough Council"), { record_delimiter: "\r\n" }) as string[][];
-    expect(fields).toEqual(["Demo Borough Council", "2026-03-01", "t1", "Adult Social Care", REDACTED_PERSONAL_DATA, "Travel", "12.50", "0.00", ""]);
+    expect(fieldsOf(base)).toEqual({
+      "Organisation name": "Demo Borough Council",
+      "Organisation code": "E99999999",
+      "Effective date": "2026-03-01",
+      "Transaction number": "t1",
+      "Expense area": "Adult Social Care",
+      "Expense type": "Client travel",
+      "Expense code": "4410",
+      "Supplier name": REDACTED_PERSONAL_DATA,
+      "Supplier ID": "",
+      Purpose: "Travel",
+      Amount: "12.50",
+      "Irrecoverable VAT": "",
+      "Merchant category": "",
+      "Card transaction": "No",
+    });
+    expect(fieldsOf({ ...base, payeeType: "organisation", payee: "Go North East" })).toMatchObject({ "Supplier name": "Go North East", "Supplier ID": "ID:Go North East" });
   });
 
-  it("keeps a negative reversal amount a number and guards text", () => {
-    const [fields] = parse(transparencyCsvRecord({ ...base, payeeType: "organisation", payee: "+Shop", amount: -1250, merchantCategory: "5411" }, "Council"), {
-      record_delimiter: "\r\n",
-    }) as string[][];
-    expect(fields?.[4]).toBe("'+Shop");
-    expect(fields?.[6]).toBe("-12.50");
-    expect(fields?.[8]).toBe("5411");
+  it("keeps a negative reversal amount a number, guards text, and writes recorded VAT and a card's merchant category", () => {
+    const fields = fieldsOf({ ...base, payeeType: "organisation", payee: "+Shop", amount: -1250, irrecoverableVat: -208, merchantCategory: "Grocery stores", paymentMethod: "prepaid_card" });
+    expect(fields).toMatchObject({ "Supplier name": "'+Shop", Amount: "-12.50", "Irrecoverable VAT": "-2.08", "Merchant category": "Grocery stores", "Card transaction": "Yes" });
+    expect(fieldsOf({ ...base, irrecoverableVat: 0 })["Irrecoverable VAT"]).toBe("0.00");
   });
 });

@@ -8,6 +8,7 @@
  */
 import { periodBounds } from "./dates.ts";
 import { toDecimalString, type MinorUnits } from "./money.ts";
+import { isCardPayment } from "./spend-input.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
 export interface ExportRow {
@@ -267,43 +268,83 @@ export interface TransparencyRow {
   transactionNumber: string;
   /** The date spent; for a reversal, the day it was booked. */
   date: string;
-  department: string;
+  /** The service area of the team that spent it. */
+  expenseArea: string;
+  /** The ledger account's name, as admin recorded it beside the code; null when none was. */
+  expenseType: string | null;
+  /** The GL code; null when the category had none. */
+  expenseCode: string | null;
   payee: string;
   /** Null when nobody said whether the payee is an organisation. */
   payeeType: "organisation" | "individual" | null;
+  /** The spend's category. */
   purpose: string;
   amount: MinorUnits;
-  irrecoverableVat: MinorUnits;
+  /** Null when no VAT was recorded on the spend: published empty, never as 0.00. */
+  irrecoverableVat: MinorUnits | null;
+  /** Filled for card payments only: the card statement's, else the category's mapping. */
   merchantCategory: string | null;
+  paymentMethod: string;
 }
 
-export const TRANSPARENCY_CSV_HEADER = csvRecord([
-  "Body name",
-  "Date",
+/** Who publishes the file: the council's name and its code (an ONS GSS code such as E09000033). */
+export interface Publisher {
+  name: string;
+  code: string;
+}
+
+/**
+ * The columns, named as the Local Government Transparency Code 2015 and the spend-data guidance it
+ * builds on name the fields. The Code's own list for each item of expenditure (and every
+ * procurement-card transaction) is: the date, the department, the beneficiary, the summary of
+ * purpose, the amount, the VAT that cannot be recovered, and the merchant category.
+ */
+export const TRANSPARENCY_COLUMNS = [
+  "Organisation name",
+  "Organisation code",
+  "Effective date",
   "Transaction number",
-  "Department",
-  "Beneficiary",
-  "Summary of purpose",
+  "Expense area",
+  "Expense type",
+  "Expense code",
+  "Supplier name",
+  "Supplier ID",
+  "Purpose",
   "Amount",
   "Irrecoverable VAT",
   "Merchant category",
-]);
+  "Card transaction",
+] as const;
+
+export const TRANSPARENCY_CSV_HEADER = csvRecord(TRANSPARENCY_COLUMNS);
 
 /** A payee is named in public only when positively marked an organisation: it may be a private individual otherwise. */
 export function beneficiary(row: Pick<TransparencyRow, "payee" | "payeeType">): string {
   return row.payeeType === "organisation" ? row.payee : REDACTED_PERSONAL_DATA;
 }
 
-export function transparencyCsvRecord(row: TransparencyRow, bodyName: string): string {
-  return csvRecord([
-    spreadsheetSafe(bodyName),
-    row.date,
-    spreadsheetSafe(row.transactionNumber),
-    spreadsheetSafe(row.department),
-    spreadsheetSafe(beneficiary(row)),
-    spreadsheetSafe(row.purpose),
-    toDecimalString(row.amount),
-    toDecimalString(row.irrecoverableVat),
-    spreadsheetSafe(row.merchantCategory ?? ""),
-  ]);
+/**
+ * One record. `supplierId` is the named supplier's stable id (the caller derives it from the
+ * payee); a redacted payee gets none, since an id that follows a private person from month to
+ * month would identify them as surely as a name.
+ */
+export function transparencyCsvRecord(row: TransparencyRow, publisher: Publisher, supplierId: (payee: string) => string): string {
+  const named = row.payeeType === "organisation";
+  const fields: Record<(typeof TRANSPARENCY_COLUMNS)[number], string> = {
+    "Organisation name": spreadsheetSafe(publisher.name),
+    "Organisation code": spreadsheetSafe(publisher.code),
+    "Effective date": row.date,
+    "Transaction number": spreadsheetSafe(row.transactionNumber),
+    "Expense area": spreadsheetSafe(row.expenseArea),
+    "Expense type": spreadsheetSafe(row.expenseType ?? ""),
+    "Expense code": spreadsheetSafe(row.expenseCode ?? ""),
+    "Supplier name": spreadsheetSafe(beneficiary(row)),
+    "Supplier ID": named ? supplierId(row.payee) : "",
+    Purpose: spreadsheetSafe(row.purpose),
+    Amount: toDecimalString(row.amount),
+    "Irrecoverable VAT": row.irrecoverableVat === null ? "" : toDecimalString(row.irrecoverableVat),
+    "Merchant category": spreadsheetSafe(row.merchantCategory ?? ""),
+    "Card transaction": isCardPayment(row.paymentMethod) ? "Yes" : "No",
+  };
+  return csvRecord(TRANSPARENCY_COLUMNS.map((column) => fields[column]));
 }

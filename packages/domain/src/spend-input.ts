@@ -13,6 +13,13 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   other: "Other",
 };
 
+/** Paid by a card, whose statement gives a merchant category: the Transparency Code publishes it for these. */
+export const CARD_PAYMENT_METHODS: readonly PaymentMethod[] = ["prepaid_card", "purchase_card"];
+
+export function isCardPayment(method: string): boolean {
+  return (CARD_PAYMENT_METHODS as readonly string[]).includes(method);
+}
+
 export const PAYEE_TYPES = ["organisation", "individual"] as const;
 export type PayeeType = (typeof PAYEE_TYPES)[number];
 
@@ -36,6 +43,18 @@ export const spendInputSchema = z.object({
     .string()
     .refine(isValidIsoDate, "Date spent must be a real date like 2026-03-31"),
   note: prose(0, 2000, "Note").optional().default(""),
+  /**
+   * VAT included in the amount that the council cannot reclaim, from the receipt, in minor units.
+   * Left out, none is recorded, and the transparency file leaves the cell empty rather than say 0.
+   */
+  irrecoverableVat: z
+    .number({ message: "Irrecoverable VAT must be a whole number of pence" })
+    .int("Irrecoverable VAT must be a whole number of pence")
+    .min(0, "Irrecoverable VAT cannot be negative")
+    .optional(),
+}).refine((input) => input.irrecoverableVat === undefined || input.irrecoverableVat <= input.amount, {
+  message: "Irrecoverable VAT cannot be more than the amount",
+  path: ["irrecoverableVat"],
 });
 export type SpendInput = z.infer<typeof spendInputSchema>;
 

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExportRow } from "@greentape/domain/export-rows";
 import { exportRow } from "../../../../../tests/support/export-row.ts";
-import { DownloadCancelled, streamSink, writeJson, writeXlsx } from "./export-writers.ts";
+import { DownloadCancelled, streamSink, supplierId, writeJson, writeXlsx } from "./export-writers.ts";
 
 const row = exportRow();
 const CHECKPOINT = "localhost/green-tape\n3\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 localhost/green-tape AAAAAA==\n";
@@ -84,5 +84,13 @@ describe("streamSink", () => {
     out.destroy();
     await expect(waiting).rejects.toBeInstanceOf(DownloadCancelled);
     await expect(sink.write("again")).rejects.toBeInstanceOf(DownloadCancelled);
+  });
+});
+
+describe("supplierId", () => {
+  it("is the same for every spelling of a payee and differs between payees", () => {
+    expect(supplierId('Smith, "Bros" & Co')).toMatch(/^GT-[0-9A-F]{10}$/);
+    expect(supplierId('smith,  "BROS" & co')).toBe(supplierId('Smith, "Bros" & Co'));
+    expect(supplierId("Tesco Extra")).not.toBe(supplierId("Tesco Express"));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Writable } from "node:stream";
 import type { stream } from "exceljs";
 import { periodBounds } from "@greentape/domain/dates";
@@ -19,8 +20,10 @@ import {
   XERO_HEADER,
   xeroJournalRecords,
   type ExportRow,
+  type Publisher,
   type TransparencyRow,
 } from "@greentape/domain/export-rows";
+import { normalisePayee } from "@greentape/domain/flags";
 
 /** Where a writer puts its bytes: the HTTP response, or a hash at close. Resolves when it may write more. */
 export interface Sink {
@@ -115,11 +118,19 @@ export async function writeXeroJournal(batches: AsyncIterable<ExportRow[]>, sink
   await sink.write(XERO_HEADER + xeroJournalRecords(journal, period, clearingAccount).join(""));
 }
 
-export async function writeTransparency(batches: AsyncIterable<TransparencyRow[]>, sink: Sink, bodyName: string): Promise<void> {
+/**
+ * A named supplier's id in the transparency file: the same for every spellings of the same payee
+ * ("Tesco  Extra", "tesco extra"), in every month, without a supplier register to number them.
+ */
+export function supplierId(payee: string): string {
+  return `GT-${createHash("sha256").update(normalisePayee(payee), "utf8").digest("hex").slice(0, 10).toUpperCase()}`;
+}
+
+export async function writeTransparency(batches: AsyncIterable<TransparencyRow[]>, sink: Sink, publisher: Publisher): Promise<void> {
   await sink.write(TRANSPARENCY_CSV_HEADER);
   for await (const batch of batches) {
     let chunk = "";
-    for (const row of batch) chunk += transparencyCsvRecord(row, bodyName);
+    for (const row of batch) chunk += transparencyCsvRecord(row, publisher, supplierId);
     await sink.write(chunk);
   }
 }

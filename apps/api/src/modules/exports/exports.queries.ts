@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@greentape/db/client";
 import { countedAmount, type ExportRow, type TransparencyRow } from "@greentape/domain/export-rows";
+import { CARD_PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/periods.queries.ts";
 
 /** Rows per FETCH: big enough that round trips do not dominate, small enough that memory stays flat. */
@@ -42,14 +43,26 @@ const EXPORT_FIELDS: Record<Exclude<keyof ExportRow, "netAmount">, string> = {
 const TRANSPARENCY_FIELDS: Record<keyof TransparencyRow, string> = {
   transactionNumber: "transaction_id",
   date: "transparency_date",
-  department: "department",
+  expenseArea: "department",
+  expenseType: "expense_type",
+  expenseCode: "gl_code",
   payee: "payee",
   payeeType: "payee_type",
   purpose: "category",
   amount: "amount",
   irrecoverableVat: "irrecoverable_vat",
   merchantCategory: "merchant_category",
+  paymentMethod: "payment_method",
 };
+
+/**
+ * A card payment's merchant category: the one recorded from its statement, else what admin mapped
+ * its category to. Other payments have none (the Code asks it of card transactions).
+ */
+const merchantCategory = sql`case when s.payment_method in (${sql.join(
+  CARD_PAYMENT_METHODS.map((method) => sql`${method}`),
+  sql`, `,
+)}) then coalesce(s.merchant_category, lc.merchant_category) end`;
 
 const select = (fields: Record<string, string>) => sql.raw(Object.entries(fields).map(([key, column]) => `${column} as "${key}"`).join(", "));
 const SNAPSHOT_COLUMNS = [...new Set([...Object.values(EXPORT_FIELDS), ...Object.values(TRANSPARENCY_FIELDS)])].join(", ");
@@ -66,7 +79,8 @@ function periodRows(period: string, timeZone: string): SQL {
       t.name as team, t.cost_centre, sv.name as scheme, s.scheme_version, s.category, lc.gl_code,
       s.payee, s.payment_method, s.amount, s.currency, u.staff_id, c.reference as client_reference,
       s.justification_status, s.follow_up_status, not ${countsInBookedPeriod} as voided, null::text as reversal_of,
-      t.service_area as department, s.payee_type, s.vat_amount as irrecoverable_vat, s.merchant_category, ${isoDate(sql`s.spent_on`)} as transparency_date
+      t.service_area as department, s.payee_type, s.vat_amount as irrecoverable_vat, ${merchantCategory} as merchant_category, ${isoDate(sql`s.spent_on`)} as transparency_date,
+      lc.account_name as expense_type
     from spends s ${spendJoins}
     where s.booked_period = ${period}
     union all
@@ -75,7 +89,8 @@ function periodRows(period: string, timeZone: string): SQL {
       t.name, t.cost_centre, sv.name, s.scheme_version, s.category, lc.gl_code,
       s.payee, s.payment_method, r.amount, s.currency, u.staff_id, c.reference,
       null, null, false, s.id::text,
-      t.service_area, s.payee_type, -s.vat_amount, s.merchant_category, ${isoDate(sql`(r.created_at at time zone ${timeZone})::date`)}
+      t.service_area, s.payee_type, -s.vat_amount, ${merchantCategory}, ${isoDate(sql`(r.created_at at time zone ${timeZone})::date`)},
+      lc.account_name
     from reversals r join spends s on s.id = r.spend_id ${spendJoins}
     where r.booked_period = ${period}`;
 }
@@ -158,7 +173,7 @@ export async function* transparencyRowBatches(tx: Tx, period: string, source: Ro
   for await (const batch of fetchInBatches<Raw<TransparencyRow, "amount" | "irrecoverableVat">>(tx, query)) {
     for (const row of batch) {
       row.amount = Number(row.amount);
-      row.irrecoverableVat = Number(row.irrecoverableVat);
+      row.irrecoverableVat = row.irrecoverableVat === null ? null : Number(row.irrecoverableVat);
     }
     yield batch as TransparencyRow[];
   }

@@ -39,7 +39,7 @@ function unmappedCategoriesProblem(unmapped: string[], before: string): RuleViol
   });
 }
 
-export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "timeZone">; log: Pick<LogService, "checkpoint"> }) {
+export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "organisationCode" | "timeZone">; log: Pick<LogService, "checkpoint"> }) {
   const { db, config, log } = deps;
 
   /** A closed period's files are read from the rows copied at close; an open one's from the tables as they are now. */
@@ -97,7 +97,7 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
       const body = streamFromSnapshot(async (tx, out) => {
         const sink = streamSink(out);
         if (options.bom) await sink.write(UTF8_BOM);
-        await writeTransparency(transparencyRowBatches(tx, period, await sourceOf(tx, period)), sink, config.councilName);
+        await writeTransparency(transparencyRowBatches(tx, period, await sourceOf(tx, period)), sink, { name: config.councilName, code: config.organisationCode });
       });
       return { filename: `green-tape-${period}-transparency.csv`, contentType: CSV, body };
     },

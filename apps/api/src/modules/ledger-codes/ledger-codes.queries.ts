@@ -18,7 +18,7 @@ export async function upsertLedgerCode(db: Executor, row: LedgerCodeRow): Promis
   const [saved] = await db
     .insert(ledgerCodes)
     .values(row)
-    .onConflictDoUpdate({ target: ledgerCodes.category, set: { glCode: row.glCode, updatedAt: row.updatedAt } })
+    .onConflictDoUpdate({ target: ledgerCodes.category, set: { glCode: row.glCode, accountName: row.accountName, merchantCategory: row.merchantCategory, updatedAt: row.updatedAt } })
     .returning();
   if (!saved) throw new Error("ledger code upsert returned nothing");
   return saved;

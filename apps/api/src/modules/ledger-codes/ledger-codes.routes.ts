@@ -5,7 +5,13 @@ import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { LedgerCodesService } from "./ledger-codes.service.ts";
 
-const ledgerCodeView = z.object({ category: z.string(), glCode: z.string(), updatedAt: z.string() });
+const ledgerCodeView = z.object({
+  category: z.string(),
+  glCode: z.string(),
+  accountName: z.string().nullable().describe("The ledger account's name: the transparency file's Expense type"),
+  merchantCategory: z.string().nullable().describe("What a card payment in this category is published as in the transparency file's Merchant category"),
+  updatedAt: z.string(),
+});
 // Scheme categories are up to 80 characters; the path carries one URL-encoded.
 const params = z.object({ category: line(80, "Category") });
 
@@ -30,11 +36,19 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
         tags: ["ledger codes"],
         summary: "Set the ledger code for a category (added or replaced)",
         params,
-        body: z.object({ glCode: line(40, "Ledger code").regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "Ledger code must be letters, digits, dots, slashes and hyphens, like 4410") }),
+        description: "Replaces the whole mapping: `accountName` and `merchantCategory` left out are cleared.",
+        body: z.object({
+          glCode: line(40, "Ledger code").regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "Ledger code must be letters, digits, dots, slashes and hyphens, like 4410"),
+          accountName: line(80, "Account name").optional().describe("The account's name in the chart of accounts, such as Client travel"),
+          merchantCategory: line(80, "Merchant category").optional().describe("For card payments, such as Transportation services"),
+        }),
         response: { 200: ledgerCodeView },
       },
     },
-    async (request) => ledgerCodes.set(requireActor(request), request.params.category, request.body.glCode),
+    async (request) => {
+      const { glCode, accountName, merchantCategory } = request.body;
+      return ledgerCodes.set(requireActor(request), request.params.category, { glCode, accountName: accountName ?? null, merchantCategory: merchantCategory ?? null });
+    },
   );
 
   api.delete(

@@ -5,13 +5,20 @@ import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { deleteLedgerCode, listLedgerCodes, lockLedgerCode, upsertLedgerCode, type LedgerCodeRow } from "./ledger-codes.queries.ts";
 
-export interface LedgerCodeView {
-  category: string;
+/** What admin sets for a category: its ledger code, that account's name, and what a card payment in it is published as. */
+export interface LedgerCodeMapping {
   glCode: string;
+  accountName: string | null;
+  merchantCategory: string | null;
+}
+
+export interface LedgerCodeView extends LedgerCodeMapping {
+  category: string;
   updatedAt: string;
 }
 
-const toView = (row: LedgerCodeRow): LedgerCodeView => ({ category: row.category, glCode: row.glCode, updatedAt: row.updatedAt.toISOString() });
+const mappingOf = (row: LedgerCodeRow): LedgerCodeMapping => ({ glCode: row.glCode, accountName: row.accountName, merchantCategory: row.merchantCategory });
+const toView = (row: LedgerCodeRow): LedgerCodeView => ({ category: row.category, ...mappingOf(row), updatedAt: row.updatedAt.toISOString() });
 
 /** The spend category -> general ledger code map that finance's exports use. */
 export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {
@@ -21,13 +28,13 @@ export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {
       return (await listLedgerCodes(db)).map(toView);
     },
 
-    async set(actor: Actor, category: string, glCode: string): Promise<LedgerCodeView> {
+    async set(actor: Actor, category: string, mapping: LedgerCodeMapping): Promise<LedgerCodeView> {
       return db.transaction(async (tx) => {
         const before = await lockLedgerCode(tx, category);
-        const saved = await upsertLedgerCode(tx, { category, glCode, updatedAt: clock.now() });
+        const saved = await upsertLedgerCode(tx, { category, ...mapping, updatedAt: clock.now() });
         await appendEvent(
           tx,
-          { type: "ledger_code.set", actorId: actor.id, subjectType: "ledger_code", subjectId: category, data: { before: before ? { glCode: before.glCode } : null, after: { glCode } } },
+          { type: "ledger_code.set", actorId: actor.id, subjectType: "ledger_code", subjectId: category, data: { before: before ? mappingOf(before) : null, after: mappingOf(saved) } },
           clock.now(),
         );
         return toView(saved);
@@ -40,7 +47,7 @@ export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {
         if (!removed) throw new NotFoundError(`A ledger code for ${category}`);
         await appendEvent(
           tx,
-          { type: "ledger_code.removed", actorId: actor.id, subjectType: "ledger_code", subjectId: category, data: { before: { glCode: removed.glCode }, after: null } },
+          { type: "ledger_code.removed", actorId: actor.id, subjectType: "ledger_code", subjectId: category, data: { before: mappingOf(removed), after: null } },
           clock.now(),
         );
       });

@@ -54,10 +54,10 @@ const insertParts = (held: string) => `
 period as (
   select p.status from periods p where p.period = :bookedPeriod::text and p.status = 'open' and ${held} for share
 ), spend as (
-  insert into spends (id, worker_id, team_id, client_id, scheme_id, scheme_version, amount, currency, category, payee, payee_key, payee_type, payment_method,
+  insert into spends (id, worker_id, team_id, client_id, scheme_id, scheme_version, amount, currency, category, payee, payee_key, payee_type, payment_method, vat_amount,
                       spent_on, period, booked_period, note, flags, justification_due_on, follow_up_due_on, created_at)
   select :spendId::uuid, :workerId::uuid, :teamId::uuid, :clientId::uuid, :schemeId::uuid, :schemeVersion::int, :amount::bigint, :currency::text, :category::text, :payee::text,
-         :payeeKey::text, :payeeType::text, :paymentMethod::text, :spentOn::date, :period::text, :bookedPeriod::text, :note::text, :flags::text[],
+         :payeeKey::text, :payeeType::text, :paymentMethod::text, :vatAmount::bigint, :spentOn::date, :period::text, :bookedPeriod::text, :note::text, :flags::text[],
          :justificationDueOn::date, :followUpDueOn::date, :now::timestamptz
   from period
   returning id
@@ -95,7 +95,7 @@ const SPEND_INSERT = preparedStatement<InsertParam>("spend_insert", INSERT);
 type CheckParam = "schemeId" | "workerId" | "idempotencyKey" | "clientId" | "today" | "spentOn" | "payeeKey" | "splitDays" | "amount" | "teamId" | "category" | "teamNormalDays" | "period";
 type InsertParam =
   | "bookedPeriod" | "spendId" | "workerId" | "teamId" | "clientId" | "schemeId" | "schemeVersion" | "amount" | "currency" | "category" | "payee" | "payeeKey" | "payeeType"
-  | "paymentMethod" | "spentOn" | "period" | "note" | "flags" | "justificationDueOn" | "followUpDueOn" | "now" | "eventData" | "leafHash";
+  | "paymentMethod" | "vatAmount" | "spentOn" | "period" | "note" | "flags" | "justificationDueOn" | "followUpDueOn" | "now" | "eventData" | "leafHash";
 type WriteParam = InsertParam | "idempotencyKey" | "requestHash" | "teamLimit" | "workerLimit" | "spendsLogged";
 
 export interface CheckedScheme {

@@ -10,7 +10,8 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import { glCodeProblem, removeLedgerCode, setLedgerCode, useLedgerCodes } from "./ledger-codes-api.ts";
+import { glCodeProblem, mappingTextProblem, removeLedgerCode, setLedgerCode, useLedgerCodes } from "./ledger-codes-api.ts";
+import type { LedgerCode } from "./ledger-codes-api.ts";
 
 /** Setting, changing or removing one category's ledger code. */
 export function LedgerCodePage() {
@@ -30,7 +31,7 @@ export function LedgerCodePage() {
         {codes.state.status === "loaded" ? (
           <LedgerCodeForm
             category={category}
-            current={codes.state.data.find((c) => c.category === category)?.glCode ?? null}
+            current={codes.state.data.find((c) => c.category === category) ?? null}
             onErrors={setHasErrors}
           />
         ) : null}
@@ -39,9 +40,11 @@ export function LedgerCodePage() {
   );
 }
 
-function LedgerCodeForm({ category, current, onErrors }: { category: string; current: string | null; onErrors(has: boolean): void }) {
+function LedgerCodeForm({ category, current, onErrors }: { category: string; current: LedgerCode | null; onErrors(has: boolean): void }) {
   const navigate = useNavigate();
-  const [glCode, setGlCode] = useState(current ?? "");
+  const [glCode, setGlCode] = useState(current?.glCode ?? "");
+  const [accountName, setAccountName] = useState(current?.accountName ?? "");
+  const [merchantCategory, setMerchantCategory] = useState(current?.merchantCategory ?? "");
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [saving, setSaving] = useState(false);
 
@@ -53,17 +56,32 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
-    const code = glCode.trim();
-    const problem = glCodeProblem(code);
-    if (problem) return show([{ fieldId: "gl-code", message: problem }]);
+    const mapping = { glCode: glCode.trim(), accountName: accountName.trim(), merchantCategory: merchantCategory.trim() };
+    const problems: SummaryError[] = [];
+    const codeProblem = glCodeProblem(mapping.glCode);
+    if (codeProblem) problems.push({ fieldId: "gl-code", message: codeProblem });
+    const nameProblem = mappingTextProblem(mapping.accountName, "Account name");
+    if (nameProblem) problems.push({ fieldId: "account-name", message: nameProblem });
+    const merchantProblem = mappingTextProblem(mapping.merchantCategory, "Merchant category");
+    if (merchantProblem) problems.push({ fieldId: "merchant-category", message: merchantProblem });
+    if (problems.length > 0) return show(problems);
     setSaving(true);
     try {
-      await setLedgerCode(category, code);
+      await setLedgerCode(category, mapping);
     } catch (error) {
       setSaving(false);
-      const fieldMessage = error instanceof ApiError ? error.fieldMessage("glCode") : undefined;
-      return show([fieldMessage ? { fieldId: "gl-code", message: fieldMessage } : { message: describeApiError(error) }]);
+      const fields = [
+        ["glCode", "gl-code"],
+        ["accountName", "account-name"],
+        ["merchantCategory", "merchant-category"],
+      ] as const;
+      const fieldErrors = error instanceof ApiError ? fields.flatMap(([field, fieldId]) => {
+        const message = error.fieldMessage(field);
+        return message ? [{ fieldId, message }] : [];
+      }) : [];
+      return show(fieldErrors.length > 0 ? fieldErrors : [{ message: describeApiError(error) }]);
     }
+    const code = mapping.glCode;
     void navigate("/admin/ledger-codes", { state: { flash: `${category} now posts to ${code}` } satisfies FlashState });
   }
 
@@ -95,6 +113,24 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
           value={glCode}
           onChange={(event) => setGlCode(event.target.value)}
           error={errors.find((e) => e.fieldId === "gl-code")?.message}
+        />
+        <TextInput
+          id="account-name"
+          label="Account name (optional)"
+          hint="The account's name in your chart of accounts, for example Client travel. The transparency file publishes it as the expense type."
+          autoComplete="off"
+          value={accountName}
+          onChange={(event) => setAccountName(event.target.value)}
+          error={errors.find((e) => e.fieldId === "account-name")?.message}
+        />
+        <TextInput
+          id="merchant-category"
+          label="Merchant category for card payments (optional)"
+          hint="What the transparency file publishes for a card payment in this category, for example Transportation services"
+          autoComplete="off"
+          value={merchantCategory}
+          onChange={(event) => setMerchantCategory(event.target.value)}
+          error={errors.find((e) => e.fieldId === "merchant-category")?.message}
         />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>

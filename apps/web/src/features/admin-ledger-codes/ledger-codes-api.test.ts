@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { categoryRows, glCodeProblem } from "./ledger-codes-api.ts";
+import { categoryRows, glCodeProblem, mappingTextProblem } from "./ledger-codes-api.ts";
 
 describe("ledger code rows", () => {
   it("lists every scheme category and every mapped category once, in order", () => {
     const rows = categoryRows(
       [
-        { category: "Travel", glCode: "4410" },
+        { category: "Travel", glCode: "4410", accountName: "Client travel", merchantCategory: "Transportation services" },
         { category: "Old category", glCode: "4999" },
       ],
       [
@@ -14,9 +14,9 @@ describe("ledger code rows", () => {
       ],
     );
     expect(rows).toEqual([
-      { category: "Clothing", glCode: null, schemes: ["Everyday help", "Winter"] },
-      { category: "Old category", glCode: "4999", schemes: [] },
-      { category: "Travel", glCode: "4410", schemes: ["Everyday help"] },
+      { category: "Clothing", glCode: null, accountName: null, merchantCategory: null, schemes: ["Everyday help", "Winter"] },
+      { category: "Old category", glCode: "4999", accountName: null, merchantCategory: null, schemes: [] },
+      { category: "Travel", glCode: "4410", accountName: "Client travel", merchantCategory: "Transportation services", schemes: ["Everyday help"] },
     ]);
   });
 
@@ -26,5 +26,7 @@ describe("ledger code rows", () => {
     expect(glCodeProblem("x".repeat(41))).toMatch(/40/);
     expect(glCodeProblem("44 10")).toMatch(/letters, digits/);
     expect(glCodeProblem("=1+1")).toMatch(/letters, digits/);
+    expect(mappingTextProblem("", "Account name")).toBeNull();
+    expect(mappingTextProblem("x".repeat(81), "Account name")).toBe("Account name must be 80 characters or fewer");
   });
 });

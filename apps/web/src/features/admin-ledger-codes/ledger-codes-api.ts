@@ -6,6 +6,10 @@ import { useApiData } from "../../lib/use-api-data.ts";
 const ledgerCodeSchema = z.object({
   category: z.string(),
   glCode: z.string(),
+  /** The ledger account's name: the transparency file's expense type. */
+  accountName: z.string().nullish(),
+  /** What a card payment in the category is published as. */
+  merchantCategory: z.string().nullish(),
   updatedAt: z.string().nullish(),
 });
 export type LedgerCode = z.infer<typeof ledgerCodeSchema>;
@@ -27,8 +31,20 @@ export function useSchemeCategories() {
 
 const categoryPath = (category: string) => `/api/ledger-codes/${encodeURIComponent(category)}`;
 
-export function setLedgerCode(category: string, glCode: string): Promise<unknown> {
-  return apiPut<unknown>(categoryPath(category), { glCode });
+export interface LedgerCodeMapping {
+  glCode: string;
+  /** Empty: none recorded. */
+  accountName: string;
+  merchantCategory: string;
+}
+
+/** Sets the whole mapping; an empty name or merchant category is sent as none. */
+export function setLedgerCode(category: string, mapping: LedgerCodeMapping): Promise<unknown> {
+  return apiPut<unknown>(categoryPath(category), {
+    glCode: mapping.glCode,
+    ...(mapping.accountName === "" ? {} : { accountName: mapping.accountName }),
+    ...(mapping.merchantCategory === "" ? {} : { merchantCategory: mapping.merchantCategory }),
+  });
 }
 
 export function removeLedgerCode(category: string): Promise<unknown> {
@@ -38,6 +54,8 @@ export function removeLedgerCode(category: string): Promise<unknown> {
 export interface CategoryRow {
   category: string;
   glCode: string | null;
+  accountName: string | null;
+  merchantCategory: string | null;
   /** Names of the schemes that allow this category (none: the code is left over from an old category). */
   schemes: string[];
 }
@@ -47,14 +65,16 @@ export function categoryRows(codes: LedgerCode[], schemes: { name: string; categ
   const rows = new Map<string, CategoryRow>();
   for (const scheme of schemes) {
     for (const category of scheme.categories) {
-      const row = rows.get(category) ?? { category, glCode: null, schemes: [] };
+      const row = rows.get(category) ?? { category, glCode: null, accountName: null, merchantCategory: null, schemes: [] };
       row.schemes.push(scheme.name);
       rows.set(category, row);
     }
   }
   for (const code of codes) {
-    const row = rows.get(code.category) ?? { category: code.category, glCode: null, schemes: [] };
+    const row = rows.get(code.category) ?? { category: code.category, glCode: null, accountName: null, merchantCategory: null, schemes: [] };
     row.glCode = code.glCode;
+    row.accountName = code.accountName ?? null;
+    row.merchantCategory = code.merchantCategory ?? null;
     rows.set(code.category, row);
   }
   return [...rows.values()].sort((a, b) => a.category.localeCompare(b.category));
@@ -65,5 +85,11 @@ export function glCodeProblem(glCode: string): string | null {
   if (glCode === "") return "Enter the ledger code, like 4410";
   if (glCode.length > 40) return "The ledger code must be 40 characters or fewer";
   if (!/^[A-Za-z0-9][A-Za-z0-9./-]*$/.test(glCode)) return "The ledger code must be letters, digits, dots, slashes and hyphens, like 4410";
+  return null;
+}
+
+/** What a person types as an account name or merchant category (optional), or why it cannot be used. */
+export function mappingTextProblem(text: string, label: string): string | null {
+  if (text.length > 80) return `${label} must be 80 characters or fewer`;
   return null;
 }

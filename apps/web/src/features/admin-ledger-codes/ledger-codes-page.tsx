@@ -36,7 +36,7 @@ export function LedgerCodesPage() {
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <ScrollTable caption="Categories and their ledger codes" testId="ledger-codes" columns={["Category", "Ledger code", { header: <span className="govuk-visually-hidden">Action</span> }]}>
+        <ScrollTable caption="Categories and their ledger codes" testId="ledger-codes" columns={["Category", "Ledger code", "Account name", "Merchant category (cards)", { header: <span className="govuk-visually-hidden">Action</span> }]}>
           {rows.map((row) => (
             <tr className="govuk-table__row" key={row.category}>
               <th scope="row" className="govuk-table__header">
@@ -48,6 +48,8 @@ export function LedgerCodesPage() {
               <td className="govuk-table__cell">
                 {row.glCode === null ? <strong className="govuk-tag govuk-tag--yellow">Not set</strong> : <span className="gt-code">{row.glCode}</span>}
               </td>
+              <td className="govuk-table__cell">{row.accountName ?? "None recorded"}</td>
+              <td className="govuk-table__cell">{row.merchantCategory ?? "None recorded"}</td>
               <td className="govuk-table__cell">
                 <Link className="govuk-link" to={`/admin/ledger-codes/${encodeURIComponent(row.category)}`}>
                   {row.glCode === null ? "Set" : "Change"}
