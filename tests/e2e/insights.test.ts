@@ -136,4 +136,43 @@ describe("what it achieved, on a supervisor's phone", () => {
     await page.getByTestId("compare").scrollIntoViewIfNeeded();
     await screenshot(page, "achieved-compare-phone");
   });
+
+  it("shows the speed of the loop as quartiles of days, from the summary's own figures", async () => {
+    await page.getByRole("navigation", { name: "What it achieved" }).getByRole("link", { name: "Value and speed" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Value and speed");
+    const span = new URL(page.url()).searchParams;
+    const summary = await call<{ loop: { stages: Record<string, { count: number; lowerQuartile: number | null; median: number | null; upperQuartile: number | null }> } }>(
+      "GET",
+      `/api/insights/summary?from=${span.get("from")}&to=${span.get("to")}`,
+      supervisorToken,
+    );
+    const table = page.getByTestId("loop-table");
+    await table.waitFor();
+    const followUp = summary.loop.stages.toFollowUp!;
+    expect(followUp.count).toBeGreaterThanOrEqual(23);
+    const cells = await table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Spend to follow-up", exact: true }) }).getByRole("cell").allInnerTexts();
+    const days = (value: number | null) => (value === null ? "None yet" : value.toLocaleString("en-GB", { maximumFractionDigits: 1 }));
+    expect(cells).toEqual([followUp.count.toLocaleString("en-GB"), days(followUp.lowerQuartile), days(followUp.median), days(followUp.upperQuartile)]);
+    await page.getByTestId("loop-chart").locator("svg").last().waitFor();
+    await expectNoSeriousA11yViolations(page, "value and speed");
+    await screenshot(page, "achieved-value-phone");
+  });
+
+  it("shows uptake by team, and the supervisor their own people who have not spent in 90 days", async () => {
+    await page.getByRole("navigation", { name: "What it achieved" }).getByRole("link", { name: "Uptake" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Uptake");
+    const uptake = await call<{ teams: { teamName: string; workersWhoSpent: number; people: { name: string }[] | null }[] }>("GET", `/api/insights/uptake?period=${month}`, supervisorToken);
+    const table = page.getByTestId("uptake-table");
+    await table.waitFor();
+    expect(await table.getByRole("rowheader").allInnerTexts()).toEqual(uptake.teams.map((t) => t.teamName));
+    const own = uptake.teams[0]!;
+    expect(own.workersWhoSpent).toBeGreaterThanOrEqual(1);
+    const cells = await table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: own.teamName, exact: true }) }).getByRole("cell").allInnerTexts();
+    expect(cells[1]).toBe(String(own.workersWhoSpent));
+    const names = own.people!.map((p) => p.name);
+    if (names.length > 0) expect((await page.getByTestId("not-used-people").innerText()).split("\n").map((line) => line.split(":")[0])).toEqual(names);
+    else await page.getByText(`Everyone in ${own.teamName} has spent in the last 90 days.`).waitFor();
+    await expectNoSeriousA11yViolations(page, "uptake");
+    await screenshot(page, "achieved-uptake-phone");
+  });
 });

@@ -14,6 +14,7 @@ export const insightsRoutes: RouteObject[] = [
       { path: "achieved", lazy: lazyPage(() => import("../../features/insights/outcomes-page.tsx"), (m) => m.OutcomesPage) },
       { path: "achieved/equity", lazy: lazyPage(() => import("../../features/insights/equity-page.tsx"), (m) => m.EquityPage) },
       { path: "achieved/value", lazy: lazyPage(() => import("../../features/insights/value-page.tsx"), (m) => m.ValuePage) },
+      { path: "achieved/uptake", lazy: lazyPage(() => import("../../features/insights/uptake-page.tsx"), (m) => m.UptakePage) },
     ],
   },
 ];

@@ -72,6 +72,7 @@ export function useEquity(span: SpanParams) {
 }
 
 const days = z.number().nonnegative().nullable();
+const stage = z.object({ count, lowerQuartile: days, median: days, upperQuartile: days });
 export const summarySchema = z.looseObject({
   spends: count,
   amount: minor,
@@ -81,11 +82,41 @@ export const summarySchema = z.looseObject({
   helpedRate: share.nullable(),
   interval: intervalSchema.nullable(),
   audit: z.looseObject({ sampled: count, withFinding: count, misuseAmount: minor, deviationUpper: share.nullable() }),
-  loop: z.looseObject({ medianDaysToLog: days, medianDaysToJustify: days, medianDaysToReview: days, medianDaysToFollowUp: days }),
+  loop: z.looseObject({
+    medianDaysToLog: days,
+    medianDaysToJustify: days,
+    medianDaysToReview: days,
+    medianDaysToFollowUp: days,
+    stages: z.object({ toLog: stage, toJustify: stage, toReview: stage, toFollowUp: stage }),
+  }),
 });
 export type Summary = z.infer<typeof summarySchema>;
 
 /** Value beside misuse, and the speed of the loop, for a span (`GET /api/insights/summary`). */
 export function useSummary(span: SpanParams) {
   return useApiData(`/api/insights/summary${query({ from: span.from, to: span.to })}`, summarySchema);
+}
+
+const uptakeSchema = z.object({
+  period: z.string(),
+  asOf: z.string(),
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      teamName: z.string(),
+      workers: count,
+      workersWhoSpent: count,
+      amount: minor,
+      allowance: minor.nullable(),
+      usedShare: z.number().nonnegative().nullable(),
+      notUsedIn90Days: count,
+      people: z.array(z.object({ id: z.string(), name: z.string(), lastSpentOn: z.string().nullable() })).nullable(),
+    }),
+  ),
+});
+export type Uptake = z.infer<typeof uptakeSchema>;
+
+/** How much of the freedom each team uses in a month, and who has not used it lately (`GET /api/insights/uptake`). */
+export function useUptake(period: string) {
+  return useApiData(`/api/insights/uptake${query({ period })}`, uptakeSchema);
 }

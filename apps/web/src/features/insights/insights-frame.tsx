@@ -14,6 +14,7 @@ const PAGES = [
   { to: "/achieved", label: "Outcomes" },
   { to: "/achieved/equity", label: "Equity" },
   { to: "/achieved/value", label: "Value and speed" },
+  { to: "/achieved/uptake", label: "Uptake" },
 ] as const;
 
 interface InsightsFrameProps {

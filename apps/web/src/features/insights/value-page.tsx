@@ -11,7 +11,7 @@ import { describeHelpedRate, formatShare } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useSummary } from "./insights-api.ts";
 import type { Summary } from "./insights-api.ts";
-import { loopSteps } from "./loop.ts";
+import { loopSpreads } from "./loop.ts";
 import { PlotChart } from "./plot-chart.tsx";
 
 /** Value beside misuse for a span: what was spent and who it helped, next to what audit found; then the speed of the loop. */
@@ -70,15 +70,30 @@ function ValueFigures({ summary, spanText }: { summary: Summary; spanText: strin
       </ScrollTable>
 
       <h2 className="govuk-heading-m">Speed of the loop</h2>
-      <p className="govuk-body">The median days each step took, {spanText}: half the spends took longer, half less.</p>
+      <p className="govuk-body">
+        The days each step took, {spanText}. Half the spends took longer than the median, half less; the middle half took between the lower and upper quartiles.
+      </p>
       <LoopChart summary={summary} />
-      <ScrollTable caption={`Days each step of the loop took, ${spanText}`} testId="loop-table" columns={["Step", { header: "Median days", numeric: true }]}>
-        {loopSteps(summary.loop).map((step) => (
+      <ScrollTable
+        caption={`Days each step of the loop took, ${spanText}`}
+        testId="loop-table"
+        columns={[
+          "Step",
+          { header: "Spends", numeric: true },
+          { header: "Lower quartile", numeric: true },
+          { header: "Median days", numeric: true },
+          { header: "Upper quartile", numeric: true },
+        ]}
+      >
+        {loopSpreads(summary.loop.stages).map((step) => (
           <tr className="govuk-table__row" key={step.step}>
             <th scope="row" className="govuk-table__header">
               {step.step}
             </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{step.median === null ? "None yet" : step.median.toLocaleString("en-GB")}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{step.count.toLocaleString("en-GB")}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{days(step.lowerQuartile)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{days(step.median)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{days(step.upperQuartile)}</td>
           </tr>
         ))}
       </ScrollTable>
@@ -109,21 +124,29 @@ function MoneyChart({ summary }: { summary: Summary }) {
 }
 
 function LoopChart({ summary }: { summary: Summary }) {
-  const steps = useMemo(() => loopSteps(summary.loop).filter((s) => s.median !== null), [summary]);
+  const steps = useMemo(() => loopSpreads(summary.loop.stages).filter((s) => s.median !== null), [summary]);
   const options = useCallback(
     (width: number): Plot.PlotOptions => ({
       height: 40 + 40 * Math.max(steps.length, 1),
       marginLeft: labelMargin(steps.map((s) => s.step), width),
       marginRight: 24,
-      x: { label: "Days", grid: true, ticks: width < 500 ? 4 : 10 },
+      // At least a day wide, so a loop that ran within the day still has a scale to read.
+      x: { label: "Days", grid: true, ticks: width < 500 ? 4 : 10, domain: [0, Math.max(1, ...steps.map((s) => s.upperQuartile ?? 0))], tickFormat: (d: number) => d.toLocaleString("en-GB") },
       y: { label: null, domain: steps.map((s) => s.step) },
       marks: [
-        Plot.barX(steps, { y: "step", x: "median", fill: CHART_COLOURS.brand, insetTop: 8, insetBottom: 8 }),
+        // The middle half of the spends as a bar, the median as a mark across it.
+        Plot.barX(steps, { y: "step", x1: "lowerQuartile", x2: "upperQuartile", fill: CHART_COLOURS.brand, fillOpacity: 0.35, insetTop: 8, insetBottom: 8 }),
+        Plot.tickX(steps, { y: "step", x: "median", stroke: CHART_COLOURS.brand, strokeWidth: 3 }),
         Plot.ruleX([0]),
       ],
     }),
     [steps],
   );
   if (steps.length === 0) return <p className="govuk-body">No spend has been through the loop in this span yet.</p>;
-  return <PlotChart label="Chart: median days for each step of the loop, The table below gives the figures." options={options} testId="loop-chart" />;
+  return <PlotChart label="Chart: for each step of the loop, the middle half of the spends' days as a bar and the median as a mark. The table below gives the figures." options={options} testId="loop-chart" />;
+}
+
+/** Days as the table shows them: a quartile may fall between two whole days. */
+function days(value: number | null): string {
+  return value === null ? "None yet" : value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
 }
