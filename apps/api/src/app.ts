@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Db } from "@greentape/db/client";
 import type { Config } from "./config.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
-import { loggerOptions } from "./lib/logger.ts";
+import { loggerOptions, type LogDestination } from "./lib/logger.ts";
 import { accessPlugin } from "./plugins/access.ts";
 import { problemsPlugin } from "./plugins/problems.ts";
 import { inputCharactersPlugin } from "./plugins/input-characters.ts";
@@ -79,6 +79,8 @@ export interface AppDeps {
   db: Db;
   clock?: Clock;
   storage?: ReceiptStorage;
+  /** Log lines go here rather than to standard output. */
+  logDestination?: LogDestination;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -89,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
 
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logDestination),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -106,6 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry people's data: no browser, proxy or shared cache may keep a copy. The few
+    // public ones (the council's settings, the public summary, the log's checkpoint) say otherwise themselves.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("Cache-Control", "no-store");
   });
 
   await app.register(problemsPlugin);
