@@ -2,22 +2,12 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "@greentape/db/seed";
-import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
+import { admin, createFreshDatabase, withClient, type FreshDatabase } from "../support/database.ts";
 import { spendBody } from "../support/factories.ts";
 import { isAlive, startInstance, type Instance } from "../support/instance.ts";
 import { startTestApp } from "../support/test-app.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Answer {
   key: string;
@@ -48,7 +38,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the database goes away under 
   let instance: Instance | null = null;
   afterAll(async () => {
     if (instance && isAlive(instance)) instance.child.kill("SIGKILL");
-    if (database) await withClient(process.env.DATABASE_URL as string, (c) => c.query(`ALTER DATABASE "${database?.name}" WITH ALLOW_CONNECTIONS true`));
+    if (database) await admin((c) => c.query(`ALTER DATABASE "${database?.name}" WITH ALLOW_CONNECTIONS true`));
     await database?.drop();
   });
 
@@ -95,6 +85,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the database goes away under 
 
     const readyStatus = async () => (await fetch(`${url}/api/ready`)).status;
     const readiness: number[] = [];
+    const liveness: number[] = [];
     let killed = 0;
     for (let round = 0; round < 3; round++) {
       // Spends go through between the outages too.
@@ -114,6 +105,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the database goes away under 
         status = await readyStatus();
       }
       readiness.push(status);
+      // Liveness never asks the database: an orchestrator must not restart a process that is fine.
+      liveness.push((await fetch(`${url}/api/health`)).status);
       await sleep(1000);
       await operator.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
       const backUntil = Date.now() + 15_000;
@@ -132,6 +125,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the database goes away under 
     // The same process, never restarted, still answers, and takes spends again.
     expect(isAlive(instance)).toBe(true);
     expect(readiness).toEqual([503, 200, 503, 200, 503, 200]);
+    expect(liveness).toEqual([200, 200, 200]);
     expect(killed).toBeGreaterThanOrEqual(6);
     const after = await fetch(`${url}/api/spends`, {
       method: "POST",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 import { demoIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 
@@ -82,6 +82,21 @@ describe("bad input gets problem+json naming the field", () => {
     expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-request-id"]).toEqual(expect.any(String));
+  });
+
+  it("no API answer with people's data may be kept by a cache; the public ones may be, if asked again", async () => {
+    const token = await t.tokenFor("worker");
+    for (const url of ["/api/me", "/api/clients", "/api/spends", "/api/notifications"]) {
+      const res = await t.http.get(url).set("Authorization", `Bearer ${token}`);
+      expect(res.status, url).toBe(200);
+      expect(res.headers["cache-control"], url).toBe("no-store");
+    }
+    const login = await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: DEMO_PASSWORD });
+    expect(login.headers["cache-control"]).toBe("no-store");
+    expect((await t.http.get("/api/me")).headers["cache-control"]).toBe("no-store");
+    expect((await t.http.get("/api/nope")).headers["cache-control"]).toBe("no-store");
+    expect((await t.http.get("/api/config")).headers["cache-control"]).toBe("no-cache");
+    expect((await t.http.get(`/api/public/summary?year=${new Date().getFullYear()}`)).headers["cache-control"]).toBe("no-cache");
   });
 
   it("serves the OpenAPI document generated from the zod schemas", async () => {

@@ -70,6 +70,22 @@ describe("receipts", () => {
     expect(detail.body.receipts.map((r: { id: string }) => r.id)).toContain(res.body.id);
   });
 
+  it("serves a PDF carrying JavaScript only as a sandboxed download, never inline, and never cached", async () => {
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n3 0 obj << /S /JavaScript /JS (app.alert('hello')) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    );
+    const res = await upload(worker, pdf, "statement.pdf", "application/pdf");
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const got = await download(worker, res.body.id);
+    expect(got.status).toBe(200);
+    expect(got.headers["content-type"]).toBe("application/pdf");
+    expect(got.headers["content-disposition"]).toBe(`attachment; filename="receipt-${res.body.id}.pdf"`);
+    expect(got.headers["content-security-policy"]).toBe("sandbox");
+    expect(got.headers["x-content-type-options"]).toBe("nosniff");
+    expect(got.headers["cache-control"]).toMatch(/no-store/);
+    expect((got.body as Buffer).equals(pdf)).toBe(true);
+  });
+
   it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {
     const original = fixture("receipt-with-gps.jpg");
     expect((await sharp(original).metadata()).exif).toBeDefined();

@@ -13,9 +13,8 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
+/** One plain connection to `url` for the length of `run`. */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -23,6 +22,13 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+/** A connection to the server's own database as DATABASE_URL's (superuser) role, to create and drop databases and roles. */
+export async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return withClient(url, run);
 }
 
 /**

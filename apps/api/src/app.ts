@@ -107,6 +107,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry people's data: no browser, proxy or shared cache may keep a copy. The few
+    // public ones (the council's settings, the public summary, the log's checkpoint) say otherwise themselves.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("Cache-Control", "no-store");
   });
 
   await app.register(problemsPlugin);

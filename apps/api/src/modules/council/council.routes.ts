@@ -18,6 +18,7 @@ export async function councilRoutes(app: FastifyInstance, options: { settings: C
       config: { access: "public" },
       schema: { tags: ["health"], summary: "The council's settings the web app needs", response: { 200: councilSettingsSchema } },
     },
-    async () => settings,
+    // Public and the same for everyone: a cache may keep it, asking again each time.
+    async (_request, reply) => reply.header("Cache-Control", "no-cache").send(settings),
   );
 }

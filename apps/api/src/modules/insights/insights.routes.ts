@@ -106,6 +106,8 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
     },
     async (request, reply) => {
       const summary = await insights.publicSummary(Number(request.query.year));
+      // Published figures with no one's data in them: a cache may keep them, asking again each time.
+      reply.header("Cache-Control", "no-cache");
       if (request.query.format === "json") return summary;
       return reply
         .type("text/csv; charset=utf-8")

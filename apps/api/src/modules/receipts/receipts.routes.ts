@@ -9,6 +9,7 @@ import { MAX_RECEIPT_BYTES } from "./receipt-file.ts";
 import type { ReceiptsService } from "./receipts.service.ts";
 
 const receiptView = z.object({ id: z.string(), spendId: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.string() });
+const RECEIPT_EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
 const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
 
 export async function receiptsRoutes(app: FastifyInstance, options: { receipts: ReceiptsService }) {
@@ -49,10 +50,15 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
     },
     async (request, reply) => {
       const file = await receipts.download(requireActor(request), request.params.id, request.params.receiptId);
+      // Always a download, never a page of ours: an uploaded PDF may carry script, and opened inline
+      // under this origin it would run with the reader's session. The sandbox holds even if a
+      // browser renders it anyway.
       return reply
         .type(file.contentType)
         .header("Cache-Control", "private, no-store")
-        .header("Content-Disposition", `inline; filename="receipt-${request.params.receiptId}"`)
+        .header("Content-Disposition", `attachment; filename="receipt-${request.params.receiptId}.${RECEIPT_EXTENSIONS[file.contentType] ?? "bin"}"`)
+        .header("Content-Security-Policy", "sandbox")
+        .header("X-Content-Type-Options", "nosniff")
         .header("Digest", `sha-256=${Buffer.from(file.sha256, "hex").toString("base64")}`)
         .send(file.bytes);
     },
