@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig, type Config } from "../../apps/api/src/config.ts";
 import type { Clock } from "../../apps/api/src/lib/clock.ts";
+import type { LogDestination } from "../../apps/api/src/lib/logger.ts";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "./database.ts";
 import { TEST_LOG_ENV } from "./log.ts";
@@ -55,6 +56,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   clock?: Clock;
+  logDestination?: LogDestination;
   env?: Record<string, string>;
   seed?: boolean;
 }
@@ -91,7 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, config: Config, options: TestAppOptions & { sharesDatabase?: boolean }): Promise<TestApp> {
-  const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({ config, db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no port");

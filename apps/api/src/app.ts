@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Db } from "@greentape/db/client";
 import type { Config } from "./config.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
-import { loggerOptions } from "./lib/logger.ts";
+import { loggerOptions, type LogDestination } from "./lib/logger.ts";
 import { accessPlugin } from "./plugins/access.ts";
 import { problemsPlugin } from "./plugins/problems.ts";
 import { inputCharactersPlugin } from "./plugins/input-characters.ts";
@@ -80,6 +80,8 @@ export interface AppDeps {
   db: Db;
   clock?: Clock;
   storage?: ReceiptStorage;
+  /** Log lines go here rather than to standard output. */
+  logDestination?: LogDestination;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -90,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
 
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logDestination),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
