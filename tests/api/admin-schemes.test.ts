@@ -39,6 +39,13 @@ describe("admin: changing a scheme makes version N+1", () => {
 
     const oldNow = await t.http.get(`/api/spends/${old.body.id}`).set("Authorization", `Bearer ${worker}`);
     expect(oldNow.body).toMatchObject({ schemeId: scheme.id, schemeVersion: 1, amount: 5_000 });
+    // Each spend names its scheme as it was called in the version it was judged by, for everyone who reads it.
+    const v1Name = (await t.http.get(`/api/schemes/${scheme.id}?version=1`).set("Authorization", `Bearer ${worker}`)).body.name as string;
+    expect(v1Name).not.toBe("Tighter scheme");
+    for (const token of [worker, await t.tokenFor("auditor"), await t.tokenFor("finance")]) {
+      expect((await t.http.get(`/api/spends/${old.body.id}`).set("Authorization", `Bearer ${token}`)).body.schemeName).toBe(v1Name);
+      expect((await t.http.get(`/api/spends/${fresh.body.id}`).set("Authorization", `Bearer ${token}`)).body.schemeName).toBe("Tighter scheme");
+    }
 
     const v1 = await t.http.get(`/api/schemes/${scheme.id}?version=1`).set("Authorization", `Bearer ${worker}`);
     expect(v1.body).toMatchObject({ version: 1, perSpendCap: 7_500 });

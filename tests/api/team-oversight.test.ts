@@ -14,6 +14,7 @@ interface Member {
   openTodos: number;
   overdueTodos: number;
   pause: { paused: boolean; overdueJustifications: number; snoozedUntil: string | null };
+  restrictions: { id: string; kind: string; reason: string; until: string | null; perSpendCap: number | null; inForce: boolean }[];
 }
 
 /**
@@ -167,5 +168,25 @@ describe("a supervisor's team list and team spends", () => {
     expect((await t.http.post(`/api/spends/${spend.c}/receipt-lost`).set(as("worker")).send({ description: "Groceries", reason: "The shop's printer was broken" })).status).toBe(201);
     const after = await t.http.get("/api/worklists/todo").set(as("worker"));
     expect((after.body.items as { need: string; spend: { id: string } }[]).filter((i) => i.need === "add_receipt").map((i) => i.spend.id)).toEqual([spend.a]);
+  });
+
+  it("shows each member's restrictions in force beside their pause; lifted and ended ones are gone", async () => {
+    const restrict = (userId: string, body: object) => t.http.post(`/api/users/${userId}/restrictions`).set(as("supervisor")).send(body);
+    const worker = ids.users.worker?.id as string;
+    const worker2 = ids.users.worker2?.id as string;
+    const suspension = await restrict(worker2, { kind: "suspend", reason: "Cash handling under review after a missing receipt", until: "2026-03-31" });
+    const lowered = await restrict(worker, { kind: "lower_caps", reason: "New to the scheme: smaller spends for the first month", perSpendCap: 2_500 });
+    const lifted = await restrict(worker, { kind: "suspend", reason: "Set by mistake on the wrong person" });
+    const ended = await restrict(worker, { kind: "lower_caps", reason: "Only for the day of the training course", perWorkerMonthlyCap: 10_000, until: "2026-03-13" });
+    expect([suspension.status, lowered.status, lifted.status, ended.status]).toEqual([201, 201, 201, 201]);
+    expect((await t.http.post(`/api/users/${worker}/restrictions/${lifted.body.id}/lift`).set(as("supervisor")).send({ reason: "It was meant for nobody at all" })).status).toBe(200);
+    clock.advance(DAY);
+
+    for (const account of ["supervisor", "auditor", "admin"] as DemoAccount[]) {
+      const byId = new Map((await members(account, account === "supervisor" ? "" : `?teamId=${ids.teams.north}`)).map((m) => [m.id, m]));
+      expect(byId.get(worker2)?.restrictions, account).toEqual([expect.objectContaining({ id: suspension.body.id, kind: "suspend", reason: "Cash handling under review after a missing receipt", until: "2026-03-31", inForce: true })]);
+      expect(byId.get(worker)?.restrictions, account).toEqual([expect.objectContaining({ id: lowered.body.id, kind: "lower_caps", perSpendCap: 2_500, until: null, inForce: true })]);
+      expect(byId.get(ids.users.supervisor?.id ?? "")?.restrictions, account).toEqual([]);
+    }
   });
 });

@@ -139,3 +139,49 @@ describe("review queue and team summary", () => {
     expect(tracks.map((i: { spend: { id: string }; need: string }) => `${i.spend.id === spend.second ? "second" : "earlier"}:${i.need}`)).toEqual(["second:follow_up"]);
   });
 });
+
+/** My spends' total for the month: the worker's own live spends made in it, in minor units. */
+describe("the month's total on My spends", () => {
+  const clock = new TestClock(new Date("2026-03-20T09:00:00Z"));
+  let t: TestApp;
+  let worker: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    worker = await t.tokenFor("worker");
+    const ids = await demoIds(t);
+    const clientId = await createClient(t, worker);
+    const log = async (token: string, amount: number, spentOn: string) => {
+      const res = await postSpend(t, token, spendBody({ schemeId: ids.schemeId, clientId, amount, spentOn }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    await log(worker, 1_250, "2026-03-02");
+    await log(worker, 799, "2026-03-19");
+    const voided = await log(worker, 5_000, "2026-03-18");
+    expect((await t.http.post(`/api/spends/${voided}/void`).set("Authorization", `Bearer ${worker}`).send({ reason: "Logged twice by mistake" })).status).toBe(200);
+    await log(worker, 3_000, "2026-02-27");
+    // A colleague's spend in the same month is theirs, not the worker's.
+    await log(await t.tokenFor("worker2"), 4_400, "2026-03-10");
+  });
+  afterAll(() => t.close());
+
+  const total = (query = "", token = worker) => t.http.get(`/api/me/month-total${query}`).set("Authorization", `Bearer ${token}`);
+
+  it("sums the worker's own live spends made this month, voided ones left out", async () => {
+    const res = await total();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ period: "2026-03", count: 2, totals: [{ currency: "GBP", amount: 2_049 }] });
+  });
+
+  it("gives any month asked for, and an empty month as nothing spent", async () => {
+    expect((await total("?period=2026-02")).body).toEqual({ period: "2026-02", count: 1, totals: [{ currency: "GBP", amount: 3_000 }] });
+    expect((await total("?period=2026-04")).body).toEqual({ period: "2026-04", count: 0, totals: [] });
+    expectProblem(await total("?period=March"), 400, { field: "period" });
+  });
+
+  it("is for people who log spends", async () => {
+    for (const account of ["auditor", "finance", "admin"] as DemoAccount[]) expectProblem(await total("", await t.tokenFor(account)), 403);
+    expectProblem(await t.http.get("/api/me/month-total"), 401);
+  });
+});

@@ -42,6 +42,8 @@ let monthName: string;
 let category: string;
 let sampleId: string;
 let workerName: string;
+/** The scheme named, not "version 1" alone. */
+let schemeLine: string;
 
 beforeAll(async () => {
   // A worker logs and justifies a spend; their supervisor raises a concern about it.
@@ -49,7 +51,8 @@ beforeAll(async () => {
   const worker = workerLogin.token;
   workerName = workerLogin.user.name;
   await catchUp(worker);
-  const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker)).items[0]!;
+  const scheme = (await call<{ items: { id: string; name: string; version: number; categories: string[] }[] }>("GET", "/api/schemes", worker)).items[0]!;
+  schemeLine = `${scheme.name}, version ${scheme.version}`;
   const client = await call<{ id: string }>("POST", "/api/clients", worker, { reference: CLIENT_REF });
   const today = serverToday();
   category = scheme.categories[0]!;
@@ -266,6 +269,7 @@ describe("auditor at a desk", () => {
       await signIn(auditorPage, "auditor@demo.test");
       await auditorPage.goto(`/audit/samples/${sampleId}/items/${spendId}`);
       await auditorPage.getByTestId("sample-reasons").waitFor();
+      expect(await auditorPage.getByTestId("spend-scheme").innerText()).toBe(schemeLine);
       const form = auditorPage.getByRole("form", { name: "Add a comment" });
 
       // Who reads it is asked every time: a note must never reach the worker by a default.
@@ -297,6 +301,7 @@ describe("auditor at a desk", () => {
       await signIn(workerPage, "worker@demo.test");
       await workerPage.goto(`/spends/${spendId}`);
       await workerPage.getByTestId("comments").waitFor();
+      expect(await workerPage.getByTestId("spend-scheme").innerText()).toBe(schemeLine);
       const seen = await workerPage.locator("main").innerText();
       expect(seen).toContain(COMMENT_TO_WORKER);
       expect(seen).not.toContain(NOTE_FOR_REVIEWERS);

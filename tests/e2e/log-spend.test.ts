@@ -174,7 +174,15 @@ describe("logging a spend on a phone", () => {
     const card = page.getByTestId("spend-card").filter({ hasText: ONLINE_PAYEE });
     await card.waitFor();
     expect(await card.innerText()).toContain(`£4.20 for ${CLIENT_REF}`);
-    expect(await card.innerText()).toMatch(/Justify by/);
+    // Every open track of the spend, not one: the justification, the follow-up and (none was declared lost) nothing about the receipt, which came with it.
+    const open = await card.getByRole("list", { name: "What is still open" }).getByRole("listitem").allInnerTexts();
+    expect(open).toEqual([expect.stringMatching(/^Justify by /), expect.stringMatching(/^Follow up by /)]);
+    // The month's total, from the server's minor units, formatted here.
+    const { token } = await apiSession();
+    const month = await call<{ period: string; count: number; totals: { currency: string; amount: number }[] }>("GET", "/api/me/month-total", token);
+    const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format((month.totals[0]?.amount ?? 0) / 100);
+    await expect.poll(() => page.getByTestId("month-total").innerText()).toContain(`: ${pounds} on ${month.count} spend`);
+    expect(month.count).toBeGreaterThanOrEqual(1);
     await expectNoSeriousA11yViolations(page, "my spends");
     await screenshot(page, "my-spends-after-logging");
 

@@ -23,7 +23,11 @@ let phone: PhonePage;
 let page: Page;
 let watcher: PhonePage["watcher"];
 let workerName: string;
+let colleagueName: string;
 let category: string;
+let supervisorToken: string;
+let restriction: { userId: string; id: string } | null = null;
+const RESTRICTION_REASON = `Large spends checked with me first for now (${run})`;
 
 beforeAll(async () => {
   // One worker logs a spend for a new client with no receipt; a colleague logs one for the same client.
@@ -32,6 +36,7 @@ beforeAll(async () => {
   await catchUp(worker.token);
   await catchUp(colleague.token);
   workerName = worker.user.name;
+  colleagueName = colleague.user.name;
   const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", worker.token)).items[0]!;
   category = scheme.categories[0]!;
   const client = await call<{ id: string }>("POST", "/api/clients", worker.token, { reference: CLIENT_REF });
@@ -46,6 +51,10 @@ beforeAll(async () => {
   await log(worker.token, 1_250, PAYEE);
   const other = await log(colleague.token, 800, OTHER_PAYEE);
   await call("POST", `/api/spends/${other.id}/receipt-lost`, colleague.token, { description: "Inner tube", reason: "The shop gave no receipt" });
+  // The supervisor lowers the colleague's per-spend cap, high enough that no other test meets it; lifted after.
+  supervisorToken = (await login("supervisor@demo.test")).token;
+  const lowered = await call<{ id: string }>("POST", `/api/users/${colleague.user.id}/restrictions`, supervisorToken, { kind: "lower_caps", reason: RESTRICTION_REASON, perSpendCap: 500_000 });
+  restriction = { userId: colleague.user.id, id: lowered.id };
 
   phone = await openPhonePage(baseUrl);
   ({ page, watcher } = phone);
@@ -53,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await phone?.close();
+  if (restriction) await call("POST", `/api/users/${restriction.userId}/restrictions/${restriction.id}/lift`, supervisorToken, { reason: "The browser test is over" });
 });
 
 describe("the supervisor's team", () => {
@@ -71,6 +81,10 @@ describe("the supervisor's team", () => {
     expect(await card.getByTestId("member-todos").innerText()).toMatch(/^\d+ things?/);
     expect(await card.getByTestId("member-state").innerText()).toMatch(/Can spend|Paused|Pause lifted/);
     expect(await page.getByTestId("team-member").count()).toBeGreaterThanOrEqual(3);
+    // A restriction shows beside the pause state, with its terms and reason.
+    const colleagueCard = page.getByTestId("team-member").filter({ has: page.getByRole("heading", { name: colleagueName }) });
+    expect(await colleagueCard.getByTestId("member-state").innerText()).toMatch(/Caps lowered|Paused|Pause lifted/);
+    expect(await colleagueCard.getByTestId("member-restrictions").innerText()).toBe(`Caps lowered to £5,000.00 a spend, until lifted: ${RESTRICTION_REASON}`);
     await expectNoSeriousA11yViolations(page, "team members");
     await screenshot(page, "supervisor-team-members");
     watcher.assertClean();

@@ -69,6 +69,7 @@ export type Spend = z.infer<typeof spendSchema>;
 
 /** GET /api/spends/:id */
 export const spendCaseSchema = spendSchema.omit({ receiptLost: true }).extend({
+  schemeName: z.string().default(""),
   client: z.object({ reference: z.string(), displayName: z.string().nullish() }),
   worker: person,
   receipts: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
@@ -317,8 +318,6 @@ function describeEvent(event: SpendCaseData["timeline"][number]): string {
 
 export interface SpendCaseProps {
   spend: SpendCaseData;
-  /** The scheme's name, if the page knows it (the spend carries its id and version). */
-  schemeName?: string;
   /** Heading level of the case's sections; the page's h1 sits above them. */
   headingLevel?: 2 | 3;
   /** Rendered after the follow-up: a page's own actions or forms for this case. */
@@ -327,7 +326,7 @@ export interface SpendCaseProps {
   commentForm?: ReactNode;
 }
 
-export function SpendCase({ spend, schemeName, headingLevel = 2, children, commentForm }: SpendCaseProps) {
+export function SpendCase({ spend, headingLevel = 2, children, commentForm }: SpendCaseProps) {
   const H = `h${headingLevel}` as "h2" | "h3";
   const headingClass = headingLevel === 2 ? "govuk-heading-m" : "govuk-heading-s";
   const names = new Map<string, string>([[spend.worker.id, spend.worker.name]]);
@@ -350,7 +349,7 @@ export function SpendCase({ spend, schemeName, headingLevel = 2, children, comme
     { key: "Paid by", value: paymentMethodLabel(spend.paymentMethod) },
     { key: "Date spent", value: formatDay(spend.spentOn) },
     { key: "Logged", value: `${formatTimestamp(spend.createdAt)} by ${spend.worker.name}` },
-    { key: "Scheme", value: `${schemeName ? `${schemeName}, ` : ""}version ${spend.schemeVersion}` },
+    { key: "Scheme", value: <span data-testid="spend-scheme">{spend.schemeName ? `${spend.schemeName}, version ${spend.schemeVersion}` : `Version ${spend.schemeVersion}`}</span> },
   ];
   if (spend.bookedPeriod && spend.bookedPeriod !== spend.period) {
     details.push({ key: "Booked in", value: `${spend.bookedPeriod} (spent in ${spend.period}, which was closed)` });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { restrictions } from "@greentape/db/schema";
 
@@ -10,6 +10,16 @@ export async function restrictionsInForce(db: Executor, userId: string, today: s
     .select()
     .from(restrictions)
     .where(and(eq(restrictions.userId, userId), isNull(restrictions.liftedAt), or(isNull(restrictions.untilOn), gte(restrictions.untilOn, today))));
+}
+
+/** The restrictions in force on any of these people, oldest first: a team list's one read. */
+export async function restrictionsInForceOf(db: Executor, userIds: readonly string[], today: string): Promise<RestrictionRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(restrictions)
+    .where(and(inArray(restrictions.userId, [...userIds]), isNull(restrictions.liftedAt), or(isNull(restrictions.untilOn), gte(restrictions.untilOn, today))))
+    .orderBy(asc(restrictions.createdAt), asc(restrictions.id));
 }
 
 /** Every restriction of the person, newest first. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { clients, comments, events, followUps, justificationRevisions, logLeaves, receiptLostDeclarations, receipts, reviews, users } from "@greentape/db/schema";
+import { clients, comments, events, followUps, justificationRevisions, logLeaves, receiptLostDeclarations, receipts, reviews, schemeVersions, users } from "@greentape/db/schema";
 
 /** Everything on one spend's page, read in a handful of indexed queries. */
 export async function loadSpendParts(db: Executor, spendId: string, options: { includeReviewerNotes: boolean }) {
@@ -34,4 +34,13 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
 export async function clientReference(db: Executor, clientId: string) {
   const [row] = await db.select({ reference: clients.reference, displayName: clients.displayName }).from(clients).where(eq(clients.id, clientId));
   return row;
+}
+
+/** The scheme's name in the version the spend was judged by. */
+export async function schemeVersionName(db: Executor, schemeId: string, version: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: schemeVersions.name })
+    .from(schemeVersions)
+    .where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.version, version)));
+  return row?.name;
 }

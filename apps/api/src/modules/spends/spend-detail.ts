@@ -2,13 +2,14 @@ import { z } from "zod";
 import type { Executor } from "@greentape/db/client";
 import { canSeeLoggedEvent, canSeeReviewerNotes } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
-import { clientReference, loadSpendParts, userNames } from "./spend-detail.queries.ts";
+import { clientReference, loadSpendParts, schemeVersionName, userNames } from "./spend-detail.queries.ts";
 import type { SpendRow } from "./spends.queries.ts";
 import { spendViewSchema, toSpendView } from "./spend-view.ts";
 
 const person = z.object({ id: z.string(), name: z.string() });
 
 export const spendDetailSchema = spendViewSchema.extend({
+  schemeName: z.string().describe("The scheme's name in the version the spend was judged by (schemeVersion)"),
   client: z.object({ reference: z.string(), displayName: z.string().nullable() }),
   worker: person,
   receipts: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
@@ -62,10 +63,11 @@ export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendR
     ...(parts.followUp ? [parts.followUp.recordedBy] : []),
   ]);
   const who = (id: string) => ({ id, name: names.get(id) ?? "Unknown" });
-  const client = await clientReference(db, spend.clientId);
+  const [client, schemeName] = await Promise.all([clientReference(db, spend.clientId), schemeVersionName(db, spend.schemeId, spend.schemeVersion)]);
   const latest = parts.revisions.at(-1);
   return {
     ...toSpendView(spend, today),
+    schemeName: schemeName ?? "",
     client: { reference: client?.reference ?? "", displayName: client?.displayName ?? null },
     worker: who(spend.workerId),
     receipts: parts.receiptRows.map((r) => ({ id: r.id, contentType: r.contentType, sizeBytes: r.sizeBytes, sha256: r.sha256, createdAt: r.createdAt.toISOString() })),

@@ -118,3 +118,13 @@ export async function listSpends(db: Executor, filter: SpendFilter, page: { afte
     .orderBy(desc(spends.createdAt), desc(spends.id))
     .limit(page.limit + 1);
 }
+
+/** A worker's live (not voided) spends made in a month, summed per currency. */
+export async function monthTotalsOf(db: Executor, workerId: string, period: string) {
+  return db
+    .select({ currency: spends.currency, amount: sql<number>`coalesce(sum(${spends.amount}), 0)::bigint`.mapWith(Number), count: sql<number>`count(*)::int` })
+    .from(spends)
+    .where(and(eq(spends.workerId, workerId), eq(spends.period, period), isNull(spends.voidedAt)))
+    .groupBy(spends.currency)
+    .orderBy(spends.currency);
+}

@@ -68,6 +68,27 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
   );
 
   api.get(
+    "/api/me/month-total",
+    {
+      config: { access: ["worker", "supervisor"] },
+      schema: {
+        tags: ["spends"],
+        summary: "What the caller spent in a month: their spends made in it, voided ones left out",
+        description: "`period` defaults to the council's current month. Amounts are minor units, one total per currency (an empty list when nothing was spent).",
+        querystring: z.object({ period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional() }),
+        response: {
+          200: z.object({
+            period: z.string(),
+            count: z.number().int().describe("Live spends made in the month"),
+            totals: z.array(z.object({ currency: z.string(), amount: z.number().int() })),
+          }),
+        },
+      },
+    },
+    async (request) => spends.monthTotal(requireActor(request), request.query.period),
+  );
+
+  api.get(
     "/api/spends/:id",
     {
       config: { access: "signed-in" },

@@ -309,6 +309,13 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       };
     },
 
+    /** What the caller spent in a month (the current one unless said), voided spends left out; minor units. */
+    async monthTotal(actor: Actor, period: string | undefined) {
+      const month = period ?? periodOf(todayIn(config.timeZone, clock.now()));
+      const totals = await q.monthTotalsOf(db, actor.id, month);
+      return { period: month, count: totals.reduce((n, t) => n + t.count, 0), totals: totals.map((t) => ({ currency: t.currency, amount: t.amount })) };
+    },
+
     /** A spend the caller may not see is "not found", so ids of others' spends reveal nothing. */
     async findVisible(actor: Actor, spendId: string): Promise<q.SpendRow> {
       const spend = await q.findSpend(db, spendId);

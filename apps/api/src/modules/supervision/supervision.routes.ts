@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidIsoDate } from "@greentape/domain/dates";
 import { requireActor } from "../../plugins/access.ts";
+import { restrictionViewSchema } from "../restrictions/restriction-view.ts";
 import { spendViewSchema } from "../spends/spend-view.ts";
 import { TEAM_TRACKS } from "./supervision.queries.ts";
 import type { SupervisionService } from "./supervision.service.ts";
@@ -35,6 +36,7 @@ const member = z.object({
   openTodos: z.number().int().describe("Justifications to write or answer, follow-ups and receipts still open on their live spends"),
   overdueTodos: z.number().int(),
   pause: z.object({ paused: z.boolean(), overdueJustifications: z.number().int(), snoozedUntil: z.string().nullable() }),
+  restrictions: z.array(restrictionViewSchema).describe("Restrictions in force on them (a suspension, or lowered caps), oldest first"),
 });
 
 const teamSpend = spendViewSchema.extend({
@@ -57,7 +59,7 @@ export async function supervisionRoutes(app: FastifyInstance, options: { supervi
       config: access,
       schema: {
         tags: ["team"],
-        summary: "The team's people who log spends: allowance used this month, open to-dos, pause",
+        summary: "The team's people who log spends: allowance used this month, open to-dos, pause and restrictions in force",
         description: "A supervisor gets their own team (another team's `teamId` is 403); auditors and admins name one. Workers and finance get 403.",
         querystring: z.object(teamQuery),
         response: { 200: z.object({ team, period: z.string(), today: z.string(), members: z.array(member) }) },

@@ -10,6 +10,8 @@ import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { PausesService } from "../pauses/pauses.service.ts";
+import { restrictionsInForceOf } from "../restrictions/restrictions.queries.ts";
+import { toRestrictionView } from "../restrictions/restriction-view.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
 import { listCurrentSchemes } from "../schemes/schemes.queries.ts";
 import { toSpendView } from "../spends/spend-view.ts";
@@ -80,13 +82,18 @@ export function createSupervisionService(deps: { db: Db; clock: Clock; config: P
       const day = today();
       const period = periodOf(day);
       const [people, schemes, work] = await Promise.all([q.teamMembers(db, team.id), listCurrentSchemes(db), openWork(db, { teamId: team.id }, day)]);
-      const [counters, pauseStates] = await Promise.all([
+      const [counters, pauseStates, restrictionRows] = await Promise.all([
         q.workerCounters(
           db,
           people.map((p) => p.id),
           period,
         ),
         Promise.all(people.map((p) => pauses.stateOf(p.id))),
+        restrictionsInForceOf(
+          db,
+          people.map((p) => p.id),
+          day,
+        ),
       ]);
       const teamSchemes = schemes.filter((s) => appliesToTeam(s, team.id));
       return {
@@ -108,6 +115,8 @@ export function createSupervisionService(deps: { db: Db; clock: Clock; config: P
             openTodos: theirs.length,
             overdueTodos: theirs.filter((w) => w.overdue).length,
             pause: { paused: pause?.paused ?? false, overdueJustifications: pause?.overdueSpends.length ?? 0, snoozedUntil: pause?.snoozedUntil ?? null },
+            // Whoever oversees the team may see its members' restrictions (canSeeRestrictions), reasons included.
+            restrictions: restrictionRows.filter((r) => r.userId === person.id).map((r) => toRestrictionView(r, true)),
           };
         }),
       };

@@ -12,18 +12,22 @@ import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from ".
 import type { OutboxRecord } from "../../lib/outbox.ts";
 import { loadedData, useLoad, useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
-import type { MySpends } from "./my-spends-api.ts";
-import { formatDay } from "../../lib/format.ts";
+import type { MonthTotal, MySpends } from "./my-spends-api.ts";
+import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 
 interface LoggedState {
   logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };
 }
 
-/** What a spend still needs from its worker, as tags. */
-function needs(spend: Spend): TagInfo[] {
+/**
+ * Every track of the spend still open, as tags: the justification (to write, a question to
+ * answer, waiting for review or under a concern), the follow-up, and the receipt. Only a spend
+ * with nothing open shows where its justification ended.
+ */
+function openTracks(spend: Spend): TagInfo[] {
   if (spend.voided) return [{ text: "Voided", className: "govuk-tag--grey" }];
   const tags: TagInfo[] = [];
-  if (spend.justificationStatus === "due" || spend.justificationStatus === "queried") tags.push(justificationTag(spend));
+  if (spend.justificationStatus !== "endorsed") tags.push(justificationTag(spend));
   if (spend.followUpStatus === "pending") tags.push(followUpTag(spend));
   if (spend.receiptCount === 0 && !spend.receiptLost) tags.push({ text: "Receipt missing", className: "govuk-tag--yellow" });
   if (tags.length === 0) tags.push(justificationTag(spend));
@@ -106,6 +110,8 @@ export function MySpendsPage() {
           </section>
         ) : null}
 
+        {data?.monthTotal ? <MonthTotalLine total={data.monthTotal} /> : null}
+
         <h2 className="govuk-heading-m">Logged</h2>
         {list.state.status === "loading" ? (
           <Loading label="Getting your spends" />
@@ -137,6 +143,19 @@ export function MySpendsPage() {
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** This month's spending, formatted here from the server's minor units. */
+function MonthTotalLine({ total }: { total: MonthTotal }) {
+  const amounts = total.totals.length === 0 ? formatMoney(0) : total.totals.map((t) => formatMoney(t.amount, t.currency)).join(" and ");
+  return (
+    <div data-testid="month-total">
+      <p className="govuk-body-l govuk-!-margin-bottom-1">
+        Spent in {formatPeriod(total.period)}: <strong>{amounts}</strong> on {countOf(total.count, "spend")}
+      </p>
+      <p className="govuk-body-s">Voided spends are not counted.</p>
     </div>
   );
 }
@@ -200,13 +219,13 @@ function SpendCard({ spend, clientReference, sent }: { spend: Spend; clientRefer
       <p className="govuk-body-s gt-spend-card__meta">
         {spend.payee} · {spend.category} · {formatDay(spend.spentOn)}
       </p>
-      <ul className="gt-tags" aria-label="What it needs">
+      <ul className="gt-tags" aria-label="What is still open">
         {sent ? (
           <li>
             <Tag tag={{ text: "Sent", className: "govuk-tag--green" }} />
           </li>
         ) : null}
-        {needs(spend).map((tag) => (
+        {openTracks(spend).map((tag) => (
           <li key={tag.text}>
             <Tag tag={tag} />
           </li>

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { apiGet, apiPost } from "../../lib/api-client.ts";
+import { apiPost } from "../../lib/api-client.ts";
 import { uploadReceipt } from "../../lib/outbox.ts";
 import { fetchSpend } from "../../components/spend-api.ts";
 import { spendCaseSchema } from "../../components/spend-case.tsx";
@@ -8,19 +7,10 @@ import { useLoad } from "../../lib/use-api-data.ts";
 
 export interface SpendPageData {
   spend: SpendCaseData;
-  schemeName: string | undefined;
 }
 
-const schemesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
-
 async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPageData> {
-  const [spend, schemes] = await Promise.all([
-    fetchSpend(id, signal),
-    apiGet<unknown>("/api/schemes", { signal })
-      .then((a) => schemesSchema.parse(a).items)
-      .catch(() => []),
-  ]);
-  return { spend, schemeName: schemes.find((s) => s.id === spend.schemeId)?.name };
+  return { spend: await fetchSpend(id, signal) };
 }
 
 export function useSpendPage(id: string) {

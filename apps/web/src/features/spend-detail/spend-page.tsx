@@ -79,7 +79,7 @@ export function SpendPage() {
     );
   }
 
-  const { spend: data, schemeName } = page.state.data;
+  const { spend: data } = page.state.data;
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId };
   const access: SpendAccess = { workerId: data.workerId, teamId: data.teamId, createdAt: new Date(data.createdAt), voided: data.voided };
 
@@ -103,7 +103,6 @@ export function SpendPage() {
 
         <SpendCase
           spend={data}
-          schemeName={schemeName}
           commentForm={
             canComment(actor, access) ? (
               <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor, access)} onDone={(text) => done(text)} />

@@ -10,7 +10,7 @@ import type { TeamMember } from "./team-oversight-api.ts";
 import "../../styles/office-components.scss";
 import "./team-oversight.scss";
 
-/** The supervisor's people: what each has used of their allowance, what they have open, whether they are paused. */
+/** The supervisor's people: what each has used of their allowance, what they have open, whether they are paused or restricted. */
 export function TeamMembersPage() {
   const user = useCurrentUser();
   const { state, reload } = useTeamMembers();
@@ -76,6 +76,20 @@ function MemberCard({ member }: { member: TeamMember }) {
                 ))}
           </dd>
         </div>
+        {member.restrictions.length > 0 ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Restricted</dt>
+            <dd className="govuk-summary-list__value" data-testid="member-restrictions">
+              <ul className="govuk-list govuk-!-margin-bottom-0">
+                {member.restrictions.map((r) => (
+                  <li key={r.id}>
+                    {restrictionTerms(r)}, {r.until ? `until the end of ${formatDay(r.until)}` : "until lifted"}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">To do</dt>
           <dd className="govuk-summary-list__value" data-testid="member-todos">
@@ -88,8 +102,25 @@ function MemberCard({ member }: { member: TeamMember }) {
   );
 }
 
+/** What a restriction does, in words; the lower of a lowered cap and the scheme's applies. */
+function restrictionTerms(restriction: TeamMember["restrictions"][number]): string {
+  if (restriction.kind === "suspend") return "Suspended";
+  const caps = [
+    restriction.perSpendCap === null ? null : `${formatMoney(restriction.perSpendCap)} a spend`,
+    restriction.perWorkerMonthlyCap === null ? null : `${formatMoney(restriction.perWorkerMonthlyCap)} a month`,
+  ].filter((c) => c !== null);
+  return `Caps lowered to ${caps.join(" and ")}`;
+}
+
 function MemberState({ member }: { member: TeamMember }) {
   const { pause } = member;
+  if (member.restrictions.some((r) => r.kind === "suspend")) {
+    return (
+      <>
+        <strong className="govuk-tag govuk-tag--red">Suspended</strong> Cannot spend until the suspension ends or is lifted
+      </>
+    );
+  }
   if (pause.paused) {
     return (
       <>
@@ -101,6 +132,13 @@ function MemberState({ member }: { member: TeamMember }) {
     return (
       <>
         <strong className="govuk-tag govuk-tag--yellow">Pause lifted</strong> until {formatDay(pause.snoozedUntil)}
+      </>
+    );
+  }
+  if (member.restrictions.length > 0) {
+    return (
+      <>
+        <strong className="govuk-tag govuk-tag--yellow">Caps lowered</strong> Can spend, within lowered caps
       </>
     );
   }

@@ -11,6 +11,16 @@ const memberSchema = z.object({
   openTodos: z.number().int(),
   overdueTodos: z.number().int(),
   pause: z.object({ paused: z.boolean(), overdueJustifications: z.number().int(), snoozedUntil: z.string().nullable() }),
+  restrictions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      reason: z.string(),
+      until: z.string().nullable(),
+      perSpendCap: z.number().int().nullable(),
+      perWorkerMonthlyCap: z.number().int().nullable(),
+    }),
+  ),
 });
 const membersSchema = z.object({ team: z.object({ id: z.string(), name: z.string() }), period: z.string(), today: z.string(), members: z.array(memberSchema) });
 export type TeamMember = z.infer<typeof memberSchema>;
