@@ -7,15 +7,27 @@ import { ValidationError, type FieldProblem } from "@greentape/domain/errors";
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
+/** The same, but a line feed: for the few query values that are text of several lines. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+
 /** A body field may be multi-line prose (its own zod rule decides), but NUL can never be stored. */
 const NUL = "\u0000";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Query parameters whose value is several lines, such as a signed checkpoint note: a line feed is allowed in them, no other control character. */
+    multiLineQuery?: readonly string[];
+  }
+}
+
 /** The first query parameter or path parameter whose name or value holds a control character. */
-function controlCharacterIn(values: unknown): FieldProblem | null {
+function controlCharacterIn(values: unknown, multiLine: readonly string[] = []): FieldProblem | null {
   if (typeof values !== "object" || values === null) return null;
   for (const [name, value] of Object.entries(values)) {
     const texts = Array.isArray(value) ? value : [value];
-    if (CONTROL_CHARACTER.test(name) || texts.some((text) => typeof text === "string" && CONTROL_CHARACTER.test(text))) {
+    const forbidden = multiLine.includes(name) ? CONTROL_CHARACTER_BUT_LINE_FEED : CONTROL_CHARACTER;
+    if (CONTROL_CHARACTER.test(name) || texts.some((text) => typeof text === "string" && forbidden.test(text))) {
       return { path: printable(name), message: "must not contain control characters" };
     }
   }
@@ -64,7 +76,7 @@ function nulIn(body: unknown): string[] | null {
  */
 export const inputCharactersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request: FastifyRequest) => {
-    const problem = controlCharacterIn(request.query) ?? controlCharacterIn(request.params);
+    const problem = controlCharacterIn(request.query, request.routeOptions.config.multiLineQuery) ?? controlCharacterIn(request.params);
     if (problem) throw new ValidationError([problem]);
     const inBody = nulIn(request.body);
     if (inBody) throw ValidationError.field(inBody.length === 0 ? "body" : inBody.join("."), "must not contain the NUL character (\\u0000)");
