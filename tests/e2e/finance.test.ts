@@ -202,6 +202,47 @@ describe("finance", () => {
     }
   });
 
+  it("breaks the month down by team, category, scheme and payment method on a 1366x900 screen: a chart and its table for each", async () => {
+    const { context, page, watcher } = await financePage({ width: 1366, height: 900 });
+    try {
+      const figures = await call<PeriodView>("GET", `/api/periods/${period}`, financeToken);
+      await page.goto(`/periods/${period}`);
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe(monthName);
+      // Closed by the test before: the unjustified count its close showed, and the live one beside it.
+      expect(await page.getByTestId("unjustified-at-close").innerText()).toBe(`${figures.unjustifiedCount} spends`);
+      await page.getByTestId("unjustified-live").waitFor();
+      expect(await page.locator(".govuk-summary-list").innerText()).toContain("Not yet justified now (live)");
+
+      // The CSV for Excel on Windows starts with a byte order mark.
+      await page.getByLabel("CSV files for Excel on Windows").check();
+      const [marked] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Ledger export (CSV)" }).click()]);
+      const bytes = await readFile((await marked.path())!);
+      expect(bytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
+      expect(bytes.subarray(3).toString("utf8").startsWith(EXPORT_CSV_HEADER)).toBe(true);
+
+      await page.getByRole("link", { name: `${monthName} by team, category, scheme and payment method` }).click();
+      await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe(`${monthName} broken down`);
+      expect(await page.getByTestId("breakdown-total-GBP").innerText()).toBe(formatMoney(figures.total));
+      const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, "")) * 100);
+      for (const dimension of ["team", "category", "scheme", "paymentMethod"]) {
+        // Plot draws the chart once the column's width is known; each bar is a rect.
+        await page.getByTestId(`chart-${dimension}`).locator("svg rect").first().waitFor(PATIENTLY);
+        const totals = await page.getByTestId(`table-${dimension}`).locator("tbody tr td:nth-child(3)").allInnerTexts();
+        expect(totals.length, dimension).toBeGreaterThan(0);
+        expect(totals.reduce((sum, text) => sum + pence(text), 0), dimension).toBe(figures.total);
+      }
+      // This test's spends were all by prepaid card, in the demo's Everyday help scheme.
+      expect(await page.getByTestId("table-paymentMethod").innerText()).toContain("Prepaid card");
+      expect(await page.getByTestId("table-scheme").innerText()).toContain("Everyday help");
+
+      await expectNoSeriousA11yViolations(page, "period breakdown");
+      await screenshot(page, "finance-breakdown-1366x900");
+      watcher.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+
   it("lays the periods out for a laptop", async () => {
     const { context, page, watcher } = await financePage({ width: 1280, height: 800 });
     try {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { Tx } from "@greentape/db/client";
+import type { Executor, Tx } from "@greentape/db/client";
 import { countedAmount, type ExportRow, type TransparencyRow } from "@greentape/domain/export-rows";
 import { CARD_PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/periods.queries.ts";
@@ -177,4 +177,43 @@ export async function* transparencyRowBatches(tx: Tx, period: string, source: Ro
     }
     yield batch as TransparencyRow[];
   }
+}
+
+/** What a period is broken down by; each names the export-row column it groups on. */
+export const BREAKDOWN_DIMENSIONS = { team: "team", category: "category", scheme: "scheme", paymentMethod: "payment_method" } as const;
+export type BreakdownDimension = keyof typeof BREAKDOWN_DIMENSIONS;
+
+export interface BreakdownRow {
+  dimension: BreakdownDimension;
+  key: string;
+  currency: string;
+  /** Spends that count in the period (not voided; reversals are not spends). */
+  count: number;
+  /** Net, in minor units: what the rows add to the period, reversals negative. */
+  total: number;
+}
+
+/**
+ * The period's rows summed by team, by category, by scheme and by payment method in one pass
+ * (grouping sets), from the same rows its files are made of: a closed month's frozen rows, an
+ * open month's as they read now. So every dimension adds up to the period's total.
+ */
+export async function breakdownRows(db: Executor, period: string, source: RowSource): Promise<BreakdownRow[]> {
+  const rows = source.closed
+    ? sql`select team, category, scheme, payment_method, currency, amount, voided, reversal_of from closed_period_rows where period = ${period}`
+    : sql`select team, category, scheme, payment_method, currency, amount, voided, reversal_of from (${periodRows(period, source.timeZone)}) x`;
+  const dimensions = Object.entries(BREAKDOWN_DIMENSIONS);
+  const which = sql.raw(`case ${dimensions.map(([name, column]) => `when grouping(${column}) = 0 then '${name}'`).join(" ")} end`);
+  const key = sql.raw(`coalesce(${dimensions.map(([, column]) => column).join(", ")})`);
+  const sets = sql.raw(dimensions.map(([, column]) => `(${column}, currency)`).join(", "));
+  const result = (await db.execute(sql`
+    select ${which} as dimension, ${key} as key, currency,
+      count(*) filter (where not voided and reversal_of is null) as count,
+      coalesce(sum(amount) filter (where not voided), 0)::text as total
+    from (${rows}) r
+    group by grouping sets (${sets})
+    order by 1, sum(amount) filter (where not voided) desc nulls last, 2`)) as unknown as {
+    rows: { dimension: BreakdownDimension; key: string; currency: string; count: string | number; total: string }[];
+  };
+  return result.rows.map((r) => ({ ...r, count: Number(r.count), total: Number(r.total) }));
 }

@@ -22,6 +22,26 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
     .send(file.body);
 }
 
+const breakdownGroup = z.object({
+  key: z.string().describe("The team's name, the category, the scheme's name, or the payment method's code"),
+  label: z.string().describe("How to show the key: a payment method's name, otherwise the key"),
+  currency: z.string(),
+  count: z.number().int().describe("Spends that count in the period: not voided; reversals are not spends"),
+  total: z.number().int().describe("Net, in minor units: counted spends plus reversals (negative) booked in the period"),
+});
+
+const breakdownSchema = z.object({
+  period: z.string(),
+  status: z.enum(["open", "closed"]),
+  totals: z.array(z.object({ currency: z.string(), count: z.number().int(), total: z.number().int() })).describe("Per currency: what each dimension's groups add up to, the period's count and total"),
+  groups: z.object({
+    team: z.array(breakdownGroup),
+    category: z.array(breakdownGroup),
+    scheme: z.array(breakdownGroup),
+    paymentMethod: z.array(breakdownGroup),
+  }).describe("Each dimension's groups, largest net total first"),
+});
+
 export async function exportsRoutes(app: FastifyInstance, options: { exports: ExportsService }) {
   const { exports } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -51,6 +71,22 @@ export async function exportsRoutes(app: FastifyInstance, options: { exports: Ex
       const { format, clearingAccount, bom } = request.query;
       return sendFile(reply, await exports.download(requireActor(request), request.params.period, format, { clearingAccount, bom }));
     },
+  );
+
+  api.get(
+    "/api/periods/:period/breakdown",
+    {
+      config: { access: ["finance", "auditor", "admin"] },
+      schema: {
+        tags: ["finance"],
+        summary: "The period's spends and net total by team, category, scheme and payment method",
+        description:
+          "Summed from the rows the period's files are made of (for a closed month, the rows frozen at its close), so every dimension adds up to the period's `count` and `total`. A month nothing was booked in has empty groups.",
+        params: periodParams,
+        response: { 200: breakdownSchema },
+      },
+    },
+    async (request) => exports.breakdown(request.params.period),
   );
 
   api.get(

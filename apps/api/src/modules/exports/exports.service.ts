@@ -10,7 +10,8 @@ import type { LogService } from "../log/index.ts";
 import { findPeriod } from "../periods/periods.queries.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
 import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
-import { exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type RowSource } from "./exports.queries.ts";
+import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
+import { BREAKDOWN_DIMENSIONS, breakdownRows, exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type BreakdownDimension, type RowSource } from "./exports.queries.ts";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -37,6 +38,27 @@ function unmappedCategoriesProblem(unmapped: string[], before: string): RuleViol
   return new RuleViolation("unmapped-categories", "Some categories have no ledger code", `Give these categories a GL code before ${before}: ${unmapped.join(", ")}.`, {
     categories: unmapped,
   });
+}
+
+export interface BreakdownGroup {
+  key: string;
+  /** How a person reads the key: a payment method's name, otherwise the key itself. */
+  label: string;
+  currency: string;
+  count: number;
+  total: number;
+}
+
+export interface PeriodBreakdown {
+  period: string;
+  status: "open" | "closed";
+  /** The period's spends and net total per currency: what each dimension adds up to. */
+  totals: { currency: string; count: number; total: number }[];
+  groups: Record<BreakdownDimension, BreakdownGroup[]>;
+}
+
+function labelOf(dimension: BreakdownDimension, key: string): string {
+  return dimension === "paymentMethod" ? ((PAYMENT_METHOD_LABELS as Record<string, string>)[key] ?? key) : key;
 }
 
 export function createExportsService(deps: { db: Db; config: Pick<Config, "councilName" | "organisationCode" | "timeZone">; log: Pick<LogService, "checkpoint"> }) {
@@ -89,6 +111,27 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
         else await writeXlsx(rows, out, { period, logCheckpoint: await checkpointOf(tx, period), timeZone: config.timeZone });
       });
       return { filename: `green-tape-${period}${FILES[format].suffix}`, contentType: FILES[format].contentType, body };
+    },
+
+    /** The period's spends and net total by team, category, scheme and payment method, from one snapshot. */
+    async breakdown(period: string): Promise<PeriodBreakdown> {
+      return db.transaction(
+        async (tx) => {
+          const source = await sourceOf(tx, period);
+          const rows = await breakdownRows(tx, period, source);
+          const groups = Object.fromEntries(Object.keys(BREAKDOWN_DIMENSIONS).map((d) => [d, [] as BreakdownGroup[]])) as Record<BreakdownDimension, BreakdownGroup[]>;
+          const totals = new Map<string, { currency: string; count: number; total: number }>();
+          for (const row of rows) {
+            groups[row.dimension].push({ key: row.key, label: labelOf(row.dimension, row.key), currency: row.currency, count: row.count, total: row.total });
+            // Every row has one team, so the team groups add up to the period.
+            if (row.dimension !== "team") continue;
+            const sum = totals.get(row.currency) ?? { currency: row.currency, count: 0, total: 0 };
+            totals.set(row.currency, { currency: row.currency, count: sum.count + row.count, total: sum.total + row.total });
+          }
+          return { period, status: source.closed ? "closed" : "open", totals: [...totals.values()], groups };
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      );
     },
 
     /** The Local Government Transparency Code file: finance publishes it, so only finance takes it. */

@@ -11,6 +11,7 @@ export const financeRoutes: RouteObject[] = [
     children: [
       { path: "periods", lazy: lazyPage(() => import("../../features/finance/periods-page.tsx"), (m) => m.PeriodsPage) },
       { path: "periods/:period", lazy: lazyPage(() => import("../../features/finance/period-page.tsx"), (m) => m.PeriodPage) },
+      { path: "periods/:period/breakdown", lazy: lazyPage(() => import("../../features/finance/breakdown-page.tsx"), (m) => m.BreakdownPage) },
       { path: "periods/:period/close", lazy: lazyPage(() => import("../../features/finance/close-period-page.tsx"), (m) => m.ClosePeriodPage) },
     ],
   },

@@ -102,6 +102,11 @@ function PeriodDetails({ period }: { period: Period }) {
   return (
     <>
       <SummaryList rows={rows} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/periods/${encodeURIComponent(period.period)}/breakdown`}>
+          {name} by team, category, scheme and payment method
+        </Link>
+      </p>
 
       <h2 className="govuk-heading-m">Downloads</h2>
       {period.status === "open" ? (

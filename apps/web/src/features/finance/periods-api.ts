@@ -55,3 +55,31 @@ export function closedByName(period: Period): string | null {
   if (period.closedBy && typeof period.closedBy === "object") return period.closedBy.name;
   return null;
 }
+
+const breakdownGroupSchema = z.object({ key: z.string(), label: z.string(), currency: z.string(), count: z.number().int(), total: z.number().int() });
+export type BreakdownGroup = z.infer<typeof breakdownGroupSchema>;
+
+export const BREAKDOWN_DIMENSIONS = [
+  { key: "team", heading: "Team", noun: "team" },
+  { key: "category", heading: "Category", noun: "category" },
+  { key: "scheme", heading: "Scheme", noun: "scheme" },
+  { key: "paymentMethod", heading: "Payment method", noun: "payment method" },
+] as const;
+
+const breakdownSchema = z.object({
+  period: z.string(),
+  status: z.enum(["open", "closed"]),
+  /** Per currency: what each dimension adds up to. */
+  totals: z.array(z.object({ currency: z.string(), count: z.number().int(), total: z.number().int() })),
+  groups: z.object({
+    team: z.array(breakdownGroupSchema),
+    category: z.array(breakdownGroupSchema),
+    scheme: z.array(breakdownGroupSchema),
+    paymentMethod: z.array(breakdownGroupSchema),
+  }),
+});
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+export function useBreakdown(period: string) {
+  return useApiData(`/api/periods/${encodeURIComponent(period)}/breakdown`, breakdownSchema);
+}
