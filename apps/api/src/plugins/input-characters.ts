@@ -2,32 +2,20 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ValidationError, type FieldProblem } from "@greentape/domain/errors";
 
-// A query parameter or path segment is one short value: no control character belongs in it, and
-// NUL in particular makes PostgreSQL throw instead of answering.
+// NUL makes PostgreSQL throw instead of answering, and no other control character belongs in a
+// parameter but the line breaks and tabs of multi-line text (a signed checkpoint is several lines).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
-/** The same, but a line feed: for the few query values that are text of several lines. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER_BUT_LINE_FEED = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A body field may be multi-line prose (its own zod rule decides), but NUL can never be stored. */
 const NUL = "\u0000";
 
-declare module "fastify" {
-  interface FastifyContextConfig {
-    /** Query parameters whose value is several lines, such as a signed checkpoint note: a line feed is allowed in them, no other control character. */
-    multiLineQuery?: readonly string[];
-  }
-}
-
 /** The first query parameter or path parameter whose name or value holds a control character. */
-function controlCharacterIn(values: unknown, multiLine: readonly string[] = []): FieldProblem | null {
+function controlCharacterIn(values: unknown): FieldProblem | null {
   if (typeof values !== "object" || values === null) return null;
   for (const [name, value] of Object.entries(values)) {
     const texts = Array.isArray(value) ? value : [value];
-    const forbidden = multiLine.includes(name) ? CONTROL_CHARACTER_BUT_LINE_FEED : CONTROL_CHARACTER;
-    if (CONTROL_CHARACTER.test(name) || texts.some((text) => typeof text === "string" && forbidden.test(text))) {
+    if (CONTROL_CHARACTER.test(name) || texts.some((text) => typeof text === "string" && CONTROL_CHARACTER.test(text))) {
       return { path: printable(name), message: "must not contain control characters" };
     }
   }
@@ -70,13 +58,13 @@ function nulIn(body: unknown): string[] | null {
 }
 
 /**
- * One check for every route, before its own validation: a control character in a query parameter
- * or a path segment, or NUL anywhere in a JSON body, is a 400 naming the field rather than an error
- * from the database.
+ * One check for every route, before its own validation: a control character (bar tab and line
+ * breaks) in a query parameter or a path segment, or NUL anywhere in a JSON body, is a 400 naming
+ * the field rather than an error from the database.
  */
 export const inputCharactersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request: FastifyRequest) => {
-    const problem = controlCharacterIn(request.query, request.routeOptions.config.multiLineQuery) ?? controlCharacterIn(request.params);
+    const problem = controlCharacterIn(request.query) ?? controlCharacterIn(request.params);
     if (problem) throw new ValidationError([problem]);
     const inBody = nulIn(request.body);
     if (inBody) throw ValidationError.field(inBody.length === 0 ? "body" : inBody.join("."), "must not contain the NUL character (\\u0000)");
