@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+import { compression } from "vite-plugin-compression2";
 import type { AtRule } from "postcss";
 
 // The API server (apps/api) listens on :3000 and serves the built app itself;
@@ -46,6 +47,9 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Brotli and gzip copies of every text asset, made once here; the server sends them as they are
+    // (@fastify/static preCompressed) to a phone on one bar of signal.
+    compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(html|js|mjs|css|svg|json|webmanifest)$/, logLevel: "silent" }),
   ],
   css: {
     postcss: {

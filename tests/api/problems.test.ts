@@ -45,7 +45,7 @@ describe("bad input gets problem+json naming the field", () => {
   it.each([
     ["NUL", "%00"],
     ["another control character", "a%01b"],
-    ["a newline", "a%0Ab"],
+    ["an escape", "a%1Bb"],
     ["DEL", "%7F"],
   ])("%s in a query parameter is 400 naming the parameter, not a 500", async (_what, encoded) => {
     const token = await t.tokenFor("worker");
@@ -59,6 +59,17 @@ describe("bad input gets problem+json naming the field", () => {
     expectProblem(repeated, 400, { field: "q" });
     const path = await t.http.get("/api/periods/2026-0%003").set("Authorization", `Bearer ${token}`);
     expectProblem(path, 400, { field: "period" });
+  });
+
+  it("a signed checkpoint, several lines long, passes as the verifier's query parameter; other control characters in it do not", async () => {
+    const auditor = await t.tokenFor("auditor");
+    const note = (await t.http.get("/api/log/checkpoint").set("Authorization", `Bearer ${auditor}`)).text;
+    expect(note).toContain("\n");
+    const verify = (checkpoint: string) => t.http.get(`/api/audit/events/verify?checkpoint=${encodeURIComponent(checkpoint)}`).set("Authorization", `Bearer ${auditor}`);
+    const saved = await verify(note);
+    expect(saved.status, saved.text).toBe(200);
+    expectProblem(await verify(note.replace("\n", "\u0000")), 400, { field: "checkpoint" });
+    expectProblem(await verify(`${note}\u0001`), 400, { field: "checkpoint" });
   });
 
   it("a number too large for the database is 400 naming the parameter, not a failed query", async () => {

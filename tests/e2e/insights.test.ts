@@ -37,6 +37,7 @@ beforeAll(async () => {
   supervisorToken = (await login("supervisor@demo.test")).token;
   const scheme = (await call<{ items: { id: string }[] }>("GET", "/api/schemes", worker.token)).items[0]!;
   const clients = await Promise.all([1, 2, 3].map((n) => call<{ id: string }>("POST", "/api/clients", worker.token, { reference: `E2E-ACH-${run}-${n}` })));
+  await call("PUT", `/api/clients/${clients[0]!.id}/equality-monitoring`, worker.token, { ageBand: "18_24", ethnicGroup: "black" });
   let n = 0;
   for (const { category, outcomes } of PLAN) {
     for (const outcome of outcomes) {
@@ -174,5 +175,26 @@ describe("what it achieved, on a supervisor's phone", () => {
     else await page.getByText(`Everyone in ${own.teamName} has spent in the last 90 days.`).waitFor();
     await expectNoSeriousA11yViolations(page, "uptake");
     await screenshot(page, "achieved-uptake-phone");
+  });
+
+  it("shows who the spend reaches by equality-monitoring group, in words", async () => {
+    await page.getByRole("navigation", { name: "What it achieved" }).getByRole("link", { name: "Equity" }).click();
+    await expect.poll(() => heading(page).textContent()).toBe("Equity");
+    const span = new URL(page.url()).searchParams;
+    const equity = await call<{ byGroup: { dimension: string; group: string; label: string; clients: number }[] }>(
+      "GET",
+      `/api/insights/equity?from=${span.get("from")}&to=${span.get("to")}`,
+      supervisorToken,
+    );
+    const table = page.getByTestId("group-table-ageBand");
+    await table.waitFor();
+    expect(await page.getByRole("heading", { name: "Age band", level: 3 }).count()).toBe(1);
+    const ageBands = equity.byGroup.filter((g) => g.dimension === "ageBand");
+    expect(await table.getByRole("rowheader").allInnerTexts()).toEqual(ageBands.map((g) => g.label));
+    expect(ageBands.find((g) => g.group === "18_24")).toMatchObject({ label: "18 to 24" });
+    expect(ageBands.find((g) => g.group === "18_24")!.clients).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("group-table-ethnicGroup").getByRole("rowheader").allInnerTexts()).toContain("Black, Black British, Black Welsh, Caribbean or African");
+    await expectNoSeriousA11yViolations(page, "equity");
+    await screenshot(page, "achieved-equity-phone");
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance } from "fastify";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyJwt from "@fastify/jwt";
@@ -137,6 +138,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Receipts and exports are downloaded across the same origin only.
     crossOriginResourcePolicy: { policy: "same-origin" },
   });
+  // Before the web app's static files (which bring their own .br/.gz) and every route. JSON lists and
+  // CSV exports shrink several times over; streams stay streams. Request bodies are never inflated:
+  // a small compressed body could otherwise expand past bodyLimit's intent.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ["br", "gzip"], globalDecompression: false });
   await app.register(fastifyCookie);
   await app.register(fastifyJwt, {
     secret: config.jwtSecret,

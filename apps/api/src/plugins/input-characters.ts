@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ValidationError, type FieldProblem } from "@greentape/domain/errors";
 
-// A query parameter or path segment is one short value: no control character belongs in it, and
-// NUL in particular makes PostgreSQL throw instead of answering.
+// NUL makes PostgreSQL throw instead of answering, and no other control character belongs in a
+// parameter but the line breaks and tabs of multi-line text (a signed checkpoint is several lines).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A body field may be multi-line prose (its own zod rule decides), but NUL can never be stored. */
 const NUL = "\u0000";
@@ -58,9 +58,9 @@ function nulIn(body: unknown): string[] | null {
 }
 
 /**
- * One check for every route, before its own validation: a control character in a query parameter
- * or a path segment, or NUL anywhere in a JSON body, is a 400 naming the field rather than an error
- * from the database.
+ * One check for every route, before its own validation: a control character (bar tab and line
+ * breaks) in a query parameter or a path segment, or NUL anywhere in a JSON body, is a 400 naming
+ * the field rather than an error from the database.
  */
 export const inputCharactersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook("preValidation", async (request: FastifyRequest) => {

@@ -16,6 +16,8 @@ export const webAppPlugin = fp(async (app: FastifyInstance, options: { distDir: 
       root: options.distDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each file (vite.config.ts): sent as they are, no CPU per request.
+      preCompressed: true,
       setHeaders(res, filePath) {
         // Hashed bundles never change; everything else (index.html, sw.js, manifest) must revalidate.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

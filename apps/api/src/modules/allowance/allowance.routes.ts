@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { restrictionViewSchema } from "@greentape/domain/restrictions";
 import { requireActor } from "../../plugins/access.ts";
-import { restrictionViewSchema } from "../restrictions/restriction-view.ts";
 import type { AllowanceService } from "./allowance.service.ts";
 
 const capState = z.object({ limit: z.number().int().nullable(), used: z.number().int(), remaining: z.number().int().nullable() });

@@ -2,14 +2,14 @@ import type { Db } from "@greentape/db/client";
 import { remaining, rollingWindowPeak, type CapName } from "@greentape/domain/caps";
 import { addDays, periodOf, todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, ValidationError } from "@greentape/domain/errors";
-import { lowerCaps } from "@greentape/domain/restrictions";
+import { lowerCaps, type RestrictionView } from "@greentape/domain/restrictions";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { findClient } from "../clients/clients.queries.ts";
 import { appliesToTeam } from "../schemes/scheme-view.ts";
 import { findSchemeVersion, listCurrentSchemes } from "../schemes/schemes.queries.ts";
-import { toRestrictionView, type RestrictionView } from "../restrictions/restriction-view.ts";
+import { toRestrictionView } from "../restrictions/restriction-view.ts";
 import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
 import { clientSpendsBetween, counterUsed } from "../spends/spends.queries.ts";
 

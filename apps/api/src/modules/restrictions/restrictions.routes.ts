@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { liftRestrictionInputSchema, restrictionInputSchema } from "@greentape/domain/restrictions";
+import { liftRestrictionInputSchema, restrictionInputSchema, restrictionViewSchema } from "@greentape/domain/restrictions";
 import { requireActor } from "../../plugins/access.ts";
-import { restrictionViewSchema } from "./restriction-view.ts";
 import type { RestrictionsService } from "./restrictions.service.ts";
 
 const userParams = z.object({ id: z.uuid({ message: "User id must be a UUID" }) });

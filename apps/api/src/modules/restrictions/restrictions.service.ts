@@ -3,14 +3,14 @@ import { appendEvent } from "@greentape/db/event-log";
 import { todayIn } from "@greentape/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
 import { canRestrict, canSeeRestrictions } from "@greentape/domain/permissions";
-import { describeRestriction, inForce, isInForce, type RestrictionInForce, type RestrictionInput, type RestrictionTerms } from "@greentape/domain/restrictions";
+import { describeRestriction, inForce, isInForce, type RestrictionInForce, type RestrictionInput, type RestrictionTerms, type RestrictionView } from "@greentape/domain/restrictions";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { NotificationsService } from "../notifications/notifications.service.ts";
 import { findUserById, type UserRow } from "../users/users.queries.ts";
 import * as q from "./restrictions.queries.ts";
-import { toRestrictionView, type RestrictionView } from "./restriction-view.ts";
+import { toRestrictionView } from "./restriction-view.ts";
 
 const NO_RESTRICTION: RestrictionInForce<q.RestrictionRow> = { suspension: null, perSpendCap: null, perWorkerMonthlyCap: null, restrictions: [] };
 

@@ -14,6 +14,11 @@ export const reviewRoutes: RouteObject[] = [
       { path: "team/people", lazy: lazyPage(() => import("../../features/team-oversight/team-members-page.tsx"), (m) => m.TeamMembersPage) },
       { path: "team/spends", lazy: lazyPage(() => import("../../features/team-oversight/team-spends-page.tsx"), (m) => m.TeamSpendsPage) },
       { path: "team/workers/:workerId", lazy: lazyPage(() => import("../../features/team-summary/worker-page.tsx"), (m) => m.WorkerPage) },
+      { path: "team/workers/:workerId/restrict", lazy: lazyPage(() => import("../../features/restrictions/restriction-pages.tsx"), (m) => m.RestrictPage) },
+      {
+        path: "team/workers/:workerId/restrictions/:restrictionId/lift",
+        lazy: lazyPage(() => import("../../features/restrictions/restriction-pages.tsx"), (m) => m.LiftRestrictionPage),
+      },
     ],
   },
   {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import * as Plot from "@observablehq/plot";
+import { EQUALITY_DIMENSIONS, type EqualityDimension } from "@greentape/domain/equality-monitoring";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -91,16 +92,17 @@ function LorenzChart({ lorenz }: { lorenz: Equity["lorenz"] }) {
   return <PlotChart label="Chart: the Lorenz curve of spend per client against the line of equal shares. The table below gives the figures." options={options} testId="lorenz-chart" />;
 }
 
-function GroupShares({ dimension, groups, spanText }: { dimension: string; groups: GroupShare[]; spanText: string }) {
+function GroupShares({ dimension, groups, spanText }: { dimension: EqualityDimension; groups: GroupShare[]; spanText: string }) {
+  const title = EQUALITY_DIMENSIONS[dimension].label;
   const rows = useMemo(
     () =>
       groups.flatMap((g) => [
-        { group: g.group, measure: "Share of the caseload", share: g.caseloadShare },
-        { group: g.group, measure: "Share of the spend", share: g.spendShare },
+        { label: g.label, measure: "Share of the caseload", share: g.caseloadShare },
+        { label: g.label, measure: "Share of the spend", share: g.spendShare },
       ]),
     [groups],
   );
-  const labels = useMemo(() => groups.map((g) => g.group), [groups]);
+  const labels = useMemo(() => groups.map((g) => g.label), [groups]);
   const options = useCallback(
     (width: number): Plot.PlotOptions => ({
       height: 70 + 36 * labels.length,
@@ -110,25 +112,25 @@ function GroupShares({ dimension, groups, spanText }: { dimension: string; group
       y: { label: null, domain: labels },
       color: { domain: ["Share of the caseload", "Share of the spend"], range: [CHART_COLOURS.second, CHART_COLOURS.brand], legend: true },
       marks: [
-        Plot.ruleY(groups, { y: "group", x1: "caseloadShare", x2: "spendShare", stroke: "#b1b4b6", strokeWidth: 2 }),
-        Plot.dot(rows, { y: "group", x: "share", fill: "measure", symbol: "measure", r: 5 }),
+        Plot.ruleY(groups, { y: "label", x1: "caseloadShare", x2: "spendShare", stroke: "#b1b4b6", strokeWidth: 2 }),
+        Plot.dot(rows, { y: "label", x: "share", fill: "measure", symbol: "measure", r: 5 }),
       ],
     }),
     [rows, labels, groups],
   );
   return (
-    <section aria-label={dimension}>
-      <h3 className="govuk-heading-s">{dimension}</h3>
-      <PlotChart label={`Chart: for each ${dimension.toLowerCase()} group, its share of the spend beside its share of the caseload. The table below gives the figures.`} options={options} testId={`group-chart-${dimension}`} />
+    <section aria-label={title}>
+      <h3 className="govuk-heading-s">{title}</h3>
+      <PlotChart label={`Chart: for each ${title.toLowerCase()} group, its share of the spend beside its share of the caseload. The table below gives the figures.`} options={options} testId={`group-chart-${dimension}`} />
       <ScrollTable
-        caption={`${dimension}: share of spend beside share of the caseload, ${spanText}`}
+        caption={`${title}: share of spend beside share of the caseload, ${spanText}`}
         testId={`group-table-${dimension}`}
         columns={["Group", { header: "Clients", numeric: true }, { header: "Share of the caseload", numeric: true }, { header: "Share of the spend", numeric: true }]}
       >
         {groups.map((g) => (
           <tr className="govuk-table__row" key={g.group}>
             <th scope="row" className="govuk-table__header">
-              {g.group}
+              {g.label}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{g.clients.toLocaleString("en-GB")}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{formatShare(g.caseloadShare)}</td>

@@ -1,6 +1,7 @@
 // What the "What it achieved" area reads: the insights endpoints (API.md "Insights"), each answer
 // checked with zod before a page shows it.
 import { z } from "zod";
+import { EQUALITY_DIMENSION_KEYS } from "@greentape/domain/equality-monitoring";
 import type { OutcomeGrouping } from "@greentape/domain/insights-input";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { useApiData } from "../../lib/use-api-data.ts";
@@ -62,7 +63,7 @@ const equitySchema = z.object({
   clientsWithSpend: count,
   gini: z.number().min(0).max(1).nullable(),
   lorenz: z.array(z.tuple([share, share])),
-  byGroup: z.array(z.object({ dimension: z.string(), group: z.string(), clients: count, caseloadShare: share, spendShare: share })),
+  byGroup: z.array(z.object({ dimension: z.enum(EQUALITY_DIMENSION_KEYS), group: z.string(), label: z.string(), clients: count, caseloadShare: share, spendShare: share })),
 });
 export type Equity = z.infer<typeof equitySchema>;
 

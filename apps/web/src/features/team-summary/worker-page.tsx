@@ -1,16 +1,17 @@
 import { useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { SuccessBanner } from "../../components/success-banner.tsx";
+import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { RestrictionsSection } from "../restrictions/restrictions-section.tsx";
 import { PauseStatus } from "./pause-status.tsx";
 import { onTime, snoozePause, useTeamPauses, useTrackRecord } from "./team-summary-api.ts";
 import { formatDay } from "../../lib/format.ts";
@@ -22,6 +23,7 @@ type Field = "days" | "reason";
 /** One team member, for their supervisor: their on-time record, and lifting a pause on their spending. */
 export function WorkerPage() {
   const { workerId = "" } = useParams();
+  const flash = flashFrom(useLocation().state);
   const { state, reload } = useTrackRecord(workerId);
   const record = state.status === "loaded" ? state.data : null;
   const pauses = useTeamPauses();
@@ -104,6 +106,7 @@ export function WorkerPage() {
             </SuccessBanner>
           </div>
         ) : null}
+        {flash && !liftedUntil ? <SuccessBanner heading={flash} /> : null}
         <span className="govuk-caption-l">Your team</span>
         <h1 className="govuk-heading-l">{record ? record.name : "Team member"}</h1>
         {state.status === "loading" ? <Loading label="Loading their record" /> : null}
@@ -158,6 +161,8 @@ export function WorkerPage() {
                 </button>
               </form>
             ) : null}
+
+            <RestrictionsSection workerId={workerId} name={record.name} />
           </>
         ) : null}
       </div>

@@ -1,0 +1,249 @@
+import { useMemo, useState } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { parseMoney } from "@greentape/domain/money";
+import { restrictionInputSchema, type RestrictionInput, type RestrictionKind } from "@greentape/domain/restrictions";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { Radios, Textarea, type RadioOption } from "../../components/form-fields.tsx";
+import { LoadFailed } from "../../components/load-failed.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { serverFieldErrors } from "../../components/server-field-errors.ts";
+import type { FlashState } from "../../components/success-banner.tsx";
+import { TextInput } from "../../components/text-input.tsx";
+import { usePageTitle } from "../../components/use-page-title.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { describeApiError } from "../../lib/use-api-data.ts";
+import { useTrackRecord } from "../team-summary/team-summary-api.ts";
+import { liftRestriction, restrict, restrictionPaths, useRestrictions } from "./restrictions-api.ts";
+
+const FIELDS = ["kind", "perSpendCap", "perWorkerMonthlyCap", "until", "reason"] as const;
+type Field = (typeof FIELDS)[number];
+type Errors = Partial<Record<Field, string>>;
+
+const KIND_OPTIONS: readonly RadioOption<RestrictionKind>[] = [
+  { value: "suspend", label: "Suspend their spending", hint: "They cannot log any new spend until the day you choose, or until you lift it." },
+  { value: "lower_caps", label: "Lower their caps", hint: "They can still spend, up to the lower amounts you set. The scheme's caps apply where they are lower." },
+];
+
+/** The team member named in the address, for their supervisor; `children` gets their name. */
+function ForTeamMember({ title, children }: { title: (name: string) => string; children: (workerId: string, name: string) => ReactNode }) {
+  const { workerId = "" } = useParams();
+  const { state, reload } = useTrackRecord(workerId);
+  const name = state.status === "loaded" ? state.data.name : null;
+  usePageTitle(name ? title(name) : "Team member");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {state.status === "loading" ? <Loading label="Loading the team member" /> : null}
+        {state.status === "failed" ? <LoadFailed what="the team member" error={state.error} onRetry={reload} /> : null}
+        {name ? children(workerId, name) : null}
+      </div>
+    </div>
+  );
+}
+
+function summaryOf(general: string | null, errors: Errors): SummaryError[] {
+  return [...(general ? [{ message: general }] : []), ...FIELDS.flatMap((field) => (errors[field] ? [{ fieldId: field, message: errors[field] }] : []))];
+}
+
+/** Suspending a team member's spending, or lowering their caps, with a reason. */
+export function RestrictPage() {
+  return <ForTeamMember title={(name) => `Restrict ${name}'s spending`}>{(workerId, name) => <RestrictForm workerId={workerId} name={name} />}</ForTeamMember>;
+}
+
+function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
+  const navigate = useNavigate();
+  const [kind, setKind] = useState<RestrictionKind | "">("");
+  const [perSpendCap, setPerSpendCap] = useState("");
+  const [perWorkerMonthlyCap, setPerWorkerMonthlyCap] = useState("");
+  const [until, setUntil] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
+
+  /** The form as the API takes it, checked by the same rules, or the problems to show. */
+  function readForm(): { input: RestrictionInput } | { errors: Errors } {
+    const found: Errors = {};
+    if (kind === "") found.kind = "Choose whether to suspend their spending or lower their caps";
+    const cap = (text: string, field: "perSpendCap" | "perWorkerMonthlyCap") => {
+      if (kind !== "lower_caps" || text.trim() === "") return {};
+      const minor = parseMoney(text);
+      if (minor === null || minor === 0) found[field] = "Enter an amount in pounds, like 20 or 20.50";
+      return minor === null ? {} : { [field]: minor };
+    };
+    const body = { kind, reason, ...(until.trim() ? { until: until.trim() } : {}), ...cap(perSpendCap, "perSpendCap"), ...cap(perWorkerMonthlyCap, "perWorkerMonthlyCap") };
+    const parsed = restrictionInputSchema.safeParse(body);
+    if (parsed.success && Object.keys(found).length === 0) return { input: parsed.data };
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = issue.path[0] as Field;
+      if (FIELDS.includes(field) && !found[field]) found[field] = issue.message;
+    }
+    return { errors: found };
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    setGeneral(null);
+    const form = readForm();
+    if ("errors" in form) {
+      setErrors(form.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await restrict(workerId, form.input);
+    } catch (error) {
+      setSaving(false);
+      const fields = error instanceof ApiError ? serverFieldErrors(error, FIELDS) : null;
+      if (fields) setErrors(fields);
+      else setGeneral(describeApiError(error));
+      return;
+    }
+    void navigate(restrictionPaths.worker(workerId), { state: { flash: `${name} has been told, with your reason` } satisfies FlashState });
+  }
+
+  return (
+    <>
+      <Link className="govuk-back-link" to={restrictionPaths.worker(workerId)}>
+        Back to {name}
+      </Link>
+      <ErrorSummary errors={summary} />
+      <span className="govuk-caption-l">Your team</span>
+      <h1 className="govuk-heading-l">Restrict {name}&rsquo;s spending</h1>
+      <p className="govuk-body">{name} is told at once, in the app and on their home screen, with your reason. The restriction is recorded in the event log.</p>
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <Radios<RestrictionKind> id="kind" name="kind" legend="What should change?" options={KIND_OPTIONS} value={kind} onChange={setKind} error={errors.kind} />
+        {kind === "lower_caps" ? (
+          <div className="govuk-inset-text">
+            <TextInput
+              id="perSpendCap"
+              name="perSpendCap"
+              label="Most they may spend at once, in pounds (optional)"
+              inputMode="decimal"
+              widthClass="govuk-input--width-5"
+              value={perSpendCap}
+              onChange={(event) => setPerSpendCap(event.target.value)}
+              error={errors.perSpendCap}
+            />
+            <TextInput
+              id="perWorkerMonthlyCap"
+              name="perWorkerMonthlyCap"
+              label="Most they may spend in a month, in pounds (optional)"
+              hint="Give at least one of the two."
+              inputMode="decimal"
+              widthClass="govuk-input--width-5"
+              value={perWorkerMonthlyCap}
+              onChange={(event) => setPerWorkerMonthlyCap(event.target.value)}
+              error={errors.perWorkerMonthlyCap}
+            />
+          </div>
+        ) : null}
+        <TextInput
+          id="until"
+          name="until"
+          type="date"
+          label="Last day it applies (optional)"
+          hint="Leave this empty for it to last until you lift it."
+          widthClass="govuk-input--width-10"
+          value={until}
+          onChange={(event) => setUntil(event.target.value)}
+          error={errors.until}
+        />
+        <Textarea
+          id="reason"
+          name="reason"
+          label="Why?"
+          hint={`${name} will see this.`}
+          rows={4}
+          maxLength={1000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={errors.reason}
+        />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={saving || undefined}>
+            {saving ? "Restricting…" : "Restrict their spending"}
+          </button>
+          <Link className="govuk-link" to={restrictionPaths.worker(workerId)}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Lifting a restriction, with a reason: their freedom comes back at once. */
+export function LiftRestrictionPage() {
+  return <ForTeamMember title={(name) => `Lift ${name}'s restriction`}>{(workerId, name) => <LiftForm workerId={workerId} name={name} />}</ForTeamMember>;
+}
+
+function LiftForm({ workerId, name }: { workerId: string; name: string }) {
+  const { restrictionId = "" } = useParams();
+  const navigate = useNavigate();
+  const restrictions = useRestrictions(workerId);
+  const restriction = restrictions.state.status === "loaded" ? restrictions.state.data.items.find((r) => r.id === restrictionId) : undefined;
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    setGeneral(null);
+    if (reason.trim().length < 10) {
+      setErrors({ reason: "Say why you are lifting it, in at least 10 characters" });
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await liftRestriction(workerId, restrictionId, reason.trim());
+    } catch (error) {
+      setSaving(false);
+      const fields = error instanceof ApiError ? serverFieldErrors(error, FIELDS) : null;
+      if (fields) setErrors(fields);
+      else setGeneral(describeApiError(error));
+      return;
+    }
+    void navigate(restrictionPaths.worker(workerId), { state: { flash: `The restriction is lifted: ${name} may spend as the scheme allows` } satisfies FlashState });
+  }
+
+  return (
+    <>
+      <Link className="govuk-back-link" to={restrictionPaths.worker(workerId)}>
+        Back to {name}
+      </Link>
+      <ErrorSummary errors={summary} />
+      <span className="govuk-caption-l">Your team</span>
+      <h1 className="govuk-heading-l">Lift {name}&rsquo;s restriction?</h1>
+      {restrictions.state.status === "loading" ? <Loading label="Loading the restriction" /> : null}
+      {restrictions.state.status === "failed" ? <LoadFailed what="the restriction" error={restrictions.state.error} onRetry={restrictions.reload} /> : null}
+      {restrictions.state.status === "loaded" && !restriction?.inForce ? <p className="govuk-body">This restriction is no longer in force: there is nothing to lift.</p> : null}
+      {restriction?.inForce ? (
+        <>
+          <p className="govuk-body">It was set because: {restriction.reason}</p>
+          <p className="govuk-body">{name} may spend as the scheme allows again as soon as you lift it, and is told.</p>
+          <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+            <Textarea id="reason" name="reason" label="Why are you lifting it?" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} />
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
+                {saving ? "Lifting…" : "Lift the restriction"}
+              </button>
+              <Link className="govuk-link" to={restrictionPaths.worker(workerId)}>
+                Cancel
+              </Link>
+            </div>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// A worker's first visit on a weak signal: the built app comes compressed (brotli or gzip, made at
+// build time), hashed bundles are cached for good while index.html and the service worker are not.
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { request } from "node:http";
+import { describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** GET without decoding the body, so the test sees exactly what went over the wire. */
+function getRaw(path: string, acceptEncoding: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, baseUrl), { headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const DECODE = { br: brotliDecompressSync, gzip: gunzipSync } as const;
+
+async function entryScriptPath(): Promise<string> {
+  const html = (await getRaw("/", "identity")).body.toString("utf8");
+  const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error(`index.html names no entry script:\n${html}`);
+  return src;
+}
+
+describe("compressed answers", () => {
+  it.for(["br", "gzip"] as const)("sends / and the entry script with Content-Encoding %s when asked", async (encoding) => {
+    const plainPage = await getRaw("/", "identity");
+    expect(plainPage.headers["content-encoding"]).toBeUndefined();
+
+    const page = await getRaw("/", encoding);
+    expect(page.status).toBe(200);
+    expect(page.headers["content-encoding"]).toBe(encoding);
+    expect(page.headers["vary"]).toMatch(/accept-encoding/i);
+    expect(DECODE[encoding](page.body).toString("utf8")).toBe(plainPage.body.toString("utf8"));
+    expect(page.headers["cache-control"]).toBe("no-cache");
+
+    const entry = await entryScriptPath();
+    const plainScript = await getRaw(entry, "identity");
+    const script = await getRaw(entry, encoding);
+    expect(script.status).toBe(200);
+    expect(script.headers["content-encoding"]).toBe(encoding);
+    expect(script.headers["content-type"]).toMatch(/javascript/);
+    expect(script.body.length).toBeLessThan(plainScript.body.length / 2);
+    expect(DECODE[encoding](script.body).equals(plainScript.body)).toBe(true);
+    // Made at build time and sent whole, with its length; compressing on the fly could not say it.
+    expect(script.headers["content-length"]).toBe(String(script.body.length));
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("prefers brotli when both are offered, and keeps the service worker uncached", async () => {
+    expect((await getRaw("/", "gzip, deflate, br")).headers["content-encoding"]).toBe("br");
+    const worker = await getRaw("/sw.js", "br");
+    expect(worker.status).toBe(200);
+    expect(worker.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("compresses an API answer of useful size", async () => {
+    const plain = await getRaw("/docs/json", "identity");
+    const compressed = await getRaw("/docs/json", "br");
+    expect(compressed.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(compressed.body).equals(plain.body)).toBe(true);
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 4);
+  });
+});
