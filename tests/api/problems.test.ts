@@ -61,6 +61,17 @@ describe("bad input gets problem+json naming the field", () => {
     expectProblem(path, 400, { field: "period" });
   });
 
+  it("a signed checkpoint, several lines long, passes as the verifier's query parameter; other control characters in it do not", async () => {
+    const auditor = await t.tokenFor("auditor");
+    const note = (await t.http.get("/api/log/checkpoint").set("Authorization", `Bearer ${auditor}`)).text;
+    expect(note).toContain("\n");
+    const verify = (checkpoint: string) => t.http.get(`/api/audit/events/verify?checkpoint=${encodeURIComponent(checkpoint)}`).set("Authorization", `Bearer ${auditor}`);
+    const saved = await verify(note);
+    expect(saved.status, saved.text).toBe(200);
+    expectProblem(await verify(note.replace("\n", "\u0000")), 400, { field: "checkpoint" });
+    expectProblem(await verify(`${note}\u0001`), 400, { field: "checkpoint" });
+  });
+
   it("a number too large for the database is 400 naming the parameter, not a failed query", async () => {
     const { schemeId } = await demoIds(t);
     const res = await t.http.get(`/api/schemes/${schemeId}?version=2147483648`).set("Authorization", `Bearer ${await t.tokenFor("worker")}`);

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Db } from "@greentape/db/client";
-import { findUserById } from "../modules/users/users.queries.ts";
-import { isSessionLive } from "../modules/auth/refresh-tokens.queries.ts";
+import { findSessionActor } from "../modules/auth/session-actor.queries.ts";
 
 /**
  * Every /api route declares who may call it, in `config.access`:
@@ -87,9 +86,9 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
     const { sub, sid } = claims;
     // Look the user and the session up on every request, so a deactivation, role change,
     // sign-out or password change takes effect at once rather than when the token expires.
-    const [user, live] = await Promise.all([findUserById(options.db, sub), isSessionLive(options.db, sid, sub)]);
+    const user = await findSessionActor(options.db, sub, sid);
     if (!user || !user.active) throw new UnauthorizedError("This account is not active.");
-    if (!live) throw new UnauthorizedError("This sign-in has ended. Sign in again.");
+    if (!user.live) throw new UnauthorizedError("This sign-in has ended. Sign in again.");
     request.actor = { id: user.id, role: user.role, teamId: user.teamId, name: user.name, email: user.email };
     if (user.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword) throw new PasswordChangeRequiredError();
     if (access !== "signed-in" && !access.includes(user.role)) {

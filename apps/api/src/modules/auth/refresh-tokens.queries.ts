@@ -30,15 +30,6 @@ export async function markRotated(db: Executor, id: string, replacedBy: string, 
 }
 
 /** A session (a refresh family) goes on while one of its tokens is not revoked. */
-export async function isSessionLive(db: Executor, familyId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: refreshTokens.id })
-    .from(refreshTokens)
-    .where(and(eq(refreshTokens.familyId, familyId), eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
-    .limit(1);
-  return row !== undefined;
-}
-
 export async function revokeFamily(db: Executor, familyId: string, now: Date): Promise<number> {
   const rows = await db
     .update(refreshTokens)

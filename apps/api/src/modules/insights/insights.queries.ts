@@ -43,32 +43,60 @@ export interface OutcomeRow {
   could_not_contact: number;
 }
 
-/** The outcome counts of live spends in the span, one row per group (only groups with spends). */
-export async function outcomeTotals(db: Executor, scope: Scope, groupBy: OutcomeGrouping | null): Promise<OutcomeRow[]> {
-  const key = groupBy === null ? sql`''` : GROUP_KEYS[groupBy];
-  const result = await rows<Record<keyof OutcomeRow, string | number>>(
+/**
+ * The outcome counts of live spends in the span for each grouping asked (null: the span as a whole),
+ * one row per group with spends, from one pass over the spends: they are first summed per client
+ * within each group (a hash aggregate), so the distinct clients, and those helped, are a plain
+ * count of those rows rather than a sort of every spend.
+ */
+export async function outcomeTotals<G extends OutcomeGrouping | null>(db: Executor, scope: Scope, groupings: readonly G[]): Promise<Map<G, OutcomeRow[]>> {
+  const keyed = groupings.filter((g): g is Exclude<G, null> => g !== null);
+  const keyColumn = (g: OutcomeGrouping) => sql.raw(`"key_${g}"`);
+  const keys = keyed.length === 0 ? sql`` : sql`${sql.join(keyed.map((g) => sql`${GROUP_KEYS[g]} as ${keyColumn(g)}`), sql`, `)}, `;
+  const outerKeys = keyed.length === 0 ? sql`` : sql`${sql.join(keyed.map(keyColumn), sql`, `)}, `;
+  const sets = sql.join(
+    groupings.map((g) => (g === null ? sql`(s.client_id)` : sql`(${GROUP_KEYS[g]}, s.client_id)`)),
+    sql`, `,
+  );
+  const groupByKeys = keyed.length === 0 ? sql`` : sql`group by ${sql.join(keyed.map(keyColumn), sql`, `)}`;
+  const result = await rows<Record<string, string | number | null>>(
     db,
     sql`
-      select ${key} as key,
-             count(*)::int as spends,
-             coalesce(sum(s.amount), 0)::float8 as amount,
-             count(distinct s.client_id)::int as clients,
-             count(distinct s.client_id) filter (where f.outcome in ('helped_a_lot', 'helped_a_little'))::int as "clientsHelped",
-             count(*) filter (where f.outcome = 'helped_a_lot')::int as helped_a_lot,
-             count(*) filter (where f.outcome = 'helped_a_little')::int as helped_a_little,
-             count(*) filter (where f.outcome = 'no_difference')::int as no_difference,
-             count(*) filter (where f.outcome = 'made_things_worse')::int as made_things_worse,
-             count(*) filter (where f.outcome = 'could_not_contact')::int as could_not_contact
-      from spends s
-      left join follow_ups f on f.spend_id = s.id
-      where ${liveSpendsIn(scope)}
-      group by 1
+      select ${outerKeys}
+             sum(per_client.spends)::int as spends,
+             sum(per_client.amount)::float8 as amount,
+             count(*)::int as clients,
+             count(*) filter (where per_client.helped)::int as "clientsHelped",
+             sum(per_client.helped_a_lot)::int as helped_a_lot,
+             sum(per_client.helped_a_little)::int as helped_a_little,
+             sum(per_client.no_difference)::int as no_difference,
+             sum(per_client.made_things_worse)::int as made_things_worse,
+             sum(per_client.could_not_contact)::int as could_not_contact
+      from (
+        select ${keys}
+               count(*) as spends,
+               sum(s.amount) as amount,
+               bool_or(f.outcome in ('helped_a_lot', 'helped_a_little')) as helped,
+               count(*) filter (where f.outcome = 'helped_a_lot') as helped_a_lot,
+               count(*) filter (where f.outcome = 'helped_a_little') as helped_a_little,
+               count(*) filter (where f.outcome = 'no_difference') as no_difference,
+               count(*) filter (where f.outcome = 'made_things_worse') as made_things_worse,
+               count(*) filter (where f.outcome = 'could_not_contact') as could_not_contact
+        from spends s
+        left join follow_ups f on f.spend_id = s.id
+        where ${liveSpendsIn(scope)}
+        group by grouping sets (${sets})
+      ) per_client
+      ${groupByKeys}
     `,
   );
-  return result.map((r) => {
+  const byGrouping = new Map<G, OutcomeRow[]>(groupings.map((g) => [g, []]));
+  for (const r of result) {
+    // Every key column is null but the one whose grouping made the row: none for the whole span.
+    const grouping = (keyed.find((g) => r[`key_${g}`] !== null) ?? null) as G;
     const n = (k: keyof OutcomeRow) => Number(r[k]);
-    return {
-      key: String(r.key),
+    byGrouping.get(grouping)?.push({
+      key: grouping === null ? "" : String(r[`key_${grouping}`]),
       spends: n("spends"),
       amount: n("amount"),
       clients: n("clients"),
@@ -78,8 +106,9 @@ export async function outcomeTotals(db: Executor, scope: Scope, groupBy: Outcome
       no_difference: n("no_difference"),
       made_things_worse: n("made_things_worse"),
       could_not_contact: n("could_not_contact"),
-    };
-  });
+    });
+  }
+  return byGrouping;
 }
 
 /** Teams by id and name: every team, or the one in scope. */

@@ -56,7 +56,11 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
    * where there were spends. Ordered by label or month, never by how well a group did.
    */
   async function groups(scope: q.Scope, groupBy: OutcomeGrouping): Promise<OutcomeGroup[]> {
-    const totals = new Map((await q.outcomeTotals(db, scope, groupBy)).map((r) => [r.key, r]));
+    return labelGroups(scope, groupBy, (await q.outcomeTotals(db, scope, [groupBy])).get(groupBy) ?? []);
+  }
+
+  async function labelGroups(scope: q.Scope, groupBy: OutcomeGrouping, rows: q.OutcomeRow[]): Promise<OutcomeGroup[]> {
+    const totals = new Map(rows.map((r) => [r.key, r]));
     const group = (key: string, label: string): OutcomeGroup => ({ key, label, ...figuresOf(totals.get(key)) });
     switch (groupBy) {
       case "month":
@@ -74,11 +78,15 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
     }
   }
 
-  /** Outcomes, audit and loop for a span: what the summary shows, and the public summary withholds from. */
-  async function summaryFigures(scope: q.Scope) {
-    const [[total], audit, loop] = await Promise.all([q.outcomeTotals(db, scope, null), q.auditTotals(db, scope), q.loopDayTally(db, scope, config.timeZone)]);
+  /**
+   * Outcomes, audit and loop for a span: what the summary shows, and the public summary withholds
+   * from; with the outcome rows of any breakdowns asked for, counted in the same pass.
+   */
+  async function summaryFigures(scope: q.Scope, breakdowns: readonly OutcomeGrouping[] = []) {
+    const [totals, audit, loop] = await Promise.all([q.outcomeTotals(db, scope, [null, ...breakdowns]), q.auditTotals(db, scope), q.loopDayTally(db, scope, config.timeZone)]);
     return {
-      outcomes: figuresOf(total),
+      outcomes: figuresOf(totals.get(null)?.[0]),
+      breakdowns: totals,
       audit: {
         ...audit,
         // The random stratum's exact one-sided upper limit (the sample report's), pooled over the
@@ -184,7 +192,8 @@ export function createInsightsService(deps: { db: Db; clock: Clock; config: Pick
      */
     async publicSummary(year: number): Promise<PublicSummary> {
       const scope: q.Scope = { from: `${year}-01`, to: `${year}-12`, teamId: null };
-      const [{ outcomes, audit, loop }, byCategory, byTeam] = await Promise.all([summaryFigures(scope), groups(scope, "category"), groups(scope, "team")]);
+      const { outcomes, audit, loop, breakdowns } = await summaryFigures(scope, ["category", "team"]);
+      const [byCategory, byTeam] = await Promise.all([labelGroups(scope, "category", breakdowns.get("category") ?? []), labelGroups(scope, "team", breakdowns.get("team") ?? [])]);
       const labelled = (list: OutcomeGroup[]) => publicOutcomeBreakdown(list).map((figures, i) => ({ label: list[i]?.label ?? "", ...figures }));
       const [total] = publicOutcomeBreakdown([outcomes]);
       if (!total) throw new Error("a breakdown of one group has one group");
