@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +15,8 @@ import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
 import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
-import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
+import { passwordProblem } from "@greentape/domain/password-policy";
+import { admin, createFreshDatabase, withClient, type FreshDatabase } from "../support/database.ts";
 
 // Each case starts `npm run create-admin` (and the first on PGlite creates a database): allow for
 // a loaded two-core CI machine running other test files beside this one.
@@ -124,6 +126,7 @@ describe.each(targets)("create-admin on %s", (_name, makeTarget) => {
     expect(run.code, run.stderr).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toMatch(/at least 12/);
+    expect(run.stderr.trim()).toBe(`${passwordProblem("elevenchars", { email: ADMIN_EMAIL, name: "Boss" })}. Nothing was created.`);
     expect(run.stdout).toBe("");
     expect(await counts(target)).toEqual({ users: 0, events: 0 });
   });
@@ -226,5 +229,65 @@ describe("create-admin usage", () => {
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toMatch(/DATABASE_URL/);
+  });
+});
+
+/**
+ * As README and docker-compose run it: the app's login is a member of greentape_app, with no CREATE
+ * on the database or its schema, and the tables' owner migrates (MIGRATION_DATABASE_URL).
+ */
+describe.runIf(Boolean(process.env.DATABASE_URL))("create-admin as the restricted app role (PostgreSQL)", () => {
+  let fresh: FreshDatabase;
+  const role = `gt_app_${randomBytes(4).toString("hex")}`;
+  let restrictedUrl: string;
+  const owner = () => ({ DATABASE_URL: restrictedUrl, MIGRATION_DATABASE_URL: fresh.url });
+  const userCount = () => withClient(fresh.url, async (c) => (await c.query<{ n: number }>("select count(*)::int as n from users")).rows[0]?.n);
+
+  beforeAll(async () => {
+    fresh = (await createFreshDatabase({ prefix: "gt_create_admin_role" })) as FreshDatabase;
+    await admin(async (c) => {
+      // Roles are the whole cluster's: another database's migrations may have made greentape_app.
+      await c.query("DO $$ BEGIN CREATE ROLE greentape_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+      await c.query(`CREATE ROLE ${role} LOGIN IN ROLE greentape_app`);
+    });
+    await withClient(fresh.url, async (c) => {
+      await c.query("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+      await c.query(`REVOKE CREATE ON DATABASE "${fresh.name}" FROM PUBLIC`);
+    });
+    const url = new URL(fresh.url);
+    url.username = role;
+    url.password = "";
+    restrictedUrl = url.toString();
+  });
+  afterAll(async () => {
+    await fresh?.drop();
+    await admin((c) => c.query(`DROP ROLE IF EXISTS ${role}`));
+  });
+
+  it("without MIGRATION_DATABASE_URL the app role cannot migrate: one line saying so, nothing made", async () => {
+    const run = await createAdmin({ DATABASE_URL: restrictedUrl }, ["--email", ADMIN_EMAIL, "--name", "Boss"], `${PASSWORD}\n`);
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^Cannot create the admin: DATABASE_URL could not be opened: permission denied for database/);
+  });
+
+  it("refuses a password the API would refuse, in the API's words, writing nothing", async () => {
+    const run = await createAdmin(owner(), ["--email", ADMIN_EMAIL, "--name", "Boss"], "password1234\n");
+    expect(run.code, run.stderr).toBe(1);
+    const policy = passwordProblem("password1234", { email: ADMIN_EMAIL, name: "Boss" });
+    expect(policy).toMatch(/too common/);
+    expect(run.stderr.trim()).toBe(`${policy}. Nothing was created.`);
+    expect(await userCount()).toBe(0);
+  });
+
+  it("with MIGRATION_DATABASE_URL it migrates as the owner and creates the admin as the app role", async () => {
+    const run = await createAdmin(owner(), ["--email", ADMIN_EMAIL, "--name", "Boss"], `${PASSWORD}\n`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(ADMIN_EMAIL);
+    expect(await userCount()).toBe(1);
+    const owners = await withClient(fresh.url, async (c) => (await c.query<{ owner: string }>("select distinct tableowner as owner from pg_tables where schemaname = 'public'")).rows.map((r) => r.owner));
+    expect(owners).not.toContain(role);
+    const app = await withClient(restrictedUrl, async (c) => (await c.query<{ name: string }>("select name from users where email = $1", [ADMIN_EMAIL])).rows);
+    expect(app).toEqual([{ name: "Boss" }]);
   });
 });

@@ -1,8 +1,9 @@
 import closeWithGrace from "close-with-grace";
-import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
+import type { DatabaseHandle } from "@greentape/db/client";
 import { seedDemo } from "@greentape/db/seed";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { databaseSetting, describeStartupFailure, openMigratedDatabase } from "./lib/database.ts";
 import { hashPassword } from "./modules/auth/passwords.ts";
 
 function fail(message: string): never {
@@ -14,25 +15,11 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] ?? String(error) : String(error);
 }
 
-/** Migrates as the tables' owner: MIGRATION_DATABASE_URL when the app runs as a restricted role, else the app's own connection. */
-async function migrate(config: Config, handle: DatabaseHandle): Promise<void> {
-  if (!config.migrationDatabaseUrl) return handle.migrate();
-  const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, poolSize: 1 });
-  try {
-    await owner.migrate();
-  } finally {
-    await owner.close();
-  }
-}
-
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   try {
-    const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-    await migrate(config, handle);
-    return handle;
+    return await openMigratedDatabase(config);
   } catch (error) {
-    const where = config.databaseUrl ? (config.migrationDatabaseUrl ? "DATABASE_URL or MIGRATION_DATABASE_URL" : "DATABASE_URL") : `the embedded database in DATA_DIR (${config.dataDir})`;
-    return fail(`Cannot start: ${where} could not be opened: ${describe(error)}`);
+    return fail(`Cannot start: ${databaseSetting(config)} could not be opened: ${describeStartupFailure(error)}`);
   }
 }
 

@@ -2,33 +2,33 @@
  * Creates the first administrator of a real deployment (it never seeds demo data):
  *   printf '%s\n' "$PASSWORD" | npm run --silent create-admin -- --email boss@council.example --name "Pat Boss"
  *   npm run create-admin -- --email boss@council.example --name "Pat Boss"   (prompts twice, no echo)
- * Configuration comes from the environment, as for the server: DATABASE_URL (PostgreSQL), else the
- * embedded database under DATA_DIR. Migrations are applied first.
+ * Configuration comes from the environment and starts up as the server does (config.ts): DATABASE_URL
+ * (PostgreSQL), else the embedded database under DATA_DIR; migrations are applied first, as the
+ * tables' owner (MIGRATION_DATABASE_URL) when it is set. The password policy is the API's.
  * Exits 0 when the admin was created, 1 when it was refused or failed, 2 on bad usage.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
+import type { DatabaseHandle } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
-import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { users } from "@greentape/db/schema";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordOwner } from "@greentape/domain/password-policy";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
+import { databaseSetting, describeStartupFailure, openMigratedDatabase } from "../lib/database.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { findUserByEmail } from "../modules/users/users.queries.ts";
-
-const MIN_PASSWORD = 12;
-const MAX_PASSWORD = 256;
 
 const USAGE = `Usage: npm run create-admin -- --email EMAIL --name NAME
 
 Creates an active admin account (no team) in the database the environment names
-(DATABASE_URL, else the embedded database under DATA_DIR), after applying migrations.
-It never adds demo data.
+(DATABASE_URL, else the embedded database under DATA_DIR), after applying migrations
+(as MIGRATION_DATABASE_URL, the tables' owner, when it is set). It never adds demo data.
 
 The password is read from standard input: its first line when standard input is not a
 terminal (for example: printf '%s\\n' "$PASSWORD" | npm run --silent create-admin -- ...),
-otherwise it is asked for twice without being shown. It must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters long;
-spaces and any characters are allowed, and nothing else is required of it.
+otherwise it is asked for twice without being shown. The rules are the app's own: ${PASSWORD_MIN_LENGTH} to
+${PASSWORD_MAX_LENGTH} characters, not a common password or a pattern, not the name or the email; spaces
+and any characters are allowed, and nothing else is required of it.
 
 Options:
   --email EMAIL   the admin's email address (stored in lower case); it must not exist yet
@@ -88,17 +88,6 @@ function parseCommandLine(): { email: string; name: string } {
   const name = nameSchema.safeParse(values.name);
   if (!name.success) throw new Refusal(`--name ${name.error.issues[0]?.message ?? "is not valid"}`);
   return { email: email.data, name: name.data };
-}
-
-/** NIST SP 800-63B: length only (counted in characters, not bytes), no composition rules. */
-function passwordProblem(password: string, email: string): string | undefined {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD) return `The password is too short: it has ${length} characters and needs at least ${MIN_PASSWORD}.`;
-  if (length > MAX_PASSWORD) return `The password is too long: it has ${length} characters and may have at most ${MAX_PASSWORD}.`;
-  // Context-specific values anyone could guess are refused, as 800-63B asks.
-  if (password === DEMO_PASSWORD) return "The password is the published demo password; choose another.";
-  if (password.toLowerCase() === email) return "The password is the email address; choose another.";
-  return undefined;
 }
 
 /** The first line of standard input (without its line ending); an empty input gives undefined. */
@@ -168,15 +157,15 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(email: string): Promise<string> {
+async function readPassword(owner: PasswordOwner): Promise<string> {
   if (!process.stdin.isTTY) {
     const line = await readFirstLine();
     if (line === undefined) throw new Refusal("No password on standard input: send it as the first line, or run this in a terminal to be asked.");
     return line;
   }
-  const first = await promptHidden(`Password for ${email} (${MIN_PASSWORD} to ${MAX_PASSWORD} characters): `);
-  const problem = passwordProblem(first, email);
-  if (problem) throw new Refusal(problem);
+  const first = await promptHidden(`Password for ${owner.email} (${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters): `);
+  const problem = passwordProblem(first, owner);
+  if (problem) throw new Refusal(`${problem}.`);
   const second = await promptHidden("The same password again: ");
   if (second !== first) throw new Refusal("The two passwords differ; nothing was created.");
   return first;
@@ -193,18 +182,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  const where = config.databaseUrl ? "DATABASE_URL" : `the embedded database in DATA_DIR (${config.dataDir})`;
   try {
-    const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir });
-    try {
-      await handle.migrate();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      throw error;
-    }
-    return handle;
+    return await openMigratedDatabase(config, { poolSize: 2 });
   } catch (error) {
-    throw new Refusal(`Cannot create the admin: ${where} could not be opened: ${firstLine(error)}`);
+    throw new Refusal(`Cannot create the admin: ${databaseSetting(config)} could not be opened: ${describeStartupFailure(error)}`);
   }
 }
 
@@ -221,9 +202,9 @@ async function main(): Promise<void> {
   try {
     // Checked before asking, so nobody types a password for nothing; checked again when writing.
     if (await findUserByEmail(database.db, email)) throw refuseExisting();
-    const password = await readPassword(email);
-    const problem = passwordProblem(password, email);
-    if (problem) throw new Refusal(`${problem} Nothing was created.`);
+    const password = await readPassword({ email, name });
+    const problem = passwordProblem(password, { email, name });
+    if (problem) throw new Refusal(`${problem}. Nothing was created.`);
     const passwordHash = await hashPassword(password);
     const user = await database.db
       .transaction(async (tx) => {

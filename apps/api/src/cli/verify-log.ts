@@ -14,6 +14,7 @@ import { openDatabase } from "@greentape/db/client";
 import { auditLog, type LogSource, type LogVerdict } from "@greentape/log/audit";
 import { hexToBytes } from "@greentape/log/bytes";
 import { NoteFormatError, parseSignerKey, parseVerifierKey, type VerifierKey } from "@greentape/log/note";
+import { loadConfig, type Config } from "../config.ts";
 import { databaseSource, latestCheckpoint, nodeVerify } from "../modules/log/index.ts";
 
 const USAGE = `Usage: npm run verify-log -- --checkpoint FILE [--key KEY]... [--url URL --email EMAIL]
@@ -49,11 +50,19 @@ async function fetchOk(url: string, init: RequestInit = {}): Promise<Response> {
   return response;
 }
 
+/** The server's own configuration (config.ts), read from this environment as the server reads it. */
+function localConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** The key the operator's own environment signs with, for a check on the same machine. */
-async function localKeys(): Promise<VerifierKey[]> {
-  const fromEnv = process.env.LOG_SIGNING_KEY;
-  if (fromEnv) return [parseSignerKey(fromEnv)];
-  const file = path.resolve(process.env.DATA_DIR ?? ".data", "log-signing-key");
+async function localKeys(config: Config): Promise<VerifierKey[]> {
+  if (config.log.signingKey) return [config.log.signingKey];
+  const file = path.resolve(config.dataDir, "log-signing-key");
   const text = await readFile(file, "utf8").catch(() => null);
   return text ? [parseSignerKey(text)] : [];
 }
@@ -127,10 +136,11 @@ async function main(): Promise<void> {
     report(await auditLog(source, { keys, latest, saved, verify: nodeVerify }), values.checkpoint);
     return;
   }
-  const keys = givenKeys.length > 0 ? givenKeys : await localKeys();
+  const config = localConfig();
+  const keys = givenKeys.length > 0 ? givenKeys : await localKeys(config);
   if (keys.length === 0) throw new UsageError("pass --key: the log's verifier key, as GET /api/log/key gives it");
-  const url = process.env.DATABASE_URL;
-  const handle = await openDatabase(url ? { databaseUrl: url, poolSize: 2 } : { dataDir: process.env.DATA_DIR ?? ".data" });
+  // Read only: an audit tool changes nothing, so it does not migrate as the server does on start.
+  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir });
   try {
     const latest = await latestCheckpoint(handle.db);
     if (!latest) {
