@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
@@ -201,22 +202,91 @@ describe("exports", () => {
     expect(rows.reduce((s, r) => s + (r.netAmount as number), 0)).toBe(countedTotal);
   });
 
-  it("Xero: a manual journal that balances, with team tracking", async () => {
+  it("Xero: a manual journal that balances, with team tracking, crediting each payment method's clearing account", async () => {
+    // Admin maps prepaid cards to their own clearing account; petty cash keeps the journal's default.
+    const mapped = await t.http.put("/api/clearing-accounts/prepaid_card").set("Authorization", as("admin")).send({ accountCode: "1010" });
+    expect(mapped.status, JSON.stringify(mapped.body)).toBe(200);
+    expect(mapped.body).toMatchObject({ paymentMethod: "prepaid_card", label: "Prepaid card", accountCode: "1010" });
+
     const res = await download(`/api/exports/${PERIOD}?format=xero&clearingAccount=090`);
     expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="green-tape-${PERIOD}-xero-journal.csv"`);
     const [header, ...lines] = parse(res.body as Buffer, { record_delimiter: "\r\n" }) as string[][];
     expect(header).toEqual(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2"]);
     const pence = (l: string[]) => Math.round(Number(l[5]) * 100);
     expect(lines.reduce((s, l) => s + pence(l), 0)).toBe(0);
-    const debits = lines.filter((l) => l[3] !== "090");
+    const isCredit = (l: string[]) => l[3] === "090" || l[3] === "1010";
+    const debits = lines.filter((l) => !isCredit(l));
     expect(debits.reduce((s, l) => s + pence(l), 0)).toBe(countedTotal);
-    const credits = lines.filter((l) => l[3] === "090");
-    expect(credits.map((l) => l[7]).sort()).toEqual(["Adult Services East", "Children's Services North"]);
+    const credits = lines.filter(isCredit).map((l) => [l[7], l[3], pence(l), l[2]]);
+    expect(credits).toEqual([
+      ["Adult Services East", "090", -4321, "Paid by Petty cash (Adult Services East)"],
+      ["Adult Services East", "1010", -777, "Paid by Prepaid card (Adult Services East)"],
+      ["Children's Services North", "1010", -(1250 + 999 + 2000), "Paid by Prepaid card (Children's Services North)"],
+    ]);
     expect(lines.every((l) => l[0] === `Green Tape spends ${PERIOD}` && l[1] === "31/03/2026" && l[4] === "No VAT" && l[6] === "Team")).toBe(true);
     expect(debits.find((l) => l[3] === "4440")?.[5]).toBe("43.21");
 
     expectProblem(await refusal(`/api/exports/${PERIOD}?format=xero&clearingAccount=${encodeURIComponent("=1+1")}`), 400, { field: "clearingAccount" });
+  });
+
+  it("Xero: past Xero's 300-line import, a zip of numbered journals that each balance and fit", async () => {
+    // 320 categories in one team's month: 320 debit lines and their credits. Written straight into
+    // the tables, as a council with a long chart of accounts would have them.
+    const db = t.database.db;
+    await db.execute(sql`insert into ledger_codes (category, gl_code) select 'Bulk ' || g, 'B' || g from generate_series(1, 320) g`);
+    await db.execute(sql`
+      insert into spends (id, worker_id, team_id, client_id, scheme_id, scheme_version, amount, currency, category, payee, payee_key, payee_type, payment_method,
+        spent_on, period, booked_period, note, justification_due_on, follow_up_due_on, created_at)
+      select gen_random_uuid(), worker_id, team_id, client_id, scheme_id, scheme_version, 100 + g, currency, 'Bulk ' || g, payee, payee_key, payee_type,
+        case when g % 2 = 0 then 'prepaid_card' else 'voucher' end, '2026-01-15', '2026-01', '2026-01', note, '2026-01-29', '2026-02-15', created_at + g * interval '1 second'
+      from spends, generate_series(1, 320) g where id = ${spent.commas}`);
+    const expected = Array.from({ length: 320 }, (_, i) => 101 + i).reduce((a, b) => a + b, 0);
+
+    const res = await download("/api/exports/2026-01?format=xero&bom=true");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/zip");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="green-tape-2026-01-xero-journal.zip"');
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual(["green-tape-2026-01-xero-journal-1-of-2.csv", "green-tape-2026-01-xero-journal-2-of-2.csv"]);
+    let debited = 0;
+    for (const [i, name] of names.entries()) {
+      const bytes = await zip.file(name)?.async("nodebuffer");
+      expect(bytes?.subarray(0, 3).toString("hex"), name).toBe("efbbbf");
+      const [, ...lines] = parse(bytes?.subarray(3) as Buffer, { record_delimiter: "\r\n" }) as string[][];
+      expect(lines.length, name).toBeLessThanOrEqual(300);
+      expect(lines.reduce((s, l) => s + Math.round(Number(l[5]) * 100), 0), `${name} balances`).toBe(0);
+      expect(new Set(lines.map((l) => l[0]))).toEqual(new Set([`Green Tape spends 2026-01 (part ${i + 1} of 2)`]));
+      const credits = lines.filter((l) => l[3] === "1010" || l[3] === "8100");
+      expect(credits.map((l) => l[3]).sort(), name).toEqual(["1010", "8100"]);
+      debited += lines.filter((l) => !credits.includes(l)).reduce((s, l) => s + Math.round(Number(l[5]) * 100), 0);
+    }
+    expect(debited).toBe(expected);
+    // The same rows give the same bytes: no clock time in the zip.
+    expect(Buffer.compare((await download("/api/exports/2026-01?format=xero&bom=true")).body as Buffer, res.body as Buffer)).toBe(0);
+  });
+
+  it("clearing accounts: every payment method listed, admin sets and removes them with the log, bad input refused", async () => {
+    const list = await t.http.get("/api/clearing-accounts").set("Authorization", as("finance"));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { paymentMethod: string }) => i.paymentMethod)).toEqual(["prepaid_card", "petty_cash", "voucher", "bank_transfer", "purchase_card", "other"]);
+    expect(list.body.items.find((i: { paymentMethod: string }) => i.paymentMethod === "petty_cash")).toMatchObject({ label: "Petty cash", accountCode: null, updatedAt: null });
+
+    const set = await t.http.put("/api/clearing-accounts/petty_cash").set("Authorization", as("admin")).send({ accountCode: "1030" });
+    expect(set.status).toBe(200);
+    const event = async (type: string) =>
+      ((await t.database.db.execute(sql`select subject_id, data from events where type = ${type} order by id desc limit 1`)) as unknown as { rows: { subject_id: string; data: unknown }[] }).rows[0];
+    expect(await event("clearing_account.set")).toEqual({ subject_id: "petty_cash", data: { before: null, after: { accountCode: "1030" } } });
+    expect((await t.http.delete("/api/clearing-accounts/petty_cash").set("Authorization", as("admin"))).status).toBe(204);
+    expect(await event("clearing_account.removed")).toEqual({ subject_id: "petty_cash", data: { before: { accountCode: "1030" }, after: null } });
+
+    expectProblem(await t.http.delete("/api/clearing-accounts/petty_cash").set("Authorization", as("admin")), 404);
+    expectProblem(await t.http.put("/api/clearing-accounts/cheque").set("Authorization", as("admin")).send({ accountCode: "1030" }), 400, { field: "paymentMethod" });
+    expectProblem(await t.http.put("/api/clearing-accounts/voucher").set("Authorization", as("admin")).send({ accountCode: "=1+1" }), 400, { field: "accountCode" });
+    expectProblem(await t.http.put("/api/clearing-accounts/voucher").set("Authorization", as("finance")).send({ accountCode: "1020" }), 403);
+    expectProblem(await t.http.get("/api/clearing-accounts").set("Authorization", as("worker")), 403);
   });
 
   it("transparency file: every field the Transparency Code asks for, read back column by column; no client data, individuals redacted, voids left out", async () => {

@@ -210,10 +210,16 @@ describe("periods and month close", () => {
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     const remapped = await t.http.put("/api/ledger-codes/Travel").set("Authorization", as("admin")).send({ glCode: "5999" });
     expect(remapped.status, JSON.stringify(remapped.body)).toBe(200);
+    const recredited = await t.http.put("/api/clearing-accounts/prepaid_card").set("Authorization", as("admin")).send({ accountCode: "1010" });
+    expect(recredited.status, JSON.stringify(recredited.body)).toBe(200);
 
     const after = await allFiles("2026-03");
     for (const [i, bytes] of after.entries()) expect(Buffer.compare(bytes, before[i] as Buffer), `file #${i}`).toBe(0);
     expect(after[0]?.toString("utf8")).not.toContain("East and Coast");
+    expect(after[3]?.toString("utf8")).not.toContain("1010");
+    // The open month credits prepaid cards to their new account.
+    const aprilJournal = (await t.http.get("/api/exports/2026-04?format=xero").set("Authorization", as("finance")).responseType("blob")).body as Buffer;
+    expect(aprilJournal.toString("utf8")).toContain(",1010,");
     // An open month reads the tables as they are now.
     const aprilTransparency = (await transparencyCsv("2026-04")).toString("utf8");
     expect(aprilTransparency).toContain("Adults");

@@ -23,6 +23,7 @@ export function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
     followUpStatus: "pending",
     voided: false,
     reversalOf: null,
+    clearingAccount: null,
     ...overrides,
   };
   return { ...row, netAmount: overrides.netAmount ?? countedAmount(row) };

@@ -487,6 +487,8 @@ export const closedPeriodRows = pgTable(
     merchantCategory: text("merchant_category"),
     /** The ledger account's name at close (the Code's expense type); null when none was recorded. */
     expenseType: text("expense_type"),
+    /** The Xero account its payment method was credited to at close; null when none was mapped (the journal then uses its default). */
+    clearingAccount: text("clearing_account"),
     transparencyDate: text("transparency_date").notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.position] })],
@@ -508,6 +510,13 @@ export const ledgerCodes = pgTable("ledger_codes", {
   accountName: text("account_name"),
   /** What a card payment in this category is published as, such as "Taxicabs and limousines", where the card statement gave none. */
   merchantCategory: text("merchant_category"),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+});
+
+/** The account each payment method is paid from (a card's float, the petty cash tin): the Xero journal credits it. */
+export const clearingAccounts = pgTable("clearing_accounts", {
+  paymentMethod: text("payment_method").primaryKey(),
+  accountCode: text("account_code").notNull(),
   updatedAt: moment("updated_at").notNull().defaultNow(),
 });
 

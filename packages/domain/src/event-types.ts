@@ -22,6 +22,8 @@ export const EVENT_TYPE_LABELS = {
   "scheme.changed": "Scheme changed",
   "ledger_code.set": "Ledger code set",
   "ledger_code.removed": "Ledger code removed",
+  "clearing_account.set": "Clearing account set",
+  "clearing_account.removed": "Clearing account removed",
   "restriction.set": "Spending restricted",
   "restriction.lifted": "Restriction lifted",
   "spend.logged": "Spend logged",

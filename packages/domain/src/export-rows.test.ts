@@ -17,8 +17,7 @@ import {
   TRANSPARENCY_CSV_HEADER,
   transparencyCsvRecord,
   type TransparencyRow,
-  XERO_HEADER,
-  xeroJournalRecords,
+  xeroJournalFiles,
 } from "./export-rows.ts";
 import { exportRow } from "../../../tests/support/export-row.ts";
 
@@ -95,35 +94,79 @@ describe("totals", () => {
 });
 
 describe("Xero journal", () => {
-  it("debits each (team, GL code), credits each team's clearing line, and balances", () => {
+  const linesOf = (file: string) => parse(file, { record_delimiter: "\r\n" }) as string[][];
+  const pence = (l: string[]) => Math.round(Number(l[5]) * 100);
+
+  it("debits each (team, GL code), credits each team's clearing accounts, and balances", () => {
     const journal = newXeroJournal();
     const rows = [
       exportRow({ amount: 1000 }),
       exportRow({ amount: 250, category: "Bus", glCode: "4410" }),
-      exportRow({ amount: 500, category: "Food", glCode: "4420" }),
+      exportRow({ amount: 500, category: "Food", glCode: "4420", paymentMethod: "petty_cash", clearingAccount: "1010" }),
       exportRow({ amount: 800, voided: true }),
       exportRow({ amount: -100, reversalOf: "x" }),
       exportRow({ amount: 300, team: "=Adult East" }),
     ];
-    for (const r of rows) addToXeroJournal(journal, r);
-    const csv = XERO_HEADER + xeroJournalRecords(journal, "2026-02", "8100").join("");
-    const [header, ...lines] = parse(csv, { record_delimiter: "\r\n" }) as string[][];
+    for (const r of rows) addToXeroJournal(journal, r, "8100");
+    const files = xeroJournalFiles(journal, "2026-02");
+    expect(files).toHaveLength(1);
+    const [header, ...lines] = linesOf(files[0] as string);
     expect(header?.slice(0, 6)).toEqual(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount"]);
     expect(lines.map((l) => [l[3], l[5], l[7]])).toEqual([
       ["4410", "3.00", "'=Adult East"],
       ["8100", "-3.00", "'=Adult East"],
       ["4410", "11.50", "Children's Services North"],
       ["4420", "5.00", "Children's Services North"],
-      ["8100", "-16.50", "Children's Services North"],
+      ["1010", "-5.00", "Children's Services North"],
+      ["8100", "-11.50", "Children's Services North"],
     ]);
     expect(lines.every((l) => l[0] === "Green Tape spends 2026-02" && l[1] === "28/02/2026" && l[4] === "No VAT" && l[6] === "Team")).toBe(true);
-    const sum = lines.reduce((s, l) => s + Math.round(Number(l[5]) * 100), 0);
-    expect(sum).toBe(0);
+    expect(lines.reduce((s, l) => s + pence(l), 0)).toBe(0);
     expect(lines[2]?.[2]).toBe("Bus, Travel (Children's Services North)");
+    expect(lines[4]?.[2]).toBe("Paid by Petty cash (Children's Services North)");
+    expect(lines[5]?.[2]).toBe("Paid by Prepaid card (Children's Services North)");
   });
 
-  it("refuses a counted row with no GL code", () => {
-    expect(() => addToXeroJournal(newXeroJournal(), exportRow({ glCode: null }))).toThrow(/GL code/);
+  it("splits into files of at most 300 lines, each a journal that balances by itself, keeping a team whole while it fits", () => {
+    const journal = newXeroJournal();
+    // 40 teams of 9 codes, paid by two methods: 11 lines a team, 440 lines in all.
+    for (let team = 0; team < 40; team++) {
+      for (let code = 0; code < 9; code++) {
+        const base = { team: `Team ${String(team).padStart(2, "0")}`, glCode: `44${code}0`, category: `Cat ${code}` };
+        addToXeroJournal(journal, exportRow({ ...base, amount: 100 + code }), "8100");
+        addToXeroJournal(journal, exportRow({ ...base, amount: 7, paymentMethod: "voucher", clearingAccount: "1020" }), "8100");
+      }
+    }
+    const files = xeroJournalFiles(journal, "2026-03");
+    expect(files).toHaveLength(2);
+    const parts = files.map((f) => linesOf(f).slice(1));
+    expect(parts.map((p) => p.length)).toEqual([27 * 11, 13 * 11]);
+    for (const [i, lines] of parts.entries()) {
+      expect(lines.length).toBeLessThanOrEqual(300);
+      expect(lines.reduce((s, l) => s + pence(l), 0)).toBe(0);
+      expect(new Set(lines.map((l) => l[0]))).toEqual(new Set([`Green Tape spends 2026-03 (part ${i + 1} of 2)`]));
+    }
+    // No team is cut between files.
+    const teamsOf = (lines: string[][]) => new Set(lines.map((l) => l[7]));
+    expect([...teamsOf(parts[0] ?? [])].filter((team) => teamsOf(parts[1] ?? []).has(team))).toEqual([]);
+  });
+
+  it("splits a team too big for one file by GL code, each part with its own credits", () => {
+    const journal = newXeroJournal();
+    for (let code = 0; code < 400; code++) addToXeroJournal(journal, exportRow({ glCode: `G${code}`, category: `C${code}`, amount: 1 + code }), "8100");
+    const files = xeroJournalFiles(journal, "2026-03", 300);
+    expect(files).toHaveLength(2);
+    const parts = files.map((f) => linesOf(f).slice(1));
+    expect(parts.map((p) => p.length)).toEqual([300, 102]);
+    for (const lines of parts) expect(lines.reduce((s, l) => s + pence(l), 0)).toBe(0);
+    const debits = parts.flat().filter((l) => l[3] !== "8100");
+    expect(debits).toHaveLength(400);
+    expect(debits.reduce((s, l) => s + pence(l), 0)).toBe((400 * 401) / 2);
+  });
+
+  it("refuses a counted row with no GL code, and an empty journal has no files", () => {
+    expect(() => addToXeroJournal(newXeroJournal(), exportRow({ glCode: null }), "8100")).toThrow(/GL code/);
+    expect(xeroJournalFiles(newXeroJournal(), "2026-03")).toEqual([]);
   });
 });
 

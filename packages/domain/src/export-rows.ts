@@ -8,7 +8,7 @@
  */
 import { periodBounds } from "./dates.ts";
 import { toDecimalString, type MinorUnits } from "./money.ts";
-import { isCardPayment } from "./spend-input.ts";
+import { isCardPayment, PAYMENT_METHOD_LABELS } from "./spend-input.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
 export interface ExportRow {
@@ -41,9 +41,11 @@ export interface ExportRow {
   voided: boolean;
   /** On a reversal row, the spend it reverses. */
   reversalOf: string | null;
+  /** The Xero account its payment method is paid from; null when none is mapped. Not a column of the files: the journal credits it. */
+  clearingAccount: string | null;
 }
 
-type Column<K extends keyof ExportRow = keyof ExportRow> = { key: K; header: string };
+type Column<K extends keyof ExportRow = Exclude<keyof ExportRow, "clearingAccount">> = { key: K; header: string };
 
 /** The export's columns, in file order. CSV and XLSX use `header`; JSON uses `key`. */
 export const EXPORT_COLUMNS = [
@@ -195,37 +197,48 @@ export function addToTotals(totals: Map<string, MinorUnits>, row: ExportRow): vo
 // Xero manual journal
 
 /**
- * Xero's manual-journal import template. Xero imports at most 300 lines per file, so the journal
- * has one debit line per (team, GL code) and one balancing credit per team, not a line per spend;
- * the per-spend detail is the main export. Positive amounts are debits, negative credits.
+ * Xero's manual-journal import template. The journal has one debit line per (team, GL code) and
+ * one credit per (team, clearing account), not a line per spend: the per-spend detail is the main
+ * export. Positive amounts are debits, negative credits.
  */
 export const XERO_HEADER = csvRecord(["*Narration", "*Date", "Description", "*AccountCode", "*TaxRate", "*Amount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2"]);
 /** Spends are small purchases with no reclaimable VAT recorded against them. */
 export const XERO_TAX_RATE = "No VAT";
-/** The account the cards and petty cash are paid from; create it in Xero, or pass another code. */
+/** The account a payment method with no clearing account of its own is credited to; pass another code, or map the method. */
 export const DEFAULT_CLEARING_ACCOUNT = "8100";
 export const XERO_ACCOUNT_CODE = /^[A-Za-z0-9.-]{1,10}$/;
+/** Xero imports at most 300 journal lines (rows under the header) from one file. */
+export const XERO_MAX_LINES = 300;
+
+type AccountAmounts = Map<string, { amount: MinorUnits; methods: Set<string> }>;
 
 export interface XeroJournal {
-  /** team → GL code → { categories, amount } */
-  lines: Map<string, Map<string, { categories: Set<string>; amount: MinorUnits }>>;
+  /** team → GL code → { categories, clearing account → amount and the payment methods paid from it } */
+  lines: Map<string, Map<string, { categories: Set<string>; byAccount: AccountAmounts }>>;
 }
 
 export function newXeroJournal(): XeroJournal {
   return { lines: new Map() };
 }
 
-/** Adds a counted row to the journal. Callers refuse the export first if any category is unmapped. */
-export function addToXeroJournal(journal: XeroJournal, row: ExportRow): void {
+/**
+ * Adds a counted row to the journal, to be credited to its payment method's clearing account, or
+ * to `defaultAccount` when its method has none. Callers refuse the export first if any category is unmapped.
+ */
+export function addToXeroJournal(journal: XeroJournal, row: ExportRow, defaultAccount: string): void {
   const amount = countedAmount(row);
   if (amount === 0) return;
   if (row.glCode === null) throw new Error(`category ${row.category} has no GL code`);
-  const byCode = journal.lines.get(row.team) ?? new Map<string, { categories: Set<string>; amount: MinorUnits }>();
+  const byCode = journal.lines.get(row.team) ?? new Map<string, { categories: Set<string>; byAccount: AccountAmounts }>();
   journal.lines.set(row.team, byCode);
-  const line = byCode.get(row.glCode) ?? { categories: new Set<string>(), amount: 0 };
+  const line = byCode.get(row.glCode) ?? { categories: new Set<string>(), byAccount: new Map() };
   byCode.set(row.glCode, line);
   line.categories.add(row.category);
-  line.amount += amount;
+  const account = row.clearingAccount ?? defaultAccount;
+  const credit = line.byAccount.get(account) ?? { amount: 0, methods: new Set<string>() };
+  line.byAccount.set(account, credit);
+  credit.amount += amount;
+  credit.methods.add(row.paymentMethod);
 }
 
 /** Xero (UK) reads dates as dd/mm/yyyy. */
@@ -236,26 +249,73 @@ function xeroDate(date: string): string {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The journal's CSV body, dated the last day of the period, in a fixed order (team, then code). */
-export function xeroJournalRecords(journal: XeroJournal, period: string, clearingAccount: string): string[] {
-  const narration = `Green Tape spends ${period}`;
-  const date = xeroDate(periodBounds(period).last);
-  const records: string[] = [];
-  for (const team of [...journal.lines.keys()].sort(byText)) {
-    const byCode = journal.lines.get(team) ?? new Map();
-    let teamTotal = 0;
-    for (const code of [...byCode.keys()].sort(byText)) {
-      const line = byCode.get(code);
-      if (!line || line.amount === 0) continue;
-      teamTotal += line.amount;
-      const description = `${[...line.categories].sort(byText).join(", ")} (${team})`;
-      records.push(csvRecord([text(narration), date, text(description), text(code), XERO_TAX_RATE, toDecimalString(line.amount), "Team", text(team), "", ""]));
-    }
-    if (teamTotal !== 0) {
-      records.push(csvRecord([text(narration), date, text(`Paid by cards and petty cash (${team})`), text(clearingAccount), XERO_TAX_RATE, toDecimalString(-teamTotal), "Team", text(team), "", ""]));
+/** A journal line before its file is known: the narration names the file it lands in. */
+type XeroLine = { description: string; account: string; amount: MinorUnits; team: string };
+
+function methodNames(methods: Iterable<string>): string {
+  return [...methods].map((m) => (PAYMENT_METHOD_LABELS as Record<string, string>)[m] ?? m).sort(byText).join(", ");
+}
+
+/**
+ * One team's lines in blocks that each balance by themselves and fit in one file: the debits of
+ * some of its GL codes, then a credit per clearing account those debits were paid from.
+ */
+function teamBlocks(team: string, byCode: NonNullable<ReturnType<XeroJournal["lines"]["get"]>>, maxLines: number): XeroLine[][] {
+  const blocks: XeroLine[][] = [];
+  let debits: XeroLine[] = [];
+  let credits = new Map<string, { amount: MinorUnits; methods: Set<string> }>();
+  const flush = () => {
+    const creditLines = [...credits.keys()]
+      .sort(byText)
+      .flatMap((account) => {
+        const credit = credits.get(account);
+        return credit && credit.amount !== 0 ? [{ description: `Paid by ${methodNames(credit.methods)} (${team})`, account, amount: -credit.amount, team }] : [];
+      });
+    if (debits.length > 0) blocks.push([...debits, ...creditLines]);
+    debits = [];
+    credits = new Map();
+  };
+  for (const code of [...byCode.keys()].sort(byText)) {
+    const line = byCode.get(code);
+    if (!line) continue;
+    const amount = [...line.byAccount.values()].reduce((sum, c) => sum + c.amount, 0);
+    if (amount === 0) continue;
+    const accountsAfter = new Set([...credits.keys(), ...line.byAccount.keys()]).size;
+    if (debits.length > 0 && debits.length + 1 + accountsAfter > maxLines) flush();
+    debits.push({ description: `${[...line.categories].sort(byText).join(", ")} (${team})`, account: code, amount, team });
+    for (const [account, credit] of line.byAccount) {
+      const sum = credits.get(account) ?? { amount: 0, methods: new Set<string>() };
+      credits.set(account, { amount: sum.amount + credit.amount, methods: new Set([...sum.methods, ...credit.methods]) });
     }
   }
-  return records;
+  flush();
+  return blocks;
+}
+
+/**
+ * The journal as import files of at most `maxLines` lines each, every file a journal that balances
+ * by itself: whole teams are packed into a file while they fit (a team too big for one file is split
+ * by GL code, each part with its own credits). One file is narrated "Green Tape spends 2026-03";
+ * several are "... (part 2 of 3)", so Xero makes one journal of each. Dated the period's last day,
+ * in a fixed order (team, then code, then clearing account).
+ */
+export function xeroJournalFiles(journal: XeroJournal, period: string, maxLines = XERO_MAX_LINES): string[] {
+  const files: XeroLine[][] = [];
+  for (const team of [...journal.lines.keys()].sort(byText)) {
+    for (const block of teamBlocks(team, journal.lines.get(team) ?? new Map(), maxLines)) {
+      const last = files[files.length - 1];
+      if (last && last.length + block.length <= maxLines) last.push(...block);
+      else files.push([...block]);
+    }
+  }
+  const date = xeroDate(periodBounds(period).last);
+  return files.map((lines, i) => {
+    const narration = files.length === 1 ? `Green Tape spends ${period}` : `Green Tape spends ${period} (part ${i + 1} of ${files.length})`;
+    return (
+      XERO_HEADER +
+      lines.map((l) => csvRecord([text(narration), date, text(l.description), text(l.account), XERO_TAX_RATE, toDecimalString(l.amount), "Team", text(l.team), "", ""])).join("")
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,7 @@ import {
   totalsSheetValues,
   TRANSPARENCY_CSV_HEADER,
   transparencyCsvRecord,
-  XERO_HEADER,
-  xeroJournalRecords,
+  xeroJournalFiles,
   type ExportRow,
   type Publisher,
   type TransparencyRow,
@@ -112,10 +111,11 @@ export async function writeJson(batches: AsyncIterable<ExportRow[]>, sink: Sink,
   await sink.write(first ? "]}\n" : "\n]}\n");
 }
 
-export async function writeXeroJournal(batches: AsyncIterable<ExportRow[]>, sink: Sink, period: string, clearingAccount: string): Promise<void> {
+/** The Xero journal's import files (one, or more when it passes Xero's 300 lines), from every row of the period. */
+export async function xeroJournal(batches: AsyncIterable<ExportRow[]>, period: string, defaultAccount: string): Promise<string[]> {
   const journal = newXeroJournal();
-  for await (const batch of batches) for (const row of batch) addToXeroJournal(journal, row);
-  await sink.write(XERO_HEADER + xeroJournalRecords(journal, period, clearingAccount).join(""));
+  for await (const batch of batches) for (const row of batch) addToXeroJournal(journal, row, defaultAccount);
+  return xeroJournalFiles(journal, period);
 }
 
 /**

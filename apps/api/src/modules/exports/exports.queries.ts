@@ -13,7 +13,8 @@ const spendJoins = sql`
   join users u on u.id = s.worker_id
   join clients c on c.id = s.client_id
   join scheme_versions sv on sv.scheme_id = s.scheme_id and sv.version = s.scheme_version
-  left join ledger_codes lc on lc.category = s.category`;
+  left join ledger_codes lc on lc.category = s.category
+  left join clearing_accounts ca on ca.payment_method = s.payment_method`;
 
 /** Snapshot column for each export field read from the database (the same names in a closed period's rows); the net amount is worked out from them. */
 const EXPORT_FIELDS: Record<Exclude<keyof ExportRow, "netAmount">, string> = {
@@ -37,6 +38,7 @@ const EXPORT_FIELDS: Record<Exclude<keyof ExportRow, "netAmount">, string> = {
   followUpStatus: "follow_up_status",
   voided: "voided",
   reversalOf: "reversal_of",
+  clearingAccount: "clearing_account",
 };
 
 /** Snapshot column for each transparency field: a projection of the same rows, never a client column. */
@@ -80,7 +82,7 @@ function periodRows(period: string, timeZone: string): SQL {
       s.payee, s.payment_method, s.amount, s.currency, u.staff_id, c.reference as client_reference,
       s.justification_status, s.follow_up_status, not ${countsInBookedPeriod} as voided, null::text as reversal_of,
       t.service_area as department, s.payee_type, s.vat_amount as irrecoverable_vat, ${merchantCategory} as merchant_category, ${isoDate(sql`s.spent_on`)} as transparency_date,
-      lc.account_name as expense_type
+      lc.account_name as expense_type, ca.account_code as clearing_account
     from spends s ${spendJoins}
     where s.booked_period = ${period}
     union all
@@ -90,7 +92,7 @@ function periodRows(period: string, timeZone: string): SQL {
       s.payee, s.payment_method, r.amount, s.currency, u.staff_id, c.reference,
       null, null, false, s.id::text,
       t.service_area, s.payee_type, -s.vat_amount, ${merchantCategory}, ${isoDate(sql`(r.created_at at time zone ${timeZone})::date`)},
-      lc.account_name
+      lc.account_name, ca.account_code
     from reversals r join spends s on s.id = r.spend_id ${spendJoins}
     where r.booked_period = ${period}`;
 }

@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
+import JSZip from "jszip";
 import type { Db, Tx } from "@greentape/db/client";
 import { ForbiddenError, RuleViolation } from "@greentape/domain/errors";
-import { DEFAULT_CLEARING_ACCOUNT } from "@greentape/domain/export-rows";
+import { DEFAULT_CLEARING_ACCOUNT, XERO_HEADER } from "@greentape/domain/export-rows";
+import { periodBounds } from "@greentape/domain/dates";
 import { canExport } from "@greentape/domain/permissions";
 import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { LogService } from "../log/index.ts";
 import { findPeriod } from "../periods/periods.queries.ts";
-import { streamSink, writeCsv, writeJson, writeTransparency, writeXeroJournal, writeXlsx, type CsvSummary } from "./export-writers.ts";
+import { streamSink, writeCsv, writeJson, writeTransparency, writeXlsx, xeroJournal, type CsvSummary } from "./export-writers.ts";
 import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
 import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
 import { BREAKDOWN_DIMENSIONS, breakdownRows, exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type BreakdownDimension, type RowSource } from "./exports.queries.ts";
@@ -93,6 +95,27 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
     return out;
   }
 
+  /**
+   * The Xero journal: one CSV while it fits Xero's 300-line import, else a zip of numbered CSVs,
+   * each a journal that balances by itself. It is small (a line per team and code), so it is made
+   * whole before the answer starts; the zip's dates are the period's first day, so a closed
+   * period gives the same bytes every time.
+   */
+  async function xeroFile(period: string, options: { defaultAccount: string; bom: boolean }): Promise<ExportFile> {
+    const files = await db.transaction(async (tx) => xeroJournal(exportRowBatches(tx, period, await sourceOf(tx, period)), period, options.defaultAccount), {
+      isolationLevel: "repeatable read",
+      accessMode: "read only",
+    });
+    const mark = options.bom ? UTF8_BOM : "";
+    const base = `green-tape-${period}${FILES.xero.suffix.replace(/\.csv$/, "")}`;
+    if (files.length <= 1) return { filename: `${base}.csv`, contentType: CSV, body: Readable.from([mark + (files[0] ?? XERO_HEADER)]) };
+    const zip = new JSZip();
+    const date = new Date(`${periodBounds(period).first}T00:00:00Z`);
+    files.forEach((file, i) => zip.file(`${base}-${i + 1}-of-${files.length}.csv`, mark + file, { date }));
+    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", platform: "UNIX" });
+    return { filename: `${base}.zip`, contentType: "application/zip", body: Readable.from([bytes]) };
+  }
+
   return {
     async download(actor: Actor, period: string, format: ExportFormat, options: { clearingAccount?: string | undefined; bom?: boolean } = {}): Promise<ExportFile> {
       if (!canExport(actor)) throw new ForbiddenError("Only finance and auditors export periods.");
@@ -101,13 +124,13 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
         const unmapped = await unmappedCategories(db, period);
         if (unmapped.length > 0) throw unmappedCategoriesProblem(unmapped, "exporting a journal");
       }
+      if (format === "xero") return xeroFile(period, { defaultAccount: options.clearingAccount ?? DEFAULT_CLEARING_ACCOUNT, bom: options.bom === true });
       const body = streamFromSnapshot(async (tx, out) => {
         const rows = exportRowBatches(tx, period, await sourceOf(tx, period));
         const sink = streamSink(out);
         if (options.bom) await sink.write(UTF8_BOM);
         if (format === "csv") await writeCsv(rows, sink);
         else if (format === "json") await writeJson(rows, sink, { period, logCheckpoint: await checkpointOf(tx, period) });
-        else if (format === "xero") await writeXeroJournal(rows, sink, period, options.clearingAccount ?? DEFAULT_CLEARING_ACCOUNT);
         else await writeXlsx(rows, out, { period, logCheckpoint: await checkpointOf(tx, period), timeZone: config.timeZone });
       });
       return { filename: `green-tape-${period}${FILES[format].suffix}`, contentType: FILES[format].contentType, body };

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { ledgerCodes } from "@greentape/db/schema";
+import { clearingAccounts, ledgerCodes } from "@greentape/db/schema";
 import { countsInBookedPeriod } from "../periods/periods.queries.ts";
 
 export type LedgerCodeRow = typeof ledgerCodes.$inferSelect;
@@ -39,4 +39,30 @@ export async function unmappedCategories(db: Executor, period: string): Promise<
     )
     order by s.category`)) as unknown as { rows: { category: string }[] };
   return result.rows.map((r) => r.category);
+}
+
+export type ClearingAccountRow = typeof clearingAccounts.$inferSelect;
+
+export async function listClearingAccounts(db: Executor): Promise<ClearingAccountRow[]> {
+  return db.select().from(clearingAccounts);
+}
+
+export async function lockClearingAccount(db: Executor, paymentMethod: string): Promise<ClearingAccountRow | undefined> {
+  const [row] = await db.select().from(clearingAccounts).where(eq(clearingAccounts.paymentMethod, paymentMethod)).for("update");
+  return row;
+}
+
+export async function upsertClearingAccount(db: Executor, row: ClearingAccountRow): Promise<ClearingAccountRow> {
+  const [saved] = await db
+    .insert(clearingAccounts)
+    .values(row)
+    .onConflictDoUpdate({ target: clearingAccounts.paymentMethod, set: { accountCode: row.accountCode, updatedAt: row.updatedAt } })
+    .returning();
+  if (!saved) throw new Error("clearing account upsert returned nothing");
+  return saved;
+}
+
+export async function deleteClearingAccount(db: Executor, paymentMethod: string): Promise<ClearingAccountRow | undefined> {
+  const [row] = await db.delete(clearingAccounts).where(eq(clearingAccounts.paymentMethod, paymentMethod)).returning();
+  return row;
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { line } from "@greentape/domain/text";
+import { DEFAULT_CLEARING_ACCOUNT, XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
+import { PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import { requireActor } from "../../plugins/access.ts";
 import type { LedgerCodesService } from "./ledger-codes.service.ts";
 
@@ -14,6 +16,14 @@ const ledgerCodeView = z.object({
 });
 // Scheme categories are up to 80 characters; the path carries one URL-encoded.
 const params = z.object({ category: line(80, "Category") });
+
+const clearingAccountView = z.object({
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  label: z.string(),
+  accountCode: z.string().nullable().describe(`The Xero account credited for spends paid this way; null: the journal's default (${DEFAULT_CLEARING_ACCOUNT}, or its clearingAccount parameter)`),
+  updatedAt: z.string().nullable(),
+});
+const clearingParams = z.object({ paymentMethod: z.enum(PAYMENT_METHODS, { message: `Payment method must be one of ${PAYMENT_METHODS.join(", ")}` }) });
 
 export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerCodes: LedgerCodesService }) {
   const { ledgerCodes } = options;
@@ -56,6 +66,44 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
     { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a category's ledger code", params } },
     async (request, reply) => {
       await ledgerCodes.remove(requireActor(request), request.params.category);
+      return reply.code(204).send();
+    },
+  );
+
+  api.get(
+    "/api/clearing-accounts",
+    {
+      config: { access: ["admin", "finance"] },
+      schema: {
+        tags: ["ledger codes"],
+        summary: "Every payment method and the clearing account the Xero journal credits for it",
+        response: { 200: z.object({ items: z.array(clearingAccountView) }) },
+      },
+    },
+    async () => ({ items: await ledgerCodes.listClearingAccounts() }),
+  );
+
+  api.put(
+    "/api/clearing-accounts/:paymentMethod",
+    {
+      config: { access: ["admin"] },
+      schema: {
+        tags: ["ledger codes"],
+        summary: "Set the account a payment method is paid from (the card float, the petty cash tin): the Xero journal credits it",
+        description: "Closed months keep the accounts they were closed with.",
+        params: clearingParams,
+        body: z.object({ accountCode: z.string().regex(XERO_ACCOUNT_CODE, "Account code must be a Xero account code: 1-10 letters, digits, dots or dashes, like 1010") }),
+        response: { 200: clearingAccountView },
+      },
+    },
+    async (request) => ledgerCodes.setClearingAccount(requireActor(request), request.params.paymentMethod, request.body.accountCode),
+  );
+
+  api.delete(
+    "/api/clearing-accounts/:paymentMethod",
+    { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a payment method's clearing account: the journal's default is credited again", params: clearingParams } },
+    async (request, reply) => {
+      await ledgerCodes.removeClearingAccount(requireActor(request), request.params.paymentMethod);
       return reply.code(204).send();
     },
   );

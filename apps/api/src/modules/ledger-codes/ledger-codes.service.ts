@@ -3,7 +3,18 @@ import { appendEvent } from "@greentape/db/event-log";
 import { NotFoundError } from "@greentape/domain/errors";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { deleteLedgerCode, listLedgerCodes, lockLedgerCode, upsertLedgerCode, type LedgerCodeRow } from "./ledger-codes.queries.ts";
+import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from "@greentape/domain/spend-input";
+import {
+  deleteClearingAccount,
+  deleteLedgerCode,
+  listClearingAccounts,
+  listLedgerCodes,
+  lockClearingAccount,
+  lockLedgerCode,
+  upsertClearingAccount,
+  upsertLedgerCode,
+  type LedgerCodeRow,
+} from "./ledger-codes.queries.ts";
 
 /** What admin sets for a category: its ledger code, that account's name, and what a card payment in it is published as. */
 export interface LedgerCodeMapping {
@@ -20,7 +31,15 @@ export interface LedgerCodeView extends LedgerCodeMapping {
 const mappingOf = (row: LedgerCodeRow): LedgerCodeMapping => ({ glCode: row.glCode, accountName: row.accountName, merchantCategory: row.merchantCategory });
 const toView = (row: LedgerCodeRow): LedgerCodeView => ({ category: row.category, ...mappingOf(row), updatedAt: row.updatedAt.toISOString() });
 
-/** The spend category -> general ledger code map that finance's exports use. */
+/** A payment method and the account the Xero journal credits for it; null when it has none (the journal's default then). */
+export interface ClearingAccountView {
+  paymentMethod: PaymentMethod;
+  label: string;
+  accountCode: string | null;
+  updatedAt: string | null;
+}
+
+/** The spend category -> general ledger code map that finance's exports use, and each payment method's clearing account. */
 export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   return {
@@ -38,6 +57,45 @@ export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {
           clock.now(),
         );
         return toView(saved);
+      });
+    },
+
+    async listClearingAccounts(): Promise<ClearingAccountView[]> {
+      const mapped = new Map((await listClearingAccounts(db)).map((row) => [row.paymentMethod, row]));
+      return PAYMENT_METHODS.map((paymentMethod) => {
+        const row = mapped.get(paymentMethod);
+        return { paymentMethod, label: PAYMENT_METHOD_LABELS[paymentMethod], accountCode: row?.accountCode ?? null, updatedAt: row?.updatedAt.toISOString() ?? null };
+      });
+    },
+
+    async setClearingAccount(actor: Actor, paymentMethod: PaymentMethod, accountCode: string): Promise<ClearingAccountView> {
+      return db.transaction(async (tx) => {
+        const before = await lockClearingAccount(tx, paymentMethod);
+        const saved = await upsertClearingAccount(tx, { paymentMethod, accountCode, updatedAt: clock.now() });
+        await appendEvent(
+          tx,
+          {
+            type: "clearing_account.set",
+            actorId: actor.id,
+            subjectType: "clearing_account",
+            subjectId: paymentMethod,
+            data: { before: before ? { accountCode: before.accountCode } : null, after: { accountCode } },
+          },
+          clock.now(),
+        );
+        return { paymentMethod, label: PAYMENT_METHOD_LABELS[paymentMethod], accountCode: saved.accountCode, updatedAt: saved.updatedAt.toISOString() };
+      });
+    },
+
+    async removeClearingAccount(actor: Actor, paymentMethod: PaymentMethod): Promise<void> {
+      await db.transaction(async (tx) => {
+        const removed = await deleteClearingAccount(tx, paymentMethod);
+        if (!removed) throw new NotFoundError(`A clearing account for ${PAYMENT_METHOD_LABELS[paymentMethod]}`);
+        await appendEvent(
+          tx,
+          { type: "clearing_account.removed", actorId: actor.id, subjectType: "clearing_account", subjectId: paymentMethod, data: { before: { accountCode: removed.accountCode }, after: null } },
+          clock.now(),
+        );
       });
     },
 

@@ -25,6 +25,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "admin/schemes/:id", lazy: lazyPage(() => import("../../features/admin-schemes/scheme-page.tsx"), (m) => m.SchemePage) },
       { path: "admin/schemes/:id/edit", lazy: lazyPage(() => import("../../features/admin-schemes/scheme-editor-page.tsx"), (m) => m.EditSchemePage) },
       { path: "admin/ledger-codes", lazy: lazyPage(() => import("../../features/admin-ledger-codes/ledger-codes-page.tsx"), (m) => m.LedgerCodesPage) },
+      { path: "admin/clearing-accounts/:paymentMethod", lazy: lazyPage(() => import("../../features/admin-ledger-codes/clearing-account-page.tsx"), (m) => m.ClearingAccountPage) },
       { path: "admin/ledger-codes/:category", lazy: lazyPage(() => import("../../features/admin-ledger-codes/ledger-code-page.tsx"), (m) => m.LedgerCodePage) },
       { path: "admin/clients", lazy: lazyPage(() => import("../../features/admin-clients/clients-page.tsx"), (m) => m.ClientsPage) },
       { path: "admin/clients/new", lazy: lazyPage(() => import("../../features/admin-clients/add-client-page.tsx"), (m) => m.AddClientPage) },

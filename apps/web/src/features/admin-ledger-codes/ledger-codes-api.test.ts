@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryRows, glCodeProblem, mappingTextProblem } from "./ledger-codes-api.ts";
+import { accountCodeProblem, categoryRows, glCodeProblem, mappingTextProblem } from "./ledger-codes-api.ts";
 
 describe("ledger code rows", () => {
   it("lists every scheme category and every mapped category once, in order", () => {
@@ -28,5 +28,9 @@ describe("ledger code rows", () => {
     expect(glCodeProblem("=1+1")).toMatch(/letters, digits/);
     expect(mappingTextProblem("", "Account name")).toBeNull();
     expect(mappingTextProblem("x".repeat(81), "Account name")).toBe("Account name must be 80 characters or fewer");
+    expect(accountCodeProblem("")).toMatch(/Enter/);
+    expect(accountCodeProblem("1010")).toBeNull();
+    expect(accountCodeProblem("12345678901")).toMatch(/1 to 10/);
+    expect(accountCodeProblem("=1+1")).toMatch(/letters, digits/);
   });
 });

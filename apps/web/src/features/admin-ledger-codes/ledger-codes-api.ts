@@ -93,3 +93,33 @@ export function mappingTextProblem(text: string, label: string): string | null {
   if (text.length > 80) return `${label} must be 80 characters or fewer`;
   return null;
 }
+
+const clearingAccountSchema = z.object({
+  paymentMethod: z.string(),
+  label: z.string(),
+  /** Null: the journal credits its default account. */
+  accountCode: z.string().nullable(),
+  updatedAt: z.string().nullish(),
+});
+export type ClearingAccount = z.infer<typeof clearingAccountSchema>;
+
+export function useClearingAccounts() {
+  return useApiData("/api/clearing-accounts", listOf(clearingAccountSchema));
+}
+
+const clearingPath = (paymentMethod: string) => `/api/clearing-accounts/${encodeURIComponent(paymentMethod)}`;
+
+export function setClearingAccount(paymentMethod: string, accountCode: string): Promise<unknown> {
+  return apiPut<unknown>(clearingPath(paymentMethod), { accountCode });
+}
+
+export function removeClearingAccount(paymentMethod: string): Promise<unknown> {
+  return api<unknown>(clearingPath(paymentMethod), { method: "DELETE" });
+}
+
+/** What a person types as a Xero account code, or why Xero would not take it. */
+export function accountCodeProblem(code: string): string | null {
+  if (code === "") return "Enter the account code, like 1010";
+  if (!/^[A-Za-z0-9.-]{1,10}$/.test(code)) return "The account code must be 1 to 10 letters, digits, dots or dashes, like 1010";
+  return null;
+}

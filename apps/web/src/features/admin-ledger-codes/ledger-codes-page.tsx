@@ -4,7 +4,8 @@ import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { categoryRows, useLedgerCodes, useSchemeCategories } from "./ledger-codes-api.ts";
+import { categoryRows, useClearingAccounts, useLedgerCodes, useSchemeCategories } from "./ledger-codes-api.ts";
+import type { ClearingAccount } from "./ledger-codes-api.ts";
 
 /** Each spending category and the ledger code its spends are posted to. */
 export function LedgerCodesPage() {
@@ -54,6 +55,42 @@ export function LedgerCodesPage() {
                 <Link className="govuk-link" to={`/admin/ledger-codes/${encodeURIComponent(row.category)}`}>
                   {row.glCode === null ? "Set" : "Change"}
                   <span className="govuk-visually-hidden"> the ledger code for {row.category}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
+      ) : null}
+      <ClearingAccounts />
+    </>
+  );
+}
+
+/** The account each payment method is paid from: the Xero journal credits it. */
+function ClearingAccounts() {
+  const accounts = useClearingAccounts();
+  return (
+    <>
+      <h2 className="govuk-heading-m">Clearing accounts</h2>
+      <p className="govuk-body">
+        The Xero journal credits each payment method&rsquo;s spends to the account they were paid from, such as the prepaid card float or the petty
+        cash tin. A payment method with none is credited to the journal&rsquo;s default account, 8100. Closed months keep the accounts they were
+        closed with.
+      </p>
+      {accounts.state.status === "loading" ? <Loading label="Loading clearing accounts" /> : null}
+      {accounts.state.status === "failed" ? <LoadFailed what="the clearing accounts" error={accounts.state.error} onRetry={accounts.reload} /> : null}
+      {accounts.state.status === "loaded" ? (
+        <ScrollTable caption="Payment methods and their clearing accounts" testId="clearing-accounts" columns={["Payment method", "Clearing account", { header: <span className="govuk-visually-hidden">Action</span> }]}>
+          {accounts.state.data.map((account: ClearingAccount) => (
+            <tr className="govuk-table__row" key={account.paymentMethod}>
+              <th scope="row" className="govuk-table__header">
+                {account.label}
+              </th>
+              <td className="govuk-table__cell">{account.accountCode === null ? "The default (8100)" : <span className="gt-code">{account.accountCode}</span>}</td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/admin/clearing-accounts/${encodeURIComponent(account.paymentMethod)}`}>
+                  {account.accountCode === null ? "Set" : "Change"}
+                  <span className="govuk-visually-hidden"> the clearing account for {account.label}</span>
                 </Link>
               </td>
             </tr>

@@ -49,7 +49,8 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     id: "xero",
     csv: true,
     label: "Xero manual journal (CSV)",
-    description: "Ready to import into Xero, tracked by team.",
+    description:
+      "Ready to import into Xero, tracked by team, each payment method credited to its clearing account. Past Xero's 300 lines it comes as a zip of numbered files to import in turn.",
     extension: "csv",
     path: (period) => `${periodPath(period)}?format=xero`,
   },
