@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Executor } from "@greentape/db/client";
 import { canSeeLoggedEvent, canSeeReviewerNotes } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
-import { clientReference, loadSpendParts, schemeVersionName, userNames } from "./spend-detail.queries.ts";
+import { loadSpendParts } from "./spend-detail.queries.ts";
 import type { SpendRow } from "./spends.queries.ts";
 import { spendViewSchema, toSpendView } from "./spend-view.ts";
 
@@ -50,52 +50,30 @@ export const spendDetailSchema = spendViewSchema.extend({
 export type SpendDetail = z.infer<typeof spendDetailSchema>;
 
 
+/** JSON built by PostgreSQL writes times its own way; the API answers in ISO 8601 UTC. */
+const iso = (at: string) => new Date(at).toISOString();
+const named = (person: { id: string; name: string | null }) => ({ id: person.id, name: person.name ?? "Unknown" });
+
 export async function buildSpendDetail(db: Executor, actor: Actor, spend: SpendRow, today: string): Promise<SpendDetail> {
-  const includeReviewerNotes = canSeeReviewerNotes(actor, spend);
-  const parts = await loadSpendParts(db, spend.id, { includeReviewerNotes });
-  // A reviewer-only note must not leak through the timeline.
-  const timelineRows = parts.eventRows.filter((e) => canSeeLoggedEvent(actor, spend, e));
-  const names = await userNames(db, [
-    spend.workerId,
-    ...parts.reviewRows.map((r) => r.reviewerId),
-    ...parts.commentRows.map((c) => c.authorId),
-    ...timelineRows.flatMap((e) => (e.actorId ? [e.actorId] : [])),
-    ...(parts.followUp ? [parts.followUp.recordedBy] : []),
-  ]);
-  const who = (id: string) => ({ id, name: names.get(id) ?? "Unknown" });
-  const [client, schemeName] = await Promise.all([clientReference(db, spend.clientId), schemeVersionName(db, spend.schemeId, spend.schemeVersion)]);
+  const parts = await loadSpendParts(db, spend, { includeReviewerNotes: canSeeReviewerNotes(actor, spend) });
   const latest = parts.revisions.at(-1);
+  const revisions = parts.revisions.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   return {
     ...toSpendView(spend, today),
-    schemeName: schemeName ?? "",
-    client: { reference: client?.reference ?? "", displayName: client?.displayName ?? null },
-    worker: who(spend.workerId),
-    receipts: parts.receiptRows.map((r) => ({ id: r.id, contentType: r.contentType, sizeBytes: r.sizeBytes, sha256: r.sha256, createdAt: r.createdAt.toISOString() })),
-    receiptLost: parts.lost
-      ? { description: parts.lost.description, reason: parts.lost.reason, declaredBy: parts.lost.declaredBy, createdAt: parts.lost.createdAt.toISOString() }
-      : null,
-    justification: latest
-      ? {
-          narrative: latest.narrative,
-          intendedOutcome: latest.intendedOutcome,
-          revision: latest.revision,
-          revisions: parts.revisions.map((r) => ({ revision: r.revision, narrative: r.narrative, intendedOutcome: r.intendedOutcome, submittedBy: r.submittedBy, createdAt: r.createdAt.toISOString() })),
-        }
-      : null,
-    reviews: parts.reviewRows.map((r) => ({ id: r.id, reviewer: who(r.reviewerId), decision: r.decision, comment: r.comment, revision: r.revision, createdAt: r.createdAt.toISOString() })),
+    schemeName: parts.schemeName ?? "",
+    client: { reference: parts.client?.reference ?? "", displayName: parts.client?.displayName ?? null },
+    worker: named({ id: spend.workerId, name: parts.workerName }),
+    receipts: parts.receipts.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    receiptLost: parts.lost ? { ...parts.lost, createdAt: iso(parts.lost.createdAt) } : null,
+    justification: latest ? { narrative: latest.narrative, intendedOutcome: latest.intendedOutcome, revision: latest.revision, revisions } : null,
+    reviews: parts.reviews.map((r) => ({ ...r, reviewer: named(r.reviewer), createdAt: iso(r.createdAt) })),
     followUp: parts.followUp
-      ? {
-          contactedOn: parts.followUp.contactedOn,
-          method: parts.followUp.method,
-          outcome: parts.followUp.outcome,
-          clientView: parts.followUp.clientView,
-          notes: parts.followUp.notes,
-          recordedBy: who(parts.followUp.recordedBy),
-          createdAt: parts.followUp.createdAt.toISOString(),
-          updatedAt: parts.followUp.updatedAt.toISOString(),
-        }
+      ? { ...parts.followUp, recordedBy: named(parts.followUp.recordedBy), createdAt: iso(parts.followUp.createdAt), updatedAt: iso(parts.followUp.updatedAt) }
       : null,
-    comments: parts.commentRows.map((c) => ({ id: c.id, author: who(c.authorId), body: c.body, visibility: c.visibility, createdAt: c.createdAt.toISOString() })),
-    timeline: timelineRows.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), actor: e.actorId ? who(e.actorId) : null, data: e.data, logIndex: e.logIndex })),
+    comments: parts.comments.map((c) => ({ ...c, author: named(c.author), createdAt: iso(c.createdAt) })),
+    // A reviewer-only note must not leak through the timeline.
+    timeline: parts.events
+      .filter((e) => canSeeLoggedEvent(actor, spend, e))
+      .map((e) => ({ ...e, occurredAt: iso(e.occurredAt), actor: e.actor ? named(e.actor) : null })),
   };
 }
