@@ -26,6 +26,12 @@ const KIND_OPTIONS: readonly RadioOption<RestrictionKind>[] = [
   { value: "lower_caps", label: "Lower their caps", hint: "They can still spend, up to the lower amounts you set. The scheme's caps apply where they are lower." },
 ];
 
+type CapField = "perSpendCap" | "perWorkerMonthlyCap";
+const CAP_FIELDS: ReadonlyArray<{ field: CapField; label: string; hint?: string }> = [
+  { field: "perSpendCap", label: "Most they may spend at once, in pounds (optional)" },
+  { field: "perWorkerMonthlyCap", label: "Most they may spend in a month, in pounds (optional)", hint: "Give at least one of the two." },
+];
+
 /** The team member named in the address, for their supervisor; `children` gets their name. */
 function ForTeamMember({ title, children }: { title: (name: string) => string; children: (workerId: string, name: string) => ReactNode }) {
   const { workerId = "" } = useParams();
@@ -47,34 +53,59 @@ function summaryOf(general: string | null, errors: Errors): SummaryError[] {
   return [...(general ? [{ message: general }] : []), ...FIELDS.flatMap((field) => (errors[field] ? [{ fieldId: field, message: errors[field] }] : []))];
 }
 
+/**
+ * A restriction form's state and its one way of sending: on success back to the team member's
+ * page with a note of what happened; on a refusal, the server's word by its field, or at the top.
+ */
+function useRestrictionSubmit(workerId: string) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
+
+  async function send(request: () => Promise<unknown>, flash: string) {
+    if (saving) return;
+    setErrors({});
+    setSaving(true);
+    try {
+      await request();
+    } catch (error) {
+      setSaving(false);
+      const fields = error instanceof ApiError ? serverFieldErrors(error, FIELDS) : null;
+      if (fields) setErrors(fields);
+      else setGeneral(describeApiError(error));
+      return;
+    }
+    void navigate(restrictionPaths.worker(workerId), { state: { flash } satisfies FlashState });
+  }
+
+  return { errors, setErrors, setGeneral, saving, summary, send };
+}
+
 /** Suspending a team member's spending, or lowering their caps, with a reason. */
 export function RestrictPage() {
   return <ForTeamMember title={(name) => `Restrict ${name}'s spending`}>{(workerId, name) => <RestrictForm workerId={workerId} name={name} />}</ForTeamMember>;
 }
 
 function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
-  const navigate = useNavigate();
+  const { errors, setErrors, setGeneral, saving, summary, send } = useRestrictionSubmit(workerId);
   const [kind, setKind] = useState<RestrictionKind | "">("");
-  const [perSpendCap, setPerSpendCap] = useState("");
-  const [perWorkerMonthlyCap, setPerWorkerMonthlyCap] = useState("");
+  const [caps, setCaps] = useState<Record<CapField, string>>({ perSpendCap: "", perWorkerMonthlyCap: "" });
   const [until, setUntil] = useState("");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
 
   /** The form as the API takes it, checked by the same rules, or the problems to show. */
   function readForm(): { input: RestrictionInput } | { errors: Errors } {
     const found: Errors = {};
     if (kind === "") found.kind = "Choose whether to suspend their spending or lower their caps";
-    const cap = (text: string, field: "perSpendCap" | "perWorkerMonthlyCap") => {
+    const cap = (text: string, field: CapField) => {
       if (kind !== "lower_caps" || text.trim() === "") return {};
       const minor = parseMoney(text);
       if (minor === null || minor === 0) found[field] = "Enter an amount in pounds, like 20 or 20.50";
       return minor === null ? {} : { [field]: minor };
     };
-    const body = { kind, reason, ...(until.trim() ? { until: until.trim() } : {}), ...cap(perSpendCap, "perSpendCap"), ...cap(perWorkerMonthlyCap, "perWorkerMonthlyCap") };
+    const body = { kind, reason, ...(until.trim() ? { until: until.trim() } : {}), ...cap(caps.perSpendCap, "perSpendCap"), ...cap(caps.perWorkerMonthlyCap, "perWorkerMonthlyCap") };
     const parsed = restrictionInputSchema.safeParse(body);
     if (parsed.success && Object.keys(found).length === 0) return { input: parsed.data };
     for (const issue of parsed.error?.issues ?? []) {
@@ -84,27 +115,12 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
     return { errors: found };
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     setGeneral(null);
     const form = readForm();
-    if ("errors" in form) {
-      setErrors(form.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await restrict(workerId, form.input);
-    } catch (error) {
-      setSaving(false);
-      const fields = error instanceof ApiError ? serverFieldErrors(error, FIELDS) : null;
-      if (fields) setErrors(fields);
-      else setGeneral(describeApiError(error));
-      return;
-    }
-    void navigate(restrictionPaths.worker(workerId), { state: { flash: `${name} has been told, with your reason` } satisfies FlashState });
+    if ("errors" in form) setErrors(form.errors);
+    else void send(() => restrict(workerId, form.input), `${name} has been told, with your reason`);
   }
 
   return (
@@ -116,31 +132,24 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
       <span className="govuk-caption-l">Your team</span>
       <h1 className="govuk-heading-l">Restrict {name}&rsquo;s spending</h1>
       <p className="govuk-body">{name} is told at once, in the app and on their home screen, with your reason. The restriction is recorded in the event log.</p>
-      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+      <form noValidate onSubmit={handleSubmit}>
         <Radios<RestrictionKind> id="kind" name="kind" legend="What should change?" options={KIND_OPTIONS} value={kind} onChange={setKind} error={errors.kind} />
         {kind === "lower_caps" ? (
           <div className="govuk-inset-text">
-            <TextInput
-              id="perSpendCap"
-              name="perSpendCap"
-              label="Most they may spend at once, in pounds (optional)"
-              inputMode="decimal"
-              widthClass="govuk-input--width-5"
-              value={perSpendCap}
-              onChange={(event) => setPerSpendCap(event.target.value)}
-              error={errors.perSpendCap}
-            />
-            <TextInput
-              id="perWorkerMonthlyCap"
-              name="perWorkerMonthlyCap"
-              label="Most they may spend in a month, in pounds (optional)"
-              hint="Give at least one of the two."
-              inputMode="decimal"
-              widthClass="govuk-input--width-5"
-              value={perWorkerMonthlyCap}
-              onChange={(event) => setPerWorkerMonthlyCap(event.target.value)}
-              error={errors.perWorkerMonthlyCap}
-            />
+            {CAP_FIELDS.map(({ field, label, hint }) => (
+              <TextInput
+                key={field}
+                id={field}
+                name={field}
+                label={label}
+                hint={hint}
+                inputMode="decimal"
+                widthClass="govuk-input--width-5"
+                value={caps[field]}
+                onChange={(event) => setCaps({ ...caps, [field]: event.target.value })}
+                error={errors[field]}
+              />
+            ))}
           </div>
         ) : null}
         <TextInput
@@ -185,35 +194,16 @@ export function LiftRestrictionPage() {
 
 function LiftForm({ workerId, name }: { workerId: string; name: string }) {
   const { restrictionId = "" } = useParams();
-  const navigate = useNavigate();
+  const { errors, setErrors, setGeneral, saving, summary, send } = useRestrictionSubmit(workerId);
   const restrictions = useRestrictions(workerId);
   const restriction = restrictions.state.status === "loaded" ? restrictions.state.data.items.find((r) => r.id === restrictionId) : undefined;
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     setGeneral(null);
-    if (reason.trim().length < 10) {
-      setErrors({ reason: "Say why you are lifting it, in at least 10 characters" });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await liftRestriction(workerId, restrictionId, reason.trim());
-    } catch (error) {
-      setSaving(false);
-      const fields = error instanceof ApiError ? serverFieldErrors(error, FIELDS) : null;
-      if (fields) setErrors(fields);
-      else setGeneral(describeApiError(error));
-      return;
-    }
-    void navigate(restrictionPaths.worker(workerId), { state: { flash: `The restriction is lifted: ${name} may spend as the scheme allows` } satisfies FlashState });
+    if (reason.trim().length < 10) setErrors({ reason: "Say why you are lifting it, in at least 10 characters" });
+    else void send(() => liftRestriction(workerId, restrictionId, reason.trim()), `The restriction is lifted: ${name} may spend as the scheme allows`);
   }
 
   return (
@@ -231,7 +221,7 @@ function LiftForm({ workerId, name }: { workerId: string; name: string }) {
         <>
           <p className="govuk-body">It was set because: {restriction.reason}</p>
           <p className="govuk-body">{name} may spend as the scheme allows again as soon as you lift it, and is told.</p>
-          <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <form noValidate onSubmit={handleSubmit}>
             <Textarea id="reason" name="reason" label="Why are you lifting it?" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
