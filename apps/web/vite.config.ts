@@ -3,16 +3,65 @@ import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { compression } from "vite-plugin-compression2";
 import type { AtRule } from "postcss";
+import type { Plugin } from "vite";
 
 // The API server (apps/api) listens on :3000 and serves the built app itself;
 // in development Vite serves the app and forwards the API and its docs there
 // (API_PROXY_TARGET points the proxy elsewhere, e.g. a server started on another port).
 const apiTarget = process.env.API_PROXY_TARGET ?? "http://localhost:3000";
 
+/** Feature folders whose pages a worker uses; every other feature folder is an office area. */
+const WORKER_FEATURES = /\/src\/features\/(home|sign-in|change-password|log-spend|my-spends|spend-detail|justify|follow-up|todo|notifications)\//;
+
+/**
+ * Notes which bundles the worker's pages need: from the entry, everything imported, and every page
+ * loaded later except the office areas' (a page under src/features/ outside WORKER_FEATURES). The
+ * service worker precaches those, so a worker's phone does not download the audit, finance and
+ * admin screens it never opens.
+ */
+function workerBundles(): { plugin: Plugin; needs(url: string): boolean } {
+  const needed = new Set<string>();
+  const plugin: Plugin = {
+    name: "green-tape-worker-bundles",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      needed.clear();
+      const isOfficePage = (file: string) => {
+        const chunk = bundle[file];
+        const page = chunk?.type === "chunk" ? chunk.facadeModuleId : null;
+        return page !== null && page !== undefined && page.includes("/src/features/") && !WORKER_FEATURES.test(page);
+      };
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (needed.has(file) || chunk?.type !== "chunk") return;
+        needed.add(file);
+        chunk.imports.forEach(visit);
+        chunk.dynamicImports.filter((loaded) => !isOfficePage(loaded)).forEach(visit);
+      };
+      for (const [file, output] of Object.entries(bundle)) if (output.type === "chunk" && output.isEntry) visit(file);
+    },
+  };
+  return { plugin, needs: (url) => !/^assets\/.*\.js$/.test(url) || needed.has(url) };
+}
+const worker = workerBundles();
+
 export default defineConfig({
   root: import.meta.dirname,
+  resolve: {
+    // The app is written against React's API and types, and runs on Preact's compatible one:
+    // react-dom alone is 67 kB gzipped, which left no room for a first screen within 100 kB on a
+    // phone with one bar of signal (issue 18). Preact with its compat layer is about 12 kB.
+    alias: [
+      { find: /^react$/, replacement: "preact/compat" },
+      { find: /^react-dom$/, replacement: "preact/compat" },
+      { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
+      { find: /^react\/jsx-runtime$/, replacement: "preact/jsx-runtime" },
+      { find: /^react\/jsx-dev-runtime$/, replacement: "preact/jsx-dev-runtime" },
+    ],
+  },
   plugins: [
     react(),
+    worker.plugin,
     VitePWA({
       strategies: "generateSW",
       // The page registers the worker from app code (src/app/service-worker.ts):
@@ -37,8 +86,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Precache the app shell only; API data never goes through the service worker.
+        // Precache the app shell and the worker's pages only; API data never goes through the service worker.
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((entry) => worker.needs(entry.url)), warnings: [] })],
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/docs(?:\/|$)/],
         runtimeCaching: [],

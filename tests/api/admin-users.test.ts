@@ -73,7 +73,9 @@ describe("admin: users", () => {
     expectProblem(await t.http.get("/api/spends").set(auth(token)), 401);
     expectProblem(await t.http.get("/api/me").set(auth(token)), 401);
     expectProblem(await supertest(t.url).post("/api/auth/refresh").set("Cookie", cookie), 401);
-    expectProblem(await t.http.post("/api/auth/login").send({ email: "nell.newcomer@demo.test", password: NEW_PASSWORD }), 401);
+    // With the right password they are told the account is deactivated and whom to ask; with a wrong one, nothing more.
+    expectProblem(await t.http.post("/api/auth/login").send({ email: "nell.newcomer@demo.test", password: NEW_PASSWORD }), 403, { typeEndsWith: "account-deactivated" });
+    expectProblem(await t.http.post("/api/auth/login").send({ email: "nell.newcomer@demo.test", password: `${NEW_PASSWORD}x` }), 401);
     expect(await scalar<number>(t, sql`select count(*)::int as value from refresh_tokens where user_id = ${created.body.id} and revoked_at is null`)).toBe(0);
 
     const reactivated = await t.http.put(`/api/users/${created.body.id}`).set(auth(admin)).send({ active: true });

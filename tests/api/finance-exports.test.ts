@@ -366,6 +366,9 @@ describe("exports", () => {
   it("irrecoverable VAT is whole pence from 0 to the amount; the organisation code is an ONS GSS code", async () => {
     const body = (irrecoverableVat: unknown) => spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, spentOn: "2026-03-22", amount: 500, irrecoverableVat });
     for (const bad of [501, -1, 1.5, "100"]) expectProblem(await postSpend(t, token.worker as string, body(bad)), 400, { field: "irrecoverableVat" });
+    const shown = async (name: string) => (await t.http.get(`/api/spends/${spent[name]}`).set("Authorization", as("finance"))).body as { irrecoverableVat: number | null };
+    expect((await shown("taxi")).irrecoverableVat).toBe(129);
+    expect((await shown("commas")).irrecoverableVat).toBeNull();
     expect(() => loadConfig({ ORGANISATION_CODE: "Demo" })).toThrow(/^Invalid configuration: ORGANISATION_CODE/);
     expect(loadConfig({}).organisationCode).toBe("E99999999");
     expect(loadConfig({ ORGANISATION_CODE: "W06000015" }).organisationCode).toBe("W06000015");

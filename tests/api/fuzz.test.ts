@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import sharp from "sharp";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScheme, createClient, postSpend, rows, spendBody } from "../support/factories.ts";
@@ -208,6 +209,7 @@ describe("fuzzing every route in the OpenAPI document", () => {
   let routes: Route[];
   let tokens: Record<Who, string | null>;
   let knownIds: string[];
+  let tinyPng: Buffer;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -228,6 +230,7 @@ describe("fuzzing every route in the OpenAPI document", () => {
       sql`(select id::text from spends limit 3) union all (select id::text from clients limit 2) union all (select ${spare.body.id as string}) union all (select id::text from teams limit 2) union all (select id::text from schemes limit 2) union all (select id::text from receipts limit 1)`,
     );
     knownIds = ids.map((r) => r.id);
+    tinyPng = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#ffffff" } }).png().toBuffer();
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -262,6 +265,8 @@ describe("fuzzing every route in the OpenAPI document", () => {
         ),
         idempotencyKey: fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 300 })), { nil: undefined }),
         multipart: fc.boolean(),
+        realImage: fc.boolean(),
+        filename: junkString,
         refreshCookie: fc.option(junkString, { nil: undefined }),
       });
       await fc.assert(
@@ -280,8 +285,14 @@ describe("fuzzing every route in the OpenAPI document", () => {
           if (route.multipart && r.multipart) {
             const boundary = "fuzzboundary";
             headers["content-type"] = `multipart/form-data; boundary=${boundary}`;
-            const content = r.body ? ("text" in r.body ? r.body.text : JSON.stringify(r.body.json) ?? "") : "";
-            payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${content.slice(0, 20).replace(/["\r\n]/g, "")}"\r\nContent-Type: application/pdf\r\n\r\n${content}\r\n--${boundary}--\r\n`);
+            // A real image half the time, so the junk file name gets as far as being stored.
+            const content = r.realImage ? tinyPng : Buffer.from(r.body ? ("text" in r.body ? r.body.text : (JSON.stringify(r.body.json) ?? "")) : "");
+            const filename = r.filename.replace(/["\r\n]/g, "");
+            payload = Buffer.concat([
+              Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+              content,
+              Buffer.from(`\r\n--${boundary}--\r\n`),
+            ]);
           } else if (r.body && route.method !== "GET" && route.method !== "DELETE") {
             headers["content-type"] = "application/json";
             payload = "text" in r.body ? r.body.text : (JSON.stringify(r.body.json) ?? "null");

@@ -86,6 +86,14 @@ describe("receipts", () => {
     expect((got.body as Buffer).equals(pdf)).toBe(true);
   });
 
+  it("a file name holding NUL or another control character is 400 naming the file, never stored", async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    for (const filename of ["receipt\u0000.png", "receipt\u001b[31m.png"]) {
+      const res = await upload(worker, png, filename, "image/png");
+      expectProblem(res, 400, { field: "file" });
+    }
+  });
+
   it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {
     const original = fixture("receipt-with-gps.jpg");
     expect((await sharp(original).metadata()).exif).toBeDefined();

@@ -2,7 +2,8 @@
  * npm run bench: every benchmark, each printing its figures beside a baseline measured in the
  * same run (the product's own statements through pg, the minimal transaction, GET /api/health,
  * PostgreSQL's COPY, a bare SELECT) and the load average, so ratios hold whatever the machine.
- * BENCH_ONLY=spends,reads,sampling,export,insights picks some; BENCH_SECONDS sets the load duration.
+ * Lighthouse scores the web app beside an empty page served by the same server.
+ * BENCH_ONLY=spends,reads,sampling,export,insights,lighthouse picks some; BENCH_SECONDS sets the load duration.
  */
 import { printResult, type BenchResult } from "./bench-support.ts";
 import { dropSharedWorld } from "./spend-load.ts";
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   sampling: async () => (await import("./sampling.bench.ts")).benchSampling() as Promise<BenchResult>,
   export: async () => (await import("./export.bench.ts")).benchExport() as Promise<BenchResult>,
   insights: async () => (await import("./insights.bench.ts")).benchInsights(),
+  lighthouse: async () => (await import("./lighthouse.bench.ts")).benchLighthouse(),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());

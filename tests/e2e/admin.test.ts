@@ -296,6 +296,18 @@ describe("admin", () => {
     const codes = await call<{ items: { category: string; glCode: string }[] }>("GET", "/api/ledger-codes", adminToken);
     expect(codes.items.find((c) => c.category === "Heating")?.glCode).toBe("4470");
 
+    // Beside the ledger codes, the account each payment method is paid from: the Xero journal credits it.
+    const clearing = page.getByTestId("clearing-accounts");
+    await clearing.getByRole("link", { name: "Set the clearing account for Petty cash" }).click();
+    await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe("Petty cash");
+    await page.getByLabel("Clearing account").fill("1030");
+    await expectNoSeriousA11yViolations(page, "clearing account");
+    await page.getByRole("button", { name: "Save clearing account" }).click();
+    await expect.poll(() => page.getByTestId("success-heading").textContent(), PATIENTLY).toBe("Petty cash is now credited to 1030");
+    expect(await clearing.getByRole("row").filter({ hasText: "Petty cash" }).innerText()).toContain("1030");
+    const accounts = await call<{ items: { paymentMethod: string; accountCode: string | null }[] }>("GET", "/api/clearing-accounts", adminToken);
+    expect(accounts.items.find((a) => a.paymentMethod === "petty_cash")?.accountCode).toBe("1030");
+
     await goTo(page, "/admin/clients", "Clients");
     await page.getByTestId("clients").waitFor();
     await expectNoSeriousA11yViolations(page, "clients");

@@ -1,8 +1,11 @@
 // A worker's first visit on a weak signal: the built app comes compressed (brotli or gzip, made at
-// build time), hashed bundles are cached for good while index.html and the service worker are not.
+// build time), hashed bundles are cached for good while index.html and the service worker are not,
+// and the sign-in page and log-a-spend each need at most 100 kB of gzipped JavaScript.
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { request } from "node:http";
-import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { heading, newPhoneContext, openPhonePage, signIn, type PhonePage } from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -73,5 +76,72 @@ describe("compressed answers", () => {
     expect(compressed.headers["content-encoding"]).toBe("br");
     expect(brotliDecompressSync(compressed.body).equals(plain.body)).toBe(true);
     expect(compressed.body.length).toBeLessThan(plain.body.length / 4);
+  });
+});
+
+/** Issue 18: what a phone must download, gzipped, before the page can be used. */
+const FIRST_LOAD_BUDGET_BYTES = 100 * 1024;
+
+/** Every script the page has fetched so far, by path, from the browser's network log. */
+function recordScripts(page: Page): Set<string> {
+  const scripts = new Set<string>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
+  });
+  return scripts;
+}
+
+/** What those scripts weigh as a phone that accepts gzip receives them from this server. */
+async function gzippedBytes(scripts: Set<string>): Promise<number> {
+  let total = 0;
+  for (const script of scripts) {
+    const answer = await getRaw(script, "gzip");
+    expect(answer.status, script).toBe(200);
+    expect(answer.headers["content-encoding"], script).toBe("gzip");
+    total += answer.body.length;
+  }
+  return total;
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+describe("a small first load", () => {
+  let phone: PhonePage;
+
+  beforeAll(async () => {
+    phone = await openPhonePage(baseUrl);
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it("needs at most 100 kB of gzipped JavaScript before sign-in, and again before log-a-spend can be used", async () => {
+    const { page } = phone;
+    const scripts = recordScripts(page);
+
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+    // Whatever the page fetches on its own after it shows counts too.
+    await page.waitForLoadState("networkidle");
+    const signInBytes = await gzippedBytes(scripts);
+    console.log(`JavaScript before sign-in can be used: ${kB(signInBytes)} gzipped in ${scripts.size} files`);
+
+    // A signed-in worker opens log-a-spend, as from the phone's home screen, with nothing cached.
+    await signIn(page, "worker@demo.test");
+    const signedIn = await phone.context.storageState();
+    const logSpend = await (await newPhoneContext(phone.browser, baseUrl, { storageState: signedIn })).newPage();
+    const logSpendScripts = recordScripts(logSpend);
+    await logSpend.goto("/spends/new");
+    await expect.poll(() => heading(logSpend).textContent()).toBe("Log a spend");
+    await logSpend.getByRole("button", { name: "Log spend" }).waitFor();
+    await logSpend.waitForLoadState("networkidle");
+    const logSpendBytes = await gzippedBytes(logSpendScripts);
+    console.log(`JavaScript before log-a-spend can be used, signed in: ${kB(logSpendBytes)} gzipped in ${logSpendScripts.size} files`);
+    await logSpend.context().close();
+
+    expect(signInBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+    expect(logSpendBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+    phone.watcher.assertClean();
   });
 });

@@ -51,6 +51,7 @@ interface SpendRow {
   id: string;
   payee: string;
   amount: number;
+  irrecoverableVat: number | null;
 }
 
 async function spendsWithPayee(payee: string): Promise<SpendRow[]> {
@@ -158,6 +159,7 @@ describe("logging a spend on a phone", () => {
     expect(await page.getByRole("radio", { name: "Travel" }).isChecked()).toBe(true);
     await page.getByLabel("Who was paid").fill(ONLINE_PAYEE);
     await chooseChip("How it was paid", "Prepaid card");
+    await page.getByLabel("VAT the council cannot reclaim (optional)").fill("0.70");
     await page.getByLabel("Note (optional)").fill("Bus fare to the job centre");
     await receipt.setInputFiles(RECEIPT);
     await page.getByRole("img", { name: "The receipt you chose" }).waitFor();
@@ -200,6 +202,7 @@ describe("logging a spend on a phone", () => {
     const rows = await spendsWithPayee(ONLINE_PAYEE);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.amount).toBe(420);
+    expect(rows[0]?.irrecoverableVat).toBe(70);
     watcher.assertClean();
   });
 

@@ -11,6 +11,7 @@ import {
   signIn,
   watchPage,
 } from "./support/browser.ts";
+import { call, login } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 
@@ -64,16 +65,34 @@ describe("sign in", () => {
     expect(await page.evaluate("document.activeElement?.textContent")).toBe("Skip to main content");
     await page.keyboard.press("Enter");
     expect(await page.evaluate("document.activeElement?.id")).toBe("main-content");
+    // Every link is a touch target at least 24 px high (WCAG 2.2 target size).
+    for (const link of await page.getByRole("link").all()) {
+      const box = await link.boundingBox();
+      // The skip link is a 1 px box until it has focus (checked above, once shown).
+      if (!box || (box.width <= 1 && box.height <= 1)) continue;
+      expect(box.height, `height of the link "${await link.innerText()}"`).toBeGreaterThanOrEqual(24);
+    }
     await expectNoSeriousA11yViolations(page, "sign-in");
     await screenshot(page, "sign-in");
     watcher.assertClean();
   });
 
-  it("sends a signed-out visitor to sign in", async () => {
+  it("sends a signed-out visitor to sign in, with nothing refused in the console", async () => {
     await freshPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    const refusals: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) refusals.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto("/");
     await page.waitForURL("**/sign-in");
     await expect.poll(() => heading(page).textContent()).toBe("Sign in to Green Tape");
+    await page.waitForLoadState("networkidle");
+    expect(refusals).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     watcher.assertClean();
   });
 
@@ -120,10 +139,11 @@ describe("sign in", () => {
     const summary = page.locator(".govuk-error-summary");
     await summary.waitFor();
     expect(await summary.getByRole("heading", { name: "There is a problem" }).count()).toBe(1);
-    expect(await summary.getByRole("link").innerText()).toBe("Enter the email address and password for your account");
+    // Said as what went wrong, not as if a field had been left empty.
+    expect(await summary.getByRole("link").innerText()).toBe("The email address or password is not right. Check both and try again");
     // The summary takes focus so it is announced; the field carries the same message.
     expect(await page.evaluate("document.activeElement?.className")).toContain("govuk-error-summary");
-    expect(await page.locator("#password-error").innerText()).toContain("Enter the email address and password");
+    expect(await page.locator("#password-error").innerText()).toContain("The email address or password is not right");
     expect(await page.title()).toBe("Error: Sign in – Green Tape");
     // Following the summary's link puts the cursor in the field.
     await summary.getByRole("link").click();
@@ -131,6 +151,26 @@ describe("sign in", () => {
 
     await expectNoSeriousA11yViolations(page, "sign-in with an error");
     await screenshot(page, "sign-in-wrong-password");
+    watcher.assertClean();
+  });
+
+  it("tells someone whose account was deactivated to contact their administrator", async () => {
+    const { token: adminToken } = await login("admin@demo.test");
+    const email = `gone-${Date.now().toString(36)}@demo.test`;
+    const made = await call<{ id: string; temporaryPassword: string }>("POST", "/api/users", adminToken, { email, name: "Gwen Gone", role: "auditor" });
+    await call("PUT", `/api/users/${made.id}`, adminToken, { active: false });
+
+    await freshPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(made.temporaryPassword);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const summary = page.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain("Your account has been deactivated. Contact your Green Tape administrator");
+    expect(await page.locator("#password-error").count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, "sign-in, account deactivated");
+    await screenshot(page, "sign-in-account-deactivated");
     watcher.assertClean();
   });
 
@@ -251,7 +291,7 @@ describe("app shell", () => {
     const shell = await page.goto("/a/deep/link");
     expect(shell?.fromServiceWorker()).toBe(true);
     // ...but API calls and the API docs always go to the network.
-    const apiResponse = page.waitForResponse("**/api/auth/refresh");
+    const apiResponse = page.waitForResponse("**/api/config");
     await page.reload();
     expect((await apiResponse).fromServiceWorker()).toBe(false);
     watcher.assertClean();

@@ -48,6 +48,15 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** The right password for an account an administrator has deactivated. */
+export class AccountDeactivatedError extends DomainError {
+  readonly status = 403;
+  readonly slug = "account-deactivated";
+  constructor() {
+    super("Account deactivated", "This account has been deactivated. Contact your Green Tape administrator.");
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly slug = "not-found";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeFlags, FLAG_DESCRIPTIONS, FLAGS, normalisePayee, percentile, type FlagInput } from "./flags.ts";
+import { computeFlags, FLAG_DESCRIPTIONS, FLAGS, flagsAsBooked, normalisePayee, percentile, type FlagInput } from "./flags.ts";
 
 const range = (n: number, f: (i: number) => number = (i) => i + 1) => Array.from({ length: n }, (_, i) => f(i));
 
@@ -215,7 +215,8 @@ describe("computeFlags", () => {
         { amount: 4800 },
       ),
     );
-    expect(flags).toEqual([...FLAGS]);
+    // booked_late is raised at booking, not from the spend (flagsAsBooked).
+    expect(flags).toEqual(FLAGS.filter((flag) => flag !== "booked_late"));
   });
 
   it("refuses invalid dates instead of guessing", () => {
@@ -227,5 +228,13 @@ describe("FLAG_DESCRIPTIONS", () => {
   it("explains every flag in a sentence", () => {
     expect(Object.keys(FLAG_DESCRIPTIONS).sort()).toEqual([...FLAGS].sort());
     for (const text of Object.values(FLAG_DESCRIPTIONS)) expect(text).toMatch(/^[A-Z].{10,}\.$/);
+  });
+});
+
+describe("flagsAsBooked", () => {
+  it("adds booked_late, in its place in FLAGS, only when the spend was booked into a later month", () => {
+    expect(flagsAsBooked(["near_cap", "new_payee"], "2026-02", "2026-03")).toEqual(["near_cap", "booked_late", "new_payee"]);
+    expect(flagsAsBooked(["near_cap", "new_payee"], "2026-03", "2026-03")).toEqual(["near_cap", "new_payee"]);
+    expect(flagsAsBooked([], "2026-02", "2026-03")).toEqual(["booked_late"]);
   });
 });

@@ -10,6 +10,7 @@ export const FLAGS = [
   "split_pattern",
   "possible_duplicate",
   "late_logged",
+  "booked_late",
   "above_team_normal",
   "new_payee",
 ] as const;
@@ -22,6 +23,7 @@ export const FLAG_DESCRIPTIONS: Record<Flag, string> = {
     "With this worker's other spends for the same client and payee within 7 days, the total is over the per-spend cap.",
   possible_duplicate: "Another spend has the same client, amount, payee and date.",
   late_logged: "Logged more than 7 days after the money was spent.",
+  booked_late: "Dated in a month finance had already closed, so booked into the next open month.",
   above_team_normal: "Higher than 95% of the team's spends in this category over the last 90 days.",
   new_payee: "The team has not paid this payee before.",
 };
@@ -101,5 +103,15 @@ export function computeFlags(input: FlagInput): Flag[] {
 
   if (!input.payeeSeenInTeam) raised.add("new_payee");
 
+  return FLAGS.filter((flag) => raised.has(flag));
+}
+
+/**
+ * The flags of a spend as booked: its computed flags, and `booked_late` when it was dated in a
+ * month already closed and so booked into a later one. In FLAGS order.
+ */
+export function flagsAsBooked(flags: readonly Flag[], period: string, bookedPeriod: string): Flag[] {
+  const raised = new Set<Flag>(flags);
+  if (bookedPeriod !== period) raised.add("booked_late");
   return FLAGS.filter((flag) => raised.has(flag));
 }

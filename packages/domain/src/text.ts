@@ -7,6 +7,11 @@ const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- as above
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Whether one-line text (a name, a file's name) holds a control character: never intended, and NUL cannot be stored. */
+export function hasControlCharacter(text: string): boolean {
+  return SINGLE_LINE_FORBIDDEN.test(text);
+}
+
 /** A trimmed single-line text field of 1..max characters. */
 export function line(max: number, label = "This") {
   return z
@@ -14,7 +19,7 @@ export function line(max: number, label = "This") {
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((s) => !SINGLE_LINE_FORBIDDEN.test(s), `${label} must not contain control characters`);
+    .refine((s) => !hasControlCharacter(s), `${label} must not contain control characters`);
 }
 
 /** A trimmed multi-line text field of min..max characters. */

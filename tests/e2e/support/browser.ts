@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -31,8 +31,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+/** `options` adds to the phone's, e.g. `storageState` for a phone already signed in. */
+export function newPhoneContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
+    ...options,
     baseURL,
     viewport: PHONE,
     screen: PHONE,

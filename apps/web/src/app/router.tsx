@@ -1,6 +1,5 @@
 import { createBrowserRouter } from "react-router-dom";
 import { Loading } from "../components/loading.tsx";
-import { HomePage } from "../features/home/home-page.tsx";
 import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
 import { RequireSignedIn, SessionGate } from "./guards.tsx";
 import { PublicLayout } from "./layouts/public-layout.tsx";
@@ -19,7 +18,7 @@ import { workerRoutes } from "./routes/worker-routes.tsx";
 export const router = createBrowserRouter([
   {
     element: <SessionGate />,
-    // Shown while the page of a first visit to an office area's address loads (lazyPage).
+    // Shown while the page of a first visit to an address loads (lazyPage).
     hydrateFallbackElement: <Loading label="Loading Green Tape" />,
     children: [
       {
@@ -36,7 +35,7 @@ export const router = createBrowserRouter([
           {
             element: <SignedInLayout />,
             children: [
-              { index: true, element: <HomePage /> },
+              { index: true, lazy: lazyPage(() => import("../features/home/home-page.tsx"), (m) => m.HomePage) },
               // Each area's pages live in app/routes/<area>-routes.tsx, e.g.
               // { element: <RequireRole roles={["worker"]} />, children: [{ path: "spends/new", element: <LogSpendPage /> }] },
               ...workerRoutes,

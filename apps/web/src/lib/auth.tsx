@@ -1,7 +1,8 @@
 // Who is signed in. The access token is held in memory only.
 //
-// On page load the app quietly asks for a new access token with the httpOnly refresh cookie,
-// so a reload keeps you signed in; until that answers the app shows a loading state rather
+// On page load, if this phone remembers someone signed in, the app quietly asks for a new access
+// token with the httpOnly refresh cookie, so a reload keeps you signed in (a phone that remembers
+// nobody does not ask: a refused refresh on every signed-out visit would only fill the console); until that answers the app shows a loading state rather
 // than flashing the sign-in form. With no signal at all, a phone that was signed in opens as
 // that person from what it remembers (no token, nothing fetched), so a spend can still be put in
 // the outbox; when the signal comes back the session is checked with the server again. So does
@@ -20,7 +21,6 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { ROLES, type Role } from "@greentape/domain/roles";
 import {
-  NetworkError,
   apiGet,
   apiPost,
   endSession,
@@ -57,8 +57,8 @@ interface LoginAnswer {
   user: { id: string; name: string; email: string; role: Role; teamId: string | null };
 }
 
-/** `offline`: the session could not be checked for want of a signal; `unavailable`: the server could not check it just now. */
-export type SignedOutReason = "signed-out" | "expired" | "offline" | "unavailable";
+/** `offline`: opened with no signal on a phone where nobody is signed in. */
+export type SignedOutReason = "signed-out" | "expired" | "offline";
 
 export type AuthState =
   | { status: "restoring" }
@@ -139,11 +139,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         return;
       }
       const remembered = rememberedUser();
-      const openAnyway = remembered
-        ? window.setTimeout(() => {
-            if (!cancelled) setState((current) => (current.status === "restoring" ? { status: "signed-in", user: remembered, offline: true } : current));
-          }, SLOW_RESTORE_MS)
-        : undefined;
+      if (!remembered) {
+        // Nobody has signed in on this phone (or they signed out, or the session ended): there is no
+        // cookie worth trying, and asking would only put a refused request in the console on every visit.
+        setState({ status: "signed-out", reason: navigator.onLine ? undefined : "offline" });
+        return;
+      }
+      const openAnyway = window.setTimeout(() => {
+        if (!cancelled) setState((current) => (current.status === "restoring" ? { status: "signed-in", user: remembered, offline: true } : current));
+      }, SLOW_RESTORE_MS);
       try {
         const refreshed = await refreshAccessToken();
         if (!refreshed) forgetUser();
@@ -155,11 +159,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       } catch (error) {
         if (cancelled || signedInWithForm.current) return;
         setAccessToken(null);
-        setState((current) => {
-          if (current.status === "signed-in" && !current.offline) return current;
-          if (remembered) return { status: "signed-in", user: remembered, offline: true };
-          return { status: "signed-out", reason: error instanceof NetworkError ? "offline" : "unavailable" };
-        });
+        setState((current) => (current.status === "signed-in" && !current.offline ? current : { status: "signed-in", user: remembered, offline: true }));
         failures += 1;
         window.addEventListener("online", retry);
         retryTimer = window.setTimeout(retry, waitBeforeRetry(error, backoffDelay(failures)));

@@ -43,6 +43,8 @@ export interface OutboxSpend {
   paymentMethod: string;
   spentOn: string;
   note: string;
+  /** VAT in the amount the council cannot reclaim; left out when not recorded. */
+  irrecoverableVat?: number;
 }
 
 export interface OutboxReceipt {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
-import { UnauthorizedError } from "@greentape/domain/errors";
+import { AccountDeactivatedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Clock } from "../../lib/clock.ts";
 import { findUserByEmail, findUserById, type UserRow } from "../users/users.queries.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
@@ -90,6 +90,9 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSe
             clock.now(),
           ),
         );
+        // Only someone who knows the password learns the account is deactivated (and whom to ask);
+        // to anyone else it reads as a wrong password, so who has an account stays private.
+        if (user && passwordOk) throw new AccountDeactivatedError();
         throw new UnauthorizedError(BAD_CREDENTIALS);
       }
       return db.transaction(async (tx) => {

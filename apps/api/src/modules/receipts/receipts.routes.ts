@@ -3,7 +3,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ValidationError } from "@greentape/domain/errors";
-import { prose } from "@greentape/domain/text";
+import { hasControlCharacter, prose } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import { MAX_RECEIPT_BYTES } from "./receipt-file.ts";
 import type { ReceiptsService } from "./receipts.service.ts";
@@ -34,6 +34,8 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       if (!request.isMultipart()) throw ValidationError.field("file", "Send the receipt as multipart/form-data with a field named file");
       const part = await request.file();
       if (!part) throw ValidationError.field("file", "Attach a receipt file");
+      // The name is kept beside the receipt: the JSON body's NUL check does not see inside multipart.
+      if (part.filename && hasControlCharacter(part.filename)) throw ValidationError.field("file", "The file's name must not contain control characters; rename it and try again");
       const bytes = await part.toBuffer().catch((error: { code?: string }) => {
         if (error.code === "FST_REQ_FILE_TOO_LARGE") throw ValidationError.field("file", "A receipt must be 10 MB or smaller");
         throw error;

@@ -5,7 +5,7 @@ import { canonicalJson } from "@greentape/domain/canonical";
 import { capMessage, rollingWindowPeak, type CapName } from "@greentape/domain/caps";
 import { addDays, nextPeriod, periodOf, todayIn } from "@greentape/domain/dates";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from "@greentape/domain/errors";
-import { computeFlags, normalisePayee, SPLIT_WINDOW_DAYS, type Flag } from "@greentape/domain/flags";
+import { computeFlags, flagsAsBooked, normalisePayee, SPLIT_WINDOW_DAYS, type Flag } from "@greentape/domain/flags";
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
 import { inForce, lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
@@ -141,7 +141,7 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       note: input.note,
       vatAmount: input.irrecoverableVat ?? null,
       merchantCategory: null,
-      flags: bookedPeriod !== period ? [...flagged, "booked_late"] : flagged,
+      flags: flagsAsBooked(flagged, period, bookedPeriod),
       justificationStatus: "due",
       // The worker can only explain a spend once it is logged; the client is followed up after the spend itself.
       justificationDueOn: addDays(today, scheme.justificationDueDays),

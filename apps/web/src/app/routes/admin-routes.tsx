@@ -1,5 +1,4 @@
 import type { RouteObject } from "react-router-dom";
-import { ChangePasswordPage } from "../../features/change-password/change-password-page.tsx";
 import { RequireRole } from "../guards.tsx";
 import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
@@ -8,7 +7,7 @@ import "../../styles/office-components.scss";
 /** Pages of the admin area; router.tsx mounts them inside the signed-in layout. */
 export const adminRoutes: RouteObject[] = [
   // Anyone signed in changes their own password here; someone with a temporary password is kept here until they do.
-  { path: "change-password", element: <ChangePasswordPage /> },
+  { path: "change-password", lazy: lazyPage(() => import("../../features/change-password/change-password-page.tsx"), (m) => m.ChangePasswordPage) },
   {
     element: <RequireRole roles={["admin"]} />,
     children: [

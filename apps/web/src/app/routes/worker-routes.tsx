@@ -1,32 +1,30 @@
 import type { RouteObject } from "react-router-dom";
-import { FollowUpPage } from "../../features/follow-up/follow-up-page.tsx";
-import { JustifyPage } from "../../features/justify/justify-page.tsx";
-import { LogSpendPage } from "../../features/log-spend/log-spend-page.tsx";
-import { MySpendsPage } from "../../features/my-spends/my-spends-page.tsx";
-import { NotificationsPage } from "../../features/notifications/notifications-page.tsx";
-import { SpendPage } from "../../features/spend-detail/spend-page.tsx";
-import { TodoPage } from "../../features/todo/todo-page.tsx";
 import { RequireRole } from "../guards.tsx";
+import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";
 import "./worker-routes.scss";
 
 const SPENDERS = ["worker", "supervisor"] as const;
 
-/** Pages of the worker area; router.tsx mounts them inside the signed-in layout. */
+/**
+ * Pages of the worker area; router.tsx mounts them inside the signed-in layout. Each loads when first
+ * visited, so the sign-in page and then log-a-spend each fetch only their own code (issue 18); the
+ * service worker precaches them all for use offline.
+ */
 export const workerRoutes: RouteObject[] = [
   {
     element: <RequireRole roles={SPENDERS} />,
     children: [
-      { path: "spends/new", element: <LogSpendPage /> },
-      { path: "spends", element: <MySpendsPage /> },
-      { path: "spends/:id/justify", element: <JustifyPage /> },
-      { path: "spends/:id/follow-up", element: <FollowUpPage /> },
-      { path: "todo", element: <TodoPage /> },
+      { path: "spends/new", lazy: lazyPage(() => import("../../features/log-spend/log-spend-page.tsx"), (m) => m.LogSpendPage) },
+      { path: "spends", lazy: lazyPage(() => import("../../features/my-spends/my-spends-page.tsx"), (m) => m.MySpendsPage) },
+      { path: "spends/:id/justify", lazy: lazyPage(() => import("../../features/justify/justify-page.tsx"), (m) => m.JustifyPage) },
+      { path: "spends/:id/follow-up", lazy: lazyPage(() => import("../../features/follow-up/follow-up-page.tsx"), (m) => m.FollowUpPage) },
+      { path: "todo", lazy: lazyPage(() => import("../../features/todo/todo-page.tsx"), (m) => m.TodoPage) },
     ],
   },
   // Anyone signed in who may see the spend (the API answers 404 otherwise).
-  { path: "spends/:id", element: <SpendPage /> },
-  { path: "notifications", element: <NotificationsPage /> },
+  { path: "spends/:id", lazy: lazyPage(() => import("../../features/spend-detail/spend-page.tsx"), (m) => m.SpendPage) },
+  { path: "notifications", lazy: lazyPage(() => import("../../features/notifications/notifications-page.tsx"), (m) => m.NotificationsPage) },
 ];
 
 /** Menu items this area adds, per role, in order after Home. */

@@ -33,7 +33,7 @@ export interface LoggedState {
 
 const RECEIPT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
-const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "payeeType", "paymentMethod", "spentOn", "note", "receipt"] as const;
+const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "payeeType", "paymentMethod", "irrecoverableVat", "spentOn", "note", "receipt"] as const;
 type Field = (typeof FIELD_ORDER)[number];
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -78,6 +78,8 @@ interface FormValues {
   /** Unanswered until the person says: only a positive "organisation" lets the name be published. */
   payeeType: PayeeType | "";
   paymentMethod: string;
+  /** Empty: none recorded. */
+  vatText: string;
   spentOn: string;
   note: string;
 }
@@ -147,6 +149,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
     payee: "",
     payeeType: "",
     paymentMethod: lastPaymentMethod(user.id),
+    vatText: "",
     spentOn: localToday(),
     note: "",
   }));
@@ -182,6 +185,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         payee: s.payee,
         payeeType: s.payeeType ?? "",
         paymentMethod: s.paymentMethod,
+        vatText: s.irrecoverableVat === undefined ? "" : toDecimalString(s.irrecoverableVat),
         spentOn: s.spentOn,
         note: s.note,
       });
@@ -214,7 +218,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   // Changing a field clears its error: the summary then lists only what still needs fixing.
   const set = (patch: Partial<FormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
-    const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k)) as Field[];
+    const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k === "vatText" ? "irrecoverableVat" : k)) as Field[];
     if (cleared.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !cleared.includes(f as Field))) as FieldErrors);
   };
 
@@ -242,6 +246,8 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
     if (values.amountText.trim() === "") found.amount = "Enter the amount, like 12.50";
     else if (amount === null) found.amount = "Enter the amount in pounds and pence, like 12.50";
     else if (amount === 0) found.amount = "The amount must be more than zero";
+    const vat = values.vatText.trim() === "" ? undefined : parseMoney(values.vatText);
+    if (vat === null) found.irrecoverableVat = "Enter the VAT in pounds and pence, like 2.08, or leave it empty";
     const body = {
       schemeId: values.schemeId,
       clientId: values.clientId,
@@ -250,6 +256,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       payee: values.payee,
       payeeType: values.payeeType || undefined,
       paymentMethod: values.paymentMethod,
+      ...(vat === undefined || vat === null ? {} : { irrecoverableVat: vat }),
       spentOn: values.spentOn,
       note: values.note,
     };
@@ -278,6 +285,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         payee: d.payee,
         ...(d.payeeType ? { payeeType: d.payeeType } : {}),
         paymentMethod: d.paymentMethod,
+        ...(d.irrecoverableVat === undefined ? {} : { irrecoverableVat: d.irrecoverableVat }),
         spentOn: d.spentOn,
         note: d.note,
       },
@@ -466,6 +474,19 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
             value={values.paymentMethod}
             onChange={(paymentMethod) => set({ paymentMethod })}
             error={errors.paymentMethod}
+          />
+
+          <TextInput
+            id="irrecoverableVat"
+            name="irrecoverableVat"
+            label="VAT the council cannot reclaim (optional)"
+            hint="Only if the receipt shows VAT and it cannot be reclaimed, in pounds and pence, like 2.08. Leave it empty if you are not sure: the council then publishes no figure rather than a guess."
+            inputMode="decimal"
+            autoComplete="off"
+            widthClass="govuk-input--width-5"
+            value={values.vatText}
+            onChange={(e) => set({ vatText: e.target.value })}
+            error={errors.irrecoverableVat}
           />
 
           <TextInput

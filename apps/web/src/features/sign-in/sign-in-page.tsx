@@ -90,9 +90,6 @@ export function SignInPage() {
         {reason === "offline" && summary.length === 0 ? (
           <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
         ) : null}
-        {reason === "unavailable" && summary.length === 0 ? (
-          <Banner title="Important">Green Tape could not check your sign-in just now. It keeps trying, or you can sign in again.</Banner>
-        ) : null}
 
         <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
         <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
@@ -142,7 +139,14 @@ function problemsFrom(error: unknown): Problems {
   }
   if (error instanceof ApiError) {
     if (error.status === 401) {
-      return { fields: { password: "Enter the email address and password for your account" } };
+      // Not "Enter…": the fields were filled in, and what was in them did not match an account.
+      return { fields: { password: "The email address or password is not right. Check both and try again" } };
+    }
+    if (error.status === 403 && error.type.endsWith("/account-deactivated")) {
+      return {
+        fields: {},
+        general: { message: "Your account has been deactivated. Contact your Green Tape administrator at the council if you still need it." },
+      };
     }
     if (error.status === 429) {
       return {
