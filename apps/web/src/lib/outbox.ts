@@ -25,7 +25,7 @@ import type { DBSchema, IDBPDatabase } from "idb";
 import { useEffect, useState } from "react";
 import { ApiError, NetworkError, apiFetch, apiPost, apiPut, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
-import { removeDraft } from "./drafts.ts";
+import { removeDraft } from "./draft-storage.ts";
 import { singleFlight } from "./single-flight.ts";
 
 export const OUTBOX_DATABASE = "green-tape-outbox";
