@@ -47,18 +47,6 @@ const worker = workerBundles();
 
 export default defineConfig({
   root: import.meta.dirname,
-  resolve: {
-    // The app is written against React's API and types, and runs on Preact's compatible one:
-    // react-dom alone is 67 kB gzipped, which left no room for a first screen within 100 kB on a
-    // phone with one bar of signal (issue 18). Preact with its compat layer is about 12 kB.
-    alias: [
-      { find: /^react$/, replacement: "preact/compat" },
-      { find: /^react-dom$/, replacement: "preact/compat" },
-      { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
-      { find: /^react\/jsx-runtime$/, replacement: "preact/jsx-runtime" },
-      { find: /^react\/jsx-dev-runtime$/, replacement: "preact/jsx-dev-runtime" },
-    ],
-  },
   plugins: [
     react(),
     worker.plugin,
