@@ -1,5 +1,5 @@
 // After the spend, on a phone: the worker justifies it in their own words (the draft survives
-// a reload and a lost signal), answers the supervisor's question with a revision, records the
+// a reload, and a lost signal sends it from the outbox), answers the supervisor's question with a revision, records the
 // client's follow-up in the client's words, and sees all of it on the spend's page.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -90,7 +90,7 @@ describe("the worker's round after a spend", () => {
     await expectNoSeriousA11yViolations(page, "justify");
     await screenshot(page, "justify-draft-restored");
 
-    // No signal: it is not sent, and the draft stays.
+    // No signal: it waits on the phone with the draft, and goes by itself when the signal returns.
     await context.setOffline(true);
     await page.getByRole("button", { name: "Send justification" }).click();
     await page.getByTestId("offline-notice").waitFor();
@@ -98,8 +98,7 @@ describe("the worker's round after a spend", () => {
     await screenshot(page, "justify-offline");
     await context.setOffline(false);
 
-    await page.getByRole("button", { name: "Send justification" }).click();
-    await page.waitForURL(`**/spends/${spendId}`);
+    await page.waitForURL(`**/spends/${spendId}`, { timeout: 30_000 });
     await expect.poll(() => page.getByRole("alert").first().innerText()).toContain("Justification sent");
     expect(await page.getByTestId("narrative-1").innerText()).toBe(FIRST_NARRATIVE);
     watcher.assertClean();

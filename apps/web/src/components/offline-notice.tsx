@@ -1,10 +1,10 @@
 import { NotificationBanner } from "./notification-banner.tsx";
 
-/** After a draft could not be sent for want of a signal: it is safe, and can be sent later. */
+/** What was written went into the outbox for want of a signal: it is safe, and goes by itself. */
 export function OfflineNotice() {
   return (
-    <NotificationBanner role="alert" titleId="offline-title" testId="offline-notice" heading="You seem to be offline, so it was not sent.">
-      <p className="govuk-body">Your draft is saved on this phone. Send it when you have a signal.</p>
+    <NotificationBanner role="alert" titleId="offline-title" testId="offline-notice" heading="No signal: waiting on this phone to be sent.">
+      <p className="govuk-body">It will be sent by itself when you have a signal. You can leave this page; keep Green Tape on this phone until it has gone.</p>
     </NotificationBanner>
   );
 }

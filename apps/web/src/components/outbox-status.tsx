@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { useOutbox } from "../lib/outbox.ts";
+import type { WriteKind } from "../lib/outbox.ts";
 import { WarningText } from "./warning-text.tsx";
 
 /** What this phone still holds unsent: spends waiting for a signal, and any the server refused. */
@@ -25,6 +26,36 @@ export function OutboxStatus({ userId }: { userId: string }) {
           </Link>
         </p>
       ) : null}
+    </>
+  );
+}
+
+const WRITE_NAMES: Record<WriteKind, { name: string; form: string }> = {
+  justification: { name: "Your justification", form: "justify" },
+  "follow-up": { name: "Your follow-up", form: "follow-up" },
+};
+
+/** What was written about this spend that the phone still holds: waiting for a signal, or refused with the reason. */
+export function QueuedWrites({ userId, spendId }: { userId: string; spendId: string }) {
+  const writes = useOutbox(userId).writes.filter((w) => w.spendId === spendId);
+  return (
+    <>
+      {writes.map((write) => {
+        const { name, form } = WRITE_NAMES[write.kind];
+        return write.state === "needs-attention" ? (
+          <WarningText key={write.key} testId={`refused-${write.kind}`}>
+            {name} was not accepted: {(write.problem?.detail ?? write.problem?.title ?? "the server refused it").replace(/\.$/, "")}. What you wrote is kept on this phone.{" "}
+            <Link className="govuk-link" to={`/spends/${spendId}/${form}`}>
+              Correct it and send it again
+            </Link>
+          </WarningText>
+        ) : (
+          <p className="govuk-body" key={write.key} data-testid={`waiting-${write.kind}`}>
+            <strong className="govuk-tag govuk-tag--yellow">Waiting to send</strong> {name} is on this phone and will be sent by itself when you have a
+            signal.
+          </p>
+        );
+      })}
     </>
   );
 }

@@ -14,7 +14,7 @@ interface SpendFormLayoutProps {
   /** When what the form records is due, e.g. "Due by". */
   deadline: { key: string; dueOn: string | null | undefined; overdue: boolean };
   errors: SummaryError[];
-  /** The last send failed for want of a signal. */
+  /** What was written waits in the outbox for a signal. */
   offline: boolean;
   /** The rest of the page, the form among it. */
   children: ReactNode;

@@ -1,7 +1,10 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError, NetworkError } from "../lib/api-client.ts";
+import { useCurrentUser } from "../lib/auth.tsx";
+import { addWriteToOutbox, discardWrites, useOutbox } from "../lib/outbox.ts";
+import type { OutboxProblem, WriteKind } from "../lib/outbox.ts";
 import { serverFieldErrors } from "./server-field-errors.ts";
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -14,24 +17,46 @@ interface Draft {
   discard(): void;
 }
 
+function problemFieldErrors<F extends string>(problem: OutboxProblem, fields: readonly F[]): FieldErrors<F> | null {
+  return serverFieldErrors(new ApiError({ type: problem.type, title: problem.title, status: problem.status, errors: problem.errors }), fields);
+}
+
 /**
  * Sending what someone wrote about a spend (a justification, a follow-up) from a form with a
- * draft behind it. The draft stays on the phone until the server has accepted it; when it is
- * not accepted, the form says why, and `offline` says it can be sent again with a signal.
+ * draft behind it. With no signal it goes into the outbox (`queued`), which sends it by itself
+ * when the signal returns; the page then moves on to the spend as if it had been sent now. The
+ * draft stays on the phone until the server has accepted it; a refusal, now or from the outbox,
+ * is shown on the form with what was written.
  */
-export function useSpendDraftSubmit<F extends string>(spendId: string, draft: Draft, fields: readonly F[]) {
+export function useSpendDraftSubmit<F extends string>(spendId: string, kind: WriteKind, draft: Draft, fields: readonly F[]) {
   const navigate = useNavigate();
+  const user = useCurrentUser();
+  const outbox = useOutbox(user.id);
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const [offline, setOffline] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const done = useRef<string | null>(null);
+  const waiting = outbox.writes.find((w) => w.spendId === spendId && w.kind === kind);
+  const queued = waiting?.state === "waiting" || waiting?.state === "sending";
+  const refusal = waiting?.state === "needs-attention" ? waiting.problem : null;
+  const seenQueued = useRef(false);
 
-  /** Checks the form, sends the input, then shows the spend with `done` as the news. */
-  async function submit<T>(event: FormEvent<HTMLFormElement>, check: () => Checked<F, T>, send: (input: T) => Promise<unknown>, done: string) {
+  // The outbox sent what this page queued: show the spend, as a send made now would.
+  useEffect(() => {
+    if (queued) seenQueued.current = true;
+    else if (seenQueued.current && outbox.loaded && !waiting) navigate(`/spends/${spendId}`, { state: { done: done.current ?? "What you wrote has been sent." } });
+  }, [queued, waiting, outbox.loaded, navigate, spendId]);
+
+  // A refusal the outbox met is shown like one met now, until the worker sends again.
+  const refusalErrors = refusal ? problemFieldErrors(refusal, fields) : null;
+  const shownErrors: FieldErrors<F> = Object.keys(errors).length > 0 ? errors : (refusalErrors ?? {});
+  const shownGeneral = general ?? (refusal && !refusalErrors ? (refusal.detail ?? refusal.title) : null);
+
+  /** Checks the form, sends the input, then shows the spend with `news` as the news. */
+  async function submit<T>(event: FormEvent<HTMLFormElement>, check: () => Checked<F, T>, send: (input: T) => Promise<unknown>, news: string) {
     event.preventDefault();
     if (submitting) return;
     setGeneral(null);
-    setOffline(false);
     const checked = check();
     if ("errors" in checked) {
       setErrors(checked.errors);
@@ -40,14 +65,19 @@ export function useSpendDraftSubmit<F extends string>(spendId: string, draft: Dr
     setErrors({});
     setSubmitting(true);
     draft.save();
+    done.current = news;
     try {
       await send(checked.input);
       draft.discard();
-      navigate(`/spends/${spendId}`, { state: { done } });
+      await discardWrites({ userId: user.id, spendId, kind }).catch(() => undefined);
+      navigate(`/spends/${spendId}`, { state: { done: news } });
     } catch (error) {
       setSubmitting(false);
       if (error instanceof NetworkError) {
-        setOffline(true);
+        // Without storage for the outbox, the draft is all that is kept: it is sent by hand.
+        await addWriteToOutbox({ userId: user.id, spendId, kind, body: { ...(checked.input as Record<string, unknown>) } }).catch(() =>
+          setGeneral("You seem to be offline, so it was not sent. Your draft is saved on this phone: send it when you have a signal."),
+        );
         return;
       }
       if (error instanceof ApiError) {
@@ -60,5 +90,5 @@ export function useSpendDraftSubmit<F extends string>(spendId: string, draft: Dr
     }
   }
 
-  return { errors, general, offline, submitting, submit };
+  return { errors: shownErrors, general: shownGeneral, offline: queued, submitting, submit };
 }

@@ -3,12 +3,8 @@
 // removed once the server has accepted the text, and cleared with all local data at sign-out
 // (they live in localStorage, which local-data.ts clears).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { removeDraft, storageKey } from "./draft-storage.ts";
 
-const PREFIX = "green-tape:draft:";
-
-function storageKey(kind: string, userId: string, subjectId: string): string {
-  return `${PREFIX}${kind}:${userId}:${subjectId}`;
-}
 
 export function readDraft<T>(kind: string, userId: string, subjectId: string): (T & { savedAt: string }) | null {
   try {
@@ -29,13 +25,6 @@ export function writeDraft<T extends object>(kind: string, userId: string, subje
   }
 }
 
-export function removeDraft(kind: string, userId: string, subjectId: string): void {
-  try {
-    localStorage.removeItem(storageKey(kind, userId, subjectId));
-  } catch {
-    // Storage unavailable: nothing was kept.
-  }
-}
 
 /**
  * A form's values with a draft behind them: starts from the saved draft if there is one (else

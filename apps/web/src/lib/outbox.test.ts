@@ -1,10 +1,11 @@
 // The outbox's rules, without IndexedDB (fake-indexeddb is not installed): how long to wait
 // between tries, which failures are retried and which need the worker, and which records the
-// timer may send. Storage and sending are covered by tests/e2e/log-spend.test.ts.
+// timer may send, and how a justification or follow-up written with no signal is sent. Storage
+// and sending are covered by tests/e2e/log-spend.test.ts and tests/e2e/write-offline.test.ts.
 import { describe, expect, it } from "vitest";
 import { ApiError, NetworkError } from "./api-client.ts";
-import { FIRST_RETRY_MS, MAX_RETRY_MS, backoffDelay, classifyFailure, dueForSending, problemFrom } from "./outbox.ts";
-import type { OutboxRecord } from "./outbox.ts";
+import { FIRST_RETRY_MS, MAX_RETRY_MS, backoffDelay, classifyFailure, dueForSending, problemFrom, supersededWrites, writeRequest } from "./outbox.ts";
+import type { OutboxRecord, OutboxWrite } from "./outbox.ts";
 
 const problem = (status: number, type = "/problems/x", extra: Record<string, unknown> = {}) =>
   new ApiError({ type, title: "Refused", status, detail: "Because", ...extra });
@@ -85,5 +86,48 @@ describe("dueForSending", () => {
       record({ key: "in-flight", state: "sending" }),
     ];
     expect(dueForSending(records, "me", now).map((r) => r.key)).toEqual(["due", "just-due"]);
+  });
+});
+
+describe("writes about a spend", () => {
+  const write = (over: Partial<OutboxWrite>): OutboxWrite => ({
+    key: "w",
+    userId: "me",
+    spendId: "spend-1",
+    kind: "justification",
+    body: { narrative: "Bus fare to the interview she had prepared for all month.", intendedOutcome: "She attends" },
+    state: "waiting",
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt: "2026-03-01T10:00:00.000Z",
+    problem: null,
+    ...over,
+  });
+
+  it("PUTs the whole text to the spend's justification or follow-up, with the record's key", () => {
+    expect(writeRequest(write({ key: "k-1" }))).toEqual({
+      path: "/api/spends/spend-1/justification",
+      body: { narrative: "Bus fare to the interview she had prepared for all month.", intendedOutcome: "She attends" },
+      headers: { "Idempotency-Key": "k-1" },
+    });
+    expect(writeRequest(write({ kind: "follow-up", spendId: "a/b" })).path).toBe("/api/spends/a%2Fb/follow-up");
+  });
+
+  it("replaces an older waiting or refused text for the same spend and form, never one being sent", () => {
+    const writes = [
+      write({ key: "waiting" }),
+      write({ key: "refused", state: "needs-attention" }),
+      write({ key: "in-flight", state: "sending" }),
+      write({ key: "other-form", kind: "follow-up" }),
+      write({ key: "other-spend", spendId: "spend-2" }),
+      write({ key: "other-user", userId: "other" }),
+    ];
+    expect(supersededWrites(writes, { userId: "me", spendId: "spend-1", kind: "justification" }).map((w) => w.key)).toEqual(["waiting", "refused"]);
+  });
+
+  it("are sent by the timer only when waiting and due, like spends", () => {
+    const now = 5_000;
+    const writes = [write({ key: "due" }), write({ key: "later", nextAttemptAt: now + 1 }), write({ key: "refused", state: "needs-attention" })];
+    expect(dueForSending(writes, "me", now).map((w) => w.key)).toEqual(["due"]);
   });
 });

@@ -1,4 +1,5 @@
-// The offline outbox: spends logged on the phone wait here until the server has them.
+// The offline outbox: spends logged on the phone wait here until the server has them, and so
+// does what a worker writes about a spend with no signal (a justification, a follow-up).
 //
 // - An outbox the app controls, in IndexedDB (not a library queue that drops old items).
 // - Each record is keyed by the Idempotency-Key made on the phone, so a retry never makes a
@@ -11,6 +12,10 @@
 // - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
 //   bad input) is not retried: the record is kept, marked "needs your attention", with the
 //   server's message, until the worker corrects or discards it.
+// - A write about a spend is a PUT of the whole text: the server takes the same text again as
+//   the same thing (no second revision), so its key only names the record here and is sent as
+//   Idempotency-Key for the log. A newer text for the same spend and form replaces a waiting one.
+//   Once sent, the form's draft goes; when refused, the draft stays for correction.
 // - Cleared at sign-out with all local data (its database is listed in local-data.ts). A
 //   sign-out made with no signal is sent before the outbox runs again: the outbox runs only for
 //   someone signed in, and nobody is until the server has heard it (api-client.ts).
@@ -18,12 +23,13 @@
 import { openDB } from "idb";
 import type { DBSchema, IDBPDatabase } from "idb";
 import { useEffect, useState } from "react";
-import { ApiError, NetworkError, apiFetch, apiPost, isTransient, waitBeforeRetry } from "./api-client.ts";
+import { ApiError, NetworkError, apiFetch, apiPost, apiPut, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
+import { removeDraft } from "./draft-storage.ts";
 import { singleFlight } from "./single-flight.ts";
 
 export const OUTBOX_DATABASE = "green-tape-outbox";
-const DATABASE_VERSION = 1;
+const DATABASE_VERSION = 2;
 
 /** Exactly the body of POST /api/spends. Money in minor units. */
 export interface OutboxSpend {
@@ -97,9 +103,29 @@ export interface SentRecord {
   queued: boolean;
 }
 
+/** What a worker writes about a spend; also the last part of its PUT path and the draft's kind. */
+export type WriteKind = "justification" | "follow-up";
+
+/** A justification or follow-up written with no signal, waiting to be PUT. */
+export interface OutboxWrite {
+  /** Names the record; sent as Idempotency-Key. */
+  key: string;
+  userId: string;
+  spendId: string;
+  kind: WriteKind;
+  /** Exactly the body of the PUT. */
+  body: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: string;
+  problem: OutboxProblem | null;
+}
+
 interface OutboxDb extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { byUser: string } };
   sent: { key: string; value: SentRecord; indexes: { byUser: string } };
+  writes: { key: string; value: OutboxWrite; indexes: { byUser: string } };
 }
 
 const SENT_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
@@ -108,9 +134,12 @@ let dbPromise: Promise<IDBPDatabase<OutboxDb>> | null = null;
 
 function database(): Promise<IDBPDatabase<OutboxDb>> {
   dbPromise ??= openDB<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, {
-    upgrade(db) {
-      db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
-      db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
+        db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
+      }
+      if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
     },
     // Sign-out deletes the database: let go of it so the deletion is not blocked.
     blocking() {
@@ -183,8 +212,18 @@ export function problemFrom(error: ApiError): OutboxProblem {
 }
 
 /** Records the timer should try now: waiting, due, this user's. */
-export function dueForSending(records: readonly OutboxRecord[], userId: string, now: number): OutboxRecord[] {
+export function dueForSending<T extends Pick<OutboxRecord, "userId" | "state" | "nextAttemptAt">>(records: readonly T[], userId: string, now: number): T[] {
   return records.filter((r) => r.userId === userId && r.state === "waiting" && r.nextAttemptAt <= now);
+}
+
+/** The PUT that sends a write. */
+export function writeRequest(write: OutboxWrite): { path: string; body: Record<string, unknown>; headers: Record<string, string> } {
+  return { path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
+}
+
+/** The writes a new one replaces: the same spend and form, not being sent right now. */
+export function supersededWrites(writes: readonly OutboxWrite[], next: Pick<OutboxWrite, "userId" | "spendId" | "kind">): OutboxWrite[] {
+  return writes.filter((w) => w.userId === next.userId && w.spendId === next.spendId && w.kind === next.kind && w.state !== "sending");
 }
 
 export function newIdempotencyKey(): string {
@@ -256,6 +295,46 @@ export async function discardOutboxRecord(userId: string, key: string): Promise<
 export async function listSent(userId: string): Promise<SentRecord[]> {
   const records = await (await database()).getAllFromIndex("sent", "byUser", userId);
   return records.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+}
+
+/** Puts what the worker wrote in the outbox, in place of an older text for the same spend and form. */
+export async function addWriteToOutbox(input: Pick<OutboxWrite, "userId" | "spendId" | "kind" | "body">): Promise<OutboxWrite> {
+  const write: OutboxWrite = { ...input, body: { ...input.body }, key: newIdempotencyKey(), state: "waiting", attempts: 0, nextAttemptAt: 0, createdAt: new Date().toISOString(), problem: null };
+  const db = await database();
+  const tx = db.transaction("writes", "readwrite");
+  const older = supersededWrites(await tx.store.index("byUser").getAll(input.userId), input).filter((w) => !inFlightWrites.has(w.key));
+  for (const old of older) await tx.store.delete(old.key);
+  await tx.store.put(write);
+  await tx.done;
+  emit();
+  return write;
+}
+
+/** Drops the waiting or refused texts for this spend and form: the worker sent a newer one straight away. */
+export async function discardWrites(target: Pick<OutboxWrite, "userId" | "spendId" | "kind">): Promise<void> {
+  const db = await database();
+  const tx = db.transaction("writes", "readwrite");
+  const stale = supersededWrites(await tx.store.index("byUser").getAll(target.userId), target).filter((w) => !inFlightWrites.has(w.key));
+  for (const old of stale) await tx.store.delete(old.key);
+  await tx.done;
+  if (stale.length > 0) emit();
+}
+
+/** This user's waiting and refused writes, oldest first. */
+export async function listWrites(userId: string): Promise<OutboxWrite[]> {
+  const writes = await (await database()).getAllFromIndex("writes", "byUser", userId);
+  return writes.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+async function updateWrite(key: string, change: (write: OutboxWrite) => OutboxWrite): Promise<OutboxWrite | null> {
+  const db = await database();
+  const tx = db.transaction("writes", "readwrite");
+  const current = await tx.store.get(key);
+  const next = current ? change(current) : null;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  if (next) emit();
+  return next;
 }
 
 async function update(key: string, change: (record: OutboxRecord) => OutboxRecord): Promise<OutboxRecord | null> {
@@ -350,6 +429,42 @@ async function send(userId: string, key: string): Promise<SendResult> {
   return { kind: "sent", spendId, receiptProblem };
 }
 
+const inFlightWrites = new Map<string, Promise<SendResult["kind"]>>();
+
+/** Sends one write now (single-flight per key); a refused one waits for the worker's correction. */
+export function sendOutboxWrite(userId: string, key: string): Promise<SendResult["kind"]> {
+  let sending = inFlightWrites.get(key);
+  if (!sending) {
+    sending = sendWrite(userId, key).finally(() => inFlightWrites.delete(key));
+    inFlightWrites.set(key, sending);
+  }
+  return sending;
+}
+
+async function sendWrite(userId: string, key: string): Promise<SendResult["kind"]> {
+  const stored = await (await database()).get("writes", key);
+  if (!stored || stored.userId !== userId) return "gone";
+  if (stored.state === "needs-attention") return "refused";
+  const write = await updateWrite(key, (w) => ({ ...w, state: "sending", attempts: w.attempts + 1 }));
+  if (!write) return "gone";
+  const request = writeRequest(write);
+  try {
+    await apiPut<unknown>(request.path, request.body, { headers: request.headers });
+  } catch (error) {
+    if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) {
+      await updateWrite(key, (w) => ({ ...w, state: "waiting", nextAttemptAt: Date.now() + waitBeforeRetry(error, backoffDelay(w.attempts)) }));
+      return "waiting";
+    }
+    const problem = problemFrom(error);
+    await updateWrite(key, (w) => ({ ...w, state: "needs-attention", problem }));
+    return "refused";
+  }
+  await (await database()).delete("writes", key);
+  removeDraft(write.kind, userId, write.spendId);
+  emit();
+  return "sent";
+}
+
 /** POST /api/spends/:id/receipts, multipart field `file`. */
 export async function uploadReceipt(spendId: string, receipt: OutboxReceipt | File): Promise<{ id: string }> {
   const form = new FormData();
@@ -368,9 +483,16 @@ export const flushOutbox = singleFlight(async (userId: string, options: { force?
   if (typeof navigator !== "undefined" && navigator.onLine === false) return;
   const all = await listOutbox(userId);
   const due = options.force ? all.filter((r) => r.state === "waiting") : dueForSending(all, userId, Date.now());
+  let offline = false;
   for (const record of due.reverse()) {
     const result = await sendOutboxRecord(userId, record.key);
-    if (result.kind === "waiting" && result.offline) break;
+    offline = result.kind === "waiting" && result.offline;
+    if (offline) break;
+  }
+  // What was written about spends goes after the spends, oldest first, while there is a signal.
+  const writes = await listWrites(userId);
+  for (const write of offline ? [] : options.force ? writes.filter((w) => w.state === "waiting") : dueForSending(writes, userId, Date.now())) {
+    if ((await sendOutboxWrite(userId, write.key)) === "waiting" && navigator.onLine === false) break;
   }
   await forgetOldSent(userId);
 });
@@ -380,6 +502,11 @@ async function recoverInterrupted(userId: string): Promise<void> {
   for (const record of await listOutbox(userId)) {
     if (record.state === "sending" && !inFlight.has(record.key)) {
       await update(record.key, (r) => ({ ...r, state: "waiting", nextAttemptAt: 0 }));
+    }
+  }
+  for (const write of await listWrites(userId)) {
+    if (write.state === "sending" && !inFlightWrites.has(write.key)) {
+      await updateWrite(write.key, (w) => ({ ...w, state: "waiting", nextAttemptAt: 0 }));
     }
   }
 }
@@ -423,18 +550,19 @@ export function useOutboxSync(userId: string): void {
 export interface OutboxView {
   records: OutboxRecord[];
   sent: SentRecord[];
+  writes: OutboxWrite[];
   loaded: boolean;
 }
 
 /** This user's outbox and recent sends, kept up to date as records change. */
 export function useOutbox(userId: string): OutboxView {
-  const [view, setView] = useState<OutboxView>({ records: [], sent: [], loaded: false });
+  const [view, setView] = useState<OutboxView>({ records: [], sent: [], writes: [], loaded: false });
   useEffect(() => {
     let cancelled = false;
     const load = () => {
-      void Promise.all([listOutbox(userId), listSent(userId)])
-        .then(([records, sent]) => {
-          if (!cancelled) setView({ records, sent, loaded: true });
+      void Promise.all([listOutbox(userId), listSent(userId), listWrites(userId)])
+        .then(([records, sent, writes]) => {
+          if (!cancelled) setView({ records, sent, writes, loaded: true });
         })
         .catch(() => {
           if (!cancelled) setView((v) => ({ ...v, loaded: true }));

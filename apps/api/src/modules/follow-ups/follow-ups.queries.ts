@@ -8,6 +8,14 @@ export async function upsertFollowUp(db: Executor, row: typeof followUps.$inferI
   await db.insert(followUps).values(row).onConflictDoUpdate({ target: followUps.spendId, set: changes });
 }
 
+export async function currentFollowUp(db: Executor, spendId: string) {
+  const [row] = await db
+    .select({ contactedOn: followUps.contactedOn, method: followUps.method, outcome: followUps.outcome, clientView: followUps.clientView, notes: followUps.notes })
+    .from(followUps)
+    .where(eq(followUps.spendId, spendId));
+  return row ?? null;
+}
+
 export async function setFollowUpStatus(db: Executor, spendId: string, status: string) {
   await db.update(spends).set({ followUpStatus: status }).where(eq(spends.id, spendId));
 }

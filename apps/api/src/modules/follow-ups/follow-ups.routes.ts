@@ -17,7 +17,7 @@ export async function followUpsRoutes(app: FastifyInstance, options: { followUps
       schema: {
         tags: ["workflow"],
         summary: "Record (or correct) the client follow-up: its worker or a supervisor of its team",
-        description: "The date of contact may not be before the spend or in the future. Recording again replaces the answer; every recording stays in the event log.",
+        description: "The date of contact may not be before the spend or in the future. Recording again replaces the answer; every recording stays in the event log. The same answer again (a phone retrying after a lost reply) changes nothing and is not logged twice, so no Idempotency-Key is needed.",
         params: spendParams,
         body: followUpInputSchema,
         response: { 200: spendDetailSchema },

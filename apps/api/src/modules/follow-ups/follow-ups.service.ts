@@ -12,7 +12,7 @@ import { toSpendAccess } from "../spends/spend-access.ts";
 import type { SpendDetail } from "../spends/spend-detail.ts";
 import { lockSpend } from "../spends/spends.queries.ts";
 import type { SpendsService } from "../spends/spends.service.ts";
-import { setFollowUpStatus, upsertFollowUp } from "./follow-ups.queries.ts";
+import { currentFollowUp, setFollowUpStatus, upsertFollowUp } from "./follow-ups.queries.ts";
 
 export function createFollowUpsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; spends: SpendsService }) {
   const { db, clock, config, spends } = deps;
@@ -29,13 +29,13 @@ export function createFollowUpsService(deps: { db: Db; clock: Clock; config: Pic
         if (problem) throw ValidationError.field("contactedOn", problem);
         const from = spend.followUpStatus as FollowUpStatus;
         const to = nextState("followUp", from, "record");
+        const recorded = { contactedOn: input.contactedOn, method: input.method, outcome: input.outcome, clientView: input.clientView || null, notes: input.notes || null };
+        // The same follow-up again (a phone retrying after a lost reply) changes nothing and is not logged twice.
+        const current = await currentFollowUp(tx, spend.id);
+        if (current && (Object.keys(recorded) as (keyof typeof recorded)[]).every((field) => current[field] === recorded[field])) return;
         await upsertFollowUp(tx, {
           spendId: spend.id,
-          contactedOn: input.contactedOn,
-          method: input.method,
-          outcome: input.outcome,
-          clientView: input.clientView || null,
-          notes: input.notes || null,
+          ...recorded,
           recordedBy: actor.id,
           createdAt: now,
           updatedAt: now,

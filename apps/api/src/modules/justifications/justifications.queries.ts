@@ -1,4 +1,4 @@
-import { eq, max } from "drizzle-orm";
+import { desc, eq, max } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { justificationRevisions, spends } from "@greentape/db/schema";
 
@@ -6,6 +6,17 @@ import { justificationRevisions, spends } from "@greentape/db/schema";
 export async function latestRevision(db: Executor, spendId: string): Promise<number> {
   const [row] = await db.select({ revision: max(justificationRevisions.revision) }).from(justificationRevisions).where(eq(justificationRevisions.spendId, spendId));
   return row?.revision ?? 0;
+}
+
+/** The newest revision's text and author, or null before the first. */
+export async function latestRevisionText(db: Executor, spendId: string) {
+  const [row] = await db
+    .select({ narrative: justificationRevisions.narrative, intendedOutcome: justificationRevisions.intendedOutcome, submittedBy: justificationRevisions.submittedBy })
+    .from(justificationRevisions)
+    .where(eq(justificationRevisions.spendId, spendId))
+    .orderBy(desc(justificationRevisions.revision))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function insertRevision(db: Executor, row: typeof justificationRevisions.$inferInsert) {

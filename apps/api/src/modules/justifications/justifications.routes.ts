@@ -17,7 +17,7 @@ export async function justificationsRoutes(app: FastifyInstance, options: { just
       schema: {
         tags: ["workflow"],
         summary: "Write or revise the justification (its worker only): each submission is kept as a revision",
-        description: "A narrative of 40 to 4,000 characters and the intended outcome. Once endorsed or under concern it can no longer be revised (409).",
+        description: "A narrative of 40 to 4,000 characters and the intended outcome. Once endorsed or under concern it can no longer be revised (409). Sending the same text again before anyone reviews it (a phone retrying after a lost reply) makes no new revision, so no Idempotency-Key is needed.",
         params: spendParams,
         body: justificationInputSchema,
         response: { 200: spendDetailSchema },

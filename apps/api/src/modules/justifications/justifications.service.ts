@@ -11,7 +11,7 @@ import { toSpendAccess } from "../spends/spend-access.ts";
 import type { SpendDetail } from "../spends/spend-detail.ts";
 import { lockSpend } from "../spends/spends.queries.ts";
 import type { SpendsService } from "../spends/spends.service.ts";
-import { insertRevision, latestRevision, setJustificationTrack } from "./justifications.queries.ts";
+import { insertRevision, latestRevision, latestRevisionText, setJustificationTrack } from "./justifications.queries.ts";
 
 export function createJustificationsService(deps: { db: Db; clock: Clock; spends: SpendsService; notifications: NotificationsService }) {
   const { db, clock, spends, notifications } = deps;
@@ -29,6 +29,9 @@ export function createJustificationsService(deps: { db: Db; clock: Clock; spends
         if (!spend) throw new NotFoundError("Spend");
         if (!canJustify(actor, toSpendAccess(spend))) throw new ForbiddenError("Only the worker who logged this spend writes its justification, and not once it is voided.");
         const from = spend.justificationStatus as JustificationStatus;
+        // A phone that lost the reply sends the same text again (its outbox retries): while nobody
+        // has reviewed it since, the same text from the same worker is that revision, not a new one.
+        if (from === "submitted" && isSameRevision(await latestRevisionText(tx, spend.id), actor.id, input)) return;
         const to = nextState("justification", from, "submit");
         const revision = (await latestRevision(tx, spend.id)) + 1;
         await insertRevision(tx, { spendId: spend.id, revision, narrative: input.narrative, intendedOutcome: input.intendedOutcome, submittedBy: actor.id, createdAt: now });
@@ -40,6 +43,10 @@ export function createJustificationsService(deps: { db: Db; clock: Clock; spends
       return spends.detail(actor, spendId);
     },
   };
+}
+
+function isSameRevision(latest: { narrative: string; intendedOutcome: string; submittedBy: string } | null, actorId: string, input: JustificationInput): boolean {
+  return latest !== null && latest.submittedBy === actorId && latest.narrative === input.narrative && latest.intendedOutcome === input.intendedOutcome;
 }
 
 export type JustificationsService = ReturnType<typeof createJustificationsService>;

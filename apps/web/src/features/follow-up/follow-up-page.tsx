@@ -43,7 +43,7 @@ function FollowUpForm({ spend }: { spend: SpendCaseData }) {
     clientView: spend.followUp?.clientView ?? "",
     notes: spend.followUp?.notes ?? "",
   }));
-  const { errors, general, offline, submitting, submit } = useSpendDraftSubmit(spend.id, draft, FIELDS);
+  const { errors, general, offline, submitting, submit } = useSpendDraftSubmit(spend.id, "follow-up", draft, FIELDS);
   const v = draft.values;
 
   const allowed = canRecordFollowUp(

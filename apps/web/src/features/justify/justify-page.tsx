@@ -34,7 +34,7 @@ function JustifyForm({ spend }: { spend: SpendCaseData }) {
     narrative: spend.justification?.narrative ?? "",
     intendedOutcome: spend.justification?.intendedOutcome ?? "",
   }));
-  const { errors, general, offline, submitting, submit } = useSpendDraftSubmit(spend.id, draft, FIELDS);
+  const { errors, general, offline, submitting, submit } = useSpendDraftSubmit(spend.id, "justification", draft, FIELDS);
 
   const status = spend.justificationStatus as JustificationStatus;
   const allowed =

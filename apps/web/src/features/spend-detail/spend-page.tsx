@@ -13,6 +13,7 @@ import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { CommentForm } from "../../components/comment-form.tsx";
+import { QueuedWrites } from "../../components/outbox-status.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
 import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -99,6 +100,7 @@ export function SpendPage() {
           {formatMoney(data.amount, data.currency)} for {data.client.reference}
         </h1>
 
+        <QueuedWrites userId={user.id} spendId={data.id} />
         <WhatYouCanDo spend={data} actor={actor} access={access} onDone={done} />
 
         <SpendCase
