@@ -26,6 +26,16 @@ export const reviewRoutes: RouteObject[] = [
     element: <RequireRole roles={["supervisor", "auditor", "admin"]} />,
     children: [{ path: "clients/:clientId", lazy: lazyPage(() => import("../../features/client-page/client-page.tsx"), (m) => m.ClientPage) }],
   },
+  {
+    // A client's equality-monitoring answers: their team's supervisor and admins (the API checks the team).
+    element: <RequireRole roles={["supervisor", "admin"]} />,
+    children: [
+      {
+        path: "clients/:clientId/equality-monitoring",
+        lazy: lazyPage(() => import("../../features/client-page/equality-monitoring-page.tsx"), (m) => m.EqualityMonitoringPage),
+      },
+    ],
+  },
 ];
 
 /** Menu items this area adds, per role, in order after Home. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { equalityMonitoringSchema, type EqualityMonitoring } from "@greentape/domain/equality-monitoring";
 import { spendSchema } from "../../components/spend-case.tsx";
+import { apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
 const clientHistorySchema = z.object({
@@ -24,4 +26,13 @@ export type ClientSpend = ClientHistory["spends"][number];
 /** Every spend for one client, across workers (`GET /api/clients/:id/history`). */
 export function useClientHistory(clientId: string) {
   return useApiData(`/api/clients/${encodeURIComponent(clientId)}/history`, clientHistorySchema);
+}
+
+/** A client's equality-monitoring answers (`GET /api/clients/:id/equality-monitoring`), "prefer not to say" until recorded. */
+export function useEqualityMonitoring(clientId: string) {
+  return useApiData(`/api/clients/${encodeURIComponent(clientId)}/equality-monitoring`, equalityMonitoringSchema);
+}
+
+export function saveEqualityMonitoring(clientId: string, answers: EqualityMonitoring): Promise<EqualityMonitoring> {
+  return apiPut(`/api/clients/${encodeURIComponent(clientId)}/equality-monitoring`, answers).then((answer) => equalityMonitoringSchema.parse(answer));
 }

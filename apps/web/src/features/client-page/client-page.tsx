@@ -1,8 +1,9 @@
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { Tag, justificationTag, outcomeLabel } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -35,6 +36,8 @@ function caseLink(role: Role, spendId: string): string {
 export function ClientPage() {
   const { clientId = "" } = useParams();
   const navigate = useNavigate();
+  const flash = flashFrom(useLocation().state);
+  const user = useCurrentUser();
   const { state, reload } = useClientHistory(clientId);
   const history = state.status === "loaded" ? state.data : null;
   usePageTitle(history ? `Client ${history.client.reference}` : "Client");
@@ -53,11 +56,19 @@ export function ClientPage() {
       >
         Back
       </a>
+      {flash ? <SuccessBanner heading={flash} /> : null}
       <span className="govuk-caption-l">Client</span>
       <h1 className="govuk-heading-l">
         {history ? history.client.reference : "Client"}
         {history?.client.displayName ? <span className="gt-client-name"> ({history.client.displayName})</span> : null}
       </h1>
+      {user.role === "supervisor" || user.role === "admin" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/clients/${encodeURIComponent(clientId)}/equality-monitoring`}>
+            Equality monitoring (optional)
+          </Link>
+        </p>
+      ) : null}
       {state.status === "loading" ? <Loading label="Loading the client's spends" /> : null}
       {state.status === "failed" ? <LoadFailed what="this client's spends" error={state.error} onRetry={reload} /> : null}
       {history ? <History history={history} /> : null}
