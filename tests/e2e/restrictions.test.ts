@@ -104,3 +104,49 @@ describe("restricting a team member, on a supervisor's phone", () => {
     await expectNoSeriousA11yViolations(page, "restriction lifted");
   });
 });
+
+describe("an admin's restriction, from the user's page", () => {
+  it("suspends a worker of any team with a reason, which the API holds them to, and lifts it", async () => {
+    const other = await login("worker3@demo.test");
+    await catchUp(other.token);
+    const adminToken = (await login("admin@demo.test")).token;
+    const inForce = async () => (await call<{ items: { inForce: boolean }[] }>("GET", `/api/users/${other.user.id}/restrictions`, adminToken)).items.filter((r) => r.inForce);
+    const scheme = (await call<{ items: { id: string }[] }>("GET", "/api/schemes", other.token)).items[0]!;
+    const client = await call<{ id: string }>("POST", "/api/clients", other.token, { reference: `E2E-RES-ADM-${Date.now().toString(36)}` });
+    const spend = () =>
+      fetch(`${baseUrl}/api/spends`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${other.token}`, "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+        body: JSON.stringify({ schemeId: scheme.id, clientId: client.id, amount: 300, category: "Travel", payee: "Go North East", paymentMethod: "prepaid_card", spentOn: serverToday() }),
+      });
+    const admin = await openPhonePage(baseUrl);
+    try {
+      await signIn(admin.page, "admin@demo.test");
+      await admin.page.goto(`/admin/users/${other.user.id}`);
+      await expect.poll(() => heading(admin.page).textContent()).toBe(other.user.name);
+      await admin.page.getByRole("link", { name: "Suspend or lower caps" }).click();
+      await expect.poll(() => heading(admin.page).textContent()).toBe(`Restrict ${other.user.name}’s spending`);
+      expect(await admin.page.locator(".govuk-caption-l").innerText()).toBe("Users");
+      await admin.page.getByLabel("Suspend their spending").check();
+      await admin.page.getByLabel("Why?").fill(REASON);
+      await admin.page.getByRole("button", { name: "Restrict their spending" }).click();
+      await admin.page.getByText(`${other.user.name} has been told, with your reason`).waitFor();
+      expect(new URL(admin.page.url()).pathname).toBe(`/admin/users/${other.user.id}`);
+      expect(await admin.page.getByTestId("restriction-in-force").innerText()).toContain("New spends are suspended until it is lifted.");
+      expect(await inForce()).toHaveLength(1);
+      const refused = await spend();
+      expect(refused.status).toBe(422);
+      expect(((await refused.json()) as { type: string }).type).toMatch(/\/allowance-restricted$/);
+      await expectNoSeriousA11yViolations(admin.page, "user restricted by an admin");
+
+      await admin.page.getByRole("link", { name: "Lift this restriction" }).click();
+      await admin.page.getByLabel("Why are you lifting it?").fill("Spoke with them and their supervisor; settled.");
+      await admin.page.getByRole("button", { name: "Lift the restriction" }).click();
+      await admin.page.getByText(`The restriction is lifted: ${other.user.name} may spend as the scheme allows`).waitFor();
+      expect(await inForce()).toHaveLength(0);
+      expect((await spend()).status).toBe(201);
+    } finally {
+      await admin.close();
+    }
+  });
+});

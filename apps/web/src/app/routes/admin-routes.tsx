@@ -16,6 +16,11 @@ export const adminRoutes: RouteObject[] = [
       { path: "admin/users/:id", lazy: lazyPage(() => import("../../features/admin-users/user-page.tsx"), (m) => m.UserPage) },
       { path: "admin/users/:id/deactivate", lazy: lazyPage(() => import("../../features/admin-users/user-access-pages.tsx"), (m) => m.DeactivateUserPage) },
       { path: "admin/users/:id/reset-password", lazy: lazyPage(() => import("../../features/admin-users/user-access-pages.tsx"), (m) => m.ResetPasswordPage) },
+      { path: "admin/users/:workerId/restrict", lazy: lazyPage(() => import("../../features/restrictions/restriction-pages.tsx"), (m) => m.RestrictPage) },
+      {
+        path: "admin/users/:workerId/restrictions/:restrictionId/lift",
+        lazy: lazyPage(() => import("../../features/restrictions/restriction-pages.tsx"), (m) => m.LiftRestrictionPage),
+      },
       { path: "admin/teams", lazy: lazyPage(() => import("../../features/admin-teams/teams-page.tsx"), (m) => m.TeamsPage) },
       { path: "admin/teams/new", lazy: lazyPage(() => import("../../features/admin-teams/add-team-page.tsx"), (m) => m.AddTeamPage) },
       { path: "admin/teams/:id", lazy: lazyPage(() => import("../../features/admin-teams/team-page.tsx"), (m) => m.TeamPage) },

@@ -12,6 +12,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
+import { RestrictionsSection } from "../restrictions/restrictions-section.tsx";
 import { USER_FIELD_IDS, UserFields, checkUserFields, serverFieldErrors } from "./user-fields.tsx";
 import type { UserField, UserFieldErrors, UserFieldValues } from "./user-fields.tsx";
 import { updateUser, useTeamOptions, useUsers } from "./users-api.ts";
@@ -201,6 +202,7 @@ function UserDetails({ user, teams, onErrors, reload }: UserDetailsProps) {
           )}
         </>
       )}
+      {user.active && !itsMe && (user.role === "worker" || user.role === "supervisor") ? <RestrictionsSection workerId={user.id} name={user.name} /> : null}
     </>
   );
 }

@@ -14,8 +14,7 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import { useTrackRecord } from "../team-summary/team-summary-api.ts";
-import { liftRestriction, restrict, restrictionPaths, useRestrictions } from "./restrictions-api.ts";
+import { liftRestriction, restrict, usePersonName, useRestrictionPaths, useRestrictions } from "./restrictions-api.ts";
 
 const FIELDS = ["kind", "perSpendCap", "perWorkerMonthlyCap", "until", "reason"] as const;
 type Field = (typeof FIELDS)[number];
@@ -32,17 +31,18 @@ const CAP_FIELDS: ReadonlyArray<{ field: CapField; label: string; hint?: string 
   { field: "perWorkerMonthlyCap", label: "Most they may spend in a month, in pounds (optional)", hint: "Give at least one of the two." },
 ];
 
-/** The team member named in the address, for their supervisor; `children` gets their name. */
-function ForTeamMember({ title, children }: { title: (name: string) => string; children: (workerId: string, name: string) => ReactNode }) {
+/** The person named in the address, for their supervisor or an admin; `children` gets their name. */
+function ForPerson({ title, children }: { title: (name: string) => string; children: (workerId: string, name: string) => ReactNode }) {
   const { workerId = "" } = useParams();
-  const { state, reload } = useTrackRecord(workerId);
-  const name = state.status === "loaded" ? state.data.name : null;
-  usePageTitle(name ? title(name) : "Team member");
+  const { state, reload } = usePersonName(workerId);
+  const name = state.status === "loaded" ? state.data : null;
+  usePageTitle(name ? title(name) : "Person");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {state.status === "loading" ? <Loading label="Loading the team member" /> : null}
-        {state.status === "failed" ? <LoadFailed what="the team member" error={state.error} onRetry={reload} /> : null}
+        {state.status === "loading" ? <Loading label="Loading the person" /> : null}
+        {state.status === "failed" ? <LoadFailed what="the person" error={state.error} onRetry={reload} /> : null}
+        {state.status === "loaded" && name === null ? <h1 className="govuk-heading-l">Person not found</h1> : null}
         {name ? children(workerId, name) : null}
       </div>
     </div>
@@ -59,6 +59,7 @@ function summaryOf(general: string | null, errors: Errors): SummaryError[] {
  */
 function useRestrictionSubmit(workerId: string) {
   const navigate = useNavigate();
+  const paths = useRestrictionPaths();
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -77,7 +78,7 @@ function useRestrictionSubmit(workerId: string) {
       else setGeneral(describeApiError(error));
       return;
     }
-    void navigate(restrictionPaths.worker(workerId), { state: { flash } satisfies FlashState });
+    void navigate(paths.person(workerId), { state: { flash } satisfies FlashState });
   }
 
   return { errors, setErrors, setGeneral, saving, summary, send };
@@ -85,11 +86,12 @@ function useRestrictionSubmit(workerId: string) {
 
 /** Suspending a team member's spending, or lowering their caps, with a reason. */
 export function RestrictPage() {
-  return <ForTeamMember title={(name) => `Restrict ${name}'s spending`}>{(workerId, name) => <RestrictForm workerId={workerId} name={name} />}</ForTeamMember>;
+  return <ForPerson title={(name) => `Restrict ${name}'s spending`}>{(workerId, name) => <RestrictForm workerId={workerId} name={name} />}</ForPerson>;
 }
 
 function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
   const { errors, setErrors, setGeneral, saving, summary, send } = useRestrictionSubmit(workerId);
+  const paths = useRestrictionPaths();
   const [kind, setKind] = useState<RestrictionKind | "">("");
   const [caps, setCaps] = useState<Record<CapField, string>>({ perSpendCap: "", perWorkerMonthlyCap: "" });
   const [until, setUntil] = useState("");
@@ -125,11 +127,11 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
 
   return (
     <>
-      <Link className="govuk-back-link" to={restrictionPaths.worker(workerId)}>
+      <Link className="govuk-back-link" to={paths.person(workerId)}>
         Back to {name}
       </Link>
       <ErrorSummary errors={summary} />
-      <span className="govuk-caption-l">Your team</span>
+      <span className="govuk-caption-l">{paths.area}</span>
       <h1 className="govuk-heading-l">Restrict {name}&rsquo;s spending</h1>
       <p className="govuk-body">{name} is told at once, in the app and on their home screen, with your reason. The restriction is recorded in the event log.</p>
       <form noValidate onSubmit={handleSubmit}>
@@ -178,7 +180,7 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
           <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={saving || undefined}>
             {saving ? "Restricting…" : "Restrict their spending"}
           </button>
-          <Link className="govuk-link" to={restrictionPaths.worker(workerId)}>
+          <Link className="govuk-link" to={paths.person(workerId)}>
             Cancel
           </Link>
         </div>
@@ -189,12 +191,13 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
 
 /** Lifting a restriction, with a reason: their freedom comes back at once. */
 export function LiftRestrictionPage() {
-  return <ForTeamMember title={(name) => `Lift ${name}'s restriction`}>{(workerId, name) => <LiftForm workerId={workerId} name={name} />}</ForTeamMember>;
+  return <ForPerson title={(name) => `Lift ${name}'s restriction`}>{(workerId, name) => <LiftForm workerId={workerId} name={name} />}</ForPerson>;
 }
 
 function LiftForm({ workerId, name }: { workerId: string; name: string }) {
   const { restrictionId = "" } = useParams();
   const { errors, setErrors, setGeneral, saving, summary, send } = useRestrictionSubmit(workerId);
+  const paths = useRestrictionPaths();
   const restrictions = useRestrictions(workerId);
   const restriction = restrictions.state.status === "loaded" ? restrictions.state.data.items.find((r) => r.id === restrictionId) : undefined;
   const [reason, setReason] = useState("");
@@ -208,11 +211,11 @@ function LiftForm({ workerId, name }: { workerId: string; name: string }) {
 
   return (
     <>
-      <Link className="govuk-back-link" to={restrictionPaths.worker(workerId)}>
+      <Link className="govuk-back-link" to={paths.person(workerId)}>
         Back to {name}
       </Link>
       <ErrorSummary errors={summary} />
-      <span className="govuk-caption-l">Your team</span>
+      <span className="govuk-caption-l">{paths.area}</span>
       <h1 className="govuk-heading-l">Lift {name}&rsquo;s restriction?</h1>
       {restrictions.state.status === "loading" ? <Loading label="Loading the restriction" /> : null}
       {restrictions.state.status === "failed" ? <LoadFailed what="the restriction" error={restrictions.state.error} onRetry={restrictions.reload} /> : null}
@@ -227,7 +230,7 @@ function LiftForm({ workerId, name }: { workerId: string; name: string }) {
               <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
                 {saving ? "Lifting…" : "Lift the restriction"}
               </button>
-              <Link className="govuk-link" to={restrictionPaths.worker(workerId)}>
+              <Link className="govuk-link" to={paths.person(workerId)}>
                 Cancel
               </Link>
             </div>

@@ -2,8 +2,9 @@
 // lifted by an admin or the person's own supervisor.
 import { z } from "zod";
 import { restrictionViewSchema, type RestrictionInput, type RestrictionView } from "@greentape/domain/restrictions";
-import { apiPost } from "../../lib/api-client.ts";
-import { useApiData } from "../../lib/use-api-data.ts";
+import { apiGet, apiPost } from "../../lib/api-client.ts";
+import { useCurrentUser } from "../../lib/auth.tsx";
+import { useApiData, useLoad } from "../../lib/use-api-data.ts";
 
 export type Restriction = RestrictionView;
 
@@ -22,9 +23,30 @@ export function liftRestriction(userId: string, restrictionId: string, reason: s
   return apiPost(`/api/users/${encodeURIComponent(userId)}/restrictions/${encodeURIComponent(restrictionId)}/lift`, { reason }).then((answer) => restrictionViewSchema.parse(answer));
 }
 
-/** Where a supervisor sets and lifts a team member's restrictions, beside their page. */
-export const restrictionPaths = {
-  worker: (workerId: string) => `/team/workers/${encodeURIComponent(workerId)}`,
-  restrict: (workerId: string) => `/team/workers/${encodeURIComponent(workerId)}/restrict`,
-  lift: (workerId: string, restrictionId: string) => `/team/workers/${encodeURIComponent(workerId)}/restrictions/${encodeURIComponent(restrictionId)}/lift`,
-};
+/**
+ * Where a person's restrictions are set and lifted, beside their page: a team member's page for
+ * their supervisor, the user's page for an admin.
+ */
+export function useRestrictionPaths() {
+  const { role } = useCurrentUser();
+  const person = (userId: string) => (role === "admin" ? `/admin/users/${encodeURIComponent(userId)}` : `/team/workers/${encodeURIComponent(userId)}`);
+  return {
+    /** What the restriction pages call the place the person is seen from. */
+    area: role === "admin" ? "Users" : "Your team",
+    person,
+    restrict: (userId: string) => `${person(userId)}/restrict`,
+    lift: (userId: string, restrictionId: string) => `${person(userId)}/restrictions/${encodeURIComponent(restrictionId)}/lift`,
+  };
+}
+
+const userListSchema = z.looseObject({ items: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
+const trackRecordNameSchema = z.looseObject({ name: z.string() });
+
+/** The person's name: from the users list for an admin, from the team member's record for their supervisor. */
+export function usePersonName(userId: string) {
+  const { role } = useCurrentUser();
+  return useLoad(`person:${role}:${userId}`, async (signal) => {
+    if (role === "admin") return userListSchema.parse(await apiGet("/api/users", { signal })).items.find((u) => u.id === userId)?.name ?? null;
+    return trackRecordNameSchema.parse(await apiGet(`/api/track-record?workerId=${encodeURIComponent(userId)}`, { signal })).name;
+  });
+}

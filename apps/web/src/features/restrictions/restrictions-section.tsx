@@ -3,18 +3,19 @@ import { describeRestriction } from "@greentape/domain/restrictions";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { formatDay, formatTimestamp } from "../../lib/format.ts";
-import { restrictionPaths, useRestrictions, type Restriction } from "./restrictions-api.ts";
+import { useRestrictionPaths, useRestrictions, type Restriction } from "./restrictions-api.ts";
 
 function terms(restriction: Restriction): string {
   return describeRestriction({ kind: restriction.kind, untilOn: restriction.until, perSpendCap: restriction.perSpendCap, perWorkerMonthlyCap: restriction.perWorkerMonthlyCap });
 }
 
 /**
- * A team member's restrictions on their supervisor's page of them: what is in force, with its
+ * A person's restrictions on their supervisor's page of them, or an admin's: what is in force, with its
  * reason and a way to lift it, a way to set a new one, and what was set and lifted before.
  */
 export function RestrictionsSection({ workerId, name }: { workerId: string; name: string }) {
   const { state, reload } = useRestrictions(workerId);
+  const paths = useRestrictionPaths();
   const inForce = state.status === "loaded" ? state.data.items.filter((r) => r.inForce) : [];
   const past = state.status === "loaded" ? state.data.items.filter((r) => !r.inForce) : [];
   return (
@@ -35,7 +36,7 @@ export function RestrictionsSection({ workerId, name }: { workerId: string; name
             <h3 className="govuk-summary-card__title">{restriction.kind === "suspend" ? "Spending suspended" : "Caps lowered"}</h3>
             <ul className="govuk-summary-card__actions">
               <li className="govuk-summary-card__action">
-                <Link className="govuk-link" to={restrictionPaths.lift(workerId, restriction.id)}>
+                <Link className="govuk-link" to={paths.lift(workerId, restriction.id)}>
                   Lift<span className="govuk-visually-hidden"> this restriction</span>
                 </Link>
               </li>
@@ -50,7 +51,7 @@ export function RestrictionsSection({ workerId, name }: { workerId: string; name
         </div>
       ))}
       {state.status === "loaded" ? (
-        <Link className="govuk-button govuk-button--warning" to={restrictionPaths.restrict(workerId)}>
+        <Link className="govuk-button govuk-button--warning" to={paths.restrict(workerId)}>
           Suspend or lower caps
         </Link>
       ) : null}
