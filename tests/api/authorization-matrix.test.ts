@@ -142,7 +142,12 @@ describe("authorization matrix for the work after the spend", () => {
 
   it("follow-up", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    await runMatrix("followUp", (account, id) => t.http.put(`/api/spends/${id}/follow-up`).set(as(account)).send({ contactedOn: today, method: "visit", outcome: "helped_a_little" }), { justified: false });
+    // Each account records its own notes: an identical follow-up sent again is a replay, and changes nothing by design.
+    await runMatrix(
+      "followUp",
+      (account, id) => t.http.put(`/api/spends/${id}/follow-up`).set(as(account)).send({ contactedOn: today, method: "visit", outcome: "helped_a_little", notes: `Visited; recorded by ${account}.` }),
+      { justified: false },
+    );
   });
 
   it("comment", async () => {
