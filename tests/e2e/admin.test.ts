@@ -265,7 +265,8 @@ describe("admin", () => {
     await expect.poll(() => heading(page).textContent(), PATIENTLY).toBe("Your spending");
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.getByTestId("signed-in-user").innerText()).toContain(WORKER.name);
-    expect(await page.locator(".govuk-summary-list").innerText()).toContain(TEAM);
+    // The account's details: the list with the email (the worker's own record is a list too).
+    expect(await page.locator(".govuk-summary-list", { hasText: "Email" }).innerText()).toContain(TEAM);
 
     // Still signed in after a reload (a new session was started with the new password)...
     await page.reload();
