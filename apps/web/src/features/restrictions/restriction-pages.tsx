@@ -84,6 +84,20 @@ function useRestrictionSubmit(workerId: string) {
   return { errors, setErrors, setGeneral, saving, summary, send };
 }
 
+/** A form's submit button, saying so while it sends, and the way back without changing anything. */
+function SubmitOrCancel({ label, busyLabel, warning = false, saving, cancelTo }: { label: string; busyLabel: string; warning?: boolean; saving: boolean; cancelTo: string }) {
+  return (
+    <div className="govuk-button-group">
+      <button type="submit" className={`govuk-button${warning ? " govuk-button--warning" : ""}`} aria-disabled={saving || undefined}>
+        {saving ? busyLabel : label}
+      </button>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </div>
+  );
+}
+
 /** Suspending a team member's spending, or lowering their caps, with a reason. */
 export function RestrictPage() {
   return <ForPerson title={(name) => `Restrict ${name}'s spending`}>{(workerId, name) => <RestrictForm workerId={workerId} name={name} />}</ForPerson>;
@@ -176,14 +190,7 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
           onChange={(event) => setReason(event.target.value)}
           error={errors.reason}
         />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={saving || undefined}>
-            {saving ? "Restricting…" : "Restrict their spending"}
-          </button>
-          <Link className="govuk-link" to={paths.person(workerId)}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel label="Restrict their spending" busyLabel="Restricting…" warning saving={saving} cancelTo={paths.person(workerId)} />
       </form>
     </>
   );
@@ -226,14 +233,7 @@ function LiftForm({ workerId, name }: { workerId: string; name: string }) {
           <p className="govuk-body">{name} may spend as the scheme allows again as soon as you lift it, and is told.</p>
           <form noValidate onSubmit={handleSubmit}>
             <Textarea id="reason" name="reason" label="Why are you lifting it?" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} />
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-                {saving ? "Lifting…" : "Lift the restriction"}
-              </button>
-              <Link className="govuk-link" to={paths.person(workerId)}>
-                Cancel
-              </Link>
-            </div>
+            <SubmitOrCancel label="Lift the restriction" busyLabel="Lifting…" saving={saving} cancelTo={paths.person(workerId)} />
           </form>
         </>
       ) : null}
