@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { ROLES, type Role } from "@greentape/domain/roles";
 import { NoteFormatError, parseSignerKey, parseVerifierKey, type SignerKey, type VerifierKey } from "@greentape/log/note";
 
 const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -26,6 +27,16 @@ function isProxyAddress(entry: string): boolean {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
+
+/** A comma-separated list of roles; empty means none. */
+const roleList = z
+  .string()
+  .transform((text) => text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+  .refine((entries) => entries.every((entry) => (ROLES as readonly string[]).includes(entry)), `must be a comma-separated list of roles from ${ROLES.join(", ")}`)
+  .transform((entries) => entries as Role[]);
+
+/** The roles that handle money, audit or accounts: a password alone is not enough for them (OWASP ASVS level 2). */
+const OFFICE_ROLES: Role[] = ["supervisor", "auditor", "finance", "admin"];
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -83,6 +94,14 @@ const environmentSchema = z.object({
   LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_SEALING: booleanFromEnv.default(true),
   LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
+  MFA_REQUIRED_ROLES: roleList.optional(),
+  MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  PASSWORD_SIGN_IN_OFF_ROLES: roleList.optional(),
+  WEBAUTHN_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -120,11 +139,24 @@ export interface Config {
     sealing: boolean;
     pollMs: number;
   };
+  mfa: {
+    /** Roles that must use a second factor when signing in with a password. */
+    requiredRoles: Role[];
+    /** Keys the encryption of TOTP secrets; unset means a key file made once under DATA_DIR. */
+    encryptionKey: string | undefined;
+    /** The web app's origin for passkeys; unset means the origin the browser sends (fine on one host). */
+    webauthnOrigin: string | undefined;
+  };
+  /** Roles that may not sign in with a password at all: they use the council account. */
+  passwordSignInOffRoles: Role[];
+  /** The council's identity provider; undefined when OIDC is not configured. */
+  oidc: { issuer: URL; clientId: string; clientSecret: string | undefined; redirectUrl: string } | undefined;
 }
 
 export class ConfigError extends Error {}
 
-const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY"]);
+const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "MFA_ENCRYPTION_KEY", "OIDC_CLIENT_SECRET"]);
+const OIDC_REQUIRED = ["OIDC_CLIENT_ID", "OIDC_REDIRECT_URL"] as const;
 
 /** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -140,7 +172,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MIGRATION_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
     throw new ConfigError("Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL too (the app's own connection)");
   }
+  if (e.OIDC_ISSUER !== undefined) {
+    const missing = OIDC_REQUIRED.find((name) => e[name] === undefined);
+    if (missing) throw new ConfigError(`Invalid configuration: OIDC_ISSUER needs ${missing} too`);
+  }
   const usingPostgres = e.DATABASE_URL !== undefined;
+  const seedDemo = e.SEED_DEMO ?? !usingPostgres;
+  if (e.PASSWORD_SIGN_IN_OFF_ROLES?.length && e.OIDC_ISSUER === undefined) {
+    throw new ConfigError("Invalid configuration: PASSWORD_SIGN_IN_OFF_ROLES needs OIDC_ISSUER, or those roles could not sign in at all");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -148,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
-    seedDemo: e.SEED_DEMO ?? !usingPostgres,
+    seedDemo,
     jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString("base64url"),
     jwtSecretGenerated: e.JWT_SECRET === undefined,
     cookieSecure: e.COOKIE_SECURE ?? false,
@@ -173,5 +213,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sealing: e.LOG_SEALING,
       pollMs: e.LOG_SEAL_POLL_MS,
     },
+    mfa: {
+      // The demo's people sign in with their password alone, so `npm start` stays two commands.
+      requiredRoles: e.MFA_REQUIRED_ROLES ?? (seedDemo ? [] : OFFICE_ROLES),
+      encryptionKey: e.MFA_ENCRYPTION_KEY,
+      webauthnOrigin: e.WEBAUTHN_ORIGIN,
+    },
+    passwordSignInOffRoles: e.PASSWORD_SIGN_IN_OFF_ROLES ?? [],
+    oidc:
+      e.OIDC_ISSUER !== undefined && e.OIDC_CLIENT_ID !== undefined && e.OIDC_REDIRECT_URL !== undefined
+        ? { issuer: new URL(e.OIDC_ISSUER), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUrl: e.OIDC_REDIRECT_URL }
+        : undefined,
   };
 }
