@@ -50,6 +50,13 @@ export interface CurrentUser {
   role: Role;
   teamId: string | null;
   teamName: string | null;
+  /** This sign-in reaches nothing but setting up a second factor until one is set up (the role needs one). */
+  secondFactorEnrolmentPending?: boolean;
+}
+
+/** The password was right and the account has a second factor: the sign-in waits for it. */
+export interface SecondFactorStep {
+  mfaToken: string;
 }
 
 interface LoginAnswer {
@@ -107,8 +114,15 @@ function rememberedUser(): CurrentUser | null {
 
 interface AuthContextValue {
   state: AuthState;
-  /** Throws ApiError (401 bad credentials, 429 rate limited, 400 invalid) or NetworkError. */
-  signIn(email: string, password: string): Promise<CurrentUser>;
+  /**
+   * Throws ApiError (401 bad credentials, 429 rate limited, 400 invalid) or NetworkError. Answers
+   * the second-factor step instead of a user when the account has one.
+   */
+  signIn(email: string, password: string): Promise<CurrentUser | SecondFactorStep>;
+  /** Finishes a sign-in with an answer from the second-factor step (a code, or a passkey). */
+  completeSignIn(path: string, body: unknown): Promise<CurrentUser>;
+  /** Asks the server who is signed in again (after setting up a second factor). */
+  reloadUser(): Promise<void>;
   /** Revokes the session on the server (later, if it cannot be told now), forgets it here and clears all local data. */
   signOut(): Promise<void>;
 }
@@ -215,10 +229,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onSessionEnded(null);
   }, []);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    // The session this phone signed out of ends on the server before a new one starts here.
-    await sendPendingSignOut();
-    const answer = await apiPost<LoginAnswer>("/api/auth/login", { email, password }, { auth: false });
+  const startSession = useCallback(async (answer: LoginAnswer) => {
     signedInWithForm.current = true;
     setAccessToken(answer.accessToken);
     let user: CurrentUser;
@@ -233,6 +244,27 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      // The session this phone signed out of ends on the server before a new one starts here.
+      await sendPendingSignOut();
+      const answer = await apiPost<LoginAnswer | { mfaRequired: true; mfaToken: string }>("/api/auth/login", { email, password }, { auth: false });
+      return "mfaToken" in answer ? { mfaToken: answer.mfaToken } : startSession(answer);
+    },
+    [startSession],
+  );
+
+  const completeSignIn = useCallback(
+    async (path: string, body: unknown) => startSession(await apiPost<LoginAnswer>(path, body, { auth: false })),
+    [startSession],
+  );
+
+  const reloadUser = useCallback(async () => {
+    const user = await fetchMe();
+    rememberUser(user);
+    setState({ status: "signed-in", user });
+  }, []);
+
   const signOut = useCallback(async () => {
     let serverTold = false;
     try {
@@ -245,7 +277,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, completeSignIn, reloadUser, signOut }), [state, signIn, completeSignIn, reloadUser, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

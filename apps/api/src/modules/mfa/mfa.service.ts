@@ -16,6 +16,7 @@ import * as q from "./mfa.queries.ts";
 import type { SecretBox } from "./secret-box.ts";
 
 const RECOVERY_CODE_COUNT = 10;
+const TOTP_CODE = /^\d{6}$/;
 /** Wrong second-factor codes allowed per account in the sign-in window (LOGIN_LIMIT_WINDOW_MINUTES). */
 export const SECOND_FACTOR_ATTEMPTS = 5;
 const STEP_ENDED = "This sign-in has expired or was already used. Sign in again with your password.";
@@ -74,7 +75,8 @@ export function createMfaService(deps: {
   /** The time step of a right, unused TOTP code; undefined for a wrong or replayed one. */
   async function checkTotp(userId: string, code: string): Promise<number | undefined> {
     const factor = await q.findTotpFactor(db, userId);
-    if (!factor) return undefined;
+    // otplib throws on a token that is not six digits; that is just a wrong code.
+    if (!factor || !TOTP_CODE.test(code)) return undefined;
     const result = await verify({
       secret: secretBox.open(factor.secretEncrypted),
       token: code,
@@ -134,7 +136,7 @@ export function createMfaService(deps: {
       if (!factor) throw new ConflictError("totp-not-started", "Start setting up an authenticator app first");
       if (factor.confirmedAt) throw new ConflictError("totp-already-set-up", "An authenticator app is already set up");
       return withAttemptLimit(actor.id, async () => {
-        if ((await checkTotp(actor.id, code)) === undefined) {
+        if ((await checkTotp(actor.id, code.replace(/\s/g, ""))) === undefined) {
           throw ValidationError.field("code", "The code is not right. Enter the 6-digit code your app shows now");
         }
         const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
@@ -150,7 +152,7 @@ export function createMfaService(deps: {
     async completeWithCode(mfaToken: string, code: string, context: RequestContext): Promise<IssuedSession> {
       const { step, user } = await openStep(mfaToken);
       const compact = code.replace(/\s/g, "");
-      const isTotp = /^\d{6}$/.test(compact);
+      const isTotp = TOTP_CODE.test(compact);
       return withAttemptLimit(user.id, async () => {
         if (isTotp) {
           if ((await checkTotp(user.id, compact)) === undefined) return refuse(user.id, "totp", "The code is not right, or was already used. Wait for the next code and try again.");

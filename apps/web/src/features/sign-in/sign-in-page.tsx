@@ -8,6 +8,7 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
+import { SecondFactorStep } from "./second-factor-step.tsx";
 
 type Field = "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -30,6 +31,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [submitting, setSubmitting] = useState(false);
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
 
   const summary: SummaryError[] = [
     ...(problems.general ? [problems.general] : []),
@@ -58,7 +60,12 @@ export function SignInPage() {
 
     setSubmitting(true);
     try {
-      await signIn(email.trim(), password);
+      const outcome = await signIn(email.trim(), password);
+      if ("mfaToken" in outcome) {
+        setPassword("");
+        setMfaToken(outcome.mfaToken);
+        return;
+      }
     } catch (error) {
       setProblems(problemsFrom(error));
       setPassword("");
@@ -68,6 +75,20 @@ export function SignInPage() {
     // A push, not a redirect: the new page takes focus (see use-focus-main-on-navigate.ts).
     // `submitting` stays true so this page does not also redirect while it unmounts.
     void navigate(from ?? "/");
+  }
+
+  if (mfaToken !== null) {
+    return (
+      <SecondFactorStep
+        mfaToken={mfaToken}
+        onSignedIn={() => void navigate(from ?? "/")}
+        onRestart={(message) => {
+          setMfaToken(null);
+          setSubmitting(false);
+          setProblems({ fields: {}, general: { message } });
+        }}
+      />
+    );
   }
 
   const reason = state.status === "signed-out" ? state.reason : undefined;
