@@ -239,7 +239,14 @@ export async function concernsWithoutFinding(db: Executor, limit: number) {
   return db
     .select()
     .from(spends)
-    .where(and(or(eq(spends.justificationStatus, "concern"), hasConcernReview), sql`not ${hasFinding}`))
+    // The concerned spends are gathered first (a partial index and the reviews), not found by
+    // testing every spend in the population against an OR.
+    .where(
+      and(
+        sql`${spends.id} in (select c.id from ${spends} c where c.justification_status = 'concern' union select ${reviews.spendId} from ${reviews} where ${reviews.decision} = 'concern')`,
+        sql`not ${hasFinding}`,
+      ),
+    )
     .orderBy(asc(spends.createdAt), asc(spends.id))
     .limit(limit + 1);
 }
