@@ -333,13 +333,18 @@ export const spends = pgTable(
     check("spends_amount_positive", sql`${t.amount} > 0`),
     check("spends_vat_within_amount", sql`${t.vatAmount} >= 0 and ${t.vatAmount} <= ${t.amount}`),
     index("spends_team_period_idx").on(t.teamId, t.period),
-    index("spends_worker_idx").on(t.workerId, t.createdAt),
+    // Lists are newest first by (created_at, id): a worker's, a team's, and everyone's for the office roles.
+    index("spends_worker_idx").on(t.workerId, t.createdAt, t.id),
+    index("spends_team_created_idx").on(t.teamId, t.createdAt, t.id),
+    index("spends_created_idx").on(t.createdAt, t.id),
     index("spends_client_idx").on(t.clientId, t.spentOn),
     index("spends_team_payee_idx").on(t.teamId, t.payeeKey),
     index("spends_worker_client_idx").on(t.workerId, t.clientId, t.spentOn),
     index("spends_team_category_idx").on(t.teamId, t.category, t.spentOn),
     index("spends_period_idx").on(t.period),
     index("spends_booked_period_idx").on(t.bookedPeriod),
+    // The auditor's queue starts from the spends under concern: few, so a small index.
+    index("spends_concern_idx").on(t.createdAt, t.id).where(sql`${t.justificationStatus} = 'concern'`),
     // Every spend checks its worker's owed justifications (the pause): few rows, so a small index.
     index("spends_worker_owed_idx")
       .on(t.workerId, t.justificationDueOn)

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
-import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
 import type { AuthService } from "./auth.service.ts";
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, requestContext, sessionAnswerSchema, sessionReplies } from "./session-reply.ts";

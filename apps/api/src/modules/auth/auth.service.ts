@@ -4,10 +4,10 @@ import { appendEvent } from "@greentape/db/event-log";
 import { AccountDeactivatedError, DomainError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Clock } from "../../lib/clock.ts";
-import { hasSecondFactor } from "../mfa/mfa.queries.ts";
-import { beginStep } from "../sign-in-steps/sign-in-steps.ts";
-import { findUserByEmail, findUserById, type UserRow } from "../users/users.queries.ts";
-import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { hasSecondFactor } from "../mfa/index.ts";
+import { beginStep } from "../sign-in-steps/index.ts";
+import { findUserByEmail, findUserById, type UserRow } from "../users/index.ts";
+import { dummyPasswordHash, verifyPassword } from "../../lib/passwords.ts";
 import {
   findRefreshTokenByHash,
   insertRefreshToken,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import { userViewSchema, toUserView } from "../users/user-view.ts";
+import { userViewSchema, toUserView } from "../users/index.ts";
 import type { IssuedSession, RequestContext } from "./auth.service.ts";
 
 export const REFRESH_COOKIE = "gt_refresh";

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
-import { requestContext, sessionAnswerSchema, sessionReplies } from "../auth/session-reply.ts";
+import { requestContext, sessionAnswerSchema, sessionReplies } from "../auth/index.ts";
 import type { MfaService } from "./mfa.service.ts";
 
 const mfaToken = z.string({ message: "Sign in with your password first" }).min(1, "Sign in with your password first").max(200);

@@ -7,11 +7,11 @@ import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, Vali
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { AuthService, IssuedSession, RequestContext } from "../auth/auth.service.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
-import { findOpenStep, useStep, type SignInStepRow } from "../sign-in-steps/sign-in-steps.ts";
-import { findUserById, type UserRow } from "../users/users.queries.ts";
+import type { AuthService, IssuedSession, RequestContext } from "../auth/index.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
+import { findOpenStep, useStep, type SignInStepRow } from "../sign-in-steps/index.ts";
+import { findUserById, type UserRow } from "../users/index.ts";
 import * as q from "./mfa.queries.ts";
 import type { SecretBox } from "./secret-box.ts";
 
