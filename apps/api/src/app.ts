@@ -22,6 +22,7 @@ import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { mfaRoutes } from "./modules/mfa/mfa.routes.ts";
 import { createMfaService } from "./modules/mfa/mfa.service.ts";
+import { hasSecondFactor } from "./modules/mfa/index.ts";
 import { loadSecretBox } from "./modules/mfa/secret-box.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
@@ -167,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const signing = await loadSigningKey(config);
-  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret, passwordSignInOffRoles: config.passwordSignInOffRoles } });
+  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret, passwordSignInOffRoles: config.passwordSignInOffRoles }, hasSecondFactor });
   const users = createUsersService({ db, clock });
   const passwords = createPasswordsService({ db, clock });
   const teams = createTeamsService({ db, clock });

@@ -4,7 +4,6 @@ import { appendEvent } from "@greentape/db/event-log";
 import { AccountDeactivatedError, DomainError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Clock } from "../../lib/clock.ts";
-import { hasSecondFactor } from "../mfa/index.ts";
 import { beginStep } from "../sign-in-steps/index.ts";
 import { findUserByEmail, findUserById, type UserRow } from "../users/index.ts";
 import { dummyPasswordHash, verifyPassword } from "../../lib/passwords.ts";
@@ -65,8 +64,14 @@ export interface AuthSettings {
   passwordSignInOffRoles: readonly Role[];
 }
 
-export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSettings }) {
-  const { db, clock, settings } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  settings: AuthSettings;
+  /** Whether the person has a second factor set up, which a password sign-in then needs too (the mfa module's). */
+  hasSecondFactor: (tx: Tx, userId: string) => Promise<boolean>;
+}) {
+  const { db, clock, settings, hasSecondFactor } = deps;
 
   /**
    * A rotated token's successor is derived from it, not stored: a second use within the grace
