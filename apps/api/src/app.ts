@@ -24,6 +24,8 @@ import { mfaRoutes } from "./modules/mfa/mfa.routes.ts";
 import { createMfaService } from "./modules/mfa/mfa.service.ts";
 import { hasSecondFactor } from "./modules/mfa/index.ts";
 import { loadSecretBox } from "./modules/mfa/secret-box.ts";
+import { oidcRoutes } from "./modules/oidc/oidc.routes.ts";
+import { createOidcService } from "./modules/oidc/oidc.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
 import { councilRoutes } from "./modules/council/council.routes.ts";
@@ -180,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const trackRecord = createTrackRecordService({ db, clock, config });
   const notifications = createNotificationsService({ db, clock, config });
   const mfa = createMfaService({ db, clock, config, auth, rateLimits, notifications, secretBox: await loadSecretBox(config) });
+  const oidc = createOidcService({ db, clock, settings: config.oidc, auth });
   const restrictions = createRestrictionsService({ db, clock, config, notifications });
   const spends = createSpendsService({ db, clock, config });
   const allowance = createAllowanceService({ db, clock, config, restrictions });
@@ -217,9 +220,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { db });
-  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone, councilAccountSignIn: config.oidc !== undefined } });
   await app.register(authRoutes, { auth, config, rateLimits });
   await app.register(mfaRoutes, { mfa, config });
+  await app.register(oidcRoutes, { oidc, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(usersRoutes, { users });
