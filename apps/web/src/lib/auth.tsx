@@ -75,6 +75,9 @@ export type AuthState =
   | { status: "signed-in"; user: CurrentUser; offline?: boolean };
 
 const REMEMBERED_USER_KEY = "green-tape:signed-in-user";
+/** Set while the session came from the council account: signing out then ends the provider's session too. */
+const COUNCIL_ACCOUNT_KEY = "green-tape:council-account";
+const END_PROVIDER_SESSION = "/api/auth/oidc/end-session";
 /** How long a slow session check may keep a person the phone remembers waiting. */
 const SLOW_RESTORE_MS = 4_000;
 const rememberedUserSchema = z.object({
@@ -123,6 +126,8 @@ interface AuthContextValue {
   completeSignIn(path: string, body: unknown): Promise<CurrentUser>;
   /** Asks the server who is signed in again (after setting up a second factor). */
   reloadUser(): Promise<void>;
+  /** Back from the council account's sign-in, which set the refresh cookie: the session starts here. */
+  resumeCouncilSession(): Promise<void>;
   /** Revokes the session on the server (later, if it cannot be told now), forgets it here and clears all local data. */
   signOut(): Promise<void>;
 }
@@ -265,6 +270,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: "signed-in", user });
   }, []);
 
+  const resumeCouncilSession = useCallback(async () => {
+    signedInWithForm.current = true;
+    if (!(await refreshAccessToken())) throw new Error("The council account sign-in left no session");
+    localStorage.setItem(COUNCIL_ACCOUNT_KEY, "1");
+    await reloadUser();
+  }, [reloadUser]);
+
   const signOut = useCallback(async () => {
     let serverTold = false;
     try {
@@ -272,12 +284,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       // Signed out here whatever the server said; a sign-out it has not heard is sent later.
       setAccessToken(null);
+      const councilAccount = localStorage.getItem(COUNCIL_ACCOUNT_KEY) !== null;
       await clearLocalData();
       setState({ status: "signed-out", reason: "signed-out", signOutPending: !serverTold || undefined });
+      // Signed in with the council account: its provider's session ends too, and it sends the browser back to sign-in.
+      if (councilAccount && serverTold) window.location.assign(END_PROVIDER_SESSION);
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, completeSignIn, reloadUser, signOut }), [state, signIn, completeSignIn, reloadUser, signOut]);
+  const value = useMemo(
+    () => ({ state, signIn, completeSignIn, reloadUser, resumeCouncilSession, signOut }),
+    [state, signIn, completeSignIn, reloadUser, resumeCouncilSession, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

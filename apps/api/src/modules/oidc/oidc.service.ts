@@ -89,9 +89,16 @@ export function createOidcService(deps: { db: Db; clock: Clock; settings: NonNul
       if (!step || !(await useStep(db, step.tokenHash, clock.now()))) return refuse("no_round_trip", null, context);
       const { codeVerifier, state, nonce } = step.data;
       let claims: client.IDToken | undefined;
+      let email: unknown;
+      let emailVerified: unknown;
       try {
         const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
         claims = tokens.claims();
+        if (claims) {
+          ({ email, email_verified: emailVerified } = claims);
+          // A provider may keep the email out of the ID token and answer it from userinfo (for this subject only).
+          if (email === undefined) ({ email, email_verified: emailVerified } = await client.fetchUserInfo(config, tokens.access_token, claims.sub));
+        }
       } catch {
         // A wrong state, a code already used, a bad signature or nonce: the library names it; the person is refused the same.
         return refuse("idp_refused", null, context);
@@ -102,10 +109,10 @@ export function createOidcService(deps: { db: Db; clock: Clock; settings: NonNul
       const known = await q.findUserBySubject(db, subject);
       let user = known;
       if (!user) {
-        const email = typeof claims["email"] === "string" ? claims["email"].trim().toLowerCase() : "";
-        if (email === "") return refuse("unknown_subject", subject, context);
-        if (claims["email_verified"] !== true) return refuse("email_not_verified", subject, context);
-        user = await q.findUnlinkedUserByEmail(db, email);
+        const address = typeof email === "string" ? email.trim().toLowerCase() : "";
+        if (address === "") return refuse("unknown_subject", subject, context);
+        if (emailVerified !== true) return refuse("email_not_verified", subject, context);
+        user = await q.findUnlinkedUserByEmail(db, address);
         if (!user) return refuse("unknown_subject", subject, context);
       }
       if (!user.active) return refuse("deactivated", subject, context);
