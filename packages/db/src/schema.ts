@@ -621,5 +621,5 @@ export const notificationPreferences = pgTable("notification_preferences", {
   /** Minutes after local midnight in the council's time zone; equal means no quiet hours. */
   quietFrom: smallint("quiet_from").notNull().default(1200),
   quietTo: smallint("quiet_to").notNull().default(480),
-  updatedAt: createdAt(),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
 });
