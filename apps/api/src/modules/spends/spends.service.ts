@@ -13,11 +13,10 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { refuseIfPaused } from "../pauses/pauses.service.ts";
-import { refuseIfSuspended } from "../restrictions/restrictions.service.ts";
-import { ensurePeriod, lockPeriodForBooking } from "../periods/periods.queries.ts";
-import { appliesToTeam } from "../schemes/scheme-view.ts";
-import type { SchemeVersionRow } from "../schemes/schemes.queries.ts";
+import { refuseIfPaused } from "../pauses/index.ts";
+import { ensurePeriod, lockPeriodForBooking } from "../periods/index.ts";
+import { refuseIfSuspended } from "../restrictions/index.ts";
+import { appliesToTeam, type SchemeVersionRow } from "../schemes/index.ts";
 import { insertSpendAndEvent, readSpendChecks, writeSpend, type CheckedScheme, type SpendChecks } from "./spend-write.queries.ts";
 import * as q from "./spends.queries.ts";
 import { toSpendAccess } from "./spend-access.ts";
@@ -302,9 +301,9 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       const rows = await q.listSpends(db, visibleFilter(actor, filter), { after, limit: page.limit });
       const today = todayIn(config.timeZone, clock.now());
       const items = rows.slice(0, page.limit);
-      const last = items.at(-1)?.spend;
+      const last = items.at(-1);
       return {
-        items: items.map((r) => ({ ...toSpendView(r.spend, today), receiptCount: r.receiptCount, receiptLost: r.receiptLost })),
+        items: items.map((r) => ({ ...toSpendView(r, today), receiptCount: r.receiptCount, receiptLost: r.receiptLost })),
         nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
       };
     },
