@@ -8,10 +8,9 @@ import { passwordProblem } from "@greentape/domain/password-policy";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Mailer } from "../../lib/mailer.ts";
-import { hashPassword } from "../auth/passwords.ts";
-import { revokeAllForUser } from "../auth/refresh-tokens.queries.ts";
-import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
-import { findUserByEmail, findUserById, updateUser } from "../users/users.queries.ts";
+import { hashPassword, revokeAllForUser } from "../auth/index.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
+import { findUserByEmail, findUserById, updateUser } from "../users/index.ts";
 import { insertPasswordReset, lockPasswordReset, useAllForUser } from "./password-reset.queries.ts";
 
 export const RESET_LINK_MINUTES = 30;
