@@ -15,7 +15,13 @@ function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** The mean of the middle 80%: one stall of a shared machine (a garbage collection, another test's burst) cannot swing it. */
+function trimmedMean(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const cut = Math.floor(sorted.length / 10);
+  const middle = sorted.slice(cut, sorted.length - cut);
+  return middle.reduce((a, b) => a + b, 0) / middle.length;
+}
 
 function tokenIn(mail: ReceivedMail): string {
   const match = new RegExp(`${APP_URL.replaceAll(".", "\\.")}/reset-password#token=([A-Za-z0-9_-]+)`).exec(mail.text);
@@ -59,8 +65,8 @@ describe("forgotten password", () => {
     }
     expect(answers.size).toBe(1);
     const medians = Math.abs(median(known) - median(unknown));
-    const means = Math.abs(mean(known) - mean(unknown));
-    console.log(`forgot-password: median known ${median(known).toFixed(2)} ms, unknown ${median(unknown).toFixed(2)} ms; means differ by ${means.toFixed(2)} ms`);
+    const means = Math.abs(trimmedMean(known) - trimmedMean(unknown));
+    console.log(`forgot-password: median known ${median(known).toFixed(2)} ms, unknown ${median(unknown).toFixed(2)} ms; 10%-trimmed means differ by ${means.toFixed(2)} ms`);
     expect(medians).toBeLessThan(10);
     expect(means).toBeLessThan(10);
     // The known account was sent a few links (at most 3 a window), the unknown ones nothing.
