@@ -32,6 +32,34 @@ export default tseslint.config(
     },
   },
   {
+    // Each API module has a front door: another module, a plugin or a command-line tool uses only
+    // what its index.ts exports, so the rest of the module can change without looking outside it.
+    // app.ts is the composition root, which wires every module's routes and services.
+    files: ["apps/api/src/modules/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)", message: "Import another module through its index.ts." }] }],
+    },
+  },
+  {
+    files: ["apps/api/src/{plugins,cli,lib}/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./modules/[^/]+/(?!index\\.ts$)", message: "Import a module through its index.ts." }] }],
+    },
+  },
+  {
+    // A web feature uses no other feature's files; what two features share lives in components/ or lib/.
+    files: ["apps/web/src/features/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/", message: "Move what features share to components/ or lib/." }] }],
+    },
+  },
+  {
+    files: ["apps/web/src/{components,lib}/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./features/", message: "components/ and lib/ serve the features, never the other way round." }] }],
+    },
+  },
+  {
     files: ["apps/web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
     plugins: { "react-hooks": reactHooks },

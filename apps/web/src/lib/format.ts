@@ -35,3 +35,16 @@ export function currentPeriod(now = new Date()): string {
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/** 0.8 → "80%"; below 10% one decimal place, so 0.04 and 0.004 do not both read "0%". */
+export function formatShare(share: number): string {
+  const percent = share * 100;
+  const rounded = Math.abs(percent) < 10 && percent !== 0 ? Math.round(percent * 10) / 10 : Math.round(percent);
+  return `${rounded.toLocaleString("en-GB")}%`;
+}
+
+/** How many of the team's justifications wait for this supervisor. */
+export function waitingForReview(n: number): string {
+  if (n === 0) return "Nothing is waiting for your review.";
+  return n === 1 ? "1 justification is waiting for your review." : `${n} justifications are waiting for your review.`;
+}

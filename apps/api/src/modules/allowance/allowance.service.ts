@@ -6,12 +6,10 @@ import { lowerCaps, type RestrictionView } from "@greentape/domain/restrictions"
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { findClient } from "../clients/clients.queries.ts";
-import { appliesToTeam } from "../schemes/scheme-view.ts";
-import { findSchemeVersion, listCurrentSchemes } from "../schemes/schemes.queries.ts";
-import { toRestrictionView } from "../restrictions/restriction-view.ts";
-import type { RestrictionsService } from "../restrictions/restrictions.service.ts";
-import { clientSpendsBetween, counterUsed } from "../spends/spends.queries.ts";
+import { findClient } from "../clients/index.ts";
+import { type RestrictionsService, toRestrictionView } from "../restrictions/index.ts";
+import { appliesToTeam, findSchemeVersion, listCurrentSchemes } from "../schemes/index.ts";
+import { clientSpendsBetween, counterUsed } from "../spends/index.ts";
 
 export interface CapState {
   limit: number | null;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { drawSampleInputSchema, findingInputSchema } from "@greentape/domain/audit-input";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/spend-view.ts";
+import { spendViewSchema } from "../spends/index.ts";
 import type { AuditService } from "./audit.service.ts";
 import { reportCsv, reportHtml, reportSchema } from "./report-formats.ts";
 import { sampleDetailSchema, sampleItemDetailSchema, sampleItemSchema, sampleSchema, sampleSummarySchema, spendPeopleSchema } from "./sample-view.ts";

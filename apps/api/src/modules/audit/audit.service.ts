@@ -18,10 +18,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { LogService } from "../log/index.ts";
-import { userNames } from "../spends/spend-detail.queries.ts";
-import { lockSpend } from "../spends/spends.queries.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import { toSpendView } from "../spends/spend-view.ts";
+import { lockSpend, toSpendAccess, toSpendView, userNames } from "../spends/index.ts";
 import * as q from "./audit.queries.ts";
 import { parametersOf, toSampleDetail, toSampleHead, toSampleItem, toSampleItemDetail, toSampleSummary, toSampleView, toSpendPeople, type SampleParameters } from "./sample-view.ts";
 

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
-import type { RateLimits } from "../rate-limits/rate-limits.service.ts";
+import type { RateLimits } from "../rate-limits/index.ts";
+import { toUserView, userViewSchema } from "../users/index.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
-import { userViewSchema, toUserView } from "../users/user-view.ts";
 import type { AuthService, IssuedSession } from "./auth.service.ts";
 
 export const REFRESH_COOKIE = "gt_refresh";

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { AccountDeactivatedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Clock } from "../../lib/clock.ts";
-import { findUserByEmail, findUserById, type UserRow } from "../users/users.queries.ts";
+import { findUserByEmail, findUserById, type UserRow } from "../users/index.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import {
   findRefreshTokenByHash,

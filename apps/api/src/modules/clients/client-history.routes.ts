@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/spend-view.ts";
+import { spendViewSchema } from "../spends/index.ts";
 import type { ClientHistoryService } from "./client-history.service.ts";
 
 export async function clientHistoryRoutes(app: FastifyInstance, options: { clientHistory: ClientHistoryService }) {

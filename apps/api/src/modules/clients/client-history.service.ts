@@ -4,7 +4,7 @@ import { NotFoundError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { toSpendView } from "../spends/spend-view.ts";
+import { toSpendView } from "../spends/index.ts";
 import { clientHistory, findClient } from "./clients.queries.ts";
 
 /**

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { canSetEqualityMonitoring } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { findTeam } from "../teams/teams.queries.ts";
+import { findTeam } from "../teams/index.ts";
 import { findClient, findEqualityMonitoring, insertClient, listClients, moveClient, updateEqualityMonitoring, type ClientRow } from "./clients.queries.ts";
 
 const SEES_ALL_CLIENTS = new Set(["auditor", "admin"]);

@@ -5,9 +5,8 @@ import { canComment, canWriteReviewerNote } from "@greentape/domain/permissions"
 import type { CommentInput } from "@greentape/domain/workflow-input";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import { type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { insertComment } from "./comments.queries.ts";
 
 /** A 403 that names the field the caller may not set, like a validation problem does. */

@@ -9,9 +9,9 @@ import { canExport } from "@greentape/domain/permissions";
 import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { LogService } from "../log/index.ts";
-import { findPeriod } from "../periods/periods.queries.ts";
+import { unmappedCategories } from "../ledger-codes/index.ts";
+import { findPeriod } from "../periods/index.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXlsx, xeroJournal, type CsvSummary } from "./export-writers.ts";
-import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
 import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
 import { BREAKDOWN_DIMENSIONS, breakdownRows, exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type BreakdownDimension, type RowSource } from "./exports.queries.ts";
 

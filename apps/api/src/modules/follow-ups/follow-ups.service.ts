@@ -8,10 +8,7 @@ import { followUpDateProblem, type FollowUpInput } from "@greentape/domain/workf
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import type { SpendDetail } from "../spends/spend-detail.ts";
-import { lockSpend } from "../spends/spends.queries.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import { lockSpend, type SpendDetail, type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { currentFollowUp, setFollowUpStatus, upsertFollowUp } from "./follow-ups.queries.ts";
 
 export function createFollowUpsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; spends: SpendsService }) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { justificationInputSchema } from "@greentape/domain/workflow-input";
 import { requireActor } from "../../plugins/access.ts";
-import { spendDetailSchema } from "../spends/spend-detail.ts";
+import { spendDetailSchema } from "../spends/index.ts";
 import type { JustificationsService } from "./justifications.service.ts";
 
 const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });

@@ -6,11 +6,8 @@ import { nextState, type JustificationStatus } from "@greentape/domain/tracks";
 import type { JustificationInput } from "@greentape/domain/workflow-input";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import type { SpendDetail } from "../spends/spend-detail.ts";
-import { lockSpend } from "../spends/spends.queries.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import { lockSpend, type SpendDetail, type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { insertRevision, latestRevision, latestRevisionText, setJustificationTrack } from "./justifications.queries.ts";
 
 export function createJustificationsService(deps: { db: Db; clock: Clock; spends: SpendsService; notifications: NotificationsService }) {

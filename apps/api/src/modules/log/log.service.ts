@@ -7,7 +7,7 @@ import { assemble, consistencyPlan, inclusionPlan, lookupFrom, nodesNeeded, type
 import { NotFoundError, ServiceUnavailableError, ValidationError } from "@greentape/domain/errors";
 import { canSeeLoggedEvent } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import type { SpendsService } from "../spends/index.ts";
 import * as q from "./log.queries.ts";
 import { nodeVerify } from "./node-ed25519.ts";
 

@@ -10,7 +10,7 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { SpendRow } from "../spends/spends.queries.ts";
+import type { SpendRow } from "../spends/index.ts";
 import * as q from "./notifications.queries.ts";
 
 export interface NotificationView {

@@ -4,10 +4,8 @@ import { NotFoundError, ValidationError, type FieldProblem } from "@greentape/do
 import { passwordProblem } from "@greentape/domain/password-policy";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { hashPassword, verifyPassword } from "../auth/passwords.ts";
-import { revokeAllForUser } from "../auth/refresh-tokens.queries.ts";
-import { toUserView } from "../users/user-view.ts";
-import { findUserById, updateUser } from "../users/users.queries.ts";
+import { hashPassword, revokeAllForUser, verifyPassword } from "../auth/index.ts";
+import { findUserById, toUserView, updateUser } from "../users/index.ts";
 
 export function createPasswordsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;

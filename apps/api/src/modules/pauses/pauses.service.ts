@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@gr
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { findUserById } from "../users/users.queries.ts";
+import { findUserById } from "../users/index.ts";
 import { insertSnooze, latestSnooze, membersOwingPastGrace, snoozesSince, spendsOverduePastGrace } from "./pauses.queries.ts";
 
 /** A supervisor may lift a pause at most this many times in a row before the worker must catch up. */

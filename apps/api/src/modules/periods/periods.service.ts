@@ -6,9 +6,9 @@ import { canClosePeriod } from "@greentape/domain/permissions";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { ExportsService } from "../exports/exports.service.ts";
+import type { ExportsService } from "../exports/index.ts";
+import { unmappedCategories } from "../ledger-codes/index.ts";
 import type { LogService } from "../log/index.ts";
-import { unmappedCategories } from "../ledger-codes/ledger-codes.queries.ts";
 import { lockPeriodForClose, markClosed, periodFigures, type PeriodFigures } from "./periods.queries.ts";
 
 export interface PeriodView {

@@ -8,8 +8,7 @@ import { canAddReceipt } from "@greentape/domain/permissions";
 import type { Clock } from "../../lib/clock.ts";
 import type { ReceiptStorage } from "../../lib/receipt-storage.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import { type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { cleanReceipt } from "./receipt-file.ts";
 
 export function createReceiptsService(deps: { db: Db; clock: Clock; storage: ReceiptStorage; spends: SpendsService }) {

@@ -7,8 +7,8 @@ import { describeRestriction, inForce, isInForce, type RestrictionInForce, type 
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import { findUserById, type UserRow } from "../users/users.queries.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import { findUserById, type UserRow } from "../users/index.ts";
 import * as q from "./restrictions.queries.ts";
 import { toRestrictionView } from "./restriction-view.ts";
 

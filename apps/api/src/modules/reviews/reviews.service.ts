@@ -8,12 +8,10 @@ import { REVIEW_DECISION_EVENTS, type ReviewInput } from "@greentape/domain/work
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { latestRevision, setJustificationTrack } from "../justifications/justifications.queries.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import { findSchemeVersion } from "../schemes/schemes.queries.ts";
-import { toSpendAccess } from "../spends/spend-access.ts";
-import { lockSpend, type SpendRow } from "../spends/spends.queries.ts";
-import type { SpendsService } from "../spends/spends.service.ts";
+import { latestRevision, setJustificationTrack } from "../justifications/index.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import { findSchemeVersion } from "../schemes/index.ts";
+import { lockSpend, type SpendRow, type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { insertReview } from "./reviews.queries.ts";
 
 export interface ReviewView {

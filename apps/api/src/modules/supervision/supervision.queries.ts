@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { capCounters, clients, spends, users } from "@greentape/db/schema";
-import { receiptMissing } from "../worklists/worklists.queries.ts";
+import { receiptMissing } from "../worklists/index.ts";
 
 /** The tracks a supervisor filters the team's spends by. */
 export const TEAM_TRACKS = ["unjustified", "queried", "follow_up_overdue", "receipt_missing"] as const;

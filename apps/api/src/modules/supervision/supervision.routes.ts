@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isValidIsoDate } from "@greentape/domain/dates";
 import { restrictionViewSchema } from "@greentape/domain/restrictions";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/spend-view.ts";
+import { spendViewSchema } from "../spends/index.ts";
 import { TEAM_TRACKS } from "./supervision.queries.ts";
 import type { SupervisionService } from "./supervision.service.ts";
 

@@ -9,14 +9,11 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { PausesService } from "../pauses/pauses.service.ts";
-import { restrictionsInForceOf } from "../restrictions/restrictions.queries.ts";
-import { toRestrictionView } from "../restrictions/restriction-view.ts";
-import { appliesToTeam } from "../schemes/scheme-view.ts";
-import { listCurrentSchemes } from "../schemes/schemes.queries.ts";
-import { toSpendView } from "../spends/spend-view.ts";
-import { findTeam } from "../worklists/worklists.queries.ts";
-import { openWork } from "../worklists/worklists.service.ts";
+import type { PausesService } from "../pauses/index.ts";
+import { restrictionsInForceOf, toRestrictionView } from "../restrictions/index.ts";
+import { appliesToTeam, listCurrentSchemes } from "../schemes/index.ts";
+import { toSpendView } from "../spends/index.ts";
+import { findTeam, openWork } from "../worklists/index.ts";
 import * as q from "./supervision.queries.ts";
 
 /** Rows fetched at a time when the whole filtered list is written to a CSV. */

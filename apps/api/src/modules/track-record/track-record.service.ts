@@ -7,7 +7,7 @@ import { countOutcomes, onTimeRate } from "@greentape/domain/track-record";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { findUserById } from "../users/users.queries.ts";
+import { findUserById } from "../users/index.ts";
 
 export function createTrackRecordService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone"> }) {
   const { db, clock, config } = deps;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/spend-view.ts";
+import { spendViewSchema } from "../spends/index.ts";
 import { NEEDS, type WorklistsService } from "./worklists.service.ts";
 
 const person = z.object({ id: z.string(), name: z.string() });

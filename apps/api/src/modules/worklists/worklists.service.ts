@@ -7,11 +7,9 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { NotificationsService } from "../notifications/notifications.service.ts";
-import { appliesToTeam } from "../schemes/scheme-view.ts";
-import { listCurrentSchemes } from "../schemes/schemes.queries.ts";
-import { userNames } from "../spends/spend-detail.queries.ts";
-import { toSpendView, type SpendView } from "../spends/spend-view.ts";
+import type { NotificationsService } from "../notifications/index.ts";
+import { appliesToTeam, listCurrentSchemes } from "../schemes/index.ts";
+import { type SpendView, toSpendView, userNames } from "../spends/index.ts";
 import * as q from "./worklists.queries.ts";
 
 export const NEEDS = ["justify", "answer_query", "follow_up", "add_receipt"] as const;

@@ -12,7 +12,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import { RestrictionsSection } from "../restrictions/restrictions-section.tsx";
+import { RestrictionsSection } from "../../components/restrictions-section.tsx";
 import { USER_FIELD_IDS, UserFields, checkUserFields, serverFieldErrors } from "./user-fields.tsx";
 import type { UserField, UserFieldErrors, UserFieldValues } from "./user-fields.tsx";
 import { updateUser, useTeamOptions, useUsers } from "./users-api.ts";

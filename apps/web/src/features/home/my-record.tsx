@@ -1,7 +1,7 @@
 import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { SummaryList } from "../../components/summary-list.tsx";
-import { onTime, useTrackRecord } from "../team-summary/team-summary-api.ts";
+import { onTime, useTrackRecord } from "../../lib/track-record-api.ts";
 
 /**
  * The worker's own record: what they spent, what their clients said, and their justifications on

@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { z } from "zod";
 import { useApiData } from "../../lib/use-api-data.ts";
-import { waitingForReview } from "../review-queue/labels.ts";
+import { waitingForReview } from "../../lib/format.ts";
 
 const queueSize = z.object({ waiting: z.number().int() });
 

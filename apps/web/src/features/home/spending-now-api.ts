@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { apiGet } from "../../lib/api-client.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
-import { fetchAllowance, fetchReferenceData, type Allowance } from "../log-spend/log-spend-api.ts";
-import { fetchTodo, type Todo } from "../todo/todo-api.ts";
+import { fetchAllowance, fetchReferenceData, type Allowance } from "../../lib/spend-reference-api.ts";
+import { fetchTodo, type Todo } from "../../lib/todo-api.ts";
 
 const pauseSchema = z.object({
   paused: z.boolean(),

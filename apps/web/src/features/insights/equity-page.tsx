@@ -4,13 +4,13 @@ import { EQUALITY_DIMENSIONS, type EqualityDimension } from "@greentape/domain/e
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
-import { countOf } from "../../lib/format.ts";
-import { CHART_COLOURS, labelMargin } from "./chart-style.ts";
-import { formatShare, lorenzDeciles } from "./figures.ts";
+import { countOf, formatShare } from "../../lib/format.ts";
+import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
+import { lorenzDeciles } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useEquity } from "./insights-api.ts";
 import type { Equity } from "./insights-api.ts";
-import { PlotChart } from "./plot-chart.tsx";
+import { PlotChart } from "../../components/plot-chart.tsx";
 
 type GroupShare = Equity["byGroup"][number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRate } from "@greentape/domain/rates";
-import { compareGroups, describeHelpedRate, formatInterval, formatPoints, formatPointsInterval, formatShare, lorenzDeciles, outcomeSlices, ratePoints } from "./figures.ts";
+import { compareGroups, describeHelpedRate, formatInterval, formatPoints, formatPointsInterval, lorenzDeciles, outcomeSlices, ratePoints } from "./figures.ts";
+import { formatShare } from "../../lib/format.ts";
 import type { OutcomeGroup } from "./insights-api.ts";
 
 /** A group as the API reports it, from its outcome counts (reached, helped and the interval follow from them). */

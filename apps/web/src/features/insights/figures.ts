@@ -2,14 +2,8 @@
 // "too few to tell" where a rate would mislead, and the comparison of two groups. Pure, so the
 // rules are unit-tested apart from the pages (figures.test.ts).
 import { compareRates, TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";
+import { formatShare } from "../../lib/format.ts";
 import type { Interval, OutcomeGroup } from "./insights-api.ts";
-
-/** 0.8 → "80%"; below 10% one decimal place, so 0.04 and 0.004 do not both read "0%". */
-export function formatShare(share: number): string {
-  const percent = share * 100;
-  const rounded = Math.abs(percent) < 10 && percent !== 0 ? Math.round(percent * 10) / 10 : Math.round(percent);
-  return `${rounded.toLocaleString("en-GB")}%`;
-}
 
 /** A difference between two rates in percentage points: 0.12 → "12 points", −0.034 → "−3.4 points". */
 export function formatPoints(difference: number): string {

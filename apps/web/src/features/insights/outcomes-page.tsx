@@ -10,14 +10,14 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { WarningText } from "../../components/warning-text.tsx";
-import { countOf, formatPeriod } from "../../lib/format.ts";
-import { compareGroups, describeHelpedRate, formatPoints, formatPointsInterval, formatShare, OUTCOME_PARTS, outcomeSlices, ratePoints } from "./figures.ts";
+import { countOf, formatPeriod, formatShare } from "../../lib/format.ts";
+import { compareGroups, describeHelpedRate, formatPoints, formatPointsInterval, OUTCOME_PARTS, outcomeSlices, ratePoints } from "./figures.ts";
 import type { Comparison } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useOutcomes } from "./insights-api.ts";
 import type { OutcomeGroup } from "./insights-api.ts";
-import { CHART_COLOURS, labelMargin } from "./chart-style.ts";
-import { PlotChart } from "./plot-chart.tsx";
+import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
+import { PlotChart } from "../../components/plot-chart.tsx";
 
 const GROUPING_LABELS: Record<OutcomeGrouping, string> = { category: "Category", scheme: "Scheme", team: "Team", month: "Month" };
 const GROUPING_NOUNS: Record<OutcomeGrouping, string> = { category: "category", scheme: "scheme", team: "team", month: "month" };

@@ -9,9 +9,9 @@ import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { councilName } from "../../lib/council-settings.ts";
-import { currentPeriod } from "../../lib/format.ts";
+import { currentPeriod, formatShare } from "../../lib/format.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
-import { formatInterval, formatShare } from "./figures.ts";
+import { formatInterval } from "./figures.ts";
 import { loopSteps } from "./loop.ts";
 import "./insights.scss";
 

@@ -6,8 +6,8 @@ import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
-import { countOf, currentPeriod, formatDay, formatPeriod } from "../../lib/format.ts";
-import { formatShare } from "./figures.ts";
+import { countOf, currentPeriod, formatDay, formatPeriod, formatShare } from "../../lib/format.ts";
+
 import { InsightsFrame } from "./insights-frame.tsx";
 import { useUptake, type Uptake } from "./insights-api.ts";
 import { monthChoices } from "./span.ts";

@@ -5,14 +5,14 @@ import { TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
-import { countOf } from "../../lib/format.ts";
-import { CHART_COLOURS, labelMargin } from "./chart-style.ts";
-import { describeHelpedRate, formatShare } from "./figures.ts";
+import { countOf, formatShare } from "../../lib/format.ts";
+import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
+import { describeHelpedRate } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useSummary } from "./insights-api.ts";
 import type { Summary } from "./insights-api.ts";
 import { loopSpreads } from "./loop.ts";
-import { PlotChart } from "./plot-chart.tsx";
+import { PlotChart } from "../../components/plot-chart.tsx";
 
 /** Value beside misuse for a span: what was spent and who it helped, next to what audit found; then the speed of the loop. */
 export function ValuePage() {

@@ -14,7 +14,7 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import { liftRestriction, restrict, usePersonName, useRestrictionPaths, useRestrictions } from "./restrictions-api.ts";
+import { liftRestriction, restrict, usePersonName, useRestrictionPaths, useRestrictions } from "../../lib/restrictions-api.ts";
 
 const FIELDS = ["kind", "perSpendCap", "perWorkerMonthlyCap", "until", "reason"] as const;
 type Field = (typeof FIELDS)[number];

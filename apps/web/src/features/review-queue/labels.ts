@@ -35,9 +35,3 @@ const JUSTIFICATION_TAGS: Record<string, TagLabel> = {
 export function justificationTag(status: string): TagLabel {
   return JUSTIFICATION_TAGS[status] ?? { text: status, colour: "govuk-tag--grey" };
 }
-
-/** How many of the team's justifications wait for this supervisor. */
-export function waitingForReview(n: number): string {
-  if (n === 0) return "Nothing is waiting for your review.";
-  return n === 1 ? "1 justification is waiting for your review." : `${n} justifications are waiting for your review.`;
-}

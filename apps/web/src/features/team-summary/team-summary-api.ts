@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { apiPost } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
@@ -46,30 +45,6 @@ export type OverdueItem = z.infer<typeof overdueItem>;
 export function useTeamSummary(period: string | null) {
   const query = period ? `?period=${encodeURIComponent(period)}` : "";
   return useApiData(`/api/worklists/team-summary${query}`, teamSummarySchema);
-}
-
-const rateSchema = z.object({ judged: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
-const trackRecordSchema = z.object({
-  workerId: z.string(),
-  name: z.string(),
-  today: z.string(),
-  justifications: rateSchema,
-  followUps: rateSchema,
-  spends: z.object({ count: z.number().int(), amount: z.number().int() }),
-  outcomes: z.record(z.enum(FOLLOW_UP_OUTCOMES), z.number().int()),
-});
-export type OnTimeRate = z.infer<typeof rateSchema>;
-
-/** An on-time rate in a sentence, e.g. "3 of 4 on time (75%); 1 late." */
-export function onTime(rate: OnTimeRate, what: string): string {
-  if (rate.judged === 0) return `No ${what} due yet, so nothing to show.`;
-  const percent = rate.rate === null ? "" : ` (${Math.round(rate.rate * 100)}%)`;
-  return `${rate.onTime} of ${rate.judged} on time${percent}; ${rate.late} late.`;
-}
-
-/** A team member's on-time record for justifications and follow-ups (`GET /api/track-record?workerId=`). */
-export function useTrackRecord(workerId: string) {
-  return useApiData(`/api/track-record?workerId=${encodeURIComponent(workerId)}`, trackRecordSchema);
 }
 
 const memberPauseSchema = z.object({

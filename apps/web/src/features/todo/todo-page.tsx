@@ -7,7 +7,8 @@ import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useTodoPage } from "./todo-api.ts";
-import type { TodoItem, TodoPageData } from "./todo-api.ts";
+import type { TodoItem } from "../../lib/todo-api.ts";
+import type { TodoPageData } from "./todo-api.ts";
 import { formatDay } from "../../lib/format.ts";
 
 const GROUPS: { need: string; heading: string; action: string; path: string }[] = [

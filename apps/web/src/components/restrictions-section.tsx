@@ -1,9 +1,9 @@
 import { Link } from "react-router-dom";
 import { describeRestriction } from "@greentape/domain/restrictions";
-import { LoadFailed } from "../../components/load-failed.tsx";
-import { Loading } from "../../components/loading.tsx";
-import { formatDay, formatTimestamp } from "../../lib/format.ts";
-import { useRestrictionPaths, useRestrictions, type Restriction } from "./restrictions-api.ts";
+import { LoadFailed } from "./load-failed.tsx";
+import { Loading } from "./loading.tsx";
+import { formatDay, formatTimestamp } from "../lib/format.ts";
+import { useRestrictionPaths, useRestrictions, type Restriction } from "../lib/restrictions-api.ts";
 
 function terms(restriction: Restriction): string {
   return describeRestriction({ kind: restriction.kind, untilOn: restriction.until, perSpendCap: restriction.perSpendCap, perWorkerMonthlyCap: restriction.perWorkerMonthlyCap });

@@ -2,9 +2,9 @@
 // lifted by an admin or the person's own supervisor.
 import { z } from "zod";
 import { restrictionViewSchema, type RestrictionInput, type RestrictionView } from "@greentape/domain/restrictions";
-import { apiGet, apiPost } from "../../lib/api-client.ts";
-import { useCurrentUser } from "../../lib/auth.tsx";
-import { useApiData, useLoad } from "../../lib/use-api-data.ts";
+import { apiGet, apiPost } from "./api-client.ts";
+import { useCurrentUser } from "./auth.tsx";
+import { useApiData, useLoad } from "./use-api-data.ts";
 
 export type Restriction = RestrictionView;
 

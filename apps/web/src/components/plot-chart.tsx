@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import * as Plot from "@observablehq/plot";
+import "./plot-chart.scss";
 
 interface PlotChartProps {
   /** What the chart shows, read out as the picture's name; the table beside it gives the figures. */

@@ -1,0 +1,2 @@
+/** The rate-limits module's front door: what other modules may use. */
+export type { RateLimits } from "./rate-limits.service.ts";
