@@ -93,4 +93,16 @@ describe("who sees a spend", () => {
     expect(new Set(seen).size).toBe(3);
     expectProblem(await t.http.get("/api/spends?cursor=garbage").set("Authorization", `Bearer ${tokens.admin}`), 400, { field: "cursor" });
   });
+
+  it("refuses a cursor of the right shape holding values the list could never have written", async () => {
+    const doctored = [
+      { createdAt: "yesterday", id: "00000000-0000-4000-8000-000000000000" },
+      { createdAt: "2026-03-01T10:00:00.000Z", id: "'; drop table spends; --" },
+      { createdAt: "2026-13-45T10:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" },
+    ];
+    for (const value of doctored) {
+      const cursor = Buffer.from(JSON.stringify(value)).toString("base64url");
+      expectProblem(await t.http.get(`/api/spends?cursor=${cursor}`).set("Authorization", `Bearer ${tokens.admin}`), 400, { field: "cursor" });
+    }
+  });
 });

@@ -3,7 +3,8 @@
  * process itself spent its samples, by function and source line.
  * Standalone: node --import tsx tests/bench/cpu-profile.ts file.cpuprofile
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 interface ProfileNode {
@@ -35,6 +36,12 @@ export function topSelfTime(file: string, count = 10): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+/** The top entries of the newest profile written into a folder (none when there is none). */
+export function latestProfileTop(dir: string): string[] {
+  const profile = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort().at(-1);
+  return profile ? topSelfTime(join(dir, profile)) : [];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -5,8 +5,11 @@
  * Target: each read at least 0.3x health, p99 under 50 ms.
  */
 import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { startServer, type BenchResult } from "./bench-support.ts";
+import { latestProfileTop } from "./cpu-profile.ts";
 import { copyOfWorld, load, sharedWorld, spendBody, type Worker } from "./spend-load.ts";
 import { CONNECTIONS, productEnv, type Measured } from "./spends.bench.ts";
 
@@ -22,7 +25,10 @@ const fmt = (m: Measured) => `${m.perSecond.toFixed(0)}/s  p50 ${m.p50.toFixed(0
 export async function benchReads(): Promise<BenchResult> {
   const world = await sharedWorld();
   return copyOfWorld(world, async (url) => {
-    const { child, base } = await startServer(url, productEnv());
+    const profileDir = process.env.BENCH_CPU_PROF ? join(process.env.BENCH_CPU_PROF, "reads") : undefined;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const { child, base } = await startServer(url, productEnv(), profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+    const figures: Record<string, string> = {};
     try {
       const worker = world.workers[0] as Worker;
       const created = await fetch(`${base}/api/spends`, {
@@ -36,21 +42,20 @@ export async function benchReads(): Promise<BenchResult> {
       const list = await get(`${base}/api/spends`, worker.token);
       const detail = await get(`${base}/api/spends/${id}`, worker.token);
       const ratio = (m: Measured) => `${(m.perSecond / health.perSecond).toFixed(2)}  (load ${m.load} / ${health.load})`;
-      return {
-        name: `Reads, ${CONNECTIONS} connections, ${SECONDS} s each, ${world.history} earlier spends`,
-        figures: {
-          "GET /api/health": fmt(health),
-          "GET /api/spends (worker's list)": fmt(list),
-          "GET /api/spends/:id": fmt(detail),
-          "list / health": ratio(list),
-          "detail / health": ratio(detail),
-          target: "each >= 0.3x health, p99 < 50 ms",
-        },
-      };
+      Object.assign(figures, {
+        "GET /api/health": fmt(health),
+        "GET /api/spends (worker's list)": fmt(list),
+        "GET /api/spends/:id": fmt(detail),
+        "list / health": ratio(list),
+        "detail / health": ratio(detail),
+        target: "each >= 0.3x health, p99 < 50 ms",
+      });
     } finally {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     }
+    if (profileDir) latestProfileTop(profileDir).forEach((line, i) => (figures[`cpu self-time #${i + 1}`] = line));
+    return { name: `Reads, ${CONNECTIONS} connections, ${SECONDS} s each, ${world.history} earlier spends`, figures };
   });
 }

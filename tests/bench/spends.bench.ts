@@ -12,13 +12,11 @@
  * Targets: spread product >= 0.7x its statements, statements >= 0.35x minimal, p99 < 100 ms;
  * hot product >= 0.7x, p99 < 250 ms; sealed within 2 s at p99; sealing on/off >= 0.95.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { encodeSignerKey, signerKeyFromSeed } from "@greentape/log/note";
 import { percentile, startServer, type BenchResult } from "./bench-support.ts";
-import { topSelfTime } from "./cpu-profile.ts";
+import { latestProfileTop } from "./cpu-profile.ts";
 import { captureSpend, minimalTransaction, replayCaptured, type LoopResult } from "./pg-baselines.ts";
 import { BENCH_JWT_SECRET, copyOfWorld, load, sharedWorld, spendRequest, type SpendWorld, type Spread } from "./spend-load.ts";
 
@@ -120,9 +118,6 @@ export async function benchSpends(): Promise<BenchResult> {
     "spread: answer→checkpoint": `p50 ${percentile(waits, 0.5).toFixed(0)} ms  p99 ${percentile(waits, 0.99).toFixed(0)} ms  max ${(waits.at(-1) ?? 0).toFixed(0)} ms`,
     targets: "spread >= 0.7x statements, statements >= 0.35x minimal, p99 < 100 ms; hot >= 0.7x, p99 < 250 ms; sealed p99 <= 2000 ms; on/off >= 0.95",
   };
-  if (cpuProfileDir) {
-    const profile = readdirSync(cpuProfileDir).filter((f) => f.endsWith(".cpuprofile")).sort().at(-1);
-    if (profile) topSelfTime(join(cpuProfileDir, profile)).forEach((line, i) => (figures[`cpu self-time #${i + 1}`] = line));
-  }
+  if (cpuProfileDir) latestProfileTop(cpuProfileDir).forEach((line, i) => (figures[`cpu self-time #${i + 1}`] = line));
   return { name: `POST /api/spends, ${CONNECTIONS} connections, ${SECONDS} s each, ${world.history} earlier spends`, figures };
 }

@@ -268,7 +268,10 @@ export const spends = pgTable(
     check("spends_amount_positive", sql`${t.amount} > 0`),
     check("spends_vat_within_amount", sql`${t.vatAmount} >= 0 and ${t.vatAmount} <= ${t.amount}`),
     index("spends_team_period_idx").on(t.teamId, t.period),
-    index("spends_worker_idx").on(t.workerId, t.createdAt),
+    // Lists are newest first by (created_at, id): a worker's, a team's, and everyone's for the office roles.
+    index("spends_worker_idx").on(t.workerId, t.createdAt, t.id),
+    index("spends_team_created_idx").on(t.teamId, t.createdAt, t.id),
+    index("spends_created_idx").on(t.createdAt, t.id),
     index("spends_client_idx").on(t.clientId, t.spentOn),
     index("spends_team_payee_idx").on(t.teamId, t.payeeKey),
     index("spends_worker_client_idx").on(t.workerId, t.clientId, t.spentOn),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { justificationOverdue, followUpOverdue } from "@greentape/domain/tracks";
 import { PAYEE_TYPES } from "@greentape/domain/spend-input";
-import type { SpendRow } from "./spends.queries.ts";
+import type { SpendRow, SpendViewColumn } from "./spends.queries.ts";
 
 export const spendViewSchema = z.object({
   id: z.string(),
@@ -37,7 +37,7 @@ export const spendViewSchema = z.object({
 export type SpendView = z.infer<typeof spendViewSchema>;
 
 /** The spend as answers show it. Overdue is derived from today, never stored. */
-export function toSpendView(row: SpendRow, today: string): SpendView {
+export function toSpendView(row: Pick<SpendRow, SpendViewColumn>, today: string): SpendView {
   const voided = row.voidedAt !== null;
   return {
     id: row.id,

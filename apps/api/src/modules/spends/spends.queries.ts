@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
+import { preparedStatement, runPrepared, type PreparedStatement } from "@greentape/db/prepared";
 import { auditSampleItems, capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
 export type SpendRow = typeof spends.$inferSelect;
@@ -73,50 +74,86 @@ export interface SpendFilter {
   teamId?: string | undefined;
   clientId?: string | undefined;
   period?: string | undefined;
-  status?: string | undefined;
+  status?: SpendStatusFilter | undefined;
 }
 
 export const SPEND_STATUS_FILTERS = ["voided", "live", "due", "submitted", "queried", "endorsed", "concern", "follow_up_pending", "follow_up_done"] as const;
 export type SpendStatusFilter = (typeof SPEND_STATUS_FILTERS)[number];
 
-function statusCondition(status: SpendStatusFilter): SQL {
-  switch (status) {
-    case "voided":
-      return sql`${spends.voidedAt} is not null`;
-    case "live":
-      return isNull(spends.voidedAt);
-    case "follow_up_pending":
-      return and(isNull(spends.voidedAt), eq(spends.followUpStatus, "pending")) as SQL;
-    case "follow_up_done":
-      return eq(spends.followUpStatus, "done");
-    default:
-      return and(isNull(spends.voidedAt), eq(spends.justificationStatus, status)) as SQL;
+const STATUS_CONDITIONS: Record<SpendStatusFilter, string> = {
+  voided: "s.voided_at is not null",
+  live: "s.voided_at is null",
+  due: "s.voided_at is null and s.justification_status = 'due'",
+  submitted: "s.voided_at is null and s.justification_status = 'submitted'",
+  queried: "s.voided_at is null and s.justification_status = 'queried'",
+  endorsed: "s.voided_at is null and s.justification_status = 'endorsed'",
+  concern: "s.voided_at is null and s.justification_status = 'concern'",
+  follow_up_pending: "s.voided_at is null and s.follow_up_status = 'pending'",
+  follow_up_done: "s.follow_up_status = 'done'",
+};
+
+/** A listed spend as PostgreSQL writes it in JSON: times are text until mapped. */
+type ListedSpendJson = Omit<SpendView, "createdAt" | "voidedAt"> & { createdAt: string; voidedAt: string | null; receiptCount: number; receiptLost: boolean };
+type SpendView = Pick<SpendRow, SpendViewColumn>;
+export type SpendViewColumn =
+  | "id" | "workerId" | "teamId" | "clientId" | "schemeId" | "schemeVersion" | "amount" | "currency" | "category" | "payee" | "payeeType"
+  | "paymentMethod" | "vatAmount" | "spentOn" | "period" | "bookedPeriod" | "note" | "createdAt" | "voidedAt" | "voidReason"
+  | "justificationStatus" | "justificationDueOn" | "followUpStatus" | "followUpDueOn" | "auditStatus" | "flags";
+export type ListedSpend = SpendView & { receiptCount: number; receiptLost: boolean };
+
+type ListParam = "workerId" | "teamId" | "clientId" | "period" | "afterAt" | "afterId" | "limit";
+const listStatements = new Map<string, PreparedStatement<ListParam>>();
+
+/**
+ * One prepared statement per shape of filter (which filters are present, and the status), so each
+ * is planned once per connection against the index its filter needs. The page is cut first and
+ * only its rows are counted for receipts and folded into JSON: one row back, one round trip.
+ */
+function listStatement(filter: SpendFilter, paged: boolean): PreparedStatement<ListParam> {
+  const conditions = [
+    filter.workerId && "s.worker_id = :workerId::uuid",
+    filter.teamId && "s.team_id = :teamId::uuid",
+    filter.clientId && "s.client_id = :clientId::uuid",
+    filter.period && "s.period = :period::text",
+    filter.status && STATUS_CONDITIONS[filter.status],
+    // A row comparison, so the (…, created_at, id) indexes serve the cursor too.
+    paged && "(s.created_at, s.id) < (:afterAt::timestamptz, :afterId::uuid)",
+  ].filter((c): c is string => Boolean(c));
+  const key = [filter.workerId && "w", filter.teamId && "t", filter.clientId && "c", filter.period && "p", filter.status, paged && "after"].filter(Boolean).join("_");
+  let statement = listStatements.get(key);
+  if (!statement) {
+    statement = preparedStatement<ListParam>(
+      `spend_list_${key}`,
+      `select coalesce(json_agg(json_build_object(
+    'id', s.id, 'workerId', s.worker_id, 'teamId', s.team_id, 'clientId', s.client_id, 'schemeId', s.scheme_id, 'schemeVersion', s.scheme_version,
+    'amount', s.amount, 'currency', s.currency, 'category', s.category, 'payee', s.payee, 'payeeType', s.payee_type, 'paymentMethod', s.payment_method,
+    'vatAmount', s.vat_amount, 'spentOn', s.spent_on, 'period', s.period, 'bookedPeriod', s.booked_period, 'note', s.note,
+    'createdAt', s.created_at, 'voidedAt', s.voided_at, 'voidReason', s.void_reason,
+    'justificationStatus', s.justification_status, 'justificationDueOn', s.justification_due_on,
+    'followUpStatus', s.follow_up_status, 'followUpDueOn', s.follow_up_due_on, 'auditStatus', s.audit_status, 'flags', s.flags,
+    'receiptCount', (select count(*) from receipts r where r.spend_id = s.id),
+    'receiptLost', exists (select 1 from receipt_lost_declarations l where l.spend_id = s.id)
+  ) order by s.created_at desc, s.id desc), '[]') as items
+from (select * from spends s${conditions.length ? ` where ${conditions.join(" and ")}` : ""} order by s.created_at desc, s.id desc limit :limit::int) s`,
+    );
+    listStatements.set(key, statement);
   }
+  return statement;
 }
 
 /** Newest first; the cursor is the last row's (createdAt, id), so pages never skip or repeat. */
-export async function listSpends(db: Executor, filter: SpendFilter, page: { after?: { createdAt: string; id: string } | undefined; limit: number }) {
-  const conditions: SQL[] = [];
-  if (filter.workerId) conditions.push(eq(spends.workerId, filter.workerId));
-  if (filter.teamId) conditions.push(eq(spends.teamId, filter.teamId));
-  if (filter.clientId) conditions.push(eq(spends.clientId, filter.clientId));
-  if (filter.period) conditions.push(eq(spends.period, filter.period));
-  if (filter.status) conditions.push(statusCondition(filter.status as SpendStatusFilter));
-  if (page.after) {
-    const at = new Date(page.after.createdAt);
-    conditions.push(or(lt(spends.createdAt, at), and(eq(spends.createdAt, at), lt(spends.id, page.after.id))) as SQL);
-  }
-  return db
-    .select({
-      spend: spends,
-      // Qualified by hand: drizzle writes a bare "id" here, which the subquery would take as its own.
-      receiptCount: sql<number>`(select count(*) from receipts r where r.spend_id = "spends"."id")::int`,
-      receiptLost: sql<boolean>`exists (select 1 from receipt_lost_declarations l where l.spend_id = "spends"."id")`,
-    })
-    .from(spends)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(spends.createdAt), desc(spends.id))
-    .limit(page.limit + 1);
+export async function listSpends(db: Executor, filter: SpendFilter, page: { after?: { createdAt: string; id: string } | undefined; limit: number }): Promise<ListedSpend[]> {
+  const [row] = await runPrepared<{ items: ListedSpendJson[] }, ListParam>(db, listStatement(filter, page.after !== undefined), {
+    workerId: filter.workerId,
+    teamId: filter.teamId,
+    clientId: filter.clientId,
+    period: filter.period,
+    afterAt: page.after?.createdAt,
+    afterId: page.after?.id,
+    // One more than asked, to know whether another page follows.
+    limit: page.limit + 1,
+  });
+  return (row?.items ?? []).map((item) => ({ ...item, createdAt: new Date(item.createdAt), voidedAt: item.voidedAt === null ? null : new Date(item.voidedAt) }));
 }
 
 /** A worker's live (not voided) spends made in a month, summed per currency. */

@@ -301,9 +301,9 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       const rows = await q.listSpends(db, visibleFilter(actor, filter), { after, limit: page.limit });
       const today = todayIn(config.timeZone, clock.now());
       const items = rows.slice(0, page.limit);
-      const last = items.at(-1)?.spend;
+      const last = items.at(-1);
       return {
-        items: items.map((r) => ({ ...toSpendView(r.spend, today), receiptCount: r.receiptCount, receiptLost: r.receiptLost })),
+        items: items.map((r) => ({ ...toSpendView(r, today), receiptCount: r.receiptCount, receiptLost: r.receiptLost })),
         nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
       };
     },
