@@ -278,6 +278,8 @@ export const spends = pgTable(
     index("spends_team_category_idx").on(t.teamId, t.category, t.spentOn),
     index("spends_period_idx").on(t.period),
     index("spends_booked_period_idx").on(t.bookedPeriod),
+    // The auditor's queue starts from the spends under concern: few, so a small index.
+    index("spends_concern_idx").on(t.createdAt, t.id).where(sql`${t.justificationStatus} = 'concern'`),
     // Every spend checks its worker's owed justifications (the pause): few rows, so a small index.
     index("spends_worker_owed_idx")
       .on(t.workerId, t.justificationDueOn)

@@ -3,7 +3,7 @@ import type { Executor } from "@greentape/db/client";
 import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
 import { compareCodeUnits } from "@greentape/domain/sample-plan";
 import { auditSampleItems, auditSamples, clients, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends, teams, users } from "@greentape/db/schema";
-import { countedInBookedPeriod } from "../periods/index.ts";
+import { countedInBookedPeriod } from "../../lib/periods.queries.ts";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
 export type SampleItemRow = typeof auditSampleItems.$inferSelect;
@@ -239,7 +239,14 @@ export async function concernsWithoutFinding(db: Executor, limit: number) {
   return db
     .select()
     .from(spends)
-    .where(and(or(eq(spends.justificationStatus, "concern"), hasConcernReview), sql`not ${hasFinding}`))
+    // The concerned spends are gathered first (a partial index and the reviews), not found by
+    // testing every spend in the population against an OR.
+    .where(
+      and(
+        sql`${spends.id} in (select c.id from ${spends} c where c.justification_status = 'concern' union select ${reviews.spendId} from ${reviews} where ${reviews.decision} = 'concern')`,
+        sql`not ${hasFinding}`,
+      ),
+    )
     .orderBy(asc(spends.createdAt), asc(spends.id))
     .limit(limit + 1);
 }

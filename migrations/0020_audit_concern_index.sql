@@ -1,0 +1,1 @@
+CREATE INDEX "spends_concern_idx" ON "spends" USING btree ("created_at","id") WHERE "spends"."justification_status" = 'concern';
