@@ -14,7 +14,7 @@ import { events, users } from "@greentape/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
-import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { passwordProblem } from "@greentape/domain/password-policy";
 import { admin, createFreshDatabase, withClient, type FreshDatabase } from "../support/database.ts";
 

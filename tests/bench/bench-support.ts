@@ -1,6 +1,6 @@
 import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
 import { seedDemo } from "@greentape/db/seed";
-import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
 
 export { startServer } from "../support/server-process.ts";

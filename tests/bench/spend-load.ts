@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
 import { todayIn } from "@greentape/domain/dates";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
-import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { BENCH_DATABASE_URL } from "./bench-support.ts";
 
 export const TEAMS = 5;

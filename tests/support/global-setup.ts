@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@greentape/db/client";
 import { seedDemo } from "@greentape/db/seed";
-import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { createFreshDatabase } from "./database.ts";
 
 declare module "vitest" {

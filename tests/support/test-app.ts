@@ -7,7 +7,7 @@ import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig, type Config } from "../../apps/api/src/config.ts";
 import type { Clock } from "../../apps/api/src/lib/clock.ts";
 import type { LogDestination } from "../../apps/api/src/lib/logger.ts";
-import { hashPassword } from "../../apps/api/src/modules/auth/passwords.ts";
+import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "./database.ts";
 import { TEST_LOG_ENV } from "./log.ts";
 

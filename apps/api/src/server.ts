@@ -4,7 +4,7 @@ import { seedDemo } from "@greentape/db/seed";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { databaseSetting, describeStartupFailure, openMigratedDatabase } from "./lib/database.ts";
-import { hashPassword } from "./modules/auth/passwords.ts";
+import { hashPassword } from "./lib/passwords.ts";
 
 function fail(message: string): never {
   console.error(message);

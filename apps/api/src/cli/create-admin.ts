@@ -15,7 +15,7 @@ import { users } from "@greentape/db/schema";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordOwner } from "@greentape/domain/password-policy";
 import { ConfigError, loadConfig, type Config } from "../config.ts";
 import { databaseSetting, describeStartupFailure, openMigratedDatabase } from "../lib/database.ts";
-import { hashPassword } from "../modules/auth/index.ts";
+import { hashPassword } from "../lib/passwords.ts";
 import { findUserByEmail } from "../modules/users/index.ts";
 
 const USAGE = `Usage: npm run create-admin -- --email EMAIL --name NAME

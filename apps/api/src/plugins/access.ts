@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Role } from "@greentape/domain/roles";
 import type { Db } from "@greentape/db/client";
-import { findSessionActor } from "../modules/auth/index.ts";
+import { findSessionActor } from "./session-actor.queries.ts";
 
 /**
  * Every /api route declares who may call it, in `config.access`:

@@ -3,7 +3,7 @@ import type { Executor } from "@greentape/db/client";
 import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
 import { compareCodeUnits } from "@greentape/domain/sample-plan";
 import { auditSampleItems, auditSamples, clients, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends, teams, users } from "@greentape/db/schema";
-import { countedInBookedPeriod } from "../periods/index.ts";
+import { countedInBookedPeriod } from "../../lib/periods.queries.ts";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
 export type SampleItemRow = typeof auditSampleItems.$inferSelect;

@@ -4,7 +4,7 @@ import { appendEvent } from "@greentape/db/event-log";
 import { AccountDeactivatedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Clock } from "../../lib/clock.ts";
 import { findUserByEmail, findUserById, type UserRow } from "../users/index.ts";
-import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { dummyPasswordHash, verifyPassword } from "../../lib/passwords.ts";
 import {
   findRefreshTokenByHash,
   insertRefreshToken,

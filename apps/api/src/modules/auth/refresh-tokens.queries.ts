@@ -38,12 +38,3 @@ export async function revokeFamily(db: Executor, familyId: string, now: Date): P
     .returning({ id: refreshTokens.id });
   return rows.length;
 }
-
-export async function revokeAllForUser(db: Executor, userId: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(refreshTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
-    .returning({ id: refreshTokens.id });
-  return rows.length;
-}

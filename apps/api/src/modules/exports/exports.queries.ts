@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor, Tx } from "@greentape/db/client";
 import { countedAmount, type ExportRow, type TransparencyRow } from "@greentape/domain/export-rows";
 import { CARD_PAYMENT_METHODS } from "@greentape/domain/spend-input";
-import { countsInBookedPeriod, isoDate, isoUtc } from "../periods/index.ts";
+import { countsInBookedPeriod, isoDate, isoUtc } from "../../lib/periods.queries.ts";
 
 /** Rows per FETCH: big enough that round trips do not dominate, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 500;

@@ -10,7 +10,7 @@ import type { Config } from "../../config.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { LogService } from "../log/index.ts";
 import { unmappedCategories } from "../ledger-codes/index.ts";
-import { findPeriod } from "../periods/index.ts";
+import { findPeriod } from "../../lib/periods.queries.ts";
 import { streamSink, writeCsv, writeJson, writeTransparency, writeXlsx, xeroJournal, type CsvSummary } from "./export-writers.ts";
 import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
 import { BREAKDOWN_DIMENSIONS, breakdownRows, exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type BreakdownDimension, type RowSource } from "./exports.queries.ts";

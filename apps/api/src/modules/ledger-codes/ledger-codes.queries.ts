@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { clearingAccounts, ledgerCodes } from "@greentape/db/schema";
-import { countsInBookedPeriod } from "../periods/index.ts";
+import { countsInBookedPeriod } from "../../lib/periods.queries.ts";
 
 export type LedgerCodeRow = typeof ledgerCodes.$inferSelect;
 

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@greentape/db/client";
+import type { spends } from "@greentape/db/schema";
 import { addDays, todayIn } from "@greentape/domain/dates";
 import { isDueSoon } from "@greentape/domain/deadlines";
 import { NotFoundError } from "@greentape/domain/errors";
@@ -10,8 +11,11 @@ import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
-import type { SpendRow } from "../spends/index.ts";
 import * as q from "./notifications.queries.ts";
+
+// The spend as stored, from its table: spends depends on this module (through restrictions), so
+// this one may not import spends.
+type SpendRow = typeof spends.$inferSelect;
 
 export interface NotificationView {
   id: string;

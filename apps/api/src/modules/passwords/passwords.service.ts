@@ -4,7 +4,8 @@ import { NotFoundError, ValidationError, type FieldProblem } from "@greentape/do
 import { passwordProblem } from "@greentape/domain/password-policy";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { hashPassword, revokeAllForUser, verifyPassword } from "../auth/index.ts";
+import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
+import { revokeAllForUser } from "../../lib/sessions.queries.ts";
 import { findUserById, toUserView, updateUser } from "../users/index.ts";
 
 export function createPasswordsService(deps: { db: Db; clock: Clock }) {

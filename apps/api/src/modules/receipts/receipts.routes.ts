@@ -24,7 +24,7 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       bodyLimit: MAX_RECEIPT_BYTES + 64 * 1024,
       schema: {
         tags: ["receipts"],
-        summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF",
+        summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF; the same file again returns the same receipt",
         consumes: ["multipart/form-data"],
         params: spendParams,
         response: { 201: receiptView },

@@ -18,8 +18,11 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
       const spend = await spends.findVisible(actor, spendId);
       if (!canAddReceipt(actor, toSpendAccess(spend))) throw new ForbiddenError("Only the worker who logged this spend adds its receipts.");
       const clean = await cleanReceipt(file.bytes);
-      const id = randomUUID();
       const sha256 = createHash("sha256").update(clean.bytes).digest("hex");
+      // The same file again is the same receipt: a phone's outbox resends after a lost answer.
+      const [already] = await db.select().from(receipts).where(and(eq(receipts.spendId, spend.id), eq(receipts.sha256, sha256)));
+      if (already) return { id: already.id, spendId: spend.id, contentType: already.contentType, sizeBytes: already.sizeBytes, sha256, createdAt: already.createdAt.toISOString() };
+      const id = randomUUID();
       const storageKey = `${spend.id}/${id}`;
       // The file lands first; if the transaction then fails, an orphan file is harmless, a row without a file is not.
       await storage.put(storageKey, clean.bytes);

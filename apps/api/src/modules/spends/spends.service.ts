@@ -14,7 +14,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { refuseIfPaused } from "../pauses/index.ts";
-import { ensurePeriod, lockPeriodForBooking } from "../periods/index.ts";
+import { ensurePeriod, lockPeriodForBooking } from "../../lib/periods.queries.ts";
 import { refuseIfSuspended } from "../restrictions/index.ts";
 import { appliesToTeam, type SchemeVersionRow } from "../schemes/index.ts";
 import { insertSpendAndEvent, readSpendChecks, writeSpend, type CheckedScheme, type SpendChecks } from "./spend-write.queries.ts";
