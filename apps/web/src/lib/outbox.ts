@@ -16,8 +16,8 @@
 // - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
 //   bad input) is not retried: the record is kept, marked "needs your attention", with the
 //   server's message, until the worker corrects or discards it.
-// - A write about a spend is a PUT of the whole text: the server takes the same text again as
-//   the same thing (no second revision), so its key only names the record here and is sent as
+// - A write about a spend is a PUT of the whole text (a lost-receipt declaration, a POST): the
+//   server takes the same text again as the same thing (no second revision), so its key only names the record here and is sent as
 //   Idempotency-Key for the log. A newer text for the same spend and form replaces a waiting one.
 //   Once sent, the form's draft goes; when refused, the draft stays for correction.
 // - Cleared at sign-out with all local data (its database is listed in local-data.ts). A
@@ -109,17 +109,17 @@ export interface SentRecord {
   queued: boolean;
 }
 
-/** What a worker writes about a spend; also the last part of its PUT path and the draft's kind. */
-export type WriteKind = "justification" | "follow-up";
+/** What a worker writes about a spend; also the last part of its path and the draft's kind. */
+export type WriteKind = "justification" | "follow-up" | "receipt-lost";
 
-/** A justification or follow-up written with no signal, waiting to be PUT. */
+/** A justification, follow-up or lost-receipt declaration written with no signal, waiting to be sent. */
 export interface OutboxWrite {
   /** Names the record; sent as Idempotency-Key. */
   key: string;
   userId: string;
   spendId: string;
   kind: WriteKind;
-  /** Exactly the body of the PUT. */
+  /** Exactly the body of the request. */
   body: Record<string, unknown>;
   state: OutboxState;
   attempts: number;
@@ -222,9 +222,13 @@ export function dueForSending<T extends Pick<OutboxRecord, "userId" | "state" | 
   return records.filter((r) => r.userId === userId && r.state === "waiting" && r.nextAttemptAt <= now);
 }
 
-/** The PUT that sends a write. */
-export function writeRequest(write: OutboxWrite): { path: string; body: Record<string, unknown>; headers: Record<string, string> } {
-  return { path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
+/**
+ * The request that sends a write: a PUT of the whole text, or for a lost receipt a POST (the
+ * server takes the same declaration again as the same one).
+ */
+export function writeRequest(write: OutboxWrite): { method: "PUT" | "POST"; path: string; body: Record<string, unknown>; headers: Record<string, string> } {
+  const method = write.kind === "receipt-lost" ? "POST" : "PUT";
+  return { method, path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
 }
 
 /** The writes a new one replaces: the same spend and form, not being sent right now. */
@@ -473,7 +477,7 @@ async function sendWrite(userId: string, key: string): Promise<SendResult["kind"
   if (!write) return "gone";
   const request = writeRequest(write);
   try {
-    await apiPut<unknown>(request.path, request.body, { headers: request.headers });
+    await (request.method === "POST" ? apiPost : apiPut)<unknown>(request.path, request.body, { headers: request.headers });
   } catch (error) {
     if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) {
       await updateWrite(key, (w) => ({ ...w, state: "waiting", nextAttemptAt: Date.now() + waitBeforeRetry(error, backoffDelay(w.attempts)) }));
