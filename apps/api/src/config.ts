@@ -50,6 +50,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   SEED_DEMO: booleanFromEnv.optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFromEnv.optional(),
@@ -102,6 +103,12 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.org:587" }).optional(),
+  MAIL_FROM: z.string().min(3).max(254).default("Green Tape <no-reply@localhost>"),
+  APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, such as https://spend.example.gov.uk" }).optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// URL").default("mailto:no-reply@localhost"),
 });
 
 export interface Config {
@@ -110,6 +117,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The tables' owner, for migrations only, when the app itself runs as the restricted greentape_app role. */
   migrationDatabaseUrl: string | undefined;
+  /** Connections this instance keeps to PostgreSQL (the embedded database has one). */
+  databasePoolSize: number;
   dataDir: string;
   seedDemo: boolean;
   jwtSecret: string;
@@ -151,11 +160,21 @@ export interface Config {
   passwordSignInOffRoles: Role[];
   /** The council's identity provider; undefined when OIDC is not configured. */
   oidc: { issuer: URL; clientId: string; clientSecret: string | undefined; redirectUrl: string } | undefined;
+  mail: {
+    /** Unset: each message is written as a .eml file under DATA_DIR/mail instead. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  /** Where links in messages point: APP_URL, or this server on localhost. */
+  appUrl: string;
+  /** Both keys or neither (then a pair is made once under DATA_DIR). */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  vapidSubject: string;
 }
 
 export class ConfigError extends Error {}
 
-const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "MFA_ENCRYPTION_KEY", "OIDC_CLIENT_SECRET"]);
+const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "SMTP_URL", "VAPID_PRIVATE_KEY", "MFA_ENCRYPTION_KEY", "OIDC_CLIENT_SECRET"]);
 const OIDC_REQUIRED = ["OIDC_CLIENT_ID", "OIDC_REDIRECT_URL"] as const;
 
 /** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
@@ -176,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = OIDC_REQUIRED.find((name) => e[name] === undefined);
     if (missing) throw new ConfigError(`Invalid configuration: OIDC_ISSUER needs ${missing} too`);
   }
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError("Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (set both, or neither)");
+  }
   const usingPostgres = e.DATABASE_URL !== undefined;
   const seedDemo = e.SEED_DEMO ?? !usingPostgres;
   if (e.PASSWORD_SIGN_IN_OFF_ROLES?.length && e.OIDC_ISSUER === undefined) {
@@ -186,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
     seedDemo,
@@ -224,5 +247,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OIDC_ISSUER !== undefined && e.OIDC_CLIENT_ID !== undefined && e.OIDC_REDIRECT_URL !== undefined
         ? { issuer: new URL(e.OIDC_ISSUER), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUrl: e.OIDC_REDIRECT_URL }
         : undefined,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined,
+    vapidSubject: e.VAPID_SUBJECT,
   };
 }

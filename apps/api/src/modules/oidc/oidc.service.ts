@@ -95,7 +95,8 @@ export function createOidcService(deps: { db: Db; clock: Clock; settings: NonNul
         const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
         claims = tokens.claims();
         if (claims) {
-          ({ email, email_verified: emailVerified } = claims);
+          // Entra ID sends no email_verified; its xms_edov (the tenant verified the email's domain) stands for it.
+          ({ email, email_verified: emailVerified = claims["xms_edov"] } = claims);
           // A provider may keep the email out of the ID token and answer it from userinfo (for this subject only).
           if (email === undefined) ({ email, email_verified: emailVerified } = await client.fetchUserInfo(config, tokens.access_token, claims.sub));
         }
