@@ -98,7 +98,6 @@ const environmentSchema = z.object({
   MFA_REQUIRED_ROLES: roleList.optional(),
   MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   PASSWORD_SIGN_IN_OFF_ROLES: roleList.optional(),
-  WEBAUTHN_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -153,8 +152,6 @@ export interface Config {
     requiredRoles: Role[];
     /** Keys the encryption of TOTP secrets; unset means a key file made once under DATA_DIR. */
     encryptionKey: string | undefined;
-    /** The web app's origin for passkeys; unset means the origin the browser sends (fine on one host). */
-    webauthnOrigin: string | undefined;
   };
   /** Roles that may not sign in with a password at all: they use the council account. */
   passwordSignInOffRoles: Role[];
@@ -240,7 +237,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The demo's people sign in with their password alone, so `npm start` stays two commands.
       requiredRoles: e.MFA_REQUIRED_ROLES ?? (seedDemo ? [] : OFFICE_ROLES),
       encryptionKey: e.MFA_ENCRYPTION_KEY,
-      webauthnOrigin: e.WEBAUTHN_ORIGIN,
     },
     passwordSignInOffRoles: e.PASSWORD_SIGN_IN_OFF_ROLES ?? [],
     oidc:
