@@ -39,6 +39,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   SEED_DEMO: booleanFromEnv.optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFromEnv.optional(),
@@ -97,6 +98,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The tables' owner, for migrations only, when the app itself runs as the restricted greentape_app role. */
   migrationDatabaseUrl: string | undefined;
+  /** Connections this instance keeps to PostgreSQL (the embedded database has one). */
+  databasePoolSize: number;
   dataDir: string;
   seedDemo: boolean;
   jwtSecret: string;
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
     seedDemo: e.SEED_DEMO ?? !usingPostgres,
