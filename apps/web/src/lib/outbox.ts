@@ -24,11 +24,11 @@
 //   sign-out made with no signal is sent before the outbox runs again: the outbox runs only for
 //   someone signed in, and nobody is until the server has heard it (api-client.ts).
 
-import { openDB } from "idb";
-import type { DBSchema, IDBPDatabase } from "idb";
+import type { DBSchema } from "idb";
 import { useEffect, useState } from "react";
 import { ApiError, NetworkError, apiFetch, apiPost, apiPut, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
+import { appDatabase } from "./app-database.ts";
 import { removeDraft } from "./draft-storage.ts";
 import { singleFlight } from "./single-flight.ts";
 
@@ -136,31 +136,13 @@ interface OutboxDb extends DBSchema {
 
 const SENT_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
 
-let dbPromise: Promise<IDBPDatabase<OutboxDb>> | null = null;
-
-function database(): Promise<IDBPDatabase<OutboxDb>> {
-  dbPromise ??= openDB<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
-        db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
-      }
-      if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
-    },
-    // Sign-out deletes the database: let go of it so the deletion is not blocked.
-    blocking() {
-      void dbPromise?.then((db) => db.close());
-      dbPromise = null;
-    },
-    terminated() {
-      dbPromise = null;
-    },
-  }).catch((error: unknown) => {
-    dbPromise = null;
-    throw error;
-  });
-  return dbPromise;
-}
+const database = appDatabase<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, (db, oldVersion) => {
+  if (oldVersion < 1) {
+    db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
+    db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
+  }
+  if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
+});
 
 // ---- change notifications (this tab and others) ------------------------------------------
 
