@@ -24,6 +24,8 @@ import { mfaRoutes } from "./modules/mfa/mfa.routes.ts";
 import { createMfaService } from "./modules/mfa/mfa.service.ts";
 import { hasSecondFactor } from "./modules/mfa/index.ts";
 import { loadSecretBox } from "./modules/mfa/secret-box.ts";
+import { passkeysRoutes } from "./modules/mfa/passkeys.routes.ts";
+import { createPasskeysService } from "./modules/mfa/passkeys.service.ts";
 import { oidcRoutes } from "./modules/oidc/oidc.routes.ts";
 import { createOidcService } from "./modules/oidc/oidc.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -185,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const trackRecord = createTrackRecordService({ db, clock, config });
   const notifications = createNotificationsService({ db, clock, config });
   const mfa = createMfaService({ db, clock, config, auth, rateLimits, notifications, secretBox: await loadSecretBox(config) });
+  const passkeys = createPasskeysService({ db, clock, config, mfa });
   const oidc = createOidcService({ db, clock, settings: config.oidc, auth });
   const restrictions = createRestrictionsService({ db, clock, config, notifications });
   const spends = createSpendsService({ db, clock, config });
@@ -233,6 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, config, rateLimits });
   await app.register(mfaRoutes, { mfa, config });
   await app.register(oidcRoutes, { oidc, config });
+  await app.register(passkeysRoutes, { passkeys, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(passwordResetRoutes, { passwordReset, config });

@@ -65,6 +65,19 @@ export async function passkeysOf(db: Executor, userId: string): Promise<PasskeyR
   return db.select().from(passkeys).where(eq(passkeys.userId, userId));
 }
 
+export async function insertPasskey(db: Executor, row: typeof passkeys.$inferInsert): Promise<void> {
+  await db.insert(passkeys).values(row);
+}
+
+export async function findPasskey(db: Executor, id: string): Promise<PasskeyRow | undefined> {
+  const [row] = await db.select().from(passkeys).where(eq(passkeys.id, id)).limit(1);
+  return row;
+}
+
+export async function touchPasskey(db: Executor, id: string, signCount: number, now: Date): Promise<void> {
+  await db.update(passkeys).set({ signCount, lastUsedAt: now }).where(eq(passkeys.id, id));
+}
+
 /** Removes every second factor of a person; answers whether there was any. */
 export async function removeSecondFactors(db: Executor, userId: string): Promise<boolean> {
   const totp = await db.delete(totpFactors).where(eq(totpFactors.userId, userId)).returning({ confirmedAt: totpFactors.confirmedAt });

@@ -44,3 +44,8 @@ export async function useStep(db: Executor, tokenHash: string, now: Date): Promi
     .returning({ tokenHash: signInSteps.tokenHash });
   return rows.length === 1;
 }
+
+/** Adds to a step's data (a passkey challenge issued for a second-factor step). */
+export async function setStepData(db: Executor, tokenHash: string, data: Record<string, string>): Promise<void> {
+  await db.update(signInSteps).set({ data }).where(eq(signInSteps.tokenHash, tokenHash));
+}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -29,6 +30,7 @@ export function SecondFactorPage() {
   const [code, setCode] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passkeyAdded, setPasskeyAdded] = useState(false);
   const pending = user.secondFactorEnrolmentPending === true;
   usePageTitle(recoveryCodes ? "Save your recovery codes" : "Second factor", problem !== null);
 
@@ -59,6 +61,24 @@ export function SecondFactorPage() {
     } catch (error) {
       setCode("");
       setProblem(error instanceof ApiError && error.status === 400 ? "The code is not right. Enter the code your app shows now" : describeApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function registerPasskey() {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { options, registrationToken } = await apiPost<{ options: PublicKeyCredentialCreationOptionsJSON; registrationToken: string }>("/api/me/passkeys/options");
+      const response = await startRegistration({ optionsJSON: options });
+      await apiPost<{ id: string }>("/api/me/passkeys", { registrationToken, response });
+      setPasskeyAdded(true);
+      status.reload();
+      if (pending) await carryOn();
+    } catch (error) {
+      setProblem(error instanceof ApiError ? describeApiError(error) : "The passkey was not registered. Try again");
     } finally {
       setBusy(false);
     }
@@ -147,6 +167,24 @@ export function SecondFactorPage() {
                 Confirm
               </button>
             </form>
+          </>
+        ) : null}
+        {status.state.status === "loaded" && !enrolment ? (
+          <>
+            <h2 className="govuk-heading-m">Passkey</h2>
+            {passkeyAdded ? (
+              <p className="govuk-body" role="status">
+                Your passkey is registered. Use it after your password when you sign in.
+              </p>
+            ) : null}
+            <p className="govuk-body">
+              {status.state.data.passkeys.length > 0
+                ? `You have ${status.state.data.passkeys.length === 1 ? "1 passkey" : `${status.state.data.passkeys.length} passkeys`}.`
+                : "A passkey uses this device's screen lock or a security key instead of a code."}
+            </p>
+            <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined} onClick={() => void registerPasskey()}>
+              Register a passkey
+            </button>
           </>
         ) : null}
         {!pending ? (

@@ -1,9 +1,10 @@
 import { useState } from "react";
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import type { FormEvent } from "react";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { ApiError, NetworkError, apiPost } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 
 interface Props {
@@ -21,6 +22,21 @@ export function SecondFactorStep({ mfaToken, onRestart, onSignedIn }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   usePageTitle("Enter your security code", problem !== null);
+
+  async function signInWithPasskey() {
+    if (submitting) return;
+    setSubmitting(true);
+    try {
+      const optionsJSON = await apiPost<PublicKeyCredentialRequestOptionsJSON>("/api/auth/mfa/passkey/options", { mfaToken }, { auth: false });
+      const response = await startAuthentication({ optionsJSON });
+      await completeSignIn("/api/auth/mfa/passkey", { mfaToken, response });
+    } catch (error) {
+      setSubmitting(false);
+      setProblem(error instanceof ApiError || error instanceof NetworkError ? describe(error) : "The passkey was not used. Try again, or enter a code");
+      return;
+    }
+    onSignedIn();
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,6 +85,11 @@ export function SecondFactorStep({ mfaToken, onRestart, onSignedIn }: Props) {
             {submitting ? "Checking…" : "Continue"}
           </button>
         </form>
+        <h2 className="govuk-heading-m">Or use a passkey</h2>
+        <p className="govuk-body">If you registered a passkey on this device or a security key, use it instead of a code.</p>
+        <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={submitting || undefined} onClick={() => void signInWithPasskey()}>
+          Use a passkey
+        </button>
       </div>
     </div>
   );
