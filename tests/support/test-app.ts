@@ -85,6 +85,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_LIMIT_PER_IP: "10000",
     LOGIN_LIMIT_PER_ACCOUNT: "10000",
     JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    // Reminders are swept by the tests that want them, at the moments they choose.
+    JOB_QUEUE: "off",
     ...TEST_LOG_ENV,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     ...options.env,

@@ -83,6 +83,7 @@ const environmentSchema = z.object({
   LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_SEALING: booleanFromEnv.default(true),
   LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
+  JOB_QUEUE: z.enum(["auto", "in-process", "off"]).default("auto"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.org:587" }).optional(),
   MAIL_FROM: z.string().min(3).max(254).default("Green Tape <no-reply@localhost>"),
   APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, such as https://spend.example.gov.uk" }).optional(),
@@ -126,6 +127,8 @@ export interface Config {
     sealing: boolean;
     pollMs: number;
   };
+  /** "auto": pg-boss on PostgreSQL, a timer in the process on PGlite; "off" runs no background jobs. */
+  jobQueue: "auto" | "in-process" | "off";
   mail: {
     /** Unset: each message is written as a .eml file under DATA_DIR/mail instead. */
     smtpUrl: string | undefined;
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sealing: e.LOG_SEALING,
       pollMs: e.LOG_SEAL_POLL_MS,
     },
+    jobQueue: e.JOB_QUEUE,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined,
