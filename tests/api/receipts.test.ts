@@ -108,6 +108,21 @@ describe("receipts", () => {
     expect(detail.body.receipts).toHaveLength(1);
   });
 
+  it("takes the same lost-receipt declaration sent again as the same one, and refuses a different one", async () => {
+    const ids = await demoIds(t);
+    const spend = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string }))).body.id as string;
+    const declare = (reason: string) => t.http.post(`/api/spends/${spend}/receipt-lost`).set("Authorization", `Bearer ${worker}`).send({ description: "Bus tickets", reason });
+    const first = await declare("The driver gave no ticket");
+    const again = await declare("The driver gave no ticket");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expectProblem(await declare("Something else entirely"), 409);
+    const detail = await t.http.get(`/api/spends/${spend}`).set("Authorization", `Bearer ${worker}`);
+    expect(detail.body.receiptLost).toMatchObject({ reason: "The driver gave no ticket" });
+    expect(detail.body.timeline.filter((e: { type: string }) => e.type === "receipt.declared_lost")).toHaveLength(1);
+  });
+
   it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {
     const original = fixture("receipt-with-gps.jpg");
     expect((await sharp(original).metadata()).exif).toBeDefined();

@@ -20,6 +20,12 @@ import { inputCharactersPlugin } from "./plugins/input-characters.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { mfaRoutes } from "./modules/mfa/mfa.routes.ts";
+import { createMfaService } from "./modules/mfa/mfa.service.ts";
+import { hasSecondFactor } from "./modules/mfa/index.ts";
+import { loadSecretBox } from "./modules/mfa/secret-box.ts";
+import { oidcRoutes } from "./modules/oidc/oidc.routes.ts";
+import { createOidcService } from "./modules/oidc/oidc.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
 import { councilRoutes } from "./modules/council/council.routes.ts";
@@ -165,13 +171,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
-  await app.register(accessPlugin, { db });
+  await app.register(accessPlugin, { db, mfaRequiredRoles: config.mfa.requiredRoles });
   const rateLimits = createRateLimits({ db });
   await app.register(fastifyRateLimit, { global: false, store: rateLimits.store });
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const signing = await loadSigningKey(config);
-  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret } });
+  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret, passwordSignInOffRoles: config.passwordSignInOffRoles }, hasSecondFactor });
   const users = createUsersService({ db, clock });
   const passwords = createPasswordsService({ db, clock });
   const teams = createTeamsService({ db, clock });
@@ -182,6 +188,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clientHistory = createClientHistoryService({ db, clock, config });
   const trackRecord = createTrackRecordService({ db, clock, config });
   const notifications = createNotificationsService({ db, clock, config });
+  const mfa = createMfaService({ db, clock, config, auth, rateLimits, notifications, secretBox: await loadSecretBox(config) });
+  const oidc = createOidcService({ db, clock, settings: config.oidc, auth });
   const restrictions = createRestrictionsService({ db, clock, config, notifications });
   const spends = createSpendsService({ db, clock, config });
   const allowance = createAllowanceService({ db, clock, config, restrictions });
@@ -236,8 +244,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { db });
-  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone, councilAccountSignIn: config.oidc !== undefined } });
   await app.register(authRoutes, { auth, config, rateLimits });
+  await app.register(mfaRoutes, { mfa, config });
+  await app.register(oidcRoutes, { oidc, config });
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(passwordResetRoutes, { passwordReset, config });

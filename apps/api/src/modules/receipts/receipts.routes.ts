@@ -72,7 +72,7 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       config: { access: ["worker", "supervisor"] },
       schema: {
         tags: ["receipts"],
-        summary: "Declare a receipt lost: what was bought and why there is no receipt",
+        summary: "Declare a receipt lost: what was bought and why there is no receipt; the same declaration again returns the first, a different one is 409",
         params: spendParams,
         body: z.object({ description: prose(3, 1000, "What was bought"), reason: prose(3, 1000, "Reason") }),
         response: { 201: z.object({ id: z.string(), spendId: z.string(), description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }) },

@@ -54,7 +54,14 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
           .values({ spendId: spend.id, description: input.description, reason: input.reason, declaredBy: actor.id, createdAt: clock.now() })
           .onConflictDoNothing()
           .returning();
-        if (!row) throw new ConflictError("receipt-lost-exists", "Already declared", "A lost receipt was already declared for this spend.");
+        if (!row) {
+          // The same declaration again (a phone's outbox resending after a lost answer) is the same declaration.
+          const [earlier] = await tx.select().from(receiptLostDeclarations).where(eq(receiptLostDeclarations.spendId, spend.id));
+          if (earlier && earlier.declaredBy === actor.id && earlier.description === input.description && earlier.reason === input.reason) {
+            return { id: earlier.id, spendId: spend.id, description: earlier.description, reason: earlier.reason, declaredBy: actor.id, createdAt: earlier.createdAt.toISOString() };
+          }
+          throw new ConflictError("receipt-lost-exists", "Already declared", "A lost receipt was already declared for this spend.");
+        }
         await appendEvent(tx, { type: "receipt.declared_lost", actorId: actor.id, subjectType: "spend", subjectId: spend.id, data: { declarationId: row.id } }, clock.now());
         return { id: row.id, spendId: spend.id, description: row.description, reason: row.reason, declaredBy: actor.id, createdAt: row.createdAt.toISOString() };
       });

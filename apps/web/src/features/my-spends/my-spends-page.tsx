@@ -11,6 +11,9 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from "../../lib/outbox.ts";
 import type { OutboxRecord, SentRecord } from "../../lib/outbox.ts";
 import { loadedData, useLoad, useReloadWhenOnline } from "../../lib/use-api-data.ts";
+import { loadOrLastSeen } from "../../lib/last-seen.ts";
+import type { Seen } from "../../lib/last-seen.ts";
+import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MonthTotal, MySpends } from "./my-spends-api.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
@@ -53,7 +56,7 @@ export function MySpendsPage() {
 
   // Ask the server again whenever the outbox has sent something.
   const lastSent = outbox.sent[0]?.key ?? "none";
-  const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => fetchMySpends(user.id, signal), { keepPrevious: true });
+  const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => loadOrLastSeen(user.id, "my-spends", () => fetchMySpends(user.id, signal)), { keepPrevious: true });
   const [more, setMore] = useState<{ items: Spend[]; nextCursor: string | null; forKey: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const banner = useRef<HTMLDivElement>(null);
@@ -71,7 +74,7 @@ export function MySpendsPage() {
   const waiting = outbox.records.filter((r) => r.state !== "needs-attention" && !onlyReceiptLeft(r)).length;
   const attention = outbox.records.filter((r) => r.state === "needs-attention").length;
 
-  const data: MySpends | undefined = loadedData(list.state);
+  const data: Seen<MySpends> | undefined = loadedData(list.state);
   const listKey = data ? `${data.items[0]?.id ?? ""}:${data.items.length}` : "";
   const extra = more && more.forKey === listKey ? more : null;
   const spends = data ? [...data.items, ...(extra?.items ?? [])] : [];
@@ -130,6 +133,7 @@ export function MySpendsPage() {
         {data?.monthTotal ? <MonthTotalLine total={data.monthTotal} /> : null}
 
         <h2 className="govuk-heading-m">Logged</h2>
+        {data?.lastSeenAt ? <LastSeenNote at={data.lastSeenAt} /> : null}
         {list.state.status === "loading" ? (
           <Loading label="Getting your spends" />
         ) : list.state.status === "failed" ? (
