@@ -84,6 +84,10 @@ import { insightsRoutes } from "./modules/insights/insights.routes.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { passwordResetRoutes } from "./modules/password-reset/password-reset.routes.ts";
 import { createPasswordResetService } from "./modules/password-reset/password-reset.service.ts";
+import { inProcessQueue, pgBossQueue } from "./lib/job-queue.ts";
+import { createPushSender } from "./lib/push-sender.ts";
+import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
+import { createRemindersService } from "./modules/reminders/reminders.service.ts";
 import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
@@ -206,6 +210,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const insights = createInsightsService({ db, clock, config });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const passwordReset = createPasswordResetService({ db, clock, config, mailer, rateLimits, logger: app.log });
+  const push = await createPushSender({ vapid: config.vapid, subject: config.vapidSubject, dataDir: config.dataDir });
+  const reminders = createRemindersService({ db, clock, config, mailer, push, pauses, logger: app.log });
+  app.decorate("reminders", reminders);
+  if (config.jobQueue !== "off") {
+    const queue = config.databaseUrl && config.jobQueue === "auto"
+      ? pgBossQueue({ connectionString: config.migrationDatabaseUrl ?? config.databaseUrl, timeZone: config.timeZone, logger: app.log })
+      : inProcessQueue({ logger: app.log });
+    queue.everyMinute("reminders-sweep", () => reminders.sweep());
+    app.addHook("onReady", async () => queue.start());
+    app.addHook("onClose", async () => queue.stop());
+  }
   app.addHook("onClose", async () => {
     await passwordReset.settled();
     mailer.close();
@@ -240,6 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meRoutes, { db });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(passwordResetRoutes, { passwordReset, config });
+  await app.register(remindersRoutes, { reminders });
   await app.register(usersRoutes, { users });
   await app.register(teamsRoutes, { teams });
   await app.register(ledgerCodesRoutes, { ledgerCodes });

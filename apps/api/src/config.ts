@@ -95,6 +95,7 @@ const environmentSchema = z.object({
   LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_SEALING: booleanFromEnv.default(true),
   LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
+  JOB_QUEUE: z.enum(["auto", "in-process", "off"]).default("auto"),
   MFA_REQUIRED_ROLES: roleList.optional(),
   MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   PASSWORD_SIGN_IN_OFF_ROLES: roleList.optional(),
@@ -147,6 +148,8 @@ export interface Config {
     sealing: boolean;
     pollMs: number;
   };
+  /** "auto": pg-boss on PostgreSQL, a timer in the process on PGlite; "off" runs no background jobs. */
+  jobQueue: "auto" | "in-process" | "off";
   mfa: {
     /** Roles that must use a second factor when signing in with a password. */
     requiredRoles: Role[];
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sealing: e.LOG_SEALING,
       pollMs: e.LOG_SEAL_POLL_MS,
     },
+    jobQueue: e.JOB_QUEUE,
     mfa: {
       // The demo's people sign in with their password alone, so `npm start` stays two commands.
       requiredRoles: e.MFA_REQUIRED_ROLES ?? (seedDemo ? [] : OFFICE_ROLES),

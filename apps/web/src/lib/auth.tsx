@@ -33,6 +33,7 @@ import {
 } from "./api-client.ts";
 import { clearLocalData } from "./local-data.ts";
 import { backoffDelay } from "./outbox.ts";
+import { stopPush } from "./push.ts";
 
 export const ROLE_LABELS: Record<Role, string> = {
   worker: "Worker",
@@ -280,6 +281,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     let serverTold = false;
     try {
+      // This device stops hearing reminders first, while the session can still say so.
+      await stopPush().catch(() => undefined);
       serverTold = await endSession();
     } finally {
       // Signed out here whatever the server said; a sign-out it has not heard is sent later.
