@@ -21,6 +21,7 @@ import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { createHealthService } from "./modules/health/health.service.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
 import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
@@ -211,10 +212,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.log.warn({ file: signing.file }, "LOG_SIGNING_KEY is not set: checkpoints are signed with a key file under DATA_DIR. Set LOG_SIGNING_KEY when running more than one instance, and back the key up.");
   }
 
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes, { health: createHealthService({ db }) });
   await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
   await app.register(authRoutes, { auth, config, rateLimits });
-  await app.register(meRoutes, { db });
+  await app.register(meRoutes, { users });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(usersRoutes, { users });
   await app.register(teamsRoutes, { teams });
