@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { spendViewSchema } from "@greentape/contract/spends";
 import { apiGet } from "./api-client.ts";
-import { spendSchema } from "../components/spend-case.tsx";
 
 const todoSchema = z.object({
   today: z.string(),
-  items: z.array(z.object({ need: z.string(), dueOn: z.string(), overdue: z.boolean(), spend: spendSchema })),
+  items: z.array(z.object({ need: z.string(), dueOn: z.string(), overdue: z.boolean(), spend: spendViewSchema })),
 });
 export type Todo = z.infer<typeof todoSchema>;
 export type TodoItem = Todo["items"][number];

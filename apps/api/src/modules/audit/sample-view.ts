@@ -2,7 +2,8 @@ import { z } from "zod";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { stratumOf } from "@greentape/domain/risk-strata";
 import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
-import { spendViewSchema, toSpendView } from "../spends/index.ts";
+import { spendViewSchema } from "@greentape/contract/spends";
+import { toSpendView } from "../spends/index.ts";
 import type { SampleItemRow, SampleRow, SpendPeople, SpendRow } from "./audit.queries.ts";
 
 /**

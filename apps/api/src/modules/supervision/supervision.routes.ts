@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidIsoDate } from "@greentape/domain/dates";
 import { restrictionViewSchema } from "@greentape/domain/restrictions";
+import { spendViewSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/index.ts";
 import { TEAM_TRACKS } from "./supervision.queries.ts";
 import type { SupervisionService } from "./supervision.service.ts";
 

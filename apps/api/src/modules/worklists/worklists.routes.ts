@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
+import { spendViewSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/index.ts";
 import { NEEDS, type WorklistsService } from "./worklists.service.ts";
 
 const person = z.object({ id: z.string(), name: z.string() });

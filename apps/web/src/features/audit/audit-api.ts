@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { DrawSampleInput, FindingInput } from "@greentape/domain/audit-input";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
-import { spendCaseSchema, spendSchema } from "../../components/spend-case.tsx";
+import { spendDetailSchema, spendViewSchema } from "@greentape/contract/spends";
 import { apiDownload, apiGet, apiPost, apiPut } from "../../lib/api-client.ts";
 import type { DownloadedFile } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
@@ -56,7 +56,7 @@ const spendPeopleSchema = z.object({
   client: z.object({ id: z.string(), reference: z.string() }),
 });
 
-const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
+const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
 export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
 
 const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
@@ -116,9 +116,9 @@ const reportSchema = tallySchema.extend({
 export type SampleReport = z.infer<typeof reportSchema>;
 
 const queueSchema = z.object({
-  concerns: z.array(spendSchema),
+  concerns: z.array(spendViewSchema),
   moreConcerns: z.boolean().default(false),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendSchema }).extend(spendPeopleSchema.shape)),
+  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema }).extend(spendPeopleSchema.shape)),
   moreOpenItems: z.boolean().default(false),
 });
 export type AuditQueue = z.infer<typeof queueSchema>;
@@ -154,7 +154,7 @@ export function useAuditQueue() {
 }
 
 export function useSpendCase(spendId: string) {
-  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendCaseSchema);
+  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendDetailSchema);
 }
 
 /** Draws a sample; the answer names it (201). */

@@ -1,9 +1,10 @@
 // What a worker's home page shows first: whether they may spend, how much is left this month
 // under each scheme, and what they owe. Schemes come from the phone when there is no signal.
 import { z } from "zod";
+import type { Allowance } from "@greentape/contract/allowance";
 import { apiGet } from "../../lib/api-client.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
-import { fetchAllowance, fetchReferenceData, type Allowance } from "../../lib/spend-reference-api.ts";
+import { fetchAllowance, fetchReferenceData } from "../../lib/spend-reference-api.ts";
 import { fetchTodo, type Todo } from "../../lib/todo-api.ts";
 
 const pauseSchema = z.object({
