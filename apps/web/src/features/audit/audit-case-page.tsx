@@ -6,6 +6,7 @@ import { FINDING_RESULTS, FINDING_RESULT_LABELS, isDeviation } from "@greentape/
 import type { FindingResult } from "@greentape/domain/audit-report";
 import { formatMoney } from "@greentape/domain/money";
 import type { SpendDetail } from "@greentape/contract/spends";
+import type { SampleDetail, SampleItemDetail } from "@greentape/contract/audit";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
@@ -16,7 +17,6 @@ import { SuccessBanner } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
-import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
 import { findingLabel, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
