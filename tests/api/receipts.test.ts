@@ -43,8 +43,8 @@ describe("receipts", () => {
       return new Map((res.body.items as { id: string; receiptCount: number; receiptLost: boolean }[]).map((s) => [s.id, s]));
     };
     expect((await listed()).get(other)).toMatchObject({ receiptCount: 0, receiptLost: false });
-    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#eeeeee" } }).png().toBuffer();
-    for (let i = 0; i < 2; i++) {
+    for (const background of ["#eeeeee", "#dddddd"]) {
+      const png = await sharp({ create: { width: 20, height: 20, channels: 3, background } }).png().toBuffer();
       const res = await t.http.post(`/api/spends/${other}/receipts`).set("Authorization", `Bearer ${worker}`).attach("file", png, { filename: "r.png", contentType: "image/png" });
       expect(res.status).toBe(201);
     }
@@ -92,6 +92,35 @@ describe("receipts", () => {
       const res = await upload(worker, png, filename, "image/png");
       expectProblem(res, 400, { field: "file" });
     }
+  });
+
+  it("takes the same file sent again (an outbox's retry after a lost answer) as the same receipt", async () => {
+    const ids = await demoIds(t);
+    const spend = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string }))).body.id as string;
+    const jpeg = fixture("receipt-with-gps.jpg");
+    const send = () => t.http.post(`/api/spends/${spend}/receipts`).set("Authorization", `Bearer ${worker}`).attach("file", jpeg, { filename: "r.jpg", contentType: "image/jpeg" });
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const detail = await t.http.get(`/api/spends/${spend}`).set("Authorization", `Bearer ${worker}`);
+    expect(detail.body.receipts).toHaveLength(1);
+  });
+
+  it("takes the same lost-receipt declaration sent again as the same one, and refuses a different one", async () => {
+    const ids = await demoIds(t);
+    const spend = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string }))).body.id as string;
+    const declare = (reason: string) => t.http.post(`/api/spends/${spend}/receipt-lost`).set("Authorization", `Bearer ${worker}`).send({ description: "Bus tickets", reason });
+    const first = await declare("The driver gave no ticket");
+    const again = await declare("The driver gave no ticket");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expectProblem(await declare("Something else entirely"), 409);
+    const detail = await t.http.get(`/api/spends/${spend}`).set("Authorization", `Bearer ${worker}`);
+    expect(detail.body.receiptLost).toMatchObject({ reason: "The driver gave no ticket" });
+    expect(detail.body.timeline.filter((e: { type: string }) => e.type === "receipt.declared_lost")).toHaveLength(1);
   });
 
   it("accepts a JPEG carrying GPS and stores a copy with no EXIF at all", async () => {

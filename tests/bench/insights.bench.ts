@@ -34,7 +34,7 @@ function yearOfMonths(world: SpendWorld): string[] {
 }
 
 /** The loop's later steps on the earlier spends, deterministic from each spend's id. */
-async function fillTheLoop(client: pg.Client): Promise<void> {
+export async function fillTheLoop(client: pg.Client): Promise<void> {
   await client.query(`
     update clients set
       age_band = (array['under_18','18_24','25_34','35_49','50_64','65_74','75_and_over','prefer_not_to_say'])[1 + abs(hashtext(id::text)) % 8],

@@ -29,7 +29,7 @@ export interface CapturedSpend {
 type QueryFn = (...args: unknown[]) => unknown;
 
 /** Every query this process sends through `pg` while `run` runs. */
-async function recordQueries<T>(run: () => Promise<T>): Promise<{ result: T; statements: Captured[] }> {
+export async function recordQueries<T>(run: () => Promise<T>): Promise<{ result: T; statements: Captured[] }> {
   const statements: Captured[] = [];
   const proto = pg.Client.prototype as unknown as { query: QueryFn };
   const original = proto.query;

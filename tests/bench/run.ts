@@ -3,7 +3,7 @@
  * same run (the product's own statements through pg, the minimal transaction, GET /api/health,
  * PostgreSQL's COPY, a bare SELECT) and the load average, so ratios hold whatever the machine.
  * Lighthouse scores the web app beside an empty page served by the same server.
- * BENCH_ONLY=spends,reads,sampling,export,insights,lighthouse picks some; BENCH_SECONDS sets the load duration.
+ * BENCH_ONLY=spends,reads,plans,sampling,export,insights,lighthouse picks some; BENCH_SECONDS sets the load duration.
  */
 import { printResult, type BenchResult } from "./bench-support.ts";
 import { dropSharedWorld } from "./spend-load.ts";
@@ -11,6 +11,7 @@ import { dropSharedWorld } from "./spend-load.ts";
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   spends: async () => (await import("./spends.bench.ts")).benchSpends(),
   reads: async () => (await import("./reads.bench.ts")).benchReads(),
+  plans: async () => (await import("./plans.bench.ts")).benchPlans(),
   sampling: async () => (await import("./sampling.bench.ts")).benchSampling() as Promise<BenchResult>,
   export: async () => (await import("./export.bench.ts")).benchExport() as Promise<BenchResult>,
   insights: async () => (await import("./insights.bench.ts")).benchInsights(),

@@ -63,10 +63,10 @@ async function sealWaits(url: string, answeredAt: Map<string, number>): Promise<
   }
 }
 
-async function product(world: SpendWorld, spread: Spread, options: { sealing: boolean; cpuProfileDir?: string | undefined }): Promise<ProductRun> {
+async function product(world: SpendWorld, spread: Spread, options: { sealing: boolean; cpuProfileDir?: string | undefined; poolSize?: number }): Promise<ProductRun> {
   return copyOfWorld(world, async (url) => {
     const flags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const { child, base } = await startServer(url, productEnv({ LOG_SEALING: String(options.sealing) }), flags);
+    const { child, base } = await startServer(url, productEnv({ LOG_SEALING: String(options.sealing), ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}) }), flags);
     const answeredAt = new Map<string, number>();
     try {
       const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: [spendRequest(world, spread, (id) => answeredAt.set(id, Date.now()))] });
@@ -118,6 +118,10 @@ export async function benchSpends(): Promise<BenchResult> {
     "spread: answer→checkpoint": `p50 ${percentile(waits, 0.5).toFixed(0)} ms  p99 ${percentile(waits, 0.99).toFixed(0)} ms  max ${(waits.at(-1) ?? 0).toFixed(0)} ms`,
     targets: "spread >= 0.7x statements, statements >= 0.35x minimal, p99 < 100 ms; hot >= 0.7x, p99 < 250 ms; sealed p99 <= 2000 ms; on/off >= 0.95",
   };
+  // BENCH_POOL_SIZES=5,10,20,40: the spread again at each pool size, for the README's advice.
+  for (const poolSize of (process.env.BENCH_POOL_SIZES ?? "").split(",").filter(Boolean).map(Number)) {
+    figures[`spread: product, pool of ${poolSize}`] = fmt(await product(world, "spread", { sealing: true, poolSize }));
+  }
   if (cpuProfileDir) latestProfileTop(cpuProfileDir).forEach((line, i) => (figures[`cpu self-time #${i + 1}`] = line));
   return { name: `POST /api/spends, ${CONNECTIONS} connections, ${SECONDS} s each, ${world.history} earlier spends`, figures };
 }

@@ -177,8 +177,10 @@ describe("logging a spend on a phone", () => {
     await card.waitFor();
     expect(await card.innerText()).toContain(`£4.20 for ${CLIENT_REF}`);
     // Every open track of the spend, not one: the justification, the follow-up and (none was declared lost) nothing about the receipt, which came with it.
-    const open = await card.getByRole("list", { name: "What is still open" }).getByRole("listitem").allInnerTexts();
-    expect(open).toEqual([expect.stringMatching(/^Justify by /), expect.stringMatching(/^Follow up by /)]);
+    // (The receipt follows the spend from the outbox: "Receipt sending" until it has gone.)
+    await expect
+      .poll(() => card.getByRole("list", { name: "What is still open" }).getByRole("listitem").allInnerTexts())
+      .toEqual([expect.stringMatching(/^Justify by /), expect.stringMatching(/^Follow up by /)]);
     // The month's total, from the server's minor units, formatted here.
     const { token } = await apiSession();
     const month = await call<{ period: string; count: number; totals: { currency: string; amount: number }[] }>("GET", "/api/me/month-total", token);

@@ -163,4 +163,34 @@ describe("writing about a spend with no signal", () => {
     const after = await call<SpendDetail>("GET", `/api/spends/${spendId}`, token);
     expect(after.justification?.revisions.map((r) => r.narrative)).toEqual([NARRATIVE, revised]);
   });
+
+  it("sends a receipt declared lost with no signal once, when the signal returns", async () => {
+    const tab = (await context.pages())[0] as Page;
+    const posts: string[] = [];
+    tab.on("response", (response) => {
+      if (response.request().method() === "POST" && response.url().endsWith("/receipt-lost")) posts.push(new URL(response.url()).pathname);
+    });
+    await tab.goto(`/spends/${spendId}`);
+    await tab.getByText("I have lost the receipt").waitFor();
+    await context.setOffline(true);
+    await expect.poll(() => tab.evaluate("navigator.onLine")).toBe(false);
+
+    await tab.getByText("I have lost the receipt").click();
+    await tab.getByLabel("What was bought").fill("A service wash and drying");
+    await tab.getByLabel("Why there is no receipt").fill("The launderette's till was broken that evening");
+    await tab.getByRole("button", { name: "Declare the receipt lost" }).click();
+    const waiting = tab.getByTestId("waiting-receipt-lost");
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain("will be sent by itself when you have a signal");
+    await expectNoSeriousA11yViolations(tab, "lost receipt waiting for a signal");
+    expect((await call<SpendDetail & { receiptLost: unknown }>("GET", `/api/spends/${spendId}`, token)).receiptLost).toBeNull();
+
+    await context.setOffline(false);
+    await expect.poll(() => tab.getByTestId("waiting-receipt-lost").count(), { timeout: 30_000 }).toBe(0);
+    await tab.getByText("The receipt is lost.").waitFor();
+    const after = await call<SpendDetail & { receiptLost: { description: string; reason: string } | null }>("GET", `/api/spends/${spendId}`, token);
+    expect(after.receiptLost).toMatchObject({ description: "A service wash and drying", reason: "The launderette's till was broken that evening" });
+    expect(after.timeline.filter((e) => e.type === "receipt.declared_lost")).toHaveLength(1);
+    expect(posts).toEqual([`/api/spends/${spendId}/receipt-lost`]);
+  });
 });

@@ -74,6 +74,9 @@ import { periodsRoutes } from "./modules/periods/periods.routes.ts";
 import { createPeriodsService } from "./modules/periods/periods.service.ts";
 import { createLogService, createSequencer, loadSigningKey, logRoutes } from "./modules/log/index.ts";
 import { insightsRoutes } from "./modules/insights/insights.routes.ts";
+import { createMailer } from "./lib/mailer.ts";
+import { passwordResetRoutes } from "./modules/password-reset/password-reset.routes.ts";
+import { createPasswordResetService } from "./modules/password-reset/password-reset.service.ts";
 import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
@@ -191,6 +194,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exports = createExportsService({ db, config, log });
   const periods = createPeriodsService({ db, clock, config, exports, log });
   const insights = createInsightsService({ db, clock, config });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const passwordReset = createPasswordResetService({ db, clock, config, mailer, rateLimits, logger: app.log });
+  app.addHook("onClose", async () => {
+    await passwordReset.settled();
+    mailer.close();
+  });
   if (config.log.sealing) {
     const sequencer = createSequencer({
       db,
@@ -217,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, config, rateLimits });
   await app.register(meRoutes, { users });
   await app.register(passwordsRoutes, { passwords, config });
+  await app.register(passwordResetRoutes, { passwordReset, config });
   await app.register(usersRoutes, { users });
   await app.register(teamsRoutes, { teams });
   await app.register(ledgerCodesRoutes, { ledgerCodes });

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   SEED_DEMO: booleanFromEnv.optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFromEnv.optional(),
@@ -83,6 +84,12 @@ const environmentSchema = z.object({
   LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_SEALING: booleanFromEnv.default(true),
   LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.org:587" }).optional(),
+  MAIL_FROM: z.string().min(3).max(254).default("Green Tape <no-reply@localhost>"),
+  APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, such as https://spend.example.gov.uk" }).optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// URL").default("mailto:no-reply@localhost"),
 });
 
 export interface Config {
@@ -91,6 +98,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The tables' owner, for migrations only, when the app itself runs as the restricted greentape_app role. */
   migrationDatabaseUrl: string | undefined;
+  /** Connections this instance keeps to PostgreSQL (the embedded database has one). */
+  databasePoolSize: number;
   dataDir: string;
   seedDemo: boolean;
   jwtSecret: string;
@@ -120,11 +129,21 @@ export interface Config {
     sealing: boolean;
     pollMs: number;
   };
+  mail: {
+    /** Unset: each message is written as a .eml file under DATA_DIR/mail instead. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  /** Where links in messages point: APP_URL, or this server on localhost. */
+  appUrl: string;
+  /** Both keys or neither (then a pair is made once under DATA_DIR). */
+  vapid: { publicKey: string; privateKey: string } | undefined;
+  vapidSubject: string;
 }
 
 export class ConfigError extends Error {}
 
-const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY"]);
+const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "SMTP_URL", "VAPID_PRIVATE_KEY"]);
 
 /** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -140,12 +159,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MIGRATION_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
     throw new ConfigError("Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL too (the app's own connection)");
   }
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError("Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (set both, or neither)");
+  }
   const usingPostgres = e.DATABASE_URL !== undefined;
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
     seedDemo: e.SEED_DEMO ?? !usingPostgres,
@@ -173,5 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sealing: e.LOG_SEALING,
       pollMs: e.LOG_SEAL_POLL_MS,
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined,
+    vapidSubject: e.VAPID_SUBJECT,
   };
 }

@@ -562,3 +562,69 @@ export const auditSampleItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sampleId, t.spendId] }), index("audit_sample_items_spend_idx").on(t.spendId)],
 );
+
+/**
+ * A forgotten-password link: only the SHA-256 of its token is kept, so a copy of the database holds
+ * no working link. Single use (`used_at`), and good until `expires_at` (30 minutes).
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: moment("expires_at").notNull(),
+    usedAt: moment("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
+ * Every message sent outside the app (email, push), keyed by whom, what kind, about what and for
+ * which due moment: an instance claims the key before sending, so however many instances sweep,
+ * each reminder goes out once.
+ */
+export const notificationsSent = pgTable(
+  "notifications_sent",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    subjectId: text("subject_id").notNull(),
+    dueAt: moment("due_at").notNull(),
+    /** What actually went: any of "email", "push". */
+    channels: text("channels").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notifications_sent_key").on(t.userId, t.kind, t.subjectId, t.dueAt)],
+);
+
+/** One browser or phone that allowed push, for one signed-in session (removed when it ends). */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    /** The refresh family it was made in: once that session ends, nothing is pushed to it. */
+    sessionId: uuid("session_id").notNull(),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId)],
+);
+
+/** How a person wants to hear each kind of message, and when push keeps quiet. One row per person, once they change anything. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  /** Kind -> "email" | "push" | "both" | "none"; a kind not named takes its default. */
+  channels: jsonb("channels").$type<Record<string, string>>().notNull().default({}),
+  /** Minutes after local midnight in the council's time zone; equal means no quiet hours. */
+  quietFrom: smallint("quiet_from").notNull().default(1200),
+  quietTo: smallint("quiet_to").notNull().default(480),
+  updatedAt: moment("updated_at").notNull().defaultNow(),
+});

@@ -13,6 +13,7 @@ export const EVENT_TYPE_LABELS = {
   "user.reactivated": "Account reactivated",
   "user.password_changed": "Password changed",
   "user.password_reset": "Password reset by an administrator",
+  "user.password_reset_by_link": "Password reset from an emailed link",
   "team.created": "Team created",
   "team.updated": "Team changed",
   "client.created": "Client added",

@@ -34,7 +34,7 @@ async function migrate(config: Config, handle: DatabaseHandle): Promise<void> {
  * to date. A failure closes what was opened and throws.
  */
 export async function openMigratedDatabase(config: Config, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
-  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, ...options } : { dataDir: config.dataDir });
+  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: options.poolSize ?? config.databasePoolSize } : { dataDir: config.dataDir });
   try {
     await migrate(config, handle);
   } catch (error) {

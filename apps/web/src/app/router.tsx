@@ -25,6 +25,8 @@ export const router = createBrowserRouter([
         element: <PublicLayout />,
         children: [
           { path: "/sign-in", element: <SignInPage /> },
+          { path: "/forgot-password", lazy: lazyPage(() => import("../features/password-reset/password-reset-pages.tsx"), (m) => m.ForgotPasswordPage) },
+          { path: "/reset-password", lazy: lazyPage(() => import("../features/password-reset/password-reset-pages.tsx"), (m) => m.ResetPasswordPage) },
           // For anyone, signed in or not: the year's figures, with every small count withheld.
           { path: "/public/summary", lazy: lazyPage(() => import("../features/insights/public-summary-page.tsx"), (m) => m.PublicSummaryPage) },
         ],

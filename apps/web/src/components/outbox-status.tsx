@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { useOutbox } from "../lib/outbox.ts";
+import { discardWrites, useOutbox } from "../lib/outbox.ts";
 import type { WriteKind } from "../lib/outbox.ts";
 import { WarningText } from "./warning-text.tsx";
 
@@ -30,9 +30,11 @@ export function OutboxStatus({ userId }: { userId: string }) {
   );
 }
 
-const WRITE_NAMES: Record<WriteKind, { name: string; form: string }> = {
+/** `form`: the page where it is corrected; null for one corrected on the spend's own page. */
+const WRITE_NAMES: Record<WriteKind, { name: string; form: string | null }> = {
   justification: { name: "Your justification", form: "justify" },
   "follow-up": { name: "Your follow-up", form: "follow-up" },
+  "receipt-lost": { name: "Your lost-receipt declaration", form: null },
 };
 
 /** What was written about this spend that the phone still holds: waiting for a signal, or refused with the reason. */
@@ -45,9 +47,15 @@ export function QueuedWrites({ userId, spendId }: { userId: string; spendId: str
         return write.state === "needs-attention" ? (
           <WarningText key={write.key} testId={`refused-${write.kind}`}>
             {name} was not accepted: {(write.problem?.detail ?? write.problem?.title ?? "the server refused it").replace(/\.$/, "")}. What you wrote is kept on this phone.{" "}
-            <Link className="govuk-link" to={`/spends/${spendId}/${form}`}>
-              Correct it and send it again
-            </Link>
+            {form ? (
+              <Link className="govuk-link" to={`/spends/${spendId}/${form}`}>
+                Correct it and send it again
+              </Link>
+            ) : (
+              <button type="button" className="gt-link-button" onClick={() => void discardWrites(write)}>
+                Discard it
+              </button>
+            )}
           </WarningText>
         ) : (
           <p className="govuk-body" key={write.key} data-testid={`waiting-${write.kind}`}>

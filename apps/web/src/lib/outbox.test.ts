@@ -106,11 +106,17 @@ describe("writes about a spend", () => {
 
   it("PUTs the whole text to the spend's justification or follow-up, with the record's key", () => {
     expect(writeRequest(write({ key: "k-1" }))).toEqual({
+      method: "PUT",
       path: "/api/spends/spend-1/justification",
       body: { narrative: "Bus fare to the interview she had prepared for all month.", intendedOutcome: "She attends" },
       headers: { "Idempotency-Key": "k-1" },
     });
     expect(writeRequest(write({ kind: "follow-up", spendId: "a/b" })).path).toBe("/api/spends/a%2Fb/follow-up");
+  });
+
+  it("POSTs a lost-receipt declaration, which the server takes again as the same one", () => {
+    const request = writeRequest(write({ kind: "receipt-lost", body: { description: "Bus tickets", reason: "The driver gave none" } }));
+    expect(request).toMatchObject({ method: "POST", path: "/api/spends/spend-1/receipt-lost", body: { description: "Bus tickets", reason: "The driver gave none" } });
   });
 
   it("replaces an older waiting or refused text for the same spend and form, never one being sent", () => {

@@ -9,22 +9,26 @@
 // - Frozen once sending starts: its body never changes after that. A correction is a new record
 //   with a new key.
 // - Deleted only after the server confirms (201, or a replay of the same key).
+// - A receipt never holds up the worker: the form is told as soon as the server has the spend,
+//   and the record stays, with the spend's id, until its receipt has gone too (retried like a
+//   spend; the server takes the same file again as the same receipt). A receipt the server
+//   refuses is remembered with the sent record and shown on My spends; the spend stands.
 // - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
 //   bad input) is not retried: the record is kept, marked "needs your attention", with the
 //   server's message, until the worker corrects or discards it.
-// - A write about a spend is a PUT of the whole text: the server takes the same text again as
-//   the same thing (no second revision), so its key only names the record here and is sent as
+// - A write about a spend is a PUT of the whole text (a lost-receipt declaration, a POST): the
+//   server takes the same text again as the same thing (no second revision), so its key only names the record here and is sent as
 //   Idempotency-Key for the log. A newer text for the same spend and form replaces a waiting one.
 //   Once sent, the form's draft goes; when refused, the draft stays for correction.
 // - Cleared at sign-out with all local data (its database is listed in local-data.ts). A
 //   sign-out made with no signal is sent before the outbox runs again: the outbox runs only for
 //   someone signed in, and nobody is until the server has heard it (api-client.ts).
 
-import { openDB } from "idb";
-import type { DBSchema, IDBPDatabase } from "idb";
+import type { DBSchema } from "idb";
 import { useEffect, useState } from "react";
 import { ApiError, NetworkError, apiFetch, apiPost, apiPut, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
+import { appDatabase } from "./app-database.ts";
 import { removeDraft } from "./draft-storage.ts";
 import { singleFlight } from "./single-flight.ts";
 
@@ -99,21 +103,23 @@ export interface SentRecord {
   sentAt: string;
   /** The spend was logged but the server would not take its receipt. */
   receiptProblem: string | null;
+  /** A receipt went with it (My spends says "Receipt sent"). Absent on records kept before receipts were told apart. */
+  withReceipt?: boolean;
   /** It waited in the outbox before it went (My spends says "Sent" for these). */
   queued: boolean;
 }
 
-/** What a worker writes about a spend; also the last part of its PUT path and the draft's kind. */
-export type WriteKind = "justification" | "follow-up";
+/** What a worker writes about a spend; also the last part of its path and the draft's kind. */
+export type WriteKind = "justification" | "follow-up" | "receipt-lost";
 
-/** A justification or follow-up written with no signal, waiting to be PUT. */
+/** A justification, follow-up or lost-receipt declaration written with no signal, waiting to be sent. */
 export interface OutboxWrite {
   /** Names the record; sent as Idempotency-Key. */
   key: string;
   userId: string;
   spendId: string;
   kind: WriteKind;
-  /** Exactly the body of the PUT. */
+  /** Exactly the body of the request. */
   body: Record<string, unknown>;
   state: OutboxState;
   attempts: number;
@@ -130,31 +136,13 @@ interface OutboxDb extends DBSchema {
 
 const SENT_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
 
-let dbPromise: Promise<IDBPDatabase<OutboxDb>> | null = null;
-
-function database(): Promise<IDBPDatabase<OutboxDb>> {
-  dbPromise ??= openDB<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
-        db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
-      }
-      if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
-    },
-    // Sign-out deletes the database: let go of it so the deletion is not blocked.
-    blocking() {
-      void dbPromise?.then((db) => db.close());
-      dbPromise = null;
-    },
-    terminated() {
-      dbPromise = null;
-    },
-  }).catch((error: unknown) => {
-    dbPromise = null;
-    throw error;
-  });
-  return dbPromise;
-}
+const database = appDatabase<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, (db, oldVersion) => {
+  if (oldVersion < 1) {
+    db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
+    db.createObjectStore("sent", { keyPath: "key" }).createIndex("byUser", "userId");
+  }
+  if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
+});
 
 // ---- change notifications (this tab and others) ------------------------------------------
 
@@ -216,9 +204,13 @@ export function dueForSending<T extends Pick<OutboxRecord, "userId" | "state" | 
   return records.filter((r) => r.userId === userId && r.state === "waiting" && r.nextAttemptAt <= now);
 }
 
-/** The PUT that sends a write. */
-export function writeRequest(write: OutboxWrite): { path: string; body: Record<string, unknown>; headers: Record<string, string> } {
-  return { path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
+/**
+ * The request that sends a write: a PUT of the whole text, or for a lost receipt a POST (the
+ * server takes the same declaration again as the same one).
+ */
+export function writeRequest(write: OutboxWrite): { method: "PUT" | "POST"; path: string; body: Record<string, unknown>; headers: Record<string, string> } {
+  const method = write.kind === "receipt-lost" ? "POST" : "PUT";
+  return { method, path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
 }
 
 /** The writes a new one replaces: the same spend and form, not being sent right now. */
@@ -358,7 +350,7 @@ async function update(key: string, change: (record: OutboxRecord) => OutboxRecor
 async function confirmSent(record: OutboxRecord, spendId: string, receiptProblem: string | null): Promise<void> {
   const db = await database();
   const tx = db.transaction(["outbox", "sent"], "readwrite");
-  await tx.objectStore("sent").put({ key: record.key, userId: record.userId, spendId, sentAt: new Date().toISOString(), receiptProblem, queued: record.queued });
+  await tx.objectStore("sent").put({ key: record.key, userId: record.userId, spendId, sentAt: new Date().toISOString(), receiptProblem, queued: record.queued, withReceipt: record.receipt !== null });
   await tx.objectStore("outbox").delete(record.key);
   await tx.done;
   emit();
@@ -368,11 +360,15 @@ async function confirmSent(record: OutboxRecord, spendId: string, receiptProblem
 
 export type SendResult =
   | { kind: "sent"; spendId: string; receiptProblem: string | null }
+  /** The server has the spend; its receipt is still on its way, from the outbox. */
+  | { kind: "saved"; spendId: string }
   | { kind: "refused"; problem: OutboxProblem }
   | { kind: "waiting"; offline: boolean }
   | { kind: "gone" };
 
 const inFlight = new Map<string, Promise<SendResult>>();
+/** Who is told the moment the server has a record's spend, before its receipt has gone. */
+const savedListeners = new Map<string, (spendId: string) => void>();
 
 /**
  * Sends one record now (single-flight per key). A record that needs attention is not sent
@@ -413,6 +409,7 @@ async function send(userId: string, key: string): Promise<SendResult> {
     }
     const known = spendId;
     await update(key, (r) => ({ ...r, spendId: known }));
+    if (record.receipt) savedListeners.get(key)?.(known);
   }
 
   let receiptProblem: string | null = null;
@@ -427,6 +424,19 @@ async function send(userId: string, key: string): Promise<SendResult> {
 
   await confirmSent((await getOutboxRecord(userId, key)) ?? record, spendId, receiptProblem);
   return { kind: "sent", spendId, receiptProblem };
+}
+
+/**
+ * Sends one record, answering as soon as the server has the spend: a receipt (seconds to
+ * minutes on one bar of signal) then goes on from the outbox, and never holds up the worker.
+ */
+export function sendUntilSaved(userId: string, key: string): Promise<SendResult> {
+  return new Promise<SendResult>((resolve, reject) => {
+    savedListeners.set(key, (spendId) => resolve({ kind: "saved", spendId }));
+    sendOutboxRecord(userId, key)
+      .then(resolve, reject)
+      .finally(() => savedListeners.delete(key));
+  });
 }
 
 const inFlightWrites = new Map<string, Promise<SendResult["kind"]>>();
@@ -449,7 +459,7 @@ async function sendWrite(userId: string, key: string): Promise<SendResult["kind"
   if (!write) return "gone";
   const request = writeRequest(write);
   try {
-    await apiPut<unknown>(request.path, request.body, { headers: request.headers });
+    await (request.method === "POST" ? apiPost : apiPut)<unknown>(request.path, request.body, { headers: request.headers });
   } catch (error) {
     if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) {
       await updateWrite(key, (w) => ({ ...w, state: "waiting", nextAttemptAt: Date.now() + waitBeforeRetry(error, backoffDelay(w.attempts)) }));

@@ -24,7 +24,7 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       bodyLimit: MAX_RECEIPT_BYTES + 64 * 1024,
       schema: {
         tags: ["receipts"],
-        summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF",
+        summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF; the same file again returns the same receipt",
         consumes: ["multipart/form-data"],
         params: spendParams,
         response: { 201: receiptView },
@@ -72,7 +72,7 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       config: { access: ["worker", "supervisor"] },
       schema: {
         tags: ["receipts"],
-        summary: "Declare a receipt lost: what was bought and why there is no receipt",
+        summary: "Declare a receipt lost: what was bought and why there is no receipt; the same declaration again returns the first, a different one is 409",
         params: spendParams,
         body: z.object({ description: prose(3, 1000, "What was bought"), reason: prose(3, 1000, "Reason") }),
         response: { 201: z.object({ id: z.string(), spendId: z.string(), description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }) },

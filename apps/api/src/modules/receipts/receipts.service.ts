@@ -17,8 +17,11 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
       const spend = await spends.findVisible(actor, spendId);
       if (!canAddReceipt(actor, toSpendAccess(spend))) throw new ForbiddenError("Only the worker who logged this spend adds its receipts.");
       const clean = await cleanReceipt(file.bytes);
-      const id = randomUUID();
       const sha256 = createHash("sha256").update(clean.bytes).digest("hex");
+      // The same file again is the same receipt: a phone's outbox resends after a lost answer.
+      const already = await q.findReceiptBySha256(db, spend.id, sha256);
+      if (already) return { id: already.id, spendId: spend.id, contentType: already.contentType, sizeBytes: already.sizeBytes, sha256, createdAt: already.createdAt.toISOString() };
+      const id = randomUUID();
       const storageKey = `${spend.id}/${id}`;
       // The file lands first; if the transaction then fails, an orphan file is harmless, a row without a file is not.
       await storage.put(storageKey, clean.bytes);
@@ -42,7 +45,14 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
       if (!canAddReceipt(actor, toSpendAccess(spend))) throw new ForbiddenError("Only the worker who logged this spend can declare its receipt lost.");
       return db.transaction(async (tx) => {
         const row = await q.insertLostDeclaration(tx, { spendId: spend.id, description: input.description, reason: input.reason, declaredBy: actor.id, createdAt: clock.now() });
-        if (!row) throw new ConflictError("receipt-lost-exists", "Already declared", "A lost receipt was already declared for this spend.");
+        if (!row) {
+          // The same declaration again (a phone's outbox resending after a lost answer) is the same declaration.
+          const earlier = await q.findLostDeclaration(tx, spend.id);
+          if (earlier && earlier.declaredBy === actor.id && earlier.description === input.description && earlier.reason === input.reason) {
+            return { id: earlier.id, spendId: spend.id, description: earlier.description, reason: earlier.reason, declaredBy: actor.id, createdAt: earlier.createdAt.toISOString() };
+          }
+          throw new ConflictError("receipt-lost-exists", "Already declared", "A lost receipt was already declared for this spend.");
+        }
         await appendEvent(tx, { type: "receipt.declared_lost", actorId: actor.id, subjectType: "spend", subjectId: spend.id, data: { declarationId: row.id } }, clock.now());
         return { id: row.id, spendId: spend.id, description: row.description, reason: row.reason, declaredBy: actor.id, createdAt: row.createdAt.toISOString() };
       });

@@ -3,12 +3,15 @@
  * - SPEND_CHECKS reads, before any lock and outside the transaction, everything the rules need:
  *   the idempotency key, the scheme version, the client, the worker's owed justifications, latest
  *   snooze and restrictions in force, the client's spends in the rolling window, the flags' look-ups and the periods.
- * - SPEND_WRITE, in its own short transaction, claims the idempotency key, moves the team counter
- *   then the worker counter (each an insert-or-update that holds only within its cap and returns
- *   the new total), counts the spend on the client's row, holds the period for booking and
- *   inserts the spend and its event: one statement, the locks in that fixed order.
- * - SPEND_INSERT is its last part alone, for when another spend for the same client committed
- *   between the checks and the client's lock: the checks are then read again under the lock.
+ * - SPEND_WRITE_ALONE claims the idempotency key, moves the team counter then the worker counter
+ *   (each an insert-or-update that holds only within its cap and returns the new total), counts
+ *   the spend on the client's row, holds the period for booking and inserts the spend and its
+ *   event: one statement, the locks in that fixed order, run with no transaction around it, so
+ *   its locks are let go as it ends rather than a round trip later. When any part refuses it
+ *   aborts itself (spend_refused), so nothing it moved stays moved.
+ * - When the refusal was that another spend for the same client committed between the checks and
+ *   the client's lock, SPEND_WRITE does the same inside a transaction without aborting, and
+ *   SPEND_INSERT, its last part alone, inserts once the checks are read again under the lock.
  */
 import type { Executor } from "@greentape/db/client";
 import { preparedStatement, runPrepared } from "@greentape/db/prepared";
@@ -73,7 +76,7 @@ const counter = (scope: CapScope, owner: string, limit: string, after: string) =
   on conflict (scope, scheme_id, owner_id, period) do update set used = c.used + excluded.used where ${limit} is null or c.used + excluded.used <= ${limit}
   returning used`;
 
-const WRITE = `
+const WRITE_PARTS = `
 with claim as (
   insert into idempotency_keys (user_id, key, request_hash, spend_id, created_at) values (:workerId::uuid, :idempotencyKey::text, :requestHash::text, :spendId::uuid, :now::timestamptz)
   on conflict do nothing
@@ -82,13 +85,24 @@ with claim as (
 ), worker as (${counter("worker", ":workerId::uuid", ":workerLimit::bigint", "team")}
 ), client as (
   update clients set spends_logged = spends_logged + 1 where id = :clientId::uuid and exists (select 1 from worker) returning spends_logged - 1 as before
-), ${insertParts("exists (select 1 from client where client.before = :spendsLogged::bigint)")}
+), ${insertParts("exists (select 1 from client where client.before = :spendsLogged::bigint)")}`;
+
+const WRITE = `${WRITE_PARTS}
 select exists (select 1 from claim) as claimed, (select used from team) as "teamUsed", (select used from worker) as "workerUsed",
        (select before from client) as "clientBefore", exists (select 1 from event) as written`;
+
+const WRITE_ALONE = `${WRITE_PARTS}
+select case
+  when not exists (select 1 from claim) then spend_refused('key-taken')
+  when (select used from team) is null then spend_refused('teamMonthly')
+  when (select used from worker) is null then spend_refused('perWorkerMonthly')
+  when not exists (select 1 from event) then spend_refused(case when (select before from client) = :spendsLogged::bigint then 'period-closed' else 'client-moved' end)
+  else true end as written`;
 
 const INSERT = `with ${insertParts("true")} select exists (select 1 from event) as written`;
 
 const SPEND_CHECKS = preparedStatement<CheckParam>("spend_checks", CHECKS);
+const SPEND_WRITE_ALONE = preparedStatement<WriteParam>("spend_write_alone", WRITE_ALONE);
 const SPEND_WRITE = preparedStatement<WriteParam>("spend_write", WRITE);
 const SPEND_INSERT = preparedStatement<InsertParam>("spend_insert", INSERT);
 
@@ -156,6 +170,30 @@ export interface WriteOutcome {
   workerUsed: number | string | null;
   clientBefore: number | string | null;
   written: boolean;
+}
+
+export const SPEND_REFUSALS = ["key-taken", "teamMonthly", "perWorkerMonthly", "period-closed", "client-moved"] as const;
+export type SpendRefusal = (typeof SPEND_REFUSALS)[number];
+
+/** The reason a spend_refused abort gave, or undefined for any other error. */
+function refusalOf(error: unknown): SpendRefusal | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const reason = /^spend-refused: ([\w-]+)$/.exec(e.message)?.[1];
+    if (reason) return SPEND_REFUSALS.find((r) => r === reason);
+  }
+  return undefined;
+}
+
+/** The whole write as one statement outside any transaction: written, or refused with nothing moved. */
+export async function writeSpendAlone(db: Executor, values: Record<WriteParam, unknown>): Promise<{ written: true } | { written: false; refusal: SpendRefusal }> {
+  try {
+    await runPrepared(db, SPEND_WRITE_ALONE, values);
+    return { written: true };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    return { written: false, refusal };
+  }
 }
 
 export async function writeSpend(db: Executor, values: Record<WriteParam, unknown>): Promise<WriteOutcome> {

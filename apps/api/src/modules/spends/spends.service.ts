@@ -18,7 +18,7 @@ import { refuseIfPaused } from "../pauses/index.ts";
 import { ensurePeriod, lockPeriodForBooking } from "../../lib/periods.queries.ts";
 import { refuseIfSuspended } from "../restrictions/index.ts";
 import { appliesToTeam, type SchemeVersionRow } from "../schemes/index.ts";
-import { insertSpendAndEvent, readSpendChecks, writeSpend, type CheckedScheme, type SpendChecks } from "./spend-write.queries.ts";
+import { insertSpendAndEvent, readSpendChecks, writeSpend, writeSpendAlone, type CheckedScheme, type SpendChecks, type SpendRefusal } from "./spend-write.queries.ts";
 import * as q from "./spends.queries.ts";
 import { toSpendAccess } from "./spend-access.ts";
 import { buildSpendDetail } from "./spend-detail.ts";
@@ -34,9 +34,9 @@ export interface LoggedSpend {
   replayed: boolean;
 }
 
-/** Why the write's one statement wrote nothing: the transaction rolls back, then the service answers. */
+/** Why the write wrote nothing: the transaction rolls back, then the service answers. */
 class WriteRefusal extends Error {
-  constructor(readonly reason: "key-taken" | "teamMonthly" | "perWorkerMonthly" | "period-closed") {
+  constructor(readonly reason: Exclude<SpendRefusal, "client-moved">) {
     super(reason);
   }
 }
@@ -206,7 +206,32 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
   }
 
   /**
-   * One try at logging: the checks, then one short transaction. Undefined when the period it
+   * The write again, for when another spend for the same client committed between the checks and
+   * the write: in a transaction, so once this one holds the client's row the checks are read again
+   * (`replan`) and the spend inserted on what they say, and a busy client still makes progress.
+   */
+  type PlannedSpend = ReturnType<typeof spendAndEvent>;
+
+  async function writeHoldingClient(
+    first: PlannedSpend,
+    values: Parameters<typeof writeSpend>[1],
+    replan: (tx: Tx) => Promise<PlannedSpend>,
+  ): Promise<LoggedSpend> {
+    return db.transaction(async (tx) => {
+      const outcome = await writeSpend(tx, values);
+      if (!outcome.claimed) throw new WriteRefusal("key-taken");
+      if (outcome.teamUsed === null) throw new WriteRefusal("teamMonthly");
+      if (outcome.workerUsed === null) throw new WriteRefusal("perWorkerMonthly");
+      if (outcome.written) return { spend: first.spend, replayed: false };
+      if (Number(outcome.clientBefore) === values.spendsLogged) throw new WriteRefusal("period-closed");
+      const planned = await replan(tx);
+      if (!(await insertSpendAndEvent(tx, planned.values))) throw new WriteRefusal("period-closed");
+      return { spend: planned.spend, replayed: false };
+    });
+  }
+
+  /**
+   * One try at logging: the checks, then one statement. Undefined when the period it
    * would book into closed in between (the caller tries again, and books into the next).
    */
   async function tryLog(actor: Actor, teamId: string, input: SpendInput, idempotencyKey: string, requestHash: string): Promise<LoggedSpend | undefined> {
@@ -236,29 +261,25 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
     // A period's row must exist to be held for booking; a new month's is made here, once.
     if (checks.periods[bookedPeriod] === undefined) await ensurePeriod(db, bookedPeriod);
     const booking = { period, bookedPeriod, today, now, spendId: randomUUID() };
-    let planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, checks, today), booking);
+    const planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, checks, today), booking);
 
-    let refused: WriteRefusal;
-    try {
-      return await db.transaction(async (tx) => {
-        const outcome = await writeSpend(tx, { ...planned.values, idempotencyKey, requestHash, teamLimit: caps.teamMonthlyBudget, workerLimit: caps.perWorkerMonthlyCap, spendsLogged: checks.client?.spendsLogged });
-        if (!outcome.claimed) throw new WriteRefusal("key-taken");
-        if (outcome.teamUsed === null) throw new WriteRefusal("teamMonthly");
-        if (outcome.workerUsed === null) throw new WriteRefusal("perWorkerMonthly");
-        if (outcome.written) return { spend: planned.spend, replayed: false };
-        if (Number(outcome.clientBefore) === checks.client?.spendsLogged) throw new WriteRefusal("period-closed");
-        // Another spend for this client committed since the checks; this one now holds the client's row, so read again.
-        const fresh = await readSpendChecks(tx, checkValues);
-        planned = spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, fresh, today), booking);
-        if (!(await insertSpendAndEvent(tx, planned.values))) throw new WriteRefusal("period-closed");
-        return { spend: planned.spend, replayed: false };
-      });
-    } catch (error) {
-      if (!(error instanceof WriteRefusal)) throw error;
-      refused = error;
+    const writeValues = { ...planned.values, idempotencyKey, requestHash, teamLimit: caps.teamMonthlyBudget, workerLimit: caps.perWorkerMonthlyCap, spendsLogged: checks.client?.spendsLogged };
+    const alone = await writeSpendAlone(db, writeValues);
+    if (alone.written) return { spend: planned.spend, replayed: false };
+    let refusal = alone.refusal;
+    if (refusal === "client-moved") {
+      try {
+        return await writeHoldingClient(planned, writeValues, async (tx) => {
+          const fresh = await readSpendChecks(tx, checkValues);
+          return spendAndEvent(actor, teamId, input, scheme, clientRules(actor, rules, input, fresh, today), booking);
+        });
+      } catch (error) {
+        if (!(error instanceof WriteRefusal)) throw error;
+        refusal = error.reason;
+      }
     }
-    // The transaction has rolled back: nothing it moved stays moved.
-    switch (refused.reason) {
+    // Nothing the refused write moved stays moved.
+    switch (refusal) {
       case "key-taken": {
         const existing = await q.findIdempotencyKey(db, actor.id, idempotencyKey);
         if (!existing) throw new Error("an idempotency key was taken by a transaction that did not commit");
@@ -266,9 +287,9 @@ export function createSpendsService(deps: { db: Db; clock: Clock; config: Pick<C
       }
       case "teamMonthly":
       case "perWorkerMonthly": {
-        const [scope, owner, limit] = refused.reason === "teamMonthly" ? (["team", teamId, caps.teamMonthlyBudget] as const) : (["worker", actor.id, caps.perWorkerMonthlyCap] as const);
+        const [scope, owner, limit] = refusal === "teamMonthly" ? (["team", teamId, caps.teamMonthlyBudget] as const) : (["worker", actor.id, caps.perWorkerMonthlyCap] as const);
         const current = await q.counterUsed(db, scope, scheme.schemeId, owner, period);
-        throw capExceeded(scheme, refused.reason, limit ?? 0, Math.max(0, (limit ?? 0) - current));
+        throw capExceeded(scheme, refusal, limit ?? 0, Math.max(0, (limit ?? 0) - current));
       }
       case "period-closed":
         return undefined;

@@ -51,7 +51,7 @@ export function SignedInLayout() {
             <NotificationBanner role="region" title="No connection" testId="opened-offline" heading="Green Tape opened without reaching the server.">
               <p className="govuk-body">
                 {spender
-                  ? "You can still log a spend: it waits on this phone and is sent when the connection is back. Lists and totals come back with it."
+                  ? "You can still log a spend: it waits on this phone and is sent when the connection is back. Your spends and to-do list show what this phone last saw."
                   : "Lists and totals come back with the connection."}
               </p>
             </NotificationBanner>

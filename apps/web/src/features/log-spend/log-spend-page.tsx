@@ -14,11 +14,12 @@ import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { addToOutbox, discardOutboxRecord, getOutboxRecord, sendOutboxRecord } from "../../lib/outbox.ts";
+import { addToOutbox, discardOutboxRecord, getOutboxRecord, sendUntilSaved } from "../../lib/outbox.ts";
 import type { OutboxProblem, OutboxSpend } from "../../lib/outbox.ts";
 import { AllowancePanel } from "./allowance-panel.tsx";
 import { ChipRadios } from "./chip-radios.tsx";
 import { ClientPicker } from "./client-picker.tsx";
+import { shrinkReceipt } from "./shrink-receipt.ts";
 import { rememberClient, useAllowance, useReferenceData } from "../../lib/spend-reference-api.ts";
 import type { ReferenceData } from "../../lib/spend-reference-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
@@ -33,6 +34,7 @@ export interface LoggedState {
 
 const RECEIPT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
 const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+const TOO_BIG = "The receipt must be 10 MB or smaller";
 const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "payeeType", "paymentMethod", "irrecoverableVat", "spentOn", "note", "receipt"] as const;
 type Field = (typeof FIELD_ORDER)[number];
 type FieldErrors = Partial<Record<Field, string>>;
@@ -162,6 +164,8 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   const [correctingProblem, setCorrectingProblem] = useState<OutboxProblem | null>(null);
   const pausedRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** The chosen photo being shrunk: the spend waits for it only if it is sent before it is ready. */
+  const shrinking = useRef<Promise<File> | null>(null);
 
   const scheme = data.schemes.find((s) => s.id === values.schemeId) ?? null;
   const allowance = useAllowance(values.schemeId || null, values.clientId || null);
@@ -208,6 +212,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   }, [previewUrl]);
 
   function takeReceipt(file: File | null) {
+    shrinking.current = null;
     setChosen(file ? { file, previewUrl: file.type.startsWith("image/") ? URL.createObjectURL(file) : null } : null);
   }
 
@@ -234,11 +239,23 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       setErrors((e) => ({ ...e, receipt: "The receipt must be a photo (JPEG, PNG or WebP) or a PDF" }));
       return;
     }
-    if (file && file.size > MAX_RECEIPT_BYTES) {
-      setErrors((e) => ({ ...e, receipt: "The receipt must be 10 MB or smaller" }));
+    if (file && file.type === "application/pdf" && file.size > MAX_RECEIPT_BYTES) {
+      setErrors((e) => ({ ...e, receipt: TOO_BIG }));
       return;
     }
     takeReceipt(file);
+    if (!file || file.type === "application/pdf") return;
+    const pending = shrinkReceipt(file);
+    shrinking.current = pending;
+    void pending.then((shrunk) => {
+      if (shrinking.current !== pending) return;
+      if (shrunk.size > MAX_RECEIPT_BYTES) {
+        takeReceipt(null);
+        setErrors((e) => ({ ...e, receipt: TOO_BIG }));
+      } else if (shrunk !== file) {
+        takeReceipt(shrunk);
+      }
+    });
   }
 
   function validate(): { body: OutboxSpend } | { errors: FieldErrors } {
@@ -310,6 +327,13 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       // Only a convenience.
     }
 
+    // A photo still being shrunk is waited for: the outbox keeps what is sent, and it is sent small.
+    const file = receipt ? ((await shrinking.current) ?? receipt) : null;
+    if (file && file.size > MAX_RECEIPT_BYTES) {
+      setErrors({ receipt: TOO_BIG });
+      setSubmitting(false);
+      return;
+    }
     const online = navigator.onLine !== false;
     const clientReference = client?.reference ?? "";
     let record;
@@ -318,7 +342,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         userId: user.id,
         spend: result.body,
         label: { clientReference, currency },
-        receipt: receipt ? { blob: receipt, name: receipt.name, type: receipt.type } : null,
+        receipt: file ? { blob: file, name: file.name, type: file.type } : null,
         sendingNow: online,
       });
     } catch {
@@ -337,9 +361,9 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       return;
     }
 
-    const sent = await sendOutboxRecord(user.id, record.key);
-    if (sent.kind === "sent") {
-      await handOver({ amount: result.body.amount, currency, clientReference, spendId: sent.spendId, queued: false, receiptProblem: sent.receiptProblem });
+    const sent = await sendUntilSaved(user.id, record.key);
+    if (sent.kind === "sent" || sent.kind === "saved") {
+      await handOver({ amount: result.body.amount, currency, clientReference, spendId: sent.spendId, queued: false, receiptProblem: sent.kind === "sent" ? sent.receiptProblem : null });
       return;
     }
     if (sent.kind === "waiting" || sent.kind === "gone") {

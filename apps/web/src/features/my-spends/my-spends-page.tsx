@@ -10,8 +10,11 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from "../../lib/outbox.ts";
-import type { OutboxRecord } from "../../lib/outbox.ts";
+import type { OutboxRecord, SentRecord } from "../../lib/outbox.ts";
 import { loadedData, useLoad, useReloadWhenOnline } from "../../lib/use-api-data.ts";
+import { loadOrLastSeen } from "../../lib/last-seen.ts";
+import type { Seen } from "../../lib/last-seen.ts";
+import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MySpends } from "./my-spends-api.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
@@ -25,15 +28,25 @@ interface LoggedState {
  * answer, waiting for review or under a concern), the follow-up, and the receipt. Only a spend
  * with nothing open shows where its justification ended.
  */
-function openTracks(spend: ListedSpend): TagInfo[] {
+function openTracks(spend: ListedSpend, receipt: ReceiptOnItsWay): TagInfo[] {
   if (spend.voided) return [{ text: "Voided", className: "govuk-tag--grey" }];
   const tags: TagInfo[] = [];
   if (spend.justificationStatus !== "endorsed") tags.push(justificationTag(spend));
   if (spend.followUpStatus === "pending") tags.push(followUpTag(spend));
-  if (spend.receiptCount === 0 && !spend.receiptLost) tags.push({ text: "Receipt missing", className: "govuk-tag--yellow" });
+  if (receipt === "sending") tags.push(RECEIPT_SENDING);
+  else if (receipt === "refused") tags.push({ text: "Receipt not added", className: "govuk-tag--red" });
+  else if (spend.receiptCount === 0 && !spend.receiptLost) tags.push({ text: "Receipt missing", className: "govuk-tag--yellow" });
   if (tags.length === 0) tags.push(justificationTag(spend));
   return tags;
 }
+
+const RECEIPT_SENDING: TagInfo = { text: "Receipt sending", className: "govuk-tag--light-blue" };
+
+/** Where a receipt this phone sent after its spend stands: on its way, refused, or (null) nothing to say. */
+type ReceiptOnItsWay = "sending" | "refused" | null;
+
+/** A record whose spend the server has: only its receipt is still on this phone. */
+const onlyReceiptLeft = (record: OutboxRecord) => record.spendId !== null && record.state !== "needs-attention";
 
 export function MySpendsPage() {
   const user = useCurrentUser();
@@ -44,7 +57,7 @@ export function MySpendsPage() {
 
   // Ask the server again whenever the outbox has sent something.
   const lastSent = outbox.sent[0]?.key ?? "none";
-  const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => fetchMySpends(user.id, signal), { keepPrevious: true });
+  const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => loadOrLastSeen(user.id, "my-spends", () => fetchMySpends(user.id, signal)), { keepPrevious: true });
   const [more, setMore] = useState<{ items: ListedSpend[]; nextCursor: string | null; forKey: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const banner = useRef<HTMLDivElement>(null);
@@ -56,14 +69,20 @@ export function MySpendsPage() {
   useReloadWhenOnline(list.reload);
 
   const sentFromOutbox = new Set(outbox.sent.filter((s) => s.queued).map((s) => s.spendId));
-  const waiting = outbox.records.filter((r) => r.state !== "needs-attention").length;
+  const receiptsSending = new Set(outbox.records.filter(onlyReceiptLeft).map((r) => r.spendId));
+  const receiptsRefused = new Map(outbox.sent.filter((s) => s.receiptProblem !== null).map((s) => [s.spendId, s]));
+  const receiptState = (spendId: string): ReceiptOnItsWay => (receiptsSending.has(spendId) ? "sending" : receiptsRefused.has(spendId) ? "refused" : null);
+  const waiting = outbox.records.filter((r) => r.state !== "needs-attention" && !onlyReceiptLeft(r)).length;
   const attention = outbox.records.filter((r) => r.state === "needs-attention").length;
 
-  const data: MySpends | undefined = loadedData(list.state);
+  const data: Seen<MySpends> | undefined = loadedData(list.state);
   const listKey = data ? `${data.items[0]?.id ?? ""}:${data.items.length}` : "";
   const extra = more && more.forKey === listKey ? more : null;
   const spends = data ? [...data.items, ...(extra?.items ?? [])] : [];
   const nextCursor = extra ? extra.nextCursor : (data?.nextCursor ?? null);
+  // A spend the server has is shown in its list, with its receipt's progress; here only until the list has it.
+  const listed = new Set(spends.map((s) => s.id));
+  const onThisPhone = outbox.records.filter((r) => r.spendId === null || !listed.has(r.spendId));
 
   async function loadMore() {
     if (!nextCursor || loadingMore) return;
@@ -85,6 +104,7 @@ export function MySpendsPage() {
             // server refused it, its card below says so instead.)
             logged={logged.queued && outbox.loaded && waiting === 0 ? { ...logged, queued: false, sentLater: true } : logged}
             bannerRef={banner}
+            receipt={logged.spendId ? receiptProgress(logged.spendId, receiptsSending, outbox.sent) : null}
           />
         ) : null}
         <h1 className="govuk-heading-l">My spends</h1>
@@ -95,16 +115,16 @@ export function MySpendsPage() {
         </p>
 
         <p className="govuk-body" role="status" aria-live="polite" data-testid="outbox-status">
-          {outbox.loaded ? outboxStatus(waiting, attention) : ""}
+          {outbox.loaded ? outboxStatus(waiting, attention, receiptsSending.size) : ""}
         </p>
 
-        {outbox.records.length > 0 ? (
+        {onThisPhone.length > 0 ? (
           <section aria-labelledby="on-this-phone">
             <h2 className="govuk-heading-m" id="on-this-phone">
               On this phone
             </h2>
             <ul className="gt-spend-list" data-testid="outbox">
-              {outbox.records.map((record) => (
+              {onThisPhone.map((record) => (
                 <OutboxCard key={record.key} record={record} userId={user.id} />
               ))}
             </ul>
@@ -114,6 +134,7 @@ export function MySpendsPage() {
         {data?.monthTotal ? <MonthTotalLine total={data.monthTotal} /> : null}
 
         <h2 className="govuk-heading-m">Logged</h2>
+        {data?.lastSeenAt ? <LastSeenNote at={data.lastSeenAt} /> : null}
         {list.state.status === "loading" ? (
           <Loading label="Getting your spends" />
         ) : list.state.status === "failed" ? (
@@ -133,7 +154,14 @@ export function MySpendsPage() {
           <>
             <ul className="gt-spend-list" data-testid="spends">
               {spends.map((spend) => (
-                <SpendCard key={spend.id} spend={spend} clientReference={data?.clientReferences.get(spend.clientId)} sent={sentFromOutbox.has(spend.id)} />
+                <SpendCard
+                  key={spend.id}
+                  spend={spend}
+                  clientReference={data?.clientReferences.get(spend.clientId)}
+                  sent={sentFromOutbox.has(spend.id)}
+                  receipt={receiptState(spend.id)}
+                  receiptProblem={receiptsRefused.get(spend.id)?.receiptProblem ?? null}
+                />
               ))}
             </ul>
             {nextCursor ? (
@@ -161,14 +189,29 @@ function MonthTotalLine({ total }: { total: MonthTotal }) {
   );
 }
 
-function outboxStatus(waiting: number, attention: number): string {
+/** What the banner says about the receipt of the spend just logged. */
+function receiptProgress(spendId: string, sending: ReadonlySet<string | null>, sent: readonly SentRecord[]): "sending" | "sent" | null {
+  if (sending.has(spendId)) return "sending";
+  return sent.some((s) => s.spendId === spendId && s.withReceipt && s.receiptProblem === null) ? "sent" : null;
+}
+
+function outboxStatus(waiting: number, attention: number, receipts: number): string {
   const parts: string[] = [];
   if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? "spend is" : "spends are"} waiting to send`);
+  if (receipts > 0) parts.push(`${receipts} ${receipts === 1 ? "receipt is" : "receipts are"} sending`);
   if (attention > 0) parts.push(`${attention} ${attention === 1 ? "spend needs" : "spends need"} your attention`);
   return parts.length === 0 ? "" : `${parts.join(", and ")}.`;
 }
 
-function LoggedBanner({ logged, bannerRef }: { logged: NonNullable<LoggedState["logged"]> & { sentLater?: boolean }; bannerRef: RefObject<HTMLDivElement | null> }) {
+function LoggedBanner({
+  logged,
+  bannerRef,
+  receipt,
+}: {
+  logged: NonNullable<LoggedState["logged"]> & { sentLater?: boolean };
+  bannerRef: RefObject<HTMLDivElement | null>;
+  receipt: "sending" | "sent" | null;
+}) {
   const what = `${formatMoney(logged.amount, logged.currency)}${logged.clientReference ? ` for ${logged.clientReference}` : ""}`;
   return (
     <div
@@ -201,6 +244,9 @@ function LoggedBanner({ logged, bannerRef }: { logged: NonNullable<LoggedState["
               ) : null}
             </p>
             {logged.receiptProblem ? <p className="govuk-body">The receipt was not added: {logged.receiptProblem} You can add it from the spend's page.</p> : null}
+            <p className="govuk-body" role="status" data-testid="receipt-progress">
+              {receipt === "sending" ? "Receipt sending. It goes on by itself, even if you close Green Tape or lose signal." : receipt === "sent" ? "Receipt sent." : ""}
+            </p>
           </>
         )}
       </div>
@@ -208,7 +254,16 @@ function LoggedBanner({ logged, bannerRef }: { logged: NonNullable<LoggedState["
   );
 }
 
-function SpendCard({ spend, clientReference, sent }: { spend: ListedSpend; clientReference: string | undefined; sent: boolean }) {
+interface SpendCardProps {
+  spend: ListedSpend;
+  clientReference: string | undefined;
+  sent: boolean;
+  receipt: ReceiptOnItsWay;
+  /** Why the server would not take the receipt this phone sent. */
+  receiptProblem: string | null;
+}
+
+function SpendCard({ spend, clientReference, sent, receipt, receiptProblem }: SpendCardProps) {
   const title = `${formatMoney(spend.amount, spend.currency)}${clientReference ? ` for ${clientReference}` : ""}`;
   return (
     <li className={`gt-spend-card${spend.voided ? " gt-spend-card--voided" : ""}`} data-testid="spend-card" data-spend-id={spend.id}>
@@ -226,12 +281,17 @@ function SpendCard({ spend, clientReference, sent }: { spend: ListedSpend; clien
             <Tag tag={{ text: "Sent", className: "govuk-tag--green" }} />
           </li>
         ) : null}
-        {openTracks(spend).map((tag) => (
+        {openTracks(spend, receipt).map((tag) => (
           <li key={tag.text}>
             <Tag tag={tag} />
           </li>
         ))}
       </ul>
+      {receipt === "refused" && receiptProblem ? (
+        <p className="govuk-body-s govuk-!-margin-top-2">
+          The receipt was not added: {receiptProblem} You can add it from the spend's page.
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -243,9 +303,12 @@ function OutboxCard({ record, userId }: { record: OutboxRecord; userId: string }
   const s = record.spend;
   const attention = record.state === "needs-attention";
   const title = `${formatMoney(s.amount, record.label.currency)}${record.label.clientReference ? ` for ${record.label.clientReference}` : ""}`;
+  const receiptOnly = onlyReceiptLeft(record);
   const tag: TagInfo = attention
     ? { text: "Needs your attention", className: "govuk-tag--red" }
-    : record.state === "sending"
+    : receiptOnly
+      ? RECEIPT_SENDING
+      : record.state === "sending"
       ? { text: "Sending", className: "govuk-tag--light-blue" }
       : { text: "Waiting to send", className: "govuk-tag--blue" };
 
@@ -298,6 +361,8 @@ function OutboxCard({ record, userId }: { record: OutboxRecord; userId: string }
             </>
           ) : null}
         </div>
+      ) : receiptOnly ? (
+        <p className="govuk-body-s">The spend is logged. Its receipt goes on by itself while you have a signal.</p>
       ) : !attention ? (
         <p className="govuk-body-s">It will be sent by itself when you have a signal.</p>
       ) : null}
@@ -331,7 +396,7 @@ function OutboxCard({ record, userId }: { record: OutboxRecord; userId: string }
               {sending ? "Sending…" : "Send now"}
             </button>
           ) : null}
-          {record.state !== "sending" ? (
+          {record.state !== "sending" && !receiptOnly ? (
             <button type="button" className="gt-link-button" onClick={() => setConfirming(true)}>
               Discard
             </button>

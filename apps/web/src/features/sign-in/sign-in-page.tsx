@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
@@ -122,9 +122,12 @@ export function SignInPage() {
           </button>
         </form>
 
-        <p className="govuk-body-s">
-          Forgotten your password, or not got an account? Ask your Green Tape administrator at the council.
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
         </p>
+        <p className="govuk-body-s">Not got an account? Ask your Green Tape administrator at the council.</p>
       </div>
     </div>
   );

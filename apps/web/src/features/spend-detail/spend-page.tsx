@@ -19,6 +19,7 @@ import { SpendCase } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
+import { addWriteToOutbox, discardWrites, useOutbox } from "../../lib/outbox.ts";
 import { addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatTimestamp } from "../../lib/format.ts";
@@ -242,11 +243,45 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
   );
 }
 
+const DECLARED = "You declared the receipt lost. Your declaration stands in for it.";
+
+/**
+ * Declaring a receipt lost. With no signal the declaration waits in the outbox and goes by
+ * itself (shown at the top of the page until then); a refusal met on the way is shown here,
+ * with what was written.
+ */
 function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: ActionsProps["onDone"] }) {
+  const user = useCurrentUser();
+  const outbox = useOutbox(user.id);
+  const queued = outbox.writes.find((w) => w.spendId === spendId && w.kind === "receipt-lost");
+  const refused = queued?.state === "needs-attention" ? queued : null;
   const [description, setDescription] = useState("");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ description?: string; reason?: string; general?: string }>({});
   const [busy, setBusy] = useState(false);
+  const seenWaiting = useRef(false);
+
+  // The outbox sent it: show the spend with its declaration, as a send made now would.
+  useEffect(() => {
+    if (queued && !refused) seenWaiting.current = true;
+    else if (seenWaiting.current && outbox.loaded && !queued) {
+      seenWaiting.current = false;
+      onDone(DECLARED);
+    }
+  }, [queued, refused, outbox.loaded, onDone]);
+
+  // Refused on the way: what was written comes back into the form, with the reason.
+  const refusedKey = refused?.key;
+  useEffect(() => {
+    if (!refused) return;
+    setDescription(String(refused.body.description ?? ""));
+    setReason(String(refused.body.reason ?? ""));
+    setErrors({ general: refused.problem?.detail ?? refused.problem?.title ?? "The server did not accept it." });
+    // Only when another refused text arrives, not on every outbox change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refusedKey]);
+
+  if (queued && !refused) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -257,10 +292,16 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
+    const input = { description: description.trim(), reason: reason.trim() };
     try {
-      await declareReceiptLost(spendId, { description: description.trim(), reason: reason.trim() });
-      onDone("You declared the receipt lost. Your declaration stands in for it.");
+      await declareReceiptLost(spendId, input);
+      await discardWrites({ userId: user.id, spendId, kind: "receipt-lost" }).catch(() => undefined);
+      onDone(DECLARED);
     } catch (e) {
+      if (e instanceof NetworkError) {
+        await addWriteToOutbox({ userId: user.id, spendId, kind: "receipt-lost", body: input }).catch(() => setErrors({ general: messageFor(e) }));
+        return;
+      }
       const fromServer = e instanceof ApiError ? serverFieldErrors(e, ["description", "reason"]) : null;
       setErrors(fromServer ?? { general: messageFor(e) });
     } finally {
@@ -269,7 +310,7 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
   }
 
   return (
-    <details className="govuk-details">
+    <details className="govuk-details" open={refused ? true : undefined}>
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">I have lost the receipt</span>
       </summary>

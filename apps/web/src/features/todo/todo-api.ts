@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiGet } from "../../lib/api-client.ts";
 import { fetchTodo, type Todo } from "../../lib/todo-api.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
+import { loadOrLastSeen } from "../../lib/last-seen.ts";
 
 const clientsSchema = z.object({ items: z.array(z.object({ id: z.string(), reference: z.string() })) });
 const unreadSchema = z.object({ unreadCount: z.number().int() });
@@ -25,6 +26,6 @@ async function fetchTodoPage(signal?: AbortSignal): Promise<TodoPageData> {
   return { todo, clientReferences: new Map(clients.map((c) => [c.id, c.reference])), unreadNotifications: unread };
 }
 
-export function useTodoPage() {
-  return useLoad("todo", (signal) => fetchTodoPage(signal));
+export function useTodoPage(userId: string) {
+  return useLoad(`todo:${userId}`, (signal) => loadOrLastSeen(userId, "todo", () => fetchTodoPage(signal)));
 }

@@ -5,6 +5,8 @@ import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
+import { useReloadWhenOnline } from "../../lib/use-api-data.ts";
+import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useTodoPage } from "./todo-api.ts";
 import type { TodoItem } from "../../lib/todo-api.ts";
@@ -21,7 +23,8 @@ const GROUPS: { need: string; heading: string; action: string; path: string }[] 
 
 export function TodoPage() {
   const user = useCurrentUser();
-  const page = useTodoPage();
+  const page = useTodoPage(user.id);
+  useReloadWhenOnline(page.reload);
   usePageTitle("To do");
 
   return (
@@ -43,7 +46,10 @@ export function TodoPage() {
             </button>
           </div>
         ) : (
-          <TodoLists data={page.state.data} />
+          <>
+            {page.state.data.lastSeenAt ? <LastSeenNote at={page.state.data.lastSeenAt} /> : null}
+            <TodoLists data={page.state.data} />
+          </>
         )}
       </div>
     </div>
