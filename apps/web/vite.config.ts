@@ -80,6 +80,8 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/docs(?:\/|$)/],
         runtimeCaching: [],
+        // Shows reminders pushed by the server and opens their screen on a tap (public/push-handler.js).
+        importScripts: ["/push-handler.js"],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },

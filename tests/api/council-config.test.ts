@@ -11,7 +11,7 @@ describe("GET /api/config: the settings the web app takes from the server", () =
   it("answers anyone, before sign-in, with the council's time zone and name", async () => {
     const res = await t.http.get("/api/config");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ councilName: "Wellington Test Council", timeZone: "Pacific/Auckland" });
+    expect(res.body).toEqual({ councilName: "Wellington Test Council", timeZone: "Pacific/Auckland", councilAccountSignIn: false });
   });
 
   it("is described in the OpenAPI document", async () => {

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScheme, createClient, postSpend, rows, spendBody } from "../support/factories.ts";
-import { REFRESH_COOKIE } from "../../apps/api/src/modules/auth/auth.routes.ts";
+import { REFRESH_COOKIE } from "../../apps/api/src/modules/auth/session-reply.ts";
 import { DEMO, startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
 
 /**

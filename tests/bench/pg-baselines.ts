@@ -120,6 +120,9 @@ async function loop(url: string, connections: number, seconds: number, once: (cl
   return { perSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
 }
 
+/** Where the write statement takes the spend count its checks read (see spend-write.queries.ts). */
+const SPENDS_LOGGED_PARAM = /client\.before = \$(\d+)::bigint/;
+
 /** The captured statements, in order on one connection, with this spend's worker, team, client and fresh ids. */
 export function replayCaptured(url: string, world: SpendWorld, spread: Spread, captured: CapturedSpend, connections: number, seconds: number): Promise<LoopResult> {
   const pick = pickers(world, spread);
@@ -132,9 +135,16 @@ export function replayCaptured(url: string, world: SpendWorld, spread: Spread, c
       [captured.ids.teamId, worker.teamId],
       [captured.ids.clientId, clientId],
     ];
+    // The write holds only if the client's spend count is still what the checks read: take this
+    // client's from the replayed checks, as the product does, rather than the captured client's.
+    let spendsLogged: unknown;
     for (const s of captured.statements) {
       const values = s.values.map((v) => substitute(v, swaps));
-      await client.query(s.name ? { name: s.name, text: s.text, values } : { text: s.text, values });
+      const countAt = SPENDS_LOGGED_PARAM.exec(s.text)?.[1];
+      if (countAt && spendsLogged !== undefined) values[Number(countAt) - 1] = spendsLogged;
+      const result = await client.query(s.name ? { name: s.name, text: s.text, values } : { text: s.text, values });
+      const checks = (result.rows[0] as { checks?: { client?: { spendsLogged?: number } } } | undefined)?.checks;
+      if (checks?.client) spendsLogged = checks.client.spendsLogged;
     }
   });
 }

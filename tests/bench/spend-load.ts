@@ -122,6 +122,9 @@ export async function buildSpendWorld(): Promise<SpendWorld & { drop(): Promise<
        join lateral (select id from clients where reference = 'B-' || (g % ${TEAMS}) || '-' || (1 + (g / 7) % ${CLIENTS_PER_TEAM})) c on true`,
       [schemeId, HISTORY, today],
     );
+    // The month is open, as it is once its first spend has been booked: every measurement then
+    // books into it, the captured statements' replays as much as the product.
+    await q("insert into periods (period) values ($1) on conflict do nothing", [today.slice(0, 7)]);
     await q("analyze");
     await pool.end();
     return {

@@ -25,7 +25,7 @@ export async function startServer(databaseUrl: string | null, env: Record<string
   const { command, args, cwd } = serveCommand();
   const child = spawn(command, [...nodeFlags, ...args], {
     cwd,
-    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent", ...env },
+    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", MFA_REQUIRED_ROLES: "", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -85,6 +85,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_LIMIT_PER_IP: "10000",
     LOGIN_LIMIT_PER_ACCOUNT: "10000",
     JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    // Reminders are swept by the tests that want them, at the moments they choose.
+    JOB_QUEUE: "off",
+    // The demo's people, copied from a seeded template on PostgreSQL (where SEED_DEMO is off), sign
+    // in with a password alone, as on the demo; second-factor tests set the roles they need.
+    MFA_REQUIRED_ROLES: "",
     ...TEST_LOG_ENV,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
     ...options.env,

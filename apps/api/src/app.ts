@@ -20,6 +20,12 @@ import { inputCharactersPlugin } from "./plugins/input-characters.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthService } from "./modules/auth/auth.service.ts";
+import { mfaRoutes } from "./modules/mfa/mfa.routes.ts";
+import { createMfaService } from "./modules/mfa/mfa.service.ts";
+import { hasSecondFactor } from "./modules/mfa/index.ts";
+import { loadSecretBox } from "./modules/mfa/secret-box.ts";
+import { oidcRoutes } from "./modules/oidc/oidc.routes.ts";
+import { createOidcService } from "./modules/oidc/oidc.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { createHealthService } from "./modules/health/health.service.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
@@ -77,6 +83,10 @@ import { insightsRoutes } from "./modules/insights/insights.routes.ts";
 import { createMailer } from "./lib/mailer.ts";
 import { passwordResetRoutes } from "./modules/password-reset/password-reset.routes.ts";
 import { createPasswordResetService } from "./modules/password-reset/password-reset.service.ts";
+import { inProcessQueue, pgBossQueue } from "./lib/job-queue.ts";
+import { createPushSender } from "./lib/push-sender.ts";
+import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
+import { createRemindersService } from "./modules/reminders/reminders.service.ts";
 import { createInsightsService } from "./modules/insights/insights.service.ts";
 
 export interface AppDeps {
@@ -162,13 +172,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
-  await app.register(accessPlugin, { db });
+  await app.register(accessPlugin, { db, mfaRequiredRoles: config.mfa.requiredRoles });
   const rateLimits = createRateLimits({ db });
   await app.register(fastifyRateLimit, { global: false, store: rateLimits.store });
 
   const storage = deps.storage ?? fileReceiptStorage(path.resolve(config.dataDir, "receipts"));
   const signing = await loadSigningKey(config);
-  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret } });
+  const auth = createAuthService({ db, clock, settings: { refreshGraceSeconds: config.refreshGraceSeconds, successorKey: config.jwtSecret, passwordSignInOffRoles: config.passwordSignInOffRoles }, hasSecondFactor });
   const users = createUsersService({ db, clock });
   const passwords = createPasswordsService({ db, clock });
   const teams = createTeamsService({ db, clock });
@@ -179,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clientHistory = createClientHistoryService({ db, clock, config });
   const trackRecord = createTrackRecordService({ db, clock, config });
   const notifications = createNotificationsService({ db, clock, config });
+  const mfa = createMfaService({ db, clock, config, auth, rateLimits, notifications, secretBox: await loadSecretBox(config) });
+  const oidc = createOidcService({ db, clock, settings: config.oidc, auth });
   const restrictions = createRestrictionsService({ db, clock, config, notifications });
   const spends = createSpendsService({ db, clock, config });
   const allowance = createAllowanceService({ db, clock, config, restrictions });
@@ -196,6 +208,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const insights = createInsightsService({ db, clock, config });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const passwordReset = createPasswordResetService({ db, clock, config, mailer, rateLimits, logger: app.log });
+  const push = await createPushSender({ vapid: config.vapid, subject: config.vapidSubject, dataDir: config.dataDir });
+  const reminders = createRemindersService({ db, clock, config, mailer, push, pauses, logger: app.log });
+  app.decorate("reminders", reminders);
+  if (config.jobQueue !== "off") {
+    const queue = config.databaseUrl && config.jobQueue === "auto"
+      ? pgBossQueue({ connectionString: config.migrationDatabaseUrl ?? config.databaseUrl, timeZone: config.timeZone, logger: app.log })
+      : inProcessQueue({ logger: app.log });
+    queue.everyMinute("reminders-sweep", () => reminders.sweep());
+    app.addHook("onReady", async () => queue.start());
+    app.addHook("onClose", async () => queue.stop());
+  }
   app.addHook("onClose", async () => {
     await passwordReset.settled();
     mailer.close();
@@ -222,11 +245,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(healthRoutes, { health: createHealthService({ db }) });
-  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone } });
+  await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone, councilAccountSignIn: config.oidc !== undefined } });
   await app.register(authRoutes, { auth, config, rateLimits });
+  await app.register(mfaRoutes, { mfa, config });
+  await app.register(oidcRoutes, { oidc, config });
   await app.register(meRoutes, { users });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(passwordResetRoutes, { passwordReset, config });
+  await app.register(remindersRoutes, { reminders });
   await app.register(usersRoutes, { users });
   await app.register(teamsRoutes, { teams });
   await app.register(ledgerCodesRoutes, { ledgerCodes });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { ROLES, type Role } from "@greentape/domain/roles";
 import { NoteFormatError, parseSignerKey, parseVerifierKey, type SignerKey, type VerifierKey } from "@greentape/log/note";
 
 const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -26,6 +27,16 @@ function isProxyAddress(entry: string): boolean {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
+
+/** A comma-separated list of roles; empty means none. */
+const roleList = z
+  .string()
+  .transform((text) => text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+  .refine((entries) => entries.every((entry) => (ROLES as readonly string[]).includes(entry)), `must be a comma-separated list of roles from ${ROLES.join(", ")}`)
+  .transform((entries) => entries as Role[]);
+
+/** The roles that handle money, audit or accounts: a password alone is not enough for them (OWASP ASVS level 2). */
+const OFFICE_ROLES: Role[] = ["supervisor", "auditor", "finance", "admin"];
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -84,6 +95,14 @@ const environmentSchema = z.object({
   LOG_WITNESS_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_SEALING: booleanFromEnv.default(true),
   LOG_SEAL_POLL_MS: z.coerce.number().int().min(10).max(1000).default(200),
+  JOB_QUEUE: z.enum(["auto", "in-process", "off"]).default("auto"),
+  MFA_REQUIRED_ROLES: roleList.optional(),
+  MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  PASSWORD_SIGN_IN_OFF_ROLES: roleList.optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.org:587" }).optional(),
   MAIL_FROM: z.string().min(3).max(254).default("Green Tape <no-reply@localhost>"),
   APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, such as https://spend.example.gov.uk" }).optional(),
@@ -129,6 +148,18 @@ export interface Config {
     sealing: boolean;
     pollMs: number;
   };
+  /** "auto": pg-boss on PostgreSQL, a timer in the process on PGlite; "off" runs no background jobs. */
+  jobQueue: "auto" | "in-process" | "off";
+  mfa: {
+    /** Roles that must use a second factor when signing in with a password. */
+    requiredRoles: Role[];
+    /** Keys the encryption of TOTP secrets; unset means a key file made once under DATA_DIR. */
+    encryptionKey: string | undefined;
+  };
+  /** Roles that may not sign in with a password at all: they use the council account. */
+  passwordSignInOffRoles: Role[];
+  /** The council's identity provider; undefined when OIDC is not configured. */
+  oidc: { issuer: URL; clientId: string; clientSecret: string | undefined; redirectUrl: string } | undefined;
   mail: {
     /** Unset: each message is written as a .eml file under DATA_DIR/mail instead. */
     smtpUrl: string | undefined;
@@ -143,7 +174,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "SMTP_URL", "VAPID_PRIVATE_KEY"]);
+const SECRETS = new Set(["JWT_SECRET", "LOG_SIGNING_KEY", "SMTP_URL", "VAPID_PRIVATE_KEY", "MFA_ENCRYPTION_KEY", "OIDC_CLIENT_SECRET"]);
+const OIDC_REQUIRED = ["OIDC_CLIENT_ID", "OIDC_REDIRECT_URL"] as const;
 
 /** Parses the environment once. A bad value throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -159,10 +191,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MIGRATION_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
     throw new ConfigError("Invalid configuration: MIGRATION_DATABASE_URL needs DATABASE_URL too (the app's own connection)");
   }
+  if (e.OIDC_ISSUER !== undefined) {
+    const missing = OIDC_REQUIRED.find((name) => e[name] === undefined);
+    if (missing) throw new ConfigError(`Invalid configuration: OIDC_ISSUER needs ${missing} too`);
+  }
   if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
     throw new ConfigError("Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (set both, or neither)");
   }
   const usingPostgres = e.DATABASE_URL !== undefined;
+  const seedDemo = e.SEED_DEMO ?? !usingPostgres;
+  if (e.PASSWORD_SIGN_IN_OFF_ROLES?.length && e.OIDC_ISSUER === undefined) {
+    throw new ConfigError("Invalid configuration: PASSWORD_SIGN_IN_OFF_ROLES needs OIDC_ISSUER, or those roles could not sign in at all");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -171,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     // A real deployment (DATABASE_URL) never gets demo accounts by accident.
-    seedDemo: e.SEED_DEMO ?? !usingPostgres,
+    seedDemo,
     jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString("base64url"),
     jwtSecretGenerated: e.JWT_SECRET === undefined,
     cookieSecure: e.COOKIE_SECURE ?? false,
@@ -196,6 +236,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sealing: e.LOG_SEALING,
       pollMs: e.LOG_SEAL_POLL_MS,
     },
+    jobQueue: e.JOB_QUEUE,
+    mfa: {
+      // The demo's people sign in with their password alone, so `npm start` stays two commands.
+      requiredRoles: e.MFA_REQUIRED_ROLES ?? (seedDemo ? [] : OFFICE_ROLES),
+      encryptionKey: e.MFA_ENCRYPTION_KEY,
+    },
+    passwordSignInOffRoles: e.PASSWORD_SIGN_IN_OFF_ROLES ?? [],
+    oidc:
+      e.OIDC_ISSUER !== undefined && e.OIDC_CLIENT_ID !== undefined && e.OIDC_REDIRECT_URL !== undefined
+        ? { issuer: new URL(e.OIDC_ISSUER), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, redirectUrl: e.OIDC_REDIRECT_URL }
+        : undefined,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : undefined,

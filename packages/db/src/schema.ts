@@ -30,6 +30,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** The identity provider's stable subject (sub, or Entra's oid), recorded at the first OIDC sign-in. */
+    oidcSubject: text("oidc_subject").unique(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -51,9 +53,72 @@ export const refreshTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
     replacedBy: uuid("replaced_by"),
+    /** How the session began: a password alone, a password and a second factor, or the council's identity provider. */
+    signInMethod: text("sign_in_method", { enum: ["password", "second_factor", "oidc"] }).notNull().default("password"),
     createdAt: createdAt(),
   },
   (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * A person's authenticator app (TOTP, RFC 6238). The secret is kept encrypted (AES-256-GCM) and is
+ * never shown again after enrolment; `last_time_step` refuses a code used once already.
+ */
+export const totpFactors = pgTable("totp_factors", {
+  userId: uuid("user_id").primaryKey().references(() => users.id),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  /** Null until the person proves the app works with a first code: an unconfirmed factor protects nothing. */
+  confirmedAt: moment("confirmed_at"),
+  lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** Ten single-use codes for when the phone is lost; only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    codeHash: text("code_hash").notNull().unique(),
+    usedAt: moment("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A passkey (WebAuthn credential) a person registered. */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    /** The credential id, base64url, as the authenticator gave it. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    publicKey: bytea("public_key").notNull(),
+    signCount: bigint("sign_count", { mode: "number" }).notNull().default(0),
+    transports: jsonb("transports").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    lastUsedAt: moment("last_used_at"),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);
+
+/**
+ * Short-lived, single-use steps of a sign-in: the second-factor step after a password, a passkey
+ * registration's challenge, an OIDC round trip's state, nonce and PKCE verifier. Kept in the
+ * database so any instance can finish what another began. Only the token's SHA-256 is stored.
+ */
+export const signInSteps = pgTable(
+  "sign_in_steps",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    purpose: text("purpose", { enum: ["second_factor", "passkey_registration", "oidc"] }).notNull(),
+    userId: uuid("user_id").references(() => users.id),
+    data: jsonb("data").$type<Record<string, string>>().notNull().default({}),
+    expiresAt: moment("expires_at").notNull(),
+    usedAt: moment("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_steps_expires_idx").on(t.expiresAt)],
 );
 
 /**

@@ -206,3 +206,16 @@ export function renderEmail(message: Omit<Message, "kind" | "path">, url: string
   ].join("\n");
   return { subject: message.subject, text, html };
 }
+
+const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes after local midnight in `timeZone` at `now`, for quiet hours. */
+export function minuteOfDayIn(timeZone: string, now: Date): number {
+  let formatter = minuteFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" });
+    minuteFormatters.set(timeZone, formatter);
+  }
+  const parts = new Map(formatter.formatToParts(now).map((p) => [p.type, Number(p.value)]));
+  return (parts.get("hour") ?? 0) * 60 + (parts.get("minute") ?? 0);
+}

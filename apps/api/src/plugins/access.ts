@@ -28,9 +28,13 @@ declare module "fastify" {
     access?: Access;
     /** Callable while the user still has a temporary password (reading /api/me, changing the password). */
     allowWithTemporaryPassword?: boolean;
+    /** Callable before a person whose role needs a second factor has set one up (reading /api/me, enrolling). */
+    allowBeforeSecondFactor?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session reaches nothing but enrolment until its person sets up a second factor. */
+    secondFactorEnrolmentPending: boolean;
   }
 }
 
@@ -51,6 +55,24 @@ export class PasswordChangeRequiredError extends DomainError {
   }
 }
 
+/** 403 until a person whose role needs a second factor has set one up; the web leads them through it. */
+export class SecondFactorEnrolmentRequiredError extends DomainError {
+  readonly status = 403;
+  readonly slug = "second-factor-enrolment-required";
+  constructor() {
+    super("Set up a second factor first", "Your role needs a second factor to sign in: set up an authenticator app or a passkey to continue.");
+  }
+}
+
+/**
+ * A password alone let this person in although their role needs more: until they set up a second
+ * factor, the session reaches nothing but enrolment. A council account (OIDC) sign-in leaves the
+ * second factor to the identity provider.
+ */
+export function needsSecondFactorEnrolment(user: { role: Role; signInMethod: string | null; hasSecondFactor: boolean }, requiredRoles: readonly Role[]): boolean {
+  return user.signInMethod === "password" && !user.hasSecondFactor && requiredRoles.includes(user.role);
+}
+
 /** Tokens from before sessions were named have no `sid`; they are refused like any invalid one. */
 const sessionIdSchema = z.uuid();
 
@@ -69,8 +91,9 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
+export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db; mfaRequiredRoles: readonly Role[] }) => {
   app.decorateRequest("actor", null);
+  app.decorateRequest("secondFactorEnrolmentPending", false);
 
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/") && route.config?.access === undefined) {
@@ -88,9 +111,11 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: { db: Db })
     // sign-out or password change takes effect at once rather than when the token expires.
     const user = await findSessionActor(options.db, sub, sid);
     if (!user || !user.active) throw new UnauthorizedError("This account is not active.");
-    if (!user.live) throw new UnauthorizedError("This sign-in has ended. Sign in again.");
+    if (user.signInMethod === null) throw new UnauthorizedError("This sign-in has ended. Sign in again.");
     request.actor = { id: user.id, role: user.role, teamId: user.teamId, name: user.name, email: user.email };
     if (user.mustChangePassword && !request.routeOptions.config.allowWithTemporaryPassword) throw new PasswordChangeRequiredError();
+    request.secondFactorEnrolmentPending = needsSecondFactorEnrolment(user, options.mfaRequiredRoles);
+    if (request.secondFactorEnrolmentPending && !request.routeOptions.config.allowBeforeSecondFactor) throw new SecondFactorEnrolmentRequiredError();
     if (access !== "signed-in" && !access.includes(user.role)) {
       throw new ForbiddenError(`This needs one of these roles: ${access.join(", ")}.`);
     }

@@ -9,8 +9,13 @@ import type { Role } from "@greentape/domain/roles";
 const SESSION_ACTOR = preparedStatement<"userId" | "sessionId">(
   "session_actor",
   `select u.id, u.role, u.team_id as "teamId", u.name, u.email, u.active, u.must_change_password as "mustChangePassword",
-          exists (select 1 from refresh_tokens r where r.family_id = :sessionId::uuid and r.user_id = u.id and r.revoked_at is null) as live
-   from users u where u.id = :userId::uuid`,
+          s.sign_in_method as "signInMethod",
+          exists (select 1 from totp_factors t where t.user_id = u.id and t.confirmed_at is not null)
+            or exists (select 1 from passkeys p where p.user_id = u.id) as "hasSecondFactor"
+   from users u
+   left join lateral (select r.sign_in_method from refresh_tokens r
+                      where r.family_id = :sessionId::uuid and r.user_id = u.id and r.revoked_at is null limit 1) s on true
+   where u.id = :userId::uuid`,
 );
 
 export interface SessionActor {
@@ -21,8 +26,9 @@ export interface SessionActor {
   email: string;
   active: boolean;
   mustChangePassword: boolean;
-  /** The session (refresh family) the token names has not been signed out, revoked or ended. */
-  live: boolean;
+  /** How the session began; null when it has been signed out, revoked or ended. */
+  signInMethod: "password" | "second_factor" | "oidc" | null;
+  hasSecondFactor: boolean;
 }
 
 export async function findSessionActor(db: Executor, userId: string, sessionId: string): Promise<SessionActor | undefined> {

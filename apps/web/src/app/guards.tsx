@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Loading } from "../components/loading.tsx";
 import { usePasswordChangeRedirect } from "../features/change-password/must-change-password.ts";
 import { useAuth } from "../lib/auth.tsx";
+import { SECOND_FACTOR_PATH } from "../features/second-factor/second-factor-path.ts";
 import type { Role } from "@greentape/domain/roles";
 import { PublicLayout } from "./layouts/public-layout.tsx";
 
@@ -35,6 +36,10 @@ export function RequireSignedIn() {
   }
   if (passwordChangeRedirect) {
     return <Navigate to={passwordChangeRedirect} replace state={{ from: `${location.pathname}${location.search}` } satisfies FromState} />;
+  }
+  // Someone whose role needs a second factor, signed in with a password alone, sets one up first.
+  if (state.user.secondFactorEnrolmentPending === true && location.pathname !== SECOND_FACTOR_PATH) {
+    return <Navigate to={SECOND_FACTOR_PATH} replace state={{ from: `${location.pathname}${location.search}` } satisfies FromState} />;
   }
   return <Outlet />;
 }

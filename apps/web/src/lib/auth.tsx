@@ -33,6 +33,7 @@ import {
 } from "./api-client.ts";
 import { clearLocalData } from "./local-data.ts";
 import { backoffDelay } from "./outbox.ts";
+import { stopPush } from "./push.ts";
 
 export const ROLE_LABELS: Record<Role, string> = {
   worker: "Worker",
@@ -50,6 +51,13 @@ export interface CurrentUser {
   role: Role;
   teamId: string | null;
   teamName: string | null;
+  /** This sign-in reaches nothing but setting up a second factor until one is set up (the role needs one). */
+  secondFactorEnrolmentPending?: boolean;
+}
+
+/** The password was right and the account has a second factor: the sign-in waits for it. */
+export interface SecondFactorStep {
+  mfaToken: string;
 }
 
 interface LoginAnswer {
@@ -68,6 +76,9 @@ export type AuthState =
   | { status: "signed-in"; user: CurrentUser; offline?: boolean };
 
 const REMEMBERED_USER_KEY = "green-tape:signed-in-user";
+/** Set while the session came from the council account: signing out then ends the provider's session too. */
+const COUNCIL_ACCOUNT_KEY = "green-tape:council-account";
+const END_PROVIDER_SESSION = "/api/auth/oidc/end-session";
 /** How long a slow session check may keep a person the phone remembers waiting. */
 const SLOW_RESTORE_MS = 4_000;
 const rememberedUserSchema = z.object({
@@ -107,8 +118,17 @@ function rememberedUser(): CurrentUser | null {
 
 interface AuthContextValue {
   state: AuthState;
-  /** Throws ApiError (401 bad credentials, 429 rate limited, 400 invalid) or NetworkError. */
-  signIn(email: string, password: string): Promise<CurrentUser>;
+  /**
+   * Throws ApiError (401 bad credentials, 429 rate limited, 400 invalid) or NetworkError. Answers
+   * the second-factor step instead of a user when the account has one.
+   */
+  signIn(email: string, password: string): Promise<CurrentUser | SecondFactorStep>;
+  /** Finishes a sign-in with an answer from the second-factor step (a code, or a passkey). */
+  completeSignIn(path: string, body: unknown): Promise<CurrentUser>;
+  /** Asks the server who is signed in again (after setting up a second factor). */
+  reloadUser(): Promise<void>;
+  /** Back from the council account's sign-in, which set the refresh cookie: the session starts here. */
+  resumeCouncilSession(): Promise<void>;
   /** Revokes the session on the server (later, if it cannot be told now), forgets it here and clears all local data. */
   signOut(): Promise<void>;
 }
@@ -215,10 +235,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onSessionEnded(null);
   }, []);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    // The session this phone signed out of ends on the server before a new one starts here.
-    await sendPendingSignOut();
-    const answer = await apiPost<LoginAnswer>("/api/auth/login", { email, password }, { auth: false });
+  const startSession = useCallback(async (answer: LoginAnswer) => {
     signedInWithForm.current = true;
     setAccessToken(answer.accessToken);
     let user: CurrentUser;
@@ -233,19 +250,55 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      // The session this phone signed out of ends on the server before a new one starts here.
+      await sendPendingSignOut();
+      const answer = await apiPost<LoginAnswer | { mfaRequired: true; mfaToken: string }>("/api/auth/login", { email, password }, { auth: false });
+      return "mfaToken" in answer ? { mfaToken: answer.mfaToken } : startSession(answer);
+    },
+    [startSession],
+  );
+
+  const completeSignIn = useCallback(
+    async (path: string, body: unknown) => startSession(await apiPost<LoginAnswer>(path, body, { auth: false })),
+    [startSession],
+  );
+
+  const reloadUser = useCallback(async () => {
+    const user = await fetchMe();
+    rememberUser(user);
+    setState({ status: "signed-in", user });
+  }, []);
+
+  const resumeCouncilSession = useCallback(async () => {
+    signedInWithForm.current = true;
+    if (!(await refreshAccessToken())) throw new Error("The council account sign-in left no session");
+    localStorage.setItem(COUNCIL_ACCOUNT_KEY, "1");
+    await reloadUser();
+  }, [reloadUser]);
+
   const signOut = useCallback(async () => {
     let serverTold = false;
     try {
+      // This device stops hearing reminders first, while the session can still say so.
+      await stopPush().catch(() => undefined);
       serverTold = await endSession();
     } finally {
       // Signed out here whatever the server said; a sign-out it has not heard is sent later.
       setAccessToken(null);
+      const councilAccount = localStorage.getItem(COUNCIL_ACCOUNT_KEY) !== null;
       await clearLocalData();
       setState({ status: "signed-out", reason: "signed-out", signOutPending: !serverTold || undefined });
+      // Signed in with the council account: its provider's session ends too, and it sends the browser back to sign-in.
+      if (councilAccount && serverTold) window.location.assign(END_PROVIDER_SESSION);
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(
+    () => ({ state, signIn, completeSignIn, reloadUser, resumeCouncilSession, signOut }),
+    [state, signIn, completeSignIn, reloadUser, resumeCouncilSession, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 
 const STORAGE_KEY = "green-tape:council-settings";
 
-const settingsSchema = z.object({ councilName: z.string(), timeZone: z.string() });
+const settingsSchema = z.object({ councilName: z.string(), timeZone: z.string(), councilAccountSignIn: z.boolean().optional() });
 export type CouncilSettings = z.infer<typeof settingsSchema>;
 
 let current: CouncilSettings | undefined = readStored();
@@ -45,6 +45,11 @@ export async function loadCouncilSettings(fetchImpl: typeof fetch = fetch): Prom
 /** The council's name, for pages the public reads; null if the server has never been reached. */
 export function councilName(): string | null {
   return current?.councilName ?? null;
+}
+
+/** The sign-in page offers the council account (OpenID Connect) when the server has it set up. */
+export function councilAccountSignIn(): boolean {
+  return current?.councilAccountSignIn === true;
 }
 
 /** The council's time zone; the browser's own only if the server has never been reached. */

@@ -1,15 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
-import { toUserView, userViewSchema } from "../users/index.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
-import type { AuthService, IssuedSession } from "./auth.service.ts";
-
-export const REFRESH_COOKIE = "gt_refresh";
-const COOKIE_PATH = "/api/auth";
+import type { AuthService } from "./auth.service.ts";
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, requestContext, sessionAnswerSchema, sessionReplies } from "./session-reply.ts";
 
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address like name@example.org" })).pipe(z.string().max(254)),
@@ -53,21 +50,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
     }
   }
 
-  function setRefreshCookie(reply: FastifyReply, session: IssuedSession) {
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: config.cookieSecure,
-      path: COOKIE_PATH,
-      expires: session.refreshExpiresAt,
-    });
-  }
-
-  function accessTokenFor(session: IssuedSession): string {
-    return app.jwt.sign({ sub: session.user.id, role: session.user.role, sid: session.sessionId });
-  }
-
-  const context = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] });
+  const sessions = sessionReplies(app, config);
 
   api.post(
     "/api/auth/login",
@@ -77,14 +60,15 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password",
+        description:
+          "When the account has a second factor, the answer is `{ mfaRequired: true, mfaToken }` instead: the token (5 minutes, single use) goes to `POST /api/auth/mfa` with a code, or to `POST /api/auth/mfa/passkey` with a passkey. A role in PASSWORD_SIGN_IN_OFF_ROLES gets 403 `password-sign-in-off`.",
         body: loginBody,
-        response: { 200: z.object({ accessToken: z.string(), user: userViewSchema }) },
+        response: { 200: z.union([sessionAnswerSchema, z.object({ mfaRequired: z.literal(true), mfaToken: z.string() })]) },
       },
     },
     async (request, reply) => {
-      const session = await withAccountLimit(request.body.email, () => auth.login(request.body.email, request.body.password, context(request)));
-      setRefreshCookie(reply, session);
-      return { accessToken: accessTokenFor(session), user: toUserView(session.user) };
+      const outcome = await withAccountLimit(request.body.email, () => auth.login(request.body.email, request.body.password, requestContext(request)));
+      return "mfaRequired" in outcome ? outcome : sessions.answer(reply, outcome);
     },
   );
 
@@ -92,9 +76,9 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
     "/api/auth/refresh",
     { config: { access: "public" }, schema: { tags: ["auth"], summary: "Rotate the refresh cookie and get a new access token", response: { 200: tokenAnswer } } },
     async (request, reply) => {
-      const session = await auth.refresh(request.cookies[REFRESH_COOKIE], context(request));
-      setRefreshCookie(reply, session);
-      return { accessToken: accessTokenFor(session) };
+      const session = await auth.refresh(request.cookies[REFRESH_COOKIE], requestContext(request));
+      sessions.setRefreshCookie(reply, session);
+      return { accessToken: sessions.accessTokenFor(session) };
     },
   );
 
@@ -111,7 +95,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
     async (request, reply) => {
             const claims = request.headers.authorization ? await verifiedClaims(request) : null;
       await auth.logout(request.cookies[REFRESH_COOKIE], claims && { sessionId: claims.sid, userId: claims.sub });
-      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
       return reply.code(204).send();
     },
   );

@@ -1,8 +1,10 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
-import { AccountDeactivatedError, UnauthorizedError } from "@greentape/domain/errors";
+import { AccountDeactivatedError, DomainError, UnauthorizedError } from "@greentape/domain/errors";
+import type { Role } from "@greentape/domain/roles";
 import type { Clock } from "../../lib/clock.ts";
+import { beginStep } from "../sign-in-steps/index.ts";
 import { findUserByEmail, findUserById, type UserRow } from "../users/index.ts";
 import { dummyPasswordHash, verifyPassword } from "../../lib/passwords.ts";
 import {
@@ -16,6 +18,26 @@ import {
 
 export const REFRESH_TOKEN_DAYS = 14;
 const BAD_CREDENTIALS = "The email address or password is not right.";
+
+export type SignInMethod = RefreshTokenRow["signInMethod"];
+
+/** How long the second-factor step after a right password stays open. */
+export const SECOND_FACTOR_STEP_MS = 5 * 60_000;
+
+/** A role whose password sign-in is switched off (PASSWORD_SIGN_IN_OFF_ROLES) uses the council account. */
+export class PasswordSignInOffError extends DomainError {
+  readonly status = 403;
+  readonly slug = "password-sign-in-off";
+  constructor() {
+    super("Sign in with your council account", "People in your role sign in with their council account, not a password.");
+  }
+}
+
+/** The password was right; the account has a second factor, which completes the sign-in. */
+export interface SecondFactorNeeded {
+  mfaRequired: true;
+  mfaToken: string;
+}
 
 export interface IssuedSession {
   user: UserRow;
@@ -39,10 +61,17 @@ export interface AuthSettings {
   refreshGraceSeconds: number;
   /** Keys the successor derivation, so only the server can tell a token's successor. */
   successorKey: string;
+  passwordSignInOffRoles: readonly Role[];
 }
 
-export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSettings }) {
-  const { db, clock, settings } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  settings: AuthSettings;
+  /** Whether the person has a second factor set up, which a password sign-in then needs too (the mfa module's). */
+  hasSecondFactor: (tx: Tx, userId: string) => Promise<boolean>;
+}) {
+  const { db, clock, settings, hasSecondFactor } = deps;
 
   /**
    * A rotated token's successor is derived from it, not stored: a second use within the grace
@@ -64,15 +93,28 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSe
     return liveTokenFrom(tx, next, successor, now);
   }
 
-  async function issueRefreshToken(tx: Tx, userId: string, familyId: string, token = randomBytes(32).toString("base64url")) {
+  async function issueRefreshToken(tx: Tx, userId: string, familyId: string, signInMethod: SignInMethod, token = randomBytes(32).toString("base64url")) {
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000);
-    const row = await insertRefreshToken(tx, { userId, familyId, tokenHash: hashToken(token), expiresAt, createdAt: now });
+    const row = await insertRefreshToken(tx, { userId, familyId, tokenHash: hashToken(token), expiresAt, createdAt: now, signInMethod });
     return { token, row };
   }
 
+  /** A new session for someone who has proved who they are, in the caller's transaction, with its event. */
+  async function startSession(tx: Tx, user: UserRow, method: SignInMethod, context: RequestContext): Promise<IssuedSession> {
+    const { token, row } = await issueRefreshToken(tx, user.id, randomUUID(), method);
+    await appendEvent(
+      tx,
+      { type: "auth.login_succeeded", actorId: user.id, subjectType: "user", subjectId: user.id, data: { ip: context.ip, userAgent: context.userAgent, method } },
+      clock.now(),
+    );
+    return { user, sessionId: row.familyId, refreshToken: token, refreshExpiresAt: row.expiresAt };
+  }
+
   return {
-    async login(email: string, password: string, context: RequestContext): Promise<IssuedSession> {
+    startSession,
+
+    async login(email: string, password: string, context: RequestContext): Promise<IssuedSession | SecondFactorNeeded> {
       const user = await findUserByEmail(db, email);
       // Verify against a real hash even for an unknown account, so timing does not reveal who exists.
       const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -95,14 +137,13 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSe
         if (user && passwordOk) throw new AccountDeactivatedError();
         throw new UnauthorizedError(BAD_CREDENTIALS);
       }
+      if (settings.passwordSignInOffRoles.includes(user.role)) throw new PasswordSignInOffError();
       return db.transaction(async (tx) => {
-        const { token, row } = await issueRefreshToken(tx, user.id, randomUUID());
-        await appendEvent(
-          tx,
-          { type: "auth.login_succeeded", actorId: user.id, subjectType: "user", subjectId: user.id, data: { ip: context.ip, userAgent: context.userAgent } },
-          clock.now(),
-        );
-        return { user, sessionId: row.familyId, refreshToken: token, refreshExpiresAt: row.expiresAt };
+        if (await hasSecondFactor(tx, user.id)) {
+          const mfaToken = await beginStep(tx, { purpose: "second_factor", userId: user.id, now: clock.now(), lifetimeMs: SECOND_FACTOR_STEP_MS });
+          return { mfaRequired: true, mfaToken } as const;
+        }
+        return startSession(tx, user, "password", context);
       });
     },
 
@@ -133,7 +174,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; settings: AuthSe
         const session = { user, sessionId: live.row.familyId };
         // Reached through the grace window: the successor is already issued, so answer with it.
         if (live.row.id !== found.id) return { session: { ...session, refreshToken: live.token, refreshExpiresAt: live.row.expiresAt } } as const;
-        const { token: next, row } = await issueRefreshToken(tx, user.id, found.familyId, successorOf(token));
+        const { token: next, row } = await issueRefreshToken(tx, user.id, found.familyId, found.signInMethod, successorOf(token));
         await markRotated(tx, found.id, row.id, now);
         return { session: { ...session, refreshToken: next, refreshExpiresAt: row.expiresAt } } as const;
       });

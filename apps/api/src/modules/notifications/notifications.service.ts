@@ -83,6 +83,19 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; config:
       await q.insertNotifications(tx, [{ userId, kind: `restriction.${change}`, spendId: null, message, createdAt: clock.now() }]);
     },
 
+    /** The person hears that their second factor was removed, and by whom, in case it was not their asking. */
+    async secondFactorReset(tx: Tx, userId: string, by: Actor) {
+      await q.insertNotifications(tx, [
+        {
+          userId,
+          kind: "mfa.reset",
+          spendId: null,
+          message: `${by.name} reset your second factor. Set up an authenticator app or a passkey again when you next sign in. If you did not ask for this, tell your administrator.`,
+          createdAt: clock.now(),
+        },
+      ]);
+    },
+
     /**
      * One warning per justification deadline, from 48 hours before it. Safe to call on every read
      * and from concurrent requests: the dedupe key makes a repeat a no-op. A new deadline (after a

@@ -9,11 +9,20 @@ export async function meRoutes(app: FastifyInstance, options: { users: UsersServ
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/me",
     {
-      config: { access: "signed-in", allowWithTemporaryPassword: true },
-      schema: { tags: ["users"], summary: "The signed-in user", response: { 200: userViewSchema.extend({ teamName: z.string().nullable() }) } },
+      config: { access: "signed-in", allowWithTemporaryPassword: true, allowBeforeSecondFactor: true },
+      schema: {
+        tags: ["users"],
+        summary: "The signed-in user",
+        response: {
+          200: userViewSchema.extend({
+            teamName: z.string().nullable(),
+            secondFactorEnrolmentPending: z.boolean().describe("This sign-in reaches nothing but setting up a second factor until one is set up (MFA_REQUIRED_ROLES)"),
+          }),
+        },
+      },
     },
     async (request) => {
-      return options.users.me(requireActor(request));
+      return { ...(await options.users.me(requireActor(request))), secondFactorEnrolmentPending: request.secondFactorEnrolmentPending };
     },
   );
 }

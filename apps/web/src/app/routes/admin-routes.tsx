@@ -8,6 +8,8 @@ import "../../styles/office-components.scss";
 export const adminRoutes: RouteObject[] = [
   // Anyone signed in changes their own password here; someone with a temporary password is kept here until they do.
   { path: "change-password", lazy: lazyPage(() => import("../../features/change-password/change-password-page.tsx"), (m) => m.ChangePasswordPage) },
+  // Anyone signed in sets up a second factor here; someone whose role needs one is kept here until they do.
+  { path: "second-factor", lazy: lazyPage(() => import("../../features/second-factor/second-factor-page.tsx"), (m) => m.SecondFactorPage) },
   {
     element: <RequireRole roles={["admin"]} />,
     children: [

@@ -24,6 +24,7 @@ export const workerRoutes: RouteObject[] = [
   },
   // Anyone signed in who may see the spend (the API answers 404 otherwise).
   { path: "spends/:id", lazy: lazyPage(() => import("../../features/spend-detail/spend-page.tsx"), (m) => m.SpendPage) },
+  { path: "settings/reminders", lazy: lazyPage(() => import("../../features/reminder-settings/reminder-settings-page.tsx"), (m) => m.ReminderSettingsPage) },
   { path: "notifications", lazy: lazyPage(() => import("../../features/notifications/notifications-page.tsx"), (m) => m.NotificationsPage) },
 ];
 

@@ -70,6 +70,11 @@ export function NotificationsPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Notifications</h1>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/settings/reminders">
+            Reminder settings: email, push on this device, quiet hours
+          </Link>
+        </p>
         <p className="govuk-body" role="status" aria-live="polite" data-testid="notifications-status">
           {status ||
             (data ? (data.unreadCount === 0 ? "You have no unread notifications." : `You have ${data.unreadCount} unread ${data.unreadCount === 1 ? "notification" : "notifications"}.`) : "")}

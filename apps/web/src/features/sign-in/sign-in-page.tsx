@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
@@ -8,6 +8,8 @@ import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
+import { councilAccountSignIn } from "../../lib/council-settings.ts";
+import { SecondFactorStep } from "./second-factor-step.tsx";
 
 type Field = "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -21,15 +23,19 @@ interface Problems {
 const NO_PROBLEMS: Problems = { fields: {} };
 
 export function SignInPage() {
-  const { state, signIn } = useAuth();
+  const { state, signIn, resumeCouncilSession } = useAuth();
+  const [searchParams] = useSearchParams();
+  const council = searchParams.get("council");
   const location = useLocation();
   const navigate = useNavigate();
   const from = safeReturnPath((location.state as { from?: unknown } | null)?.from);
 
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [submitting, setSubmitting] = useState(false);
+  const [problems, setProblems] = useState<Problems>(() => (council === "refused" ? councilRefusal(searchParams.get("reason")) : NO_PROBLEMS));
+  // Back from the council account with a session, the page is busy starting it, not waiting for a password.
+  const [submitting, setSubmitting] = useState(council === "signed-in");
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
 
   const summary: SummaryError[] = [
     ...(problems.general ? [problems.general] : []),
@@ -39,6 +45,18 @@ export function SignInPage() {
     }),
   ];
   usePageTitle("Sign in", summary.length > 0);
+
+  // Back from the council account's sign-in with a session: it starts here, then on to the home page.
+  useEffect(() => {
+    if (council !== "signed-in") return;
+    resumeCouncilSession().then(
+      () => void navigate("/", { replace: true }),
+      () => {
+        setSubmitting(false);
+        setProblems(councilRefusal(null));
+      },
+    );
+  }, [council, resumeCouncilSession, navigate]);
 
   if (state.status === "signed-in" && !submitting) return <Navigate to={from ?? "/"} replace />;
 
@@ -58,7 +76,12 @@ export function SignInPage() {
 
     setSubmitting(true);
     try {
-      await signIn(email.trim(), password);
+      const outcome = await signIn(email.trim(), password);
+      if ("mfaToken" in outcome) {
+        setPassword("");
+        setMfaToken(outcome.mfaToken);
+        return;
+      }
     } catch (error) {
       setProblems(problemsFrom(error));
       setPassword("");
@@ -68,6 +91,20 @@ export function SignInPage() {
     // A push, not a redirect: the new page takes focus (see use-focus-main-on-navigate.ts).
     // `submitting` stays true so this page does not also redirect while it unmounts.
     void navigate(from ?? "/");
+  }
+
+  if (mfaToken !== null) {
+    return (
+      <SecondFactorStep
+        mfaToken={mfaToken}
+        onSignedIn={() => void navigate(from ?? "/")}
+        onRestart={(message) => {
+          setMfaToken(null);
+          setSubmitting(false);
+          setProblems({ fields: {}, general: { message } });
+        }}
+      />
+    );
   }
 
   const reason = state.status === "signed-out" ? state.reason : undefined;
@@ -122,6 +159,15 @@ export function SignInPage() {
           </button>
         </form>
 
+        {councilAccountSignIn() ? (
+          <>
+            <h2 className="govuk-heading-m">Or use your council account</h2>
+            <a href="/api/auth/oidc/start" className="govuk-button govuk-button--secondary" draggable="false">
+              Sign in with your council account
+            </a>
+          </>
+        ) : null}
+
         <p className="govuk-body">
           <Link className="govuk-link" to="/forgot-password">
             Forgot your password?
@@ -167,6 +213,16 @@ function problemsFrom(error: unknown): Problems {
     }
   }
   return { fields: {}, general: { message: "Sorry, something went wrong. Try again in a moment." } };
+}
+
+/** Why the council account's sign-in was refused, in words for the person (the server says `reason`). */
+function councilRefusal(reason: string | null): Problems {
+  const messages: Record<string, string> = {
+    unknown_subject: "Your council account is not linked to a Green Tape account. Ask your Green Tape administrator to add you.",
+    email_not_verified: "Your council account's email address is not verified, so Green Tape cannot tell who you are. Ask your IT team.",
+    deactivated: "Your account has been deactivated. Contact your Green Tape administrator at the council if you still need it.",
+  };
+  return { fields: {}, general: { message: messages[reason ?? ""] ?? "Signing in with your council account did not work. Try again." } };
 }
 
 /** Only return to a path inside this app (never an absolute URL handed in from elsewhere). */
