@@ -18,12 +18,12 @@ import { exportRowsQuery } from "../../apps/api/src/modules/exports/exports.quer
 import { freshBenchDatabase, printResult, startServer, type BenchResult } from "./bench-support.ts";
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
-const PERIOD = "2026-01";
+export const PERIOD = "2026-01";
 
 type Db = Awaited<ReturnType<typeof freshBenchDatabase>>["handle"]["db"];
 
-/** A million spends in one month, by two workers for a team's clients, in one INSERT ... SELECT. */
-async function insertSpends(db: Db) {
+/** `rows` spends (a million by default) in one month, by two workers for a team's clients, in one INSERT ... SELECT. */
+export async function insertSpends(db: Db, rows = ROWS) {
   await db.execute(sql`
     with people as (select array_agg(id order by email) as ids, min(team_id::text)::uuid as team_id from users where email in ('worker@demo.test', 'worker2@demo.test')),
     their_clients as (select array_agg(c.id order by c.reference) as ids from clients c, people p where c.team_id = p.team_id),
@@ -39,12 +39,12 @@ async function insertSpends(db: Db) {
       (array['due', 'submitted', 'endorsed'])[1 + g % 3], date '2026-02-07', date '2026-02-28',
       case when g % 100 = 0 then timestamptz '2026-02-01T00:00:00Z' end,
       timestamptz '2026-01-01T00:00:00Z' + g * interval '2 seconds'
-    from generate_series(1, ${ROWS}) g, people p, their_clients c, scheme s`);
+    from generate_series(1, ${rows}) g, people p, their_clients c, scheme s`);
   await db.execute(sql`analyze`);
 }
 
 /** kB of resident memory from /proc/<pid>/status: VmRSS now, VmHWM the peak so far. */
-function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+export function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   try {
     const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) : Number.NaN;
@@ -54,7 +54,7 @@ function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 /** Reads a whole response, counting bytes and lines, without keeping it. */
-function download(url: string, token: string): Promise<{ seconds: number; bytes: number; lines: number }> {
+export function download(url: string, token: string): Promise<{ seconds: number; bytes: number; lines: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     http

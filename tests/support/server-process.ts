@@ -19,8 +19,9 @@ export function freePort(): Promise<number> {
  * The server in a child process exactly as `npm run serve` runs it (the built bundle, its heap
  * limit), on a free port or the `PORT` given in `env` (to start it again where a browser knows it).
  * `nodeFlags` go before the script (Node refuses some, such as --cpu-prof, in NODE_OPTIONS).
+ * `startSeconds`: how long it may take to answer /api/health (a first embedded start makes its database).
  */
-export async function startServer(databaseUrl: string | null, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(databaseUrl: string | null, env: Record<string, string> = {}, nodeFlags: string[] = [], startSeconds = 30): Promise<{ child: ChildProcess; base: string }> {
   const port = env.PORT ?? String(await freePort());
   const { command, args, cwd } = serveCommand();
   const child = spawn(command, [...nodeFlags, ...args], {
@@ -29,14 +30,14 @@ export async function startServer(databaseUrl: string | null, env: Record<string
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < startSeconds * 10; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
     if (up) return { child, base };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  throw new Error("the server did not start within 30 s");
+  throw new Error(`the server did not start within ${startSeconds} s`);
 }
 
 /** Null means the embedded database under DATA_DIR, so the test run's own DATABASE_URL must not leak in. */

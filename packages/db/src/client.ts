@@ -1,4 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -70,6 +72,22 @@ export async function openSessionConnection(databaseUrl: string, options: { appl
 /** The embedded database's memory: resident size of `npm start` idle went from 397 MB to 275 MB (issue 18). */
 const EMBEDDED_MEMORY_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "work_mem=2MB", "-c", "maintenance_work_mem=16MB", "-c", "temp_buffers=2MB"];
 
+/**
+ * Makes a new embedded data directory (PostgreSQL's initdb) in a Node process of its own that
+ * then exits. initdb grows PGlite's WebAssembly memory to some 700 MB, which never shrinks, and
+ * even from a worker thread the allocator keeps much of it: in the server's own process a first
+ * start would hold it for the life of the process.
+ */
+async function initialiseApart(dir: string): Promise<void> {
+  const pglite = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  const code = `const [pglite, dir, settings] = JSON.parse(process.argv[1]);
+    const { PGlite } = require(pglite);
+    PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...settings] }).then((db) => db.close());`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ["-e", code, JSON.stringify([pglite, dir, EMBEDDED_MEMORY_SETTINGS])], (error) => (error ? reject(new Error(`initialising the embedded database failed: ${error.message}`)) : resolve()));
+  });
+}
+
 /** PostgreSQL via `pg` when a URL is given; otherwise embedded PGlite (on disk, or in memory for tests). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("databaseUrl" in options) {
@@ -112,6 +130,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if ("dataDir" in options) {
     dir = path.resolve(options.dataDir, "pgdata");
     mkdirSync(dir, { recursive: true });
+    if (!existsSync(path.join(dir, "PG_VERSION"))) await initialiseApart(dir);
   }
   // PGlite's buffers live in its WebAssembly memory, which grows and never gives back: PostgreSQL's
   // defaults (128 MB of shared buffers) are sized for a server of its own, not for one process
