@@ -29,6 +29,7 @@ import { createPasskeysService } from "./modules/mfa/passkeys.service.ts";
 import { oidcRoutes } from "./modules/oidc/oidc.routes.ts";
 import { createOidcService } from "./modules/oidc/oidc.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { createHealthService } from "./modules/health/health.service.ts";
 import { createRateLimits } from "./modules/rate-limits/rate-limits.service.ts";
 import { councilRoutes } from "./modules/council/council.routes.ts";
 import { meRoutes } from "./modules/users/me.routes.ts";
@@ -246,13 +247,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.log.warn({ file: signing.file }, "LOG_SIGNING_KEY is not set: checkpoints are signed with a key file under DATA_DIR. Set LOG_SIGNING_KEY when running more than one instance, and back the key up.");
   }
 
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes, { health: createHealthService({ db }) });
   await app.register(councilRoutes, { settings: { councilName: config.councilName, timeZone: config.timeZone, councilAccountSignIn: config.oidc !== undefined } });
   await app.register(authRoutes, { auth, config, rateLimits });
   await app.register(mfaRoutes, { mfa, config });
   await app.register(oidcRoutes, { oidc, config });
   await app.register(passkeysRoutes, { passkeys, config });
-  await app.register(meRoutes, { db });
+  await app.register(meRoutes, { users });
   await app.register(passwordsRoutes, { passwords, config });
   await app.register(passwordResetRoutes, { passwordReset, config });
   await app.register(remindersRoutes, { reminders });

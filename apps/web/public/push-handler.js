@@ -28,8 +28,9 @@ self.addEventListener("notificationclick", (event) => {
       const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
       for (const client of windows) {
         if (new URL(client.url).origin !== self.location.origin) continue;
-        await client.focus();
-        await client.navigate(url);
+        // Navigate first: focusing may be refused (no user activation), and must not stop the navigation.
+        const navigated = await client.navigate(url);
+        await (navigated ?? client).focus().catch(() => undefined);
         return;
       }
       await self.clients.openWindow(url);

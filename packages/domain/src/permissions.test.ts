@@ -17,6 +17,7 @@ import {
   canSeeReviewerNotes,
   canSeeSpend,
   canSeeTeamInsights,
+  canSeeTrackRecord,
   canSetEqualityMonitoring,
   insightsTeamScope,
   canVoid,
@@ -284,5 +285,23 @@ describe("what it achieved: supervisors their own team, auditor, finance and adm
     expect(canSetEqualityMonitoring(actor("supervisor", { teamId: "team-b" }), client)).toBe(false);
     expect(canSetEqualityMonitoring(actor("auditor", { teamId: null }), client)).toBe(false);
     expect(canSetEqualityMonitoring(actor("finance", { teamId: null }), client)).toBe(false);
+  });
+});
+
+describe("a worker's track record", () => {
+  const worker = { id: "worker-1", teamId: "team-a" };
+
+  it("is shown to the worker themselves", () => {
+    expect(canSeeTrackRecord(actor("worker"), worker)).toBe(true);
+  });
+
+  it("is shown to a supervisor of their team, not of another", () => {
+    expect(canSeeTrackRecord(actor("supervisor"), worker)).toBe(true);
+    expect(canSeeTrackRecord(actor("supervisor", { teamId: "team-b" }), worker)).toBe(false);
+    expect(canSeeTrackRecord(actor("supervisor", { teamId: null }), { id: "worker-1", teamId: null })).toBe(false);
+  });
+
+  it.each(["worker", "auditor", "finance", "admin"] as const)("is not shown to another %s", (role) => {
+    expect(canSeeTrackRecord(actor(role, { id: "someone-else" }), worker)).toBe(false);
   });
 });

@@ -123,6 +123,12 @@ export function canSeeRestrictions(actor: Actor, person: Actor): boolean {
   return actor.role === "supervisor" && actor.teamId !== null && actor.teamId === person.teamId;
 }
 
+/** A worker's on-time record: the worker themselves and a supervisor of their team; never a league table for anyone else. */
+export function canSeeTrackRecord(actor: Actor, worker: Pick<Actor, "id" | "teamId">): boolean {
+  if (actor.id === worker.id) return true;
+  return actor.role === "supervisor" && actor.teamId !== null && actor.teamId === worker.teamId;
+}
+
 export function canDrawSample(actor: Actor): boolean {
   return actor.role === "auditor";
 }

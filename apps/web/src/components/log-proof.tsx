@@ -3,22 +3,13 @@
 // log's own key, so the person reading it need not take the server's word. The hashing and
 // Ed25519 code loads only when a proof is opened: a worker's spend page stays as light as before.
 import { useState } from "react";
-import { z } from "zod";
+import { spendEventProofSchema, type SpendEventProof } from "@greentape/contract/log";
 import { apiGet } from "../lib/api-client.ts";
 import type { SignedCheckpoint } from "../lib/log-api.ts";
 import { describeApiError } from "../lib/use-api-data.ts";
 
-const proofSchema = z.object({
-  index: z.number().int(),
-  treeSize: z.number().int(),
-  leafHash: z.string(),
-  canonical: z.string(),
-  proof: z.array(z.string()),
-  checkpoint: z.string(),
-});
-type Proof = z.infer<typeof proofSchema>;
 
-type Shown = { state: "loading" } | { state: "failed"; message: string } | { state: "checked"; proof: Proof; checkpoint: SignedCheckpoint | null; holds: boolean };
+type Shown = { state: "loading" } | { state: "failed"; message: string } | { state: "checked"; proof: SpendEventProof; checkpoint: SignedCheckpoint | null; holds: boolean };
 
 async function loadProof(spendId: string, logIndex: number): Promise<Shown> {
   const [{ fetchLogKey, readCheckpoint, rootBytes }, { hexToBytes }, { leafHash }, { verifyInclusion }] = await Promise.all([
@@ -28,7 +19,7 @@ async function loadProof(spendId: string, logIndex: number): Promise<Shown> {
     import("@greentape/log/tree"),
   ]);
   const [answer, { key }] = await Promise.all([apiGet<unknown>(`/api/spends/${encodeURIComponent(spendId)}/timeline/${logIndex}/proof`), fetchLogKey()]);
-  const proof = proofSchema.parse(answer);
+  const proof = spendEventProofSchema.parse(answer);
   const checkpoint = readCheckpoint(proof.checkpoint, key);
   const leaf = leafHash(proof.canonical);
   const holds =

@@ -4,19 +4,19 @@
 // and the reviews of each; the follow-up in the client's own words; comments; and the timeline
 // from the event log.
 //
-// Reusable by every area: fetch `GET /api/spends/:id`, parse it with `spendCaseSchema`, and
+// Reusable by every area: fetch `GET /api/spends/:id`, parse it with the contract's `spendDetailSchema`, and
 // render <SpendCase spend={...} />. Put the page's own actions beside it.
 
 import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
-import { z } from "zod";
+import type { SpendDetail, SpendView } from "@greentape/contract/spends";
 import { findingResultLabel } from "@greentape/domain/audit-report";
 import { EVENT_TYPE_LABELS, isEventType } from "@greentape/domain/event-types";
 import { FLAG_DESCRIPTIONS } from "@greentape/domain/flags";
 import type { Flag } from "@greentape/domain/flags";
 import { formatMoney } from "@greentape/domain/money";
-import { PAYEE_TYPES, PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
-import type { PaymentMethod } from "@greentape/domain/spend-input";
+import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
+import type { PAYEE_TYPES, PaymentMethod } from "@greentape/domain/spend-input";
 import { FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
 import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
 import { apiFetch } from "../lib/api-client.ts";
@@ -26,92 +26,6 @@ import { SummaryList } from "./summary-list.tsx";
 import type { SummaryRow } from "./summary-list.tsx";
 import { WarningText } from "./warning-text.tsx";
 import "./spend-case.scss";
-
-// ---- the API's shapes ------------------------------------------------------------------------
-
-const person = z.object({ id: z.string(), name: z.string() });
-
-/** A spend as lists and POST /api/spends answer it. */
-export const spendSchema = z.object({
-  id: z.string(),
-  workerId: z.string(),
-  teamId: z.string(),
-  clientId: z.string(),
-  schemeId: z.string(),
-  schemeVersion: z.number(),
-  amount: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  payee: z.string(),
-  payeeType: z.enum(PAYEE_TYPES).nullable().catch(null),
-  paymentMethod: z.string(),
-  spentOn: z.string(),
-  period: z.string(),
-  bookedPeriod: z.string().nullish(),
-  note: z.string().default(""),
-  createdAt: z.string(),
-  voided: z.boolean(),
-  voidedAt: z.string().nullish(),
-  voidReason: z.string().nullish(),
-  justificationStatus: z.string(),
-  justificationDueOn: z.string().nullish(),
-  justificationOverdue: z.boolean().default(false),
-  followUpStatus: z.string(),
-  followUpDueOn: z.string().nullish(),
-  followUpOverdue: z.boolean().default(false),
-  auditStatus: z.string(),
-  flags: z.array(z.string()).default([]),
-  /** Not in every answer: lists may leave receipts out. */
-  receiptCount: z.number().int().optional(),
-  receiptLost: z.boolean().optional(),
-});
-export type Spend = z.infer<typeof spendSchema>;
-
-/** GET /api/spends/:id */
-export const spendCaseSchema = spendSchema.omit({ receiptLost: true }).extend({
-  schemeName: z.string().default(""),
-  client: z.object({ reference: z.string(), displayName: z.string().nullish() }),
-  worker: person,
-  receipts: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
-  receiptLost: z.object({ description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }).nullish(),
-  justification: z
-    .object({
-      narrative: z.string(),
-      intendedOutcome: z.string(),
-      revision: z.number(),
-      revisions: z.array(
-        z.object({ revision: z.number(), narrative: z.string(), intendedOutcome: z.string(), submittedBy: z.string(), createdAt: z.string() }),
-      ),
-    })
-    .nullish(),
-  reviews: z.array(z.object({ id: z.string().optional(), reviewer: person, decision: z.string(), comment: z.string().default(""), revision: z.number(), createdAt: z.string() })).default([]),
-  followUp: z
-    .object({
-      contactedOn: z.string(),
-      method: z.string(),
-      outcome: z.string(),
-      clientView: z.string().nullish(),
-      notes: z.string().nullish(),
-      recordedBy: person,
-      createdAt: z.string().optional(),
-      updatedAt: z.string().optional(),
-    })
-    .nullish(),
-  comments: z.array(z.object({ id: z.string().optional(), author: person, body: z.string(), visibility: z.string().default("worker"), createdAt: z.string() })).default([]),
-  timeline: z
-    .array(
-      z.object({
-        id: z.union([z.number(), z.string()]),
-        type: z.string(),
-        occurredAt: z.string(),
-        actor: person.nullable(),
-        data: z.unknown(),
-        logIndex: z.number().int().nullable().default(null),
-      }),
-    )
-    .default([]),
-});
-export type SpendCaseData = z.infer<typeof spendCaseSchema>;
 
 // ---- words ---------------------------------------------------------------------------------
 
@@ -170,7 +84,7 @@ export interface TagInfo {
 }
 
 type TrackFields = Pick<
-  Spend,
+  SpendView,
   "voided" | "justificationStatus" | "justificationDueOn" | "justificationOverdue" | "followUpStatus" | "followUpDueOn" | "followUpOverdue" | "auditStatus"
 >;
 
@@ -258,7 +172,7 @@ function useReceiptUrl(spendId: string, receiptId: string): { url: string | null
   return state.key === key ? { url: state.url, failed: state.failed } : { url: null, failed: false };
 }
 
-function Receipt({ spendId, receipt, index }: { spendId: string; receipt: SpendCaseData["receipts"][number]; index: number }) {
+function Receipt({ spendId, receipt, index }: { spendId: string; receipt: SpendDetail["receipts"][number]; index: number }) {
   const { url, failed } = useReceiptUrl(spendId, receipt.id);
   const isPdf = receipt.contentType === "application/pdf";
   const name = `Receipt ${index + 1}`;
@@ -288,7 +202,7 @@ function Receipt({ spendId, receipt, index }: { spendId: string; receipt: SpendC
 
 // ---- the timeline ------------------------------------------------------------------------------
 
-function describeEvent(event: SpendCaseData["timeline"][number]): string {
+function describeEvent(event: SpendDetail["timeline"][number]): string {
   const data = (event.data ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   // A kind this version does not know yet (a newer server) still reads as words.
@@ -317,7 +231,7 @@ function describeEvent(event: SpendCaseData["timeline"][number]): string {
 // ---- the case ------------------------------------------------------------------------------------
 
 export interface SpendCaseProps {
-  spend: SpendCaseData;
+  spend: SpendDetail;
   /** Heading level of the case's sections; the page's h1 sits above them. */
   headingLevel?: 2 | 3;
   /** Rendered after the follow-up: a page's own actions or forms for this case. */
@@ -535,7 +449,7 @@ const DECISION_TEXT: Record<string, { label: string; className: string }> = {
   concern: { label: "Concern", className: "govuk-tag--red" },
 };
 
-function Review({ review }: { review: SpendCaseData["reviews"][number] }) {
+function Review({ review }: { review: SpendDetail["reviews"][number] }) {
   const decision = DECISION_TEXT[review.decision] ?? { label: review.decision, className: "govuk-tag--grey" };
   return (
     <div className="gt-review" data-testid="review">

@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { SpendDetail } from "@greentape/contract/spends";
 import { ErrorSummary } from "./error-summary.tsx";
 import type { SummaryError } from "./error-summary.tsx";
 import { OfflineNotice } from "./offline-notice.tsx";
-import type { SpendCaseData } from "./spend-case.tsx";
 import { SummaryList } from "./summary-list.tsx";
 import { formatDay } from "../lib/format.ts";
 
 interface SpendFormLayoutProps {
-  spend: SpendCaseData;
+  spend: SpendDetail;
   heading: string;
   /** When what the form records is due, e.g. "Due by". */
   deadline: { key: string; dueOn: string | null | undefined; overdue: boolean };

@@ -1,11 +1,6 @@
-import { z } from "zod";
+import { clientViewSchema } from "@greentape/contract/clients";
+import type { z } from "zod";
 
-/** A client as the API answers: a team's reference (and optional name), never more. */
-export const clientSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  displayName: z.string().nullish(),
-  teamId: z.string(),
-  lastSpentAt: z.string().nullish(),
-});
+/** A client as the phone keeps it: what an older version cached may lack the name and last spend. */
+export const clientSchema = clientViewSchema.partial({ displayName: true, lastSpentAt: true });
 export type Client = z.infer<typeof clientSchema>;

@@ -2,45 +2,17 @@
 // form and the home page).
 // Schemes and clients are also kept on the phone (per user), so the form opens with no signal.
 import { z } from "zod";
+import { type Allowance, allowanceSchema } from "@greentape/contract/allowance";
+import { clientListSchema } from "@greentape/contract/clients";
+import { schemeListSchema, schemeViewSchema } from "@greentape/contract/schemes";
 import { apiGet } from "./api-client.ts";
 import { clientSchema, type Client } from "./client-schema.ts";
 import { useLoad } from "./use-api-data.ts";
 
-const schemeSchema = z.object({
-  id: z.string(),
-  version: z.number(),
-  name: z.string(),
-  currency: z.string(),
-  categories: z.array(z.string()),
-  perSpendCap: z.number().int().nullable(),
-  perClientCap: z.number().int().nullable(),
-  perClientWindowDays: z.number().int(),
-  perWorkerMonthlyCap: z.number().int().nullable(),
-  teamMonthlyBudget: z.number().int().nullable(),
-  justificationDueDays: z.number().int(),
-  followUpDueDays: z.number().int(),
-  teamIds: z.array(z.string()).nullish(),
-});
+/** A scheme as the phone keeps it: what an older version cached lacks the fields it did not read. */
+const schemeSchema = schemeViewSchema.partial({ graceDays: true, auditSettings: true, createdAt: true, teamIds: true });
 export type Scheme = z.infer<typeof schemeSchema>;
 
-const capSchema = z.object({ limit: z.number().int().nullable(), used: z.number().int(), remaining: z.number().int().nullable() });
-const allowanceSchema = z.object({
-  schemeId: z.string(),
-  schemeVersion: z.number(),
-  schemeName: z.string(),
-  currency: z.string(),
-  period: z.string(),
-  today: z.string(),
-  clientId: z.string().nullable(),
-  caps: z.object({ perSpend: capSchema, perClient: capSchema, perWorkerMonthly: capSchema, teamMonthly: capSchema }),
-  maxSpend: z.number().int().nullable(),
-  // Defaults keep an answer from a server before restrictions readable.
-  suspended: z.boolean().default(false),
-  restrictions: z
-    .array(z.object({ id: z.string(), kind: z.enum(["suspend", "lower_caps"]), reason: z.string(), until: z.string().nullable(), perSpendCap: z.number().int().nullable(), perWorkerMonthlyCap: z.number().int().nullable() }))
-    .default([]),
-});
-export type Allowance = z.infer<typeof allowanceSchema>;
 export type CapName = keyof Allowance["caps"];
 
 export interface ReferenceData {
@@ -86,8 +58,8 @@ export function rememberClient(userId: string, client: Client): void {
 export async function fetchReferenceData(userId: string, teamId: string | null, signal?: AbortSignal): Promise<ReferenceData> {
   try {
     const [schemes, clients] = await Promise.all([
-      apiGet<unknown>("/api/schemes", { signal }).then((a) => z.object({ items: z.array(schemeSchema) }).parse(a).items),
-      apiGet<unknown>("/api/clients?limit=500", { signal }).then((a) => z.object({ items: z.array(clientSchema) }).parse(a).items),
+      apiGet<unknown>("/api/schemes", { signal }).then((a) => schemeListSchema.parse(a).items),
+      apiGet<unknown>("/api/clients?limit=500", { signal }).then((a) => clientListSchema.parse(a).items),
     ]);
     const usable = schemes.filter((s) => !s.teamIds || (teamId !== null && s.teamIds.includes(teamId)));
     const data = { schemes: usable, clients };

@@ -1,13 +1,5 @@
-import { z } from "zod";
+import { type Todo, todoSchema } from "@greentape/contract/worklists";
 import { apiGet } from "./api-client.ts";
-import { spendSchema } from "../components/spend-case.tsx";
-
-const todoSchema = z.object({
-  today: z.string(),
-  items: z.array(z.object({ need: z.string(), dueOn: z.string(), overdue: z.boolean(), spend: spendSchema })),
-});
-export type Todo = z.infer<typeof todoSchema>;
-export type TodoItem = Todo["items"][number];
 
 /** GET /api/worklists/todo: the caller's own spends needing something, soonest due first. */
 export async function fetchTodo(signal?: AbortSignal): Promise<Todo> {

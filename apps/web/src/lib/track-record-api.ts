@@ -1,18 +1,5 @@
-import { z } from "zod";
-import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
+import { type OnTimeRate, trackRecordSchema } from "@greentape/contract/track-record";
 import { useApiData } from "./use-api-data.ts";
-
-const rateSchema = z.object({ judged: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
-const trackRecordSchema = z.object({
-  workerId: z.string(),
-  name: z.string(),
-  today: z.string(),
-  justifications: rateSchema,
-  followUps: rateSchema,
-  spends: z.object({ count: z.number().int(), amount: z.number().int() }),
-  outcomes: z.record(z.enum(FOLLOW_UP_OUTCOMES), z.number().int()),
-});
-export type OnTimeRate = z.infer<typeof rateSchema>;
 
 /** An on-time rate in a sentence, e.g. "3 of 4 on time (75%); 1 late." */
 export function onTime(rate: OnTimeRate, what: string): string {

@@ -3,45 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { drawSampleInputSchema, findingInputSchema } from "@greentape/domain/audit-input";
 import { isValidPeriod } from "@greentape/domain/dates";
+import { auditQueueSchema, reportSchema, sampleDetailSchema, sampleItemDetailSchema, sampleListSchema, sampleSchema, verifySchema } from "@greentape/contract/audit";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/index.ts";
 import type { AuditService } from "./audit.service.ts";
-import { reportCsv, reportHtml, reportSchema } from "./report-formats.ts";
-import { sampleDetailSchema, sampleItemDetailSchema, sampleItemSchema, sampleSchema, sampleSummarySchema, spendPeopleSchema } from "./sample-view.ts";
+import { reportCsv, reportHtml } from "./report-formats.ts";
 
 const sampleParams = z.object({ id: z.uuid({ message: "Sample id must be a UUID" }) });
 const itemParams = sampleParams.extend({ spendId: z.uuid({ message: "Spend id must be a UUID" }) });
 
-const verifySchema = z.object({
-  matches: z.boolean(),
-  populationChanged: z.boolean(),
-  recomputedDigest: z.string(),
-  recordedDigest: z.string(),
-  recordedPopulationSize: z.number().int(),
-  currentPopulationSize: z.number().int(),
-  expectedItems: z.array(z.string()),
-  recordedItems: z.array(z.string()),
-  joined: z.array(z.string()).describe("Spends booked in the period now that were not in the population at the draw"),
-  left: z.array(z.string()).describe("Spends in the population at the draw that are not now (voided while the month was open)"),
-  riskStratum: z
-    .object({
-      reason: z.literal("recent_finding"),
-      since: z.string().nullable(),
-      workerIds: z.array(z.string()),
-      expectedItems: z.array(z.string()),
-      recordedItems: z.array(z.string()),
-      matches: z.boolean(),
-    })
-    .describe("The recent-finding stratum: every population spend of the workers recorded at the draw (ids in code-unit order), against the items recorded with that reason"),
-  explanation: z.string(),
-});
 
-const queueSchema = z.object({
-  concerns: z.array(spendViewSchema),
-  moreConcerns: z.boolean(),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema }).extend(spendPeopleSchema.shape)),
-  moreOpenItems: z.boolean(),
-});
 
 export async function auditRoutes(app: FastifyInstance, options: { audit: AuditService; council: { name: string; timeZone: string } }) {
   const { audit, council } = options;
@@ -75,7 +45,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(sampleSummarySchema), nextCursor: z.string().nullable() }) },
+        response: { 200: sampleListSchema },
       },
     },
     async (request) => {
@@ -162,7 +132,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "The auditor's queue: supervisor concerns no finding has answered, and sampled spends awaiting a finding",
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
-        response: { 200: queueSchema },
+        response: { 200: auditQueueSchema },
       },
     },
     async (request) => audit.queue(request.query.limit),

@@ -13,6 +13,7 @@ import { composeSample, overdueCutoff, recentFindingSince, riskClassifier, SAMPL
 import { compareCodeUnits, DEFAULT_TOLERABLE_RATE, decideSampleSize, explainRecentFindings, explainRiskAddition, inSamplingOrder, SAMPLER_NAMES, type SampleMethod } from "@greentape/domain/sample-plan";
 import { datasetDigest, monetaryUnitSample, rivestSampleWithoutReplacement, SAMPLER_VERSION, type SampleItem } from "@greentape/domain/sampling";
 import { nextState, type AuditStatus, type JustificationStatus } from "@greentape/domain/tracks";
+import type { SampleParameters } from "@greentape/contract/audit";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
@@ -20,7 +21,7 @@ import type { Actor } from "../../plugins/access.ts";
 import type { LogService } from "../log/index.ts";
 import { lockSpend, toSpendAccess, toSpendView, userNames } from "../spends/index.ts";
 import * as q from "./audit.queries.ts";
-import { parametersOf, toSampleDetail, toSampleHead, toSampleItem, toSampleItemDetail, toSampleSummary, toSampleView, toSpendPeople, type SampleParameters } from "./sample-view.ts";
+import { parametersOf, toSampleDetail, toSampleHead, toSampleItem, toSampleItemDetail, toSampleSummary, toSampleView, toSpendPeople } from "./sample-view.ts";
 
 /** 128 bits: nobody can have guessed the sample before it was drawn. */
 const SEED_BYTES = 16;

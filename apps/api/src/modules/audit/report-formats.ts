@@ -1,53 +1,12 @@
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import { FINDING_RESULTS, findingResultLabel, isDeviation } from "@greentape/domain/audit-report";
 import { dayInWords, instantInWords, monthInWords } from "@greentape/domain/dates-in-words";
 import { formatMoney, toDecimalString } from "@greentape/domain/money";
-import { RISK_REASONS, SAMPLE_REASON_DESCRIPTIONS, SAMPLE_REASON_NAMES, type SampleReason } from "@greentape/domain/risk-strata";
+import { SAMPLE_REASON_DESCRIPTIONS, SAMPLE_REASON_NAMES, type SampleReason } from "@greentape/domain/risk-strata";
 import { spreadsheetSafe } from "@greentape/domain/spreadsheet-safe";
 import { formatPercent } from "@greentape/domain/statistics";
-import { sampleHeadSchema, type SampleItemDetail } from "./sample-view.ts";
+import type { ReportView, SampleItemDetail } from "@greentape/contract/audit";
 
-const resultCounts = z.object(Object.fromEntries(FINDING_RESULTS.map((r) => [r, z.number().int()])) as Record<(typeof FINDING_RESULTS)[number], z.ZodNumber>);
-const tally = z.object({
-  items: z.number().int(),
-  itemsReviewed: z.number().int(),
-  deviations: z.number().int(),
-  deviationRate: z.number().nullable(),
-  byResult: resultCounts,
-});
-
-/** Totals are over every item; the upper limit is from the random stratum only (see byStratum). */
-export const reportSchema = tally.extend({
-  confidence: z.number(),
-  upperDeviationLimit: z.number(),
-  upperLimitMethod: z.enum(["hypergeometric", "binomial"]).describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known"),
-  byStratum: z.object({ random: tally.extend({ upperDeviationLimit: z.number() }), risk: tally }),
-  riskStrata: z
-    .array(tally.extend({ reason: z.enum(RISK_REASONS), description: z.string() }))
-    .describe("Each risk reason's items apart (random picks that meet it included; an item with two reasons counts in both), e.g. recent_finding: the spends of workers with a major or misuse finding in the last 12 months"),
-  complete: z.boolean(),
-  monetaryUnit: z
-    .object({
-      confidence: z.number(),
-      bookValue: z.number().int(),
-      sampleSize: z.number().int(),
-      samplingInterval: z.number().describe("Book value / sample size, minor units, unrounded"),
-      basicPrecision: z.number().int(),
-      projectedMisstatement: z.number().int(),
-      upperMisstatementLimit: z.number().int().describe("The Stringer bound on overstatement, minor units, rounded up"),
-      allowanceForSamplingRisk: z.number().int(),
-      taintings: z.array(z.number()),
-      tolerableMisstatement: z.number().int().nullable(),
-      withinTolerable: z.boolean().nullable(),
-    })
-    .nullable()
-    .describe("Monetary-unit samples: the misstatement bounded in money (minor units); null for other methods"),
-  deviationDefinition: z.string(),
-  statement: z.string(),
-  sample: sampleHeadSchema,
-});
-export type ReportView = z.infer<typeof reportSchema>;
 
 const CSV_COLUMNS = [
   "position",

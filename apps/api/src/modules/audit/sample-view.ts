@@ -1,89 +1,22 @@
-import { z } from "zod";
-import { FINDING_RESULTS } from "@greentape/domain/audit-report";
+import type { z } from "zod";
+import {
+  type SampleItemDetail,
+  type sampleDetailSchema,
+  type sampleHeadSchema,
+  type sampleItemSchema,
+  sampleParametersSchema,
+  type SampleParameters,
+  type sampleSchema,
+  type sampleSummarySchema,
+  type SpendPeopleView,
+} from "@greentape/contract/audit";
 import { stratumOf } from "@greentape/domain/risk-strata";
-import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
-import { spendViewSchema, toSpendView } from "../spends/index.ts";
+import { toSpendView } from "../spends/index.ts";
 import type { SampleItemRow, SampleRow, SpendPeople, SpendRow } from "./audit.queries.ts";
-
-/**
- * Everything a draw was made with, as recorded in audit_samples.parameters. `size` is the random
- * part's resolved size: verification redraws exactly that many, whatever the population is now.
- */
-export const sampleParametersSchema = z.object({
-  size: z.number().int(),
-  sizeBasis: z.enum(["size", "rate", "attribute", "monetary_unit"]),
-  sizeExplanation: z.string(),
-  requestedSize: z.number().int().nullable(),
-  rate: z.number().nullable(),
-  confidence: z.number(),
-  tolerableRate: z.number(),
-  tolerableRateSource: z.enum(["request", "scheme", "default"]),
-  /** Monetary-unit samples, minor units (null for other methods and for samples drawn before they were kept). */
-  tolerableMisstatement: z.number().int().nullable().default(null),
-  expectedMisstatement: z.number().int().nullable().default(null),
-  expectedDeviations: z.number().int(),
-  riskRules: z.boolean(),
-  topStratumAmount: z.number().int().nullable(),
-  overdueDays: z.number().int(),
-  /** The council's today at the draw: the day the overdue rule was judged on. */
-  drawnOn: z.string(),
-  datasetDigestVersion: z.string(),
-  /** Workers with a major or misuse finding recorded from recentFindingSince to the draw: all their spends are in the recent-finding stratum. Absent before that stratum existed. */
-  recentFindingWorkerIds: z.array(z.string()).default([]),
-  recentFindingSince: z.string().nullable().default(null),
-});
-export type SampleParameters = z.infer<typeof sampleParametersSchema>;
 
 export function parametersOf(sample: SampleRow): SampleParameters {
   return sampleParametersSchema.parse(sample.parameters);
 }
-
-export const sampleItemSchema = z.object({
-  spendId: z.string(),
-  /** The first of `reasons`: "random" for the random part. */
-  reason: z.string(),
-  reasons: z.array(z.string()),
-  stratum: z.enum(["random", "risk"]),
-  position: z.number().int(),
-});
-
-export const sampleHeadSchema = z.object({
-  id: z.string(),
-  period: z.string(),
-  seed: z.string(),
-  method: z.enum(SAMPLE_METHODS),
-  parameters: sampleParametersSchema,
-  algorithm: z.string(),
-  algorithmVersion: z.string(),
-  datasetDigest: z.string(),
-  populationSize: z.number().int(),
-  population: z
-    .object({ count: z.number().int(), total: z.number().int().nullable().describe("Minor units; null for samples drawn before the total was kept") })
-    .describe("The spends booked in the period at the draw (for a closed month, the rows frozen at its close)"),
-  sizeExplanation: z.string(),
-  drawnBy: z.string(),
-  createdAt: z.string(),
-  logCheckpoint: z.string().nullable().describe("The event log's signed checkpoint current at the draw (null for samples drawn before the log had checkpoints)"),
-});
-
-export const sampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemSchema) });
-export const sampleSummarySchema = sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() });
-
-const person = z.object({ id: z.string(), name: z.string() });
-export const findingSchema = z.object({
-  result: z.enum(FINDING_RESULTS),
-  notes: z.string(),
-  misstatement: z.number().int().nullable().describe("Monetary-unit samples: book amount less audited amount, minor units"),
-  recordedBy: person,
-  recordedAt: z.string(),
-});
-/** Whose spend it is, by name as well as id: lists of sampled spends are read by worker and team. */
-export const spendPeopleSchema = z.object({
-  worker: person,
-  team: z.object({ id: z.string(), name: z.string() }),
-  client: z.object({ id: z.string(), reference: z.string() }),
-});
-export type SpendPeopleView = z.infer<typeof spendPeopleSchema>;
 
 export function toSpendPeople(spend: SpendRow, people: SpendPeople): SpendPeopleView {
   return {
@@ -93,11 +26,7 @@ export function toSpendPeople(spend: SpendRow, people: SpendPeople): SpendPeople
   };
 }
 
-export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
-export const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
-
 export type SampleItemView = z.infer<typeof sampleItemSchema>;
-export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
 
 export function toSampleHead(sample: SampleRow): z.infer<typeof sampleHeadSchema> {
   const parameters = parametersOf(sample);

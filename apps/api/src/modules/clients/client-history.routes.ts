@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { spendViewSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/index.ts";
 import type { ClientHistoryService } from "./client-history.service.ts";
 
 export async function clientHistoryRoutes(app: FastifyInstance, options: { clientHistory: ClientHistoryService }) {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { clientListSchema, clientViewSchema } from "@greentape/contract/clients";
 import { equalityMonitoringInputSchema, equalityMonitoringSchema } from "@greentape/domain/equality-monitoring";
 import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientsService } from "./clients.service.ts";
 
-const clientView = z.object({ id: z.string(), reference: z.string(), displayName: z.string().nullable(), teamId: z.string(), lastSpentAt: z.string().nullable() });
 const clientInput = z.object({
   reference: line(40, "Reference").regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "Reference must be letters, digits and hyphens, like C-10234"),
   displayName: line(120, "Display name").optional(),
@@ -25,7 +25,7 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
         tags: ["clients"],
         summary: "Clients of the caller's team (all for auditor and admin), recent ones first",
         querystring: z.object({ q: z.string().trim().max(80).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
-        response: { 200: z.object({ items: z.array(clientView) }) },
+        response: { 200: clientListSchema },
       },
     },
     async (request) => ({ items: await clients.list(requireActor(request), { search: request.query.q || undefined, limit: request.query.limit }) }),
@@ -35,7 +35,7 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
     "/api/clients",
     {
       config: { access: ["worker", "supervisor", "admin"] },
-      schema: { tags: ["clients"], summary: "Add a client, known by a pseudonymous reference", body: clientInput, response: { 201: clientView } },
+      schema: { tags: ["clients"], summary: "Add a client, known by a pseudonymous reference", body: clientInput, response: { 201: clientViewSchema } },
     },
     async (request, reply) => reply.code(201).send(await clients.create(requireActor(request), request.body)),
   );
@@ -44,7 +44,7 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
     "/api/clients/:id/team",
     {
       config: { access: ["admin"] },
-      schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: z.object({ id: z.uuid() }), body: z.object({ teamId: z.uuid() }), response: { 200: clientView } },
+      schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: z.object({ id: z.uuid() }), body: z.object({ teamId: z.uuid() }), response: { 200: clientViewSchema } },
     },
     async (request) => clients.move(requireActor(request), request.params.id, request.body.teamId),
   );

@@ -5,10 +5,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@greentape/domai
 import { canRecordFollowUp } from "@greentape/domain/permissions";
 import { nextState, type FollowUpStatus } from "@greentape/domain/tracks";
 import { followUpDateProblem, type FollowUpInput } from "@greentape/domain/workflow-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { lockSpend, type SpendDetail, type SpendsService, toSpendAccess } from "../spends/index.ts";
+import { lockSpend, type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { currentFollowUp, setFollowUpStatus, upsertFollowUp } from "./follow-ups.queries.ts";
 
 export function createFollowUpsService(deps: { db: Db; clock: Clock; config: Pick<Config, "timeZone">; spends: SpendsService }) {

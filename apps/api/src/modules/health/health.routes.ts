@@ -1,14 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@greentape/db/availability";
-import type { Db } from "@greentape/db/client";
 import { ServiceUnavailableError } from "@greentape/domain/errors";
+import type { HealthService } from "./health.service.ts";
 
 const status = z.object({ status: z.literal("ok") });
 
-export async function healthRoutes(app: FastifyInstance, options: { db: Db }) {
+export async function healthRoutes(app: FastifyInstance, options: { health: HealthService }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   // Liveness: touches nothing outside the process, so an orchestrator never restarts a healthy
@@ -28,7 +27,7 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Db }) {
     },
     async (request) => {
       try {
-        await options.db.execute(sql`select 1`);
+        await options.health.ready();
       } catch (error) {
         request.log.warn({ err: error }, "not ready: the database does not answer");
         throw new ServiceUnavailableError("The database does not answer just now.", DATABASE_RETRY_AFTER_SECONDS);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { outcomesCompareQuerySchema, outcomesQuerySchema, publicSummaryQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
 import { publicSummaryCsv, publicSummarySchema } from "@greentape/domain/public-summary";
 import { requireActor } from "../../plugins/access.ts";
-import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, summaryResponseSchema, uptakeResponseSchema } from "./insights.schemas.ts";
+import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, summaryResponseSchema, uptakeResponseSchema } from "@greentape/contract/insights";
 import type { InsightsService } from "./insights.service.ts";
 
 /** Supervisors (own team), auditor, finance, admin; workers get 403 (permissions.ts: canSeeInsights). */

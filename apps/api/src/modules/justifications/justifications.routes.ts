@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { justificationInputSchema } from "@greentape/domain/workflow-input";
+import { spendDetailSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { spendDetailSchema } from "../spends/index.ts";
 import type { JustificationsService } from "./justifications.service.ts";
 
 const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });

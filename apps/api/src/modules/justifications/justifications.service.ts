@@ -4,10 +4,11 @@ import { ForbiddenError, NotFoundError } from "@greentape/domain/errors";
 import { canJustify } from "@greentape/domain/permissions";
 import { nextState, type JustificationStatus } from "@greentape/domain/tracks";
 import type { JustificationInput } from "@greentape/domain/workflow-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import type { Clock } from "../../lib/clock.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { NotificationsService } from "../notifications/index.ts";
-import { lockSpend, type SpendDetail, type SpendsService, toSpendAccess } from "../spends/index.ts";
+import { lockSpend, type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { insertRevision, latestRevision, latestRevisionText, setJustificationTrack } from "./justifications.queries.ts";
 
 export function createJustificationsService(deps: { db: Db; clock: Clock; spends: SpendsService; notifications: NotificationsService }) {

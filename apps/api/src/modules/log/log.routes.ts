@@ -1,26 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { hashesSchema, inclusionSchema, logVerdictSchema, spendEventProofSchema } from "@greentape/contract/log";
 import { requireActor } from "../../plugins/access.ts";
 import { MAX_ENTRIES, type LogService } from "./log.service.ts";
 
 const TEXT = "text/plain; charset=utf-8";
 const whole = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const hashes = z.array(z.string().regex(/^[0-9a-f]{64}$/)).describe("Hex SHA-256 hashes, RFC 9162 §2.1 order");
-
-const inclusionSchema = z.object({ index: z.number().int(), treeSize: z.number().int(), leafHash: z.string(), proof: hashes });
-
-const verdictSchema = z.object({
-  ok: z.boolean(),
-  checked: z.number().int().describe("Entries recomputed from their canonical text"),
-  treeSize: z.number().int().nullable().describe("The size of the log's latest signed checkpoint"),
-  rootHash: z.string().optional().describe("Its root hash, base64, when everything holds"),
-  problem: z.enum(["format", "signature", "entry", "missing", "changed", "rewritten", "truncated", "proof"]).optional(),
-  reason: z.string().optional().describe("What is wrong, in words"),
-  firstBadIndex: z.number().int().optional().describe("The first log index that is wrong or gone"),
-  firstBrokenId: z.number().int().optional().describe("The event id at that index, when its row is still there"),
-});
-
 export async function logRoutes(app: FastifyInstance, options: { log: LogService }) {
   const { log } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -112,7 +98,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         summary: "Proof that the tree of `from` entries is a prefix of the tree of `to` (RFC 9162 §2.1.4)",
         description: "`from` past `to`, or `to` past the latest checkpoint, is 400.",
         querystring: z.object({ from: whole, to: whole }),
-        response: { 200: z.object({ from: z.number().int(), to: z.number().int(), proof: hashes }) },
+        response: { 200: z.object({ from: z.number().int(), to: z.number().int(), proof: hashesSchema }) },
       },
     },
     async (request) => log.consistencyProof(request.query.from, request.query.to),
@@ -127,7 +113,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         summary: "Proof that one event of a spend's timeline is in the log, against the current checkpoint",
         description: "For whoever may see the spend. Check that SHA-256(0x00 || canonical) is `leafHash`, that the proof leads from it to the checkpoint's root, and the checkpoint's signature against GET /api/log/key.",
         params: z.object({ id: z.uuid(), logIndex: whole }),
-        response: { 200: inclusionSchema.extend({ canonical: z.string(), checkpoint: z.string() }) },
+        response: { 200: spendEventProofSchema },
       },
     },
     async (request) => log.spendEventProof(requireActor(request), request.params.id, request.params.logIndex),
@@ -143,7 +129,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         description:
           "Every leaf is recomputed from its event's canonical text, the tree rebuilt, and its root compared with every signed checkpoint the log keeps. Pass `checkpoint`, a signed checkpoint saved earlier, to catch a truncation or a rewrite of the whole log: the log must still extend it.",
         querystring: z.object({ checkpoint: z.string().max(4096).optional().describe("A signed checkpoint saved earlier, as GET /api/log/checkpoint gave it") }),
-        response: { 200: verdictSchema },
+        response: { 200: logVerdictSchema },
       },
     },
     async (request) => log.verify(request.query.checkpoint),

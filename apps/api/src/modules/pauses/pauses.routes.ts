@@ -1,16 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pauseStateSchema, snoozeSchema, teamPausesSchema } from "@greentape/contract/pauses";
 import { prose } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { PausesService } from "./pauses.service.ts";
-
-const pauseState = z.object({
-  paused: z.boolean(),
-  overdueSpends: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), payee: z.string(), spentOn: z.string(), justificationDueOn: z.string(), justificationStatus: z.string() })),
-  snoozedUntil: z.string().nullable(),
-  snoozesInARow: z.number().int(),
-});
 
 export async function pausesRoutes(app: FastifyInstance, options: { pauses: PausesService }) {
   const { pauses } = options;
@@ -18,7 +12,7 @@ export async function pausesRoutes(app: FastifyInstance, options: { pauses: Paus
 
   api.get(
     "/api/me/pause",
-    { config: { access: ["worker", "supervisor"] }, schema: { tags: ["spends"], summary: "Whether the caller's new spends are paused, and which justifications would lift it", response: { 200: pauseState } } },
+    { config: { access: ["worker", "supervisor"] }, schema: { tags: ["spends"], summary: "Whether the caller's new spends are paused, and which justifications would lift it", response: { 200: pauseStateSchema } } },
     async (request) => pauses.stateOf(requireActor(request).id),
   );
 
@@ -30,7 +24,7 @@ export async function pausesRoutes(app: FastifyInstance, options: { pauses: Paus
         tags: ["spends"],
         summary: "The caller's team members whose new spends are paused, or whose pause is lifted by a snooze for now",
         description: "Each with the justifications overdue past grace that pause them. Members who owe nothing past grace are left out.",
-        response: { 200: z.object({ items: z.array(pauseState.extend({ worker: z.object({ id: z.string(), name: z.string() }) })) }) },
+        response: { 200: teamPausesSchema },
       },
     },
     async (request) => ({ items: await pauses.teamPauses(requireActor(request)) }),
@@ -45,7 +39,7 @@ export async function pausesRoutes(app: FastifyInstance, options: { pauses: Paus
         summary: "Lift a worker's pause for some days, with a reason (at most twice in a row)",
         params: z.object({ id: z.uuid() }),
         body: z.object({ days: z.number().int().min(1, "Snooze for at least 1 day").max(14, "Snooze for at most 14 days"), reason: prose(5, 1000, "Reason") }),
-        response: { 201: z.object({ id: z.string(), workerId: z.string(), untilOn: z.string(), reason: z.string(), grantedBy: z.string(), createdAt: z.string() }) },
+        response: { 201: snoozeSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await pauses.snooze(requireActor(request), request.params.id, request.body)),

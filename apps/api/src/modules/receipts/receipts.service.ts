@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
-import { receiptLostDeclarations, receipts } from "@greentape/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@greentape/domain/errors";
 import { canAddReceipt } from "@greentape/domain/permissions";
 import type { Clock } from "../../lib/clock.ts";
@@ -10,6 +8,7 @@ import type { ReceiptStorage } from "../../lib/receipt-storage.ts";
 import type { Actor } from "../../plugins/access.ts";
 import { type SpendsService, toSpendAccess } from "../spends/index.ts";
 import { cleanReceipt } from "./receipt-file.ts";
+import * as q from "./receipts.queries.ts";
 
 export function createReceiptsService(deps: { db: Db; clock: Clock; storage: ReceiptStorage; spends: SpendsService }) {
   const { db, clock, storage, spends } = deps;
@@ -20,18 +19,14 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
       const clean = await cleanReceipt(file.bytes);
       const sha256 = createHash("sha256").update(clean.bytes).digest("hex");
       // The same file again is the same receipt: a phone's outbox resends after a lost answer.
-      const [already] = await db.select().from(receipts).where(and(eq(receipts.spendId, spend.id), eq(receipts.sha256, sha256)));
+      const already = await q.findReceiptBySha256(db, spend.id, sha256);
       if (already) return { id: already.id, spendId: spend.id, contentType: already.contentType, sizeBytes: already.sizeBytes, sha256, createdAt: already.createdAt.toISOString() };
       const id = randomUUID();
       const storageKey = `${spend.id}/${id}`;
       // The file lands first; if the transaction then fails, an orphan file is harmless, a row without a file is not.
       await storage.put(storageKey, clean.bytes);
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(receipts)
-          .values({ id, spendId: spend.id, storageKey, sha256, contentType: clean.contentType, sizeBytes: clean.bytes.length, originalName: file.filename?.slice(0, 200) ?? null, uploadedBy: actor.id, createdAt: clock.now() })
-          .returning();
-        if (!row) throw new Error("receipt insert returned nothing");
+        const row = await q.insertReceipt(tx, { id, spendId: spend.id, storageKey, sha256, contentType: clean.contentType, sizeBytes: clean.bytes.length, originalName: file.filename?.slice(0, 200) ?? null, uploadedBy: actor.id, createdAt: clock.now() });
         await appendEvent(tx, { type: "receipt.added", actorId: actor.id, subjectType: "spend", subjectId: spend.id, data: { receiptId: id, sha256, contentType: clean.contentType, sizeBytes: clean.bytes.length } }, clock.now());
         return { id: row.id, spendId: spend.id, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256, createdAt: row.createdAt.toISOString() };
       });
@@ -39,7 +34,7 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
 
     async download(actor: Actor, spendId: string, receiptId: string) {
       const spend = await spends.findVisible(actor, spendId);
-      const [row] = await db.select().from(receipts).where(and(eq(receipts.id, receiptId), eq(receipts.spendId, spend.id)));
+      const row = await q.findReceipt(db, spend.id, receiptId);
       if (!row) throw new NotFoundError("Receipt");
       return { bytes: await storage.get(row.storageKey), contentType: row.contentType, sha256: row.sha256 };
     },
@@ -49,14 +44,10 @@ export function createReceiptsService(deps: { db: Db; clock: Clock; storage: Rec
       const spend = await spends.findVisible(actor, spendId);
       if (!canAddReceipt(actor, toSpendAccess(spend))) throw new ForbiddenError("Only the worker who logged this spend can declare its receipt lost.");
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(receiptLostDeclarations)
-          .values({ spendId: spend.id, description: input.description, reason: input.reason, declaredBy: actor.id, createdAt: clock.now() })
-          .onConflictDoNothing()
-          .returning();
+        const row = await q.insertLostDeclaration(tx, { spendId: spend.id, description: input.description, reason: input.reason, declaredBy: actor.id, createdAt: clock.now() });
         if (!row) {
           // The same declaration again (a phone's outbox resending after a lost answer) is the same declaration.
-          const [earlier] = await tx.select().from(receiptLostDeclarations).where(eq(receiptLostDeclarations.spendId, spend.id));
+          const earlier = await q.findLostDeclaration(tx, spend.id);
           if (earlier && earlier.declaredBy === actor.id && earlier.description === input.description && earlier.reason === input.reason) {
             return { id: earlier.id, spendId: spend.id, description: earlier.description, reason: earlier.reason, declaredBy: actor.id, createdAt: earlier.createdAt.toISOString() };
           }

@@ -1,25 +1,5 @@
-import { z } from "zod";
+import type { SchemeView } from "@greentape/contract/schemes";
 import type { SchemeVersionRow } from "./schemes.queries.ts";
-
-export const schemeViewSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  name: z.string(),
-  currency: z.string(),
-  categories: z.array(z.string()),
-  perSpendCap: z.number().int().nullable(),
-  perClientCap: z.number().int().nullable(),
-  perClientWindowDays: z.number().int(),
-  perWorkerMonthlyCap: z.number().int().nullable(),
-  teamMonthlyBudget: z.number().int().nullable(),
-  justificationDueDays: z.number().int(),
-  followUpDueDays: z.number().int(),
-  graceDays: z.number().int(),
-  teamIds: z.array(z.string()).nullable(),
-  auditSettings: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-});
-export type SchemeView = z.infer<typeof schemeViewSchema>;
 
 export function toSchemeView(row: SchemeVersionRow): SchemeView {
   return {

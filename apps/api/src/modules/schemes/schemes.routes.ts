@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { schemeInputSchema } from "@greentape/domain/scheme-input";
+import { schemeListSchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
 import { requireActor } from "../../plugins/access.ts";
-import { schemeViewSchema } from "./scheme-view.ts";
 import type { SchemesService } from "./schemes.service.ts";
 
 const params = z.object({ id: z.uuid({ message: "Scheme id must be a UUID" }) });
@@ -14,7 +14,7 @@ export async function schemesRoutes(app: FastifyInstance, options: { schemes: Sc
 
   api.get(
     "/api/schemes",
-    { config: { access: "signed-in" }, schema: { tags: ["schemes"], summary: "Schemes that apply to the caller", response: { 200: z.object({ items: z.array(schemeViewSchema) }) } } },
+    { config: { access: "signed-in" }, schema: { tags: ["schemes"], summary: "Schemes that apply to the caller", response: { 200: schemeListSchema } } },
     async (request) => ({ items: await schemes.list(requireActor(request)) }),
   );
 
@@ -28,7 +28,7 @@ export async function schemesRoutes(app: FastifyInstance, options: { schemes: Sc
         params,
         // Versions are PostgreSQL integers: a larger number is no version, not a query that fails.
         querystring: z.object({ version: z.coerce.number().int().positive().max(2_147_483_647, "Version must be a scheme version number, such as 1").optional() }),
-        response: { 200: schemeViewSchema.extend({ versions: z.array(z.number().int()) }) },
+        response: { 200: schemeVersionsSchema },
       },
     },
     async (request) => schemes.get(requireActor(request), request.params.id, request.query.version),

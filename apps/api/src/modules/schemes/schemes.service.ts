@@ -3,9 +3,10 @@ import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { NotFoundError } from "@greentape/domain/errors";
 import type { SchemeInput } from "@greentape/domain/scheme-input";
+import type { SchemeView } from "@greentape/contract/schemes";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { appliesToTeam, toSchemeView, type SchemeView } from "./scheme-view.ts";
+import { appliesToTeam, toSchemeView } from "./scheme-view.ts";
 import { findSchemeVersion, insertScheme, insertVersion, listCurrentSchemes, listVersions, lockScheme, setCurrentVersion } from "./schemes.queries.ts";
 
 const SEES_ALL_SCHEMES = new Set(["auditor", "finance", "admin"]);

@@ -1,7 +1,6 @@
 /** The spends module's front door: what other modules may use. */
 export { toSpendAccess } from "./spend-access.ts";
 export { userNames } from "./spend-detail.queries.ts";
-export { type SpendDetail, spendDetailSchema } from "./spend-detail.ts";
-export { type SpendView, spendViewSchema, toSpendView } from "./spend-view.ts";
+export { toSpendView } from "./spend-view.ts";
 export { clientSpendsBetween, counterUsed, lockSpend, type SpendRow } from "./spends.queries.ts";
 export type { SpendsService } from "./spends.service.ts";

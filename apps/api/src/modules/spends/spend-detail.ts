@@ -1,54 +1,10 @@
-import { z } from "zod";
+import type { SpendDetail } from "@greentape/contract/spends";
 import type { Executor } from "@greentape/db/client";
 import { canSeeLoggedEvent, canSeeReviewerNotes } from "@greentape/domain/permissions";
 import type { Actor } from "../../plugins/access.ts";
 import { loadSpendParts } from "./spend-detail.queries.ts";
 import type { SpendRow } from "./spends.queries.ts";
-import { spendViewSchema, toSpendView } from "./spend-view.ts";
-
-const person = z.object({ id: z.string(), name: z.string() });
-
-export const spendDetailSchema = spendViewSchema.extend({
-  schemeName: z.string().describe("The scheme's name in the version the spend was judged by (schemeVersion)"),
-  client: z.object({ reference: z.string(), displayName: z.string().nullable() }),
-  worker: person,
-  receipts: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
-  receiptLost: z.object({ description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }).nullable(),
-  justification: z
-    .object({
-      narrative: z.string(),
-      intendedOutcome: z.string(),
-      revision: z.number().int(),
-      revisions: z.array(z.object({ revision: z.number().int(), narrative: z.string(), intendedOutcome: z.string(), submittedBy: z.string(), createdAt: z.string() })),
-    })
-    .nullable(),
-  reviews: z.array(z.object({ id: z.string(), reviewer: person, decision: z.string(), comment: z.string(), revision: z.number().int(), createdAt: z.string() })),
-  followUp: z
-    .object({
-      contactedOn: z.string(),
-      method: z.string(),
-      outcome: z.string(),
-      clientView: z.string().nullable(),
-      notes: z.string().nullable(),
-      recordedBy: person,
-      createdAt: z.string(),
-      updatedAt: z.string(),
-    })
-    .nullable(),
-  comments: z.array(z.object({ id: z.string(), author: person, body: z.string(), visibility: z.string(), createdAt: z.string() })),
-  timeline: z.array(
-    z.object({
-      id: z.number(),
-      type: z.string(),
-      occurredAt: z.string(),
-      actor: person.nullable(),
-      data: z.unknown(),
-      logIndex: z.number().int().nullable().describe("The event's place in the verifiable log once sealed (within about two seconds); null until then"),
-    }),
-  ),
-});
-export type SpendDetail = z.infer<typeof spendDetailSchema>;
-
+import { toSpendView } from "./spend-view.ts";
 
 /** JSON built by PostgreSQL writes times its own way; the API answers in ISO 8601 UTC. */
 const iso = (at: string) => new Date(at).toISOString();

@@ -1,40 +1,6 @@
-import { z } from "zod";
+import type { SpendView } from "@greentape/contract/spends";
 import { justificationOverdue, followUpOverdue } from "@greentape/domain/tracks";
-import { PAYEE_TYPES } from "@greentape/domain/spend-input";
 import type { SpendRow, SpendViewColumn } from "./spends.queries.ts";
-
-export const spendViewSchema = z.object({
-  id: z.string(),
-  workerId: z.string(),
-  teamId: z.string(),
-  clientId: z.string(),
-  schemeId: z.string(),
-  schemeVersion: z.number().int(),
-  amount: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  payee: z.string(),
-  payeeType: z.enum(PAYEE_TYPES).nullable().describe("null when nobody said: the payee is then never published by name"),
-  paymentMethod: z.string(),
-  irrecoverableVat: z.number().int().nullable().describe("VAT in the amount the council cannot reclaim, in minor units; null when none was recorded"),
-  spentOn: z.string(),
-  period: z.string(),
-  bookedPeriod: z.string(),
-  note: z.string(),
-  createdAt: z.string(),
-  voided: z.boolean(),
-  voidedAt: z.string().nullable(),
-  voidReason: z.string().nullable(),
-  justificationStatus: z.string(),
-  justificationDueOn: z.string(),
-  justificationOverdue: z.boolean(),
-  followUpStatus: z.string(),
-  followUpDueOn: z.string(),
-  followUpOverdue: z.boolean(),
-  auditStatus: z.string(),
-  flags: z.array(z.string()),
-});
-export type SpendView = z.infer<typeof spendViewSchema>;
 
 /** The spend as answers show it. Overdue is derived from today, never stored. */
 export function toSpendView(row: Pick<SpendRow, SpendViewColumn>, today: string): SpendView {

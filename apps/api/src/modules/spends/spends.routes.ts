@@ -4,11 +4,11 @@ import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { idempotencyKeySchema, spendInputSchema } from "@greentape/domain/spend-input";
 import { prose } from "@greentape/domain/text";
+import { monthTotalSchema, spendDetailSchema, spendPageSchema, spendViewSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { spendDetailSchema } from "./spend-detail.ts";
 import { SPEND_STATUS_FILTERS } from "./spends.queries.ts";
 import type { SpendsService } from "./spends.service.ts";
-import { spendViewSchema, toSpendView } from "./spend-view.ts";
+import { toSpendView } from "./spend-view.ts";
 
 const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
 
@@ -54,10 +54,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {
-          200: z.object({
-            items: z.array(spendViewSchema.extend({ receiptCount: z.number().int(), receiptLost: z.boolean().describe("A lost receipt has been declared in its place") })),
-            nextCursor: z.string().nullable(),
-          }),
+          200: spendPageSchema,
         },
       },
     },
@@ -77,11 +74,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
         description: "`period` defaults to the council's current month. Amounts are minor units, one total per currency (an empty list when nothing was spent).",
         querystring: z.object({ period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional() }),
         response: {
-          200: z.object({
-            period: z.string(),
-            count: z.number().int().describe("Live spends made in the month"),
-            totals: z.array(z.object({ currency: z.string(), amount: z.number().int() })),
-          }),
+          200: monthTotalSchema,
         },
       },
     },

@@ -9,6 +9,7 @@ import { computeFlags, flagsAsBooked, normalisePayee, SPLIT_WINDOW_DAYS, type Fl
 import { canLogSpend, canSeeSpend, canVoid } from "@greentape/domain/permissions";
 import { inForce, lowerCaps } from "@greentape/domain/restrictions";
 import type { SpendInput } from "@greentape/domain/spend-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
@@ -20,7 +21,7 @@ import { appliesToTeam, type SchemeVersionRow } from "../schemes/index.ts";
 import { insertSpendAndEvent, readSpendChecks, writeSpend, writeSpendAlone, type CheckedScheme, type SpendChecks, type SpendRefusal } from "./spend-write.queries.ts";
 import * as q from "./spends.queries.ts";
 import { toSpendAccess } from "./spend-access.ts";
-import { buildSpendDetail, type SpendDetail } from "./spend-detail.ts";
+import { buildSpendDetail } from "./spend-detail.ts";
 import { toSpendView } from "./spend-view.ts";
 
 const TEAM_NORMAL_DAYS = 90;

@@ -2,13 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidIsoDate } from "@greentape/domain/dates";
-import { restrictionViewSchema } from "@greentape/domain/restrictions";
+import { teamMembersSchema, teamSpendsSchema } from "@greentape/contract/supervision";
 import { requireActor } from "../../plugins/access.ts";
-import { spendViewSchema } from "../spends/index.ts";
 import { TEAM_TRACKS } from "./supervision.queries.ts";
 import type { SupervisionService } from "./supervision.service.ts";
 
-const team = z.object({ id: z.string(), name: z.string() });
 const teamQuery = { teamId: z.uuid({ message: "Team id must be a UUID" }).optional().describe("Auditors and admins name a team; a supervisor gets their own") };
 const day = (label: string) => z.string().refine(isValidIsoDate, `${label} must be a date like 2026-03-31`).optional();
 
@@ -25,25 +23,6 @@ const inOrder = (f: { from?: string | undefined; to?: string | undefined }) => !
 const notInOrder = { path: ["to"], message: "To must be on or after From" };
 const filterQuery = filter.refine(inOrder, notInOrder);
 const listQuery = filter.extend({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).refine(inOrder, notInOrder);
-
-const member = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  allowance: z.array(
-    z.object({ schemeId: z.string(), schemeName: z.string(), currency: z.string(), used: z.number().int(), limit: z.number().int().nullable().describe("The scheme's monthly cap per worker; null for none") }),
-  ),
-  openTodos: z.number().int().describe("Justifications to write or answer, follow-ups and receipts still open on their live spends"),
-  overdueTodos: z.number().int(),
-  pause: z.object({ paused: z.boolean(), overdueJustifications: z.number().int(), snoozedUntil: z.string().nullable() }),
-  restrictions: z.array(restrictionViewSchema).describe("Restrictions in force on them (a suspension, or lowered caps), oldest first"),
-});
-
-const teamSpend = spendViewSchema.extend({
-  workerName: z.string(),
-  clientReference: z.string(),
-  receipt: z.enum(["attached", "declared_lost", "missing"]),
-});
 
 const TRACKS_DESCRIPTION =
   "`track`: `unjustified` (justification not yet written), `queried` (a question waits for the worker), `follow_up_overdue` (the client follow-up is past its due date), `receipt_missing` (no receipt and no lost-receipt declaration); the first three and the last count live spends only. `from` and `to` bound the date spent, inclusive.";
@@ -62,7 +41,7 @@ export async function supervisionRoutes(app: FastifyInstance, options: { supervi
         summary: "The team's people who log spends: allowance used this month, open to-dos, pause and restrictions in force",
         description: "A supervisor gets their own team (another team's `teamId` is 403); auditors and admins name one. Workers and finance get 403.",
         querystring: z.object(teamQuery),
-        response: { 200: z.object({ team, period: z.string(), today: z.string(), members: z.array(member) }) },
+        response: { 200: teamMembersSchema },
       },
     },
     async (request) => supervision.members(requireActor(request), request.query),
@@ -77,7 +56,7 @@ export async function supervisionRoutes(app: FastifyInstance, options: { supervi
         summary: "Every spend of the team, filtered, newest date first, with the worker's name and the client's reference",
         description: `${TRACKS_DESCRIPTION} \`count\` and \`liveTotal\` (voided spends left out of the total) cover every page.`,
         querystring: listQuery,
-        response: { 200: z.object({ team, today: z.string(), count: z.number().int(), liveTotal: z.number().int(), items: z.array(teamSpend), nextCursor: z.string().nullable() }) },
+        response: { 200: teamSpendsSchema },
       },
     },
     async (request) => supervision.spends(requireActor(request), request.query),

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Db } from "@greentape/db/client";
-import { NotFoundError } from "@greentape/domain/errors";
 import { requireActor } from "../../plugins/access.ts";
-import { findUserWithTeam } from "./users.queries.ts";
-import { toUserView, userViewSchema } from "./user-view.ts";
+import { userViewSchema } from "./user-view.ts";
+import type { UsersService } from "./users.service.ts";
 
-export async function meRoutes(app: FastifyInstance, options: { db: Db }) {
+export async function meRoutes(app: FastifyInstance, options: { users: UsersService }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/me",
     {
@@ -24,9 +22,7 @@ export async function meRoutes(app: FastifyInstance, options: { db: Db }) {
       },
     },
     async (request) => {
-      const found = await findUserWithTeam(options.db, requireActor(request).id);
-      if (!found) throw new NotFoundError("Your account");
-      return { ...toUserView(found.user), teamName: found.teamName, secondFactorEnrolmentPending: request.secondFactorEnrolmentPending };
+      return { ...(await options.users.me(requireActor(request))), secondFactorEnrolmentPending: request.secondFactorEnrolmentPending };
     },
   );
 }

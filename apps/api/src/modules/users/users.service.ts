@@ -9,7 +9,7 @@ import { hashPassword } from "../../lib/passwords.ts";
 import { revokeAllForUser } from "../../lib/sessions.queries.ts";
 import { findTeam } from "../teams/index.ts";
 import { generateTemporaryPassword } from "./temporary-password.ts";
-import { toUserAdminView, type UserAdminView } from "./user-view.ts";
+import { toUserAdminView, toUserView, type UserAdminView } from "./user-view.ts";
 import { findUserWithTeam, insertUser, listUsersWithTeams, lockActiveAdmins, lockUser, updateUser } from "./users.queries.ts";
 import type { EventType } from "@greentape/domain/event-types";
 
@@ -82,6 +82,13 @@ export function createUsersService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
+    /** The signed-in person's own account, with their team's name. */
+    async me(actor: Actor) {
+      const found = await findUserWithTeam(db, actor.id);
+      if (!found) throw new NotFoundError("Your account");
+      return { ...toUserView(found.user), teamName: found.teamName };
+    },
+
     async list(): Promise<UserAdminView[]> {
       return (await listUsersWithTeams(db)).map((r) => toUserAdminView(r.user, r.teamName));
     },

@@ -3,19 +3,19 @@ import { remaining } from "@greentape/domain/caps";
 import { periodOf, todayIn } from "@greentape/domain/dates";
 import { ForbiddenError, NotFoundError, ValidationError } from "@greentape/domain/errors";
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from "@greentape/domain/workflow-input";
+import type { SpendView } from "@greentape/contract/spends";
+import type { TodoNeed } from "@greentape/contract/worklists";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { NotificationsService } from "../notifications/index.ts";
 import { appliesToTeam, listCurrentSchemes } from "../schemes/index.ts";
-import { type SpendView, toSpendView, userNames } from "../spends/index.ts";
+import { toSpendView, userNames } from "../spends/index.ts";
 import * as q from "./worklists.queries.ts";
 
-export const NEEDS = ["justify", "answer_query", "follow_up", "add_receipt"] as const;
-export type Need = (typeof NEEDS)[number];
 export interface TodoItem {
-  need: Need;
+  need: TodoNeed;
   dueOn: string;
   overdue: boolean;
   spend: SpendView;

@@ -9,7 +9,7 @@ import type { FlashState } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
-import type { Client } from "../../lib/client-schema.ts";
+import type { ClientView } from "@greentape/contract/clients";
 import { moveClient, useClients, useTeamOptions } from "./clients-api.ts";
 import type { TeamOption } from "./clients-api.ts";
 import { TeamSelect } from "./team-select.tsx";
@@ -17,7 +17,7 @@ import { TeamSelect } from "./team-select.tsx";
 /** One client, and moving them to another team. */
 export function ClientPage() {
   const { id = "" } = useParams();
-  const passed = (useLocation().state as { client?: Client } | null)?.client;
+  const passed = (useLocation().state as { client?: ClientView } | null)?.client;
   // The list page hands the client over; a deep link looks it up by reference search.
   const clients = useClients(passed?.id === id ? passed.reference : "");
   const teams = useTeamOptions();
@@ -43,7 +43,7 @@ export function ClientPage() {
   );
 }
 
-function MoveClient({ client, teams, onErrors }: { client: Client; teams: TeamOption[]; onErrors(has: boolean): void }) {
+function MoveClient({ client, teams, onErrors }: { client: ClientView; teams: TeamOption[]; onErrors(has: boolean): void }) {
   const navigate = useNavigate();
   const [teamId, setTeamId] = useState("");
   const [errors, setErrors] = useState<SummaryError[]>([]);

@@ -1,13 +1,13 @@
 // Admin: every client, adding one to a team, and moving one between teams.
 import { z } from "zod";
+import { type ClientView, clientViewSchema } from "@greentape/contract/clients";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
-import { clientSchema, type Client } from "../../lib/client-schema.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
 const listOf = <T extends z.ZodType>(item: T) =>
   z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);
 
-const clientListSchema = listOf(clientSchema);
+const clientListSchema = listOf(clientViewSchema);
 const teamSchema = z.object({ id: z.string(), name: z.string() });
 export type TeamOption = z.infer<typeof teamSchema>;
 const teamListSchema = listOf(teamSchema);
@@ -24,15 +24,15 @@ export function useTeamOptions() {
   return useApiData("/api/teams", teamListSchema);
 }
 
-export function createClient(input: { reference: string; displayName?: string; teamId: string }): Promise<Client> {
-  return apiPost<Client>("/api/clients", input);
+export function createClient(input: { reference: string; displayName?: string; teamId: string }): Promise<ClientView> {
+  return apiPost<ClientView>("/api/clients", input);
 }
 
-export function moveClient(id: string, teamId: string): Promise<Client> {
-  return apiPut<Client>(`/api/clients/${encodeURIComponent(id)}/team`, { teamId });
+export function moveClient(id: string, teamId: string): Promise<ClientView> {
+  return apiPut<ClientView>(`/api/clients/${encodeURIComponent(id)}/team`, { teamId });
 }
 
-/** Client references: letters, digits and hyphens, like C-10234 (the API's rule). */
+/** ClientView references: letters, digits and hyphens, like C-10234 (the API's rule). */
 export function referenceProblem(reference: string): string | null {
   if (reference === "") return "Enter the client's reference, like C-10234";
   if (reference.length > 40) return "The reference must be 40 characters or fewer";

@@ -1,139 +1,21 @@
 // The auditor's calls: samples (draw, read, verify, findings, report), the queue and the event log.
-import { z } from "zod";
+import {
+  auditQueueSchema,
+  reportSchema,
+  sampleDetailSchema,
+  type SampleItemDetail,
+  sampleItemDetailSchema,
+  sampleListSchema,
+  sampleSchema,
+  type SampleVerdict,
+  verifySchema,
+} from "@greentape/contract/audit";
+import { type LogVerdict, logVerdictSchema } from "@greentape/contract/log";
 import type { DrawSampleInput, FindingInput } from "@greentape/domain/audit-input";
-import { FINDING_RESULTS } from "@greentape/domain/audit-report";
-import { spendCaseSchema, spendSchema } from "../../components/spend-case.tsx";
+import { spendDetailSchema } from "@greentape/contract/spends";
 import { apiDownload, apiGet, apiPost, apiPut } from "../../lib/api-client.ts";
 import type { DownloadedFile } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
-
-const person = z.object({ id: z.string(), name: z.string() });
-
-const parametersSchema = z.looseObject({
-  size: z.number().int(),
-  sizeBasis: z.string(),
-  requestedSize: z.number().int().nullish(),
-  rate: z.number().nullish(),
-  confidence: z.number(),
-  tolerableRate: z.number(),
-  tolerableRateSource: z.string().optional(),
-  riskRules: z.boolean(),
-  topStratumAmount: z.number().int().nullish(),
-  overdueDays: z.number().int().optional(),
-  drawnOn: z.string().optional(),
-  datasetDigestVersion: z.string().optional(),
-});
-
-const sampleHeadSchema = z.object({
-  id: z.string(),
-  period: z.string(),
-  seed: z.string(),
-  method: z.string(),
-  parameters: parametersSchema,
-  algorithm: z.string(),
-  algorithmVersion: z.string(),
-  datasetDigest: z.string(),
-  populationSize: z.number().int(),
-  sizeExplanation: z.string(),
-  drawnBy: z.string().optional(),
-  createdAt: z.string(),
-});
-
-const findingSchema = z.object({ result: z.enum(FINDING_RESULTS), notes: z.string().default(""), recordedBy: person, recordedAt: z.string() });
-
-const sampleItemSchema = z.object({
-  spendId: z.string(),
-  reason: z.string(),
-  reasons: z.array(z.string()),
-  stratum: z.enum(["random", "risk"]),
-  position: z.number().int(),
-});
-
-/** Whose spend it is: the worker and team by name, and the client's reference. */
-const spendPeopleSchema = z.object({
-  worker: person,
-  team: z.object({ id: z.string(), name: z.string() }),
-  client: z.object({ id: z.string(), reference: z.string() }),
-});
-
-const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
-export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
-
-const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
-export type SampleDetail = z.infer<typeof sampleDetailSchema>;
-
-const drawnSampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemSchema) });
-
-const sampleListSchema = z.object({
-  items: z.array(sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() })),
-  nextCursor: z.string().nullish(),
-});
-
-const verifySchema = z.looseObject({
-  matches: z.boolean(),
-  populationChanged: z.boolean(),
-  recordedPopulationSize: z.number().int().optional(),
-  currentPopulationSize: z.number().int().optional(),
-  joined: z.array(z.string()).default([]),
-  left: z.array(z.string()).default([]),
-  explanation: z.string().optional(),
-});
-export type SampleVerdict = z.infer<typeof verifySchema>;
-
-const resultCounts = z.record(z.string(), z.number().int());
-const tallySchema = z.object({
-  items: z.number().int(),
-  itemsReviewed: z.number().int(),
-  deviations: z.number().int(),
-  deviationRate: z.number().nullable(),
-  byResult: resultCounts,
-});
-export type Tally = z.infer<typeof tallySchema>;
-
-const reportSchema = tallySchema.extend({
-  confidence: z.number(),
-  upperDeviationLimit: z.number(),
-  upperLimitMethod: z.enum(["hypergeometric", "binomial"]),
-  monetaryUnit: z
-    .object({
-      confidence: z.number(),
-      bookValue: z.number().int(),
-      sampleSize: z.number().int(),
-      samplingInterval: z.number(),
-      projectedMisstatement: z.number().int(),
-      upperMisstatementLimit: z.number().int(),
-      tolerableMisstatement: z.number().int().nullable(),
-      withinTolerable: z.boolean().nullable(),
-    })
-    .nullable()
-    .default(null),
-  byStratum: z.object({ random: tallySchema.extend({ upperDeviationLimit: z.number() }), risk: tallySchema }),
-  complete: z.boolean(),
-  deviationDefinition: z.string().optional(),
-  statement: z.string().optional(),
-  sample: sampleHeadSchema,
-});
-export type SampleReport = z.infer<typeof reportSchema>;
-
-const queueSchema = z.object({
-  concerns: z.array(spendSchema),
-  moreConcerns: z.boolean().default(false),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendSchema }).extend(spendPeopleSchema.shape)),
-  moreOpenItems: z.boolean().default(false),
-});
-export type AuditQueue = z.infer<typeof queueSchema>;
-
-const logVerdictSchema = z.object({
-  ok: z.boolean(),
-  checked: z.number().int(),
-  treeSize: z.number().int().nullable().default(null),
-  rootHash: z.string().optional(),
-  problem: z.string().optional(),
-  reason: z.string().optional(),
-  firstBadIndex: z.number().int().optional(),
-  firstBrokenId: z.number().int().optional(),
-});
-export type LogVerdict = z.infer<typeof logVerdictSchema>;
 
 const samplePath = (id: string) => `/api/audit/samples/${encodeURIComponent(id)}`;
 
@@ -150,16 +32,16 @@ export function useReport(sampleId: string) {
 }
 
 export function useAuditQueue() {
-  return useApiData("/api/audit/queue", queueSchema);
+  return useApiData("/api/audit/queue", auditQueueSchema);
 }
 
 export function useSpendCase(spendId: string) {
-  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendCaseSchema);
+  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendDetailSchema);
 }
 
 /** Draws a sample; the answer names it (201). */
 export async function drawSample(input: Partial<DrawSampleInput> & { period: string }): Promise<{ id: string }> {
-  return drawnSampleSchema.parse(await apiPost<unknown>("/api/audit/samples", input));
+  return sampleSchema.parse(await apiPost<unknown>("/api/audit/samples", input));
 }
 
 export async function verifySample(sampleId: string): Promise<SampleVerdict> {

@@ -5,18 +5,18 @@ import { findingInputSchema } from "@greentape/domain/audit-input";
 import { FINDING_RESULTS, FINDING_RESULT_LABELS, isDeviation } from "@greentape/domain/audit-report";
 import type { FindingResult } from "@greentape/domain/audit-report";
 import { formatMoney } from "@greentape/domain/money";
+import type { SpendDetail } from "@greentape/contract/spends";
+import type { SampleDetail, SampleItemDetail } from "@greentape/contract/audit";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { CommentForm } from "../../components/comment-form.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { recordFinding, useSample, useSpendCase } from "./audit-api.ts";
-import type { SampleDetail, SampleItemDetail } from "./audit-api.ts";
 import { Radios, Textarea } from "../../components/form-fields.tsx";
 import { findingLabel, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
@@ -24,7 +24,7 @@ import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
 
-function caseTitle(spend: SpendCaseData): string {
+function caseTitle(spend: SpendDetail): string {
   return `${spend.client.reference}: ${formatMoney(spend.amount, spend.currency)} on ${spend.category}`;
 }
 
@@ -81,7 +81,7 @@ type FieldErrors = Partial<Record<Field, string>>;
 interface SampleCaseProps {
   sample: SampleDetail;
   item: SampleItemDetail;
-  spend: SpendCaseData;
+  spend: SpendDetail;
   onSaved(): void;
   onCommented(): void;
 }

@@ -1,10 +1,10 @@
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { AuditQueue } from "@greentape/contract/audit";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useAuditQueue } from "./audit-api.ts";
-import type { AuditQueue } from "./audit-api.ts";
 import { reasonName } from "./labels.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
+import type { LogVerdict } from "@greentape/contract/log";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
@@ -8,7 +9,6 @@ import { councilDateFormat } from "../../lib/council-settings.ts";
 import type { SignedCheckpoint } from "../../lib/log-api.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { verifyEventLog } from "./audit-api.ts";
-import type { LogVerdict } from "./audit-api.ts";
 import { checkNewestCheckpoint } from "./log-witness.ts";
 import type { LogCheck } from "./log-witness.ts";
 import "../../styles/office-components.scss";

@@ -11,7 +11,7 @@ import { WarningText } from "../../components/warning-text.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { saveBlob } from "../../lib/save-file.ts";
 import { downloadReport, useReport } from "./audit-api.ts";
-import type { SampleReport, Tally } from "./audit-api.ts";
+import type { ReportView, Tally } from "@greentape/contract/audit";
 import { findingLabel, formatPercent } from "./labels.ts";
 import { countOf, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
@@ -40,7 +40,7 @@ export function ReportPage() {
 }
 
 /** The conclusion in plain English, from the random part only (the part drawn fairly). */
-function conclusion(report: SampleReport): string {
+function conclusion(report: ReportView): string {
   const random = report.byStratum.random;
   const month = formatPeriod(report.sample.period);
   if (random.itemsReviewed === 0) return "No spend drawn at random has a finding yet, so nothing can be said about the month as a whole.";
@@ -58,7 +58,7 @@ function conclusion(report: SampleReport): string {
 }
 
 /** How the upper limit was found, in a line: exact over the known month, or binomial where its size is not known. */
-function upperLimitHint(report: SampleReport): string {
+function upperLimitHint(report: ReportView): string {
   if (report.upperLimitMethod === "binomial") return "From the spends drawn at random only (exact binomial, Clopper–Pearson).";
   const random = report.byStratum.random;
   if (random.itemsReviewed === report.sample.populationSize) return "Every spend of the month was checked, so this is the rate itself.";
@@ -69,7 +69,7 @@ function rate(t: Tally): string {
   return t.deviationRate === null ? "Nothing checked yet" : formatPercent(t.deviationRate);
 }
 
-function Report({ report }: { report: SampleReport }) {
+function Report({ report }: { report: ReportView }) {
   const random = report.byStratum.random;
   const risk = report.byStratum.risk;
   const missing = report.items - report.itemsReviewed;

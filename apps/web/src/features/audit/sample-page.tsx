@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { SampleDetail, SampleItemDetail, SampleVerdict } from "@greentape/contract/audit";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
@@ -8,7 +9,6 @@ import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { useSample, verifySample } from "./audit-api.ts";
-import type { SampleDetail, SampleItemDetail, SampleVerdict } from "./audit-api.ts";
 import { METHOD_CHOICES, findingLabel, formatPercent, methodName, reasonName } from "./labels.ts";
 import { countOf, formatDay, formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";

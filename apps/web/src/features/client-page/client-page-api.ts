@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { equalityMonitoringSchema, type EqualityMonitoring } from "@greentape/domain/equality-monitoring";
-import { spendSchema } from "../../components/spend-case.tsx";
+import { spendViewSchema } from "@greentape/contract/spends";
 import { apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
@@ -13,7 +13,7 @@ const clientHistorySchema = z.object({
     outcomes: z.record(z.string(), z.number().int()),
   }),
   spends: z.array(
-    spendSchema.extend({
+    spendViewSchema.extend({
       workerName: z.string(),
       justification: z.object({ narrative: z.string(), intendedOutcome: z.string() }).nullable(),
       followUp: z.object({ outcome: z.string(), clientView: z.string().nullable(), contactedOn: z.string() }).nullable(),

@@ -2,6 +2,7 @@ import { todayIn } from "@greentape/domain/dates";
 import { canRecordFollowUp } from "@greentape/domain/permissions";
 import { FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_LABELS, followUpDateProblem, followUpInputSchema } from "@greentape/domain/workflow-input";
 import type { FollowUpInput } from "@greentape/domain/workflow-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import { DraftStatus } from "../../components/draft-status.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { RadioItems, Textarea } from "../../components/form-fields.tsx";
@@ -9,7 +10,6 @@ import type { RadioOption } from "../../components/form-fields.tsx";
 import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { SpendActionNotAllowed } from "../../components/spend-action-not-allowed.tsx";
 import { FOLLOW_UP_METHOD_LABELS } from "../../components/spend-case.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SpendFormLayout } from "../../components/spend-form-layout.tsx";
 import { SpendFormPage } from "../../components/spend-form-page.tsx";
 import { TextInput } from "../../components/text-input.tsx";
@@ -33,7 +33,7 @@ export function FollowUpPage() {
   return <SpendFormPage heading="Follow up with the client" form={(spend) => <FollowUpForm spend={spend} />} />;
 }
 
-function FollowUpForm({ spend }: { spend: SpendCaseData }) {
+function FollowUpForm({ spend }: { spend: SpendDetail }) {
   const user = useCurrentUser();
   const today = todayIn(councilTimeZone(), new Date());
   const draft = useDraft("follow-up", user.id, spend.id, () => ({

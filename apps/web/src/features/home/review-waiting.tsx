@@ -1,9 +1,9 @@
 import { Link } from "react-router-dom";
-import { z } from "zod";
+import { reviewQueueSchema } from "@greentape/contract/worklists";
 import { useApiData } from "../../lib/use-api-data.ts";
 import { waitingForReview } from "../../lib/format.ts";
 
-const queueSize = z.object({ waiting: z.number().int() });
+const queueSize = reviewQueueSchema.pick({ waiting: true });
 
 /** A supervisor's first job: how many of the team's justifications wait for them, and the way in. */
 export function ReviewWaiting() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Allowance } from "../../lib/spend-reference-api.ts";
+import type { Allowance } from "@greentape/contract/allowance";
 import { leftThisMonth } from "./spending-now-api.ts";
 
 const cap = (limit: number | null, used: number) => ({ limit, used, remaining: limit === null ? null : limit - used });

@@ -1,26 +1,22 @@
 // What a worker's home page shows first: whether they may spend, how much is left this month
 // under each scheme, and what they owe. Schemes come from the phone when there is no signal.
-import { z } from "zod";
+import { type PauseState, pauseStateSchema } from "@greentape/contract/pauses";
+import type { Allowance } from "@greentape/contract/allowance";
+import type { Todo } from "@greentape/contract/worklists";
 import { apiGet } from "../../lib/api-client.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
-import { fetchAllowance, fetchReferenceData, type Allowance } from "../../lib/spend-reference-api.ts";
-import { fetchTodo, type Todo } from "../../lib/todo-api.ts";
-
-const pauseSchema = z.object({
-  paused: z.boolean(),
-  overdueSpends: z.array(z.object({ id: z.string() })),
-  snoozedUntil: z.string().nullable(),
-});
+import { fetchAllowance, fetchReferenceData } from "../../lib/spend-reference-api.ts";
+import { fetchTodo } from "../../lib/todo-api.ts";
 
 export interface SpendingNow {
-  pause: z.infer<typeof pauseSchema>;
+  pause: PauseState;
   allowances: Allowance[];
   todo: Todo;
 }
 
 async function fetchSpendingNow(userId: string, teamId: string | null, signal: AbortSignal): Promise<SpendingNow> {
   const [pause, todo, reference] = await Promise.all([
-    apiGet<unknown>("/api/me/pause", { signal }).then((a) => pauseSchema.parse(a)),
+    apiGet<unknown>("/api/me/pause", { signal }).then((a) => pauseStateSchema.parse(a)),
     fetchTodo(signal),
     fetchReferenceData(userId, teamId, signal),
   ]);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from "react";
 import * as Plot from "@observablehq/plot";
 import { EQUALITY_DIMENSIONS, type EqualityDimension } from "@greentape/domain/equality-monitoring";
+import type { Equity } from "@greentape/contract/insights";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -9,7 +10,6 @@ import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
 import { lorenzDeciles } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useEquity } from "./insights-api.ts";
-import type { Equity } from "./insights-api.ts";
 import { PlotChart } from "../../components/plot-chart.tsx";
 
 type GroupShare = Equity["byGroup"][number];
@@ -133,8 +133,8 @@ function GroupShares({ dimension, groups, spanText }: { dimension: EqualityDimen
               {g.label}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{g.clients.toLocaleString("en-GB")}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatShare(g.caseloadShare)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatShare(g.spendShare)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{g.caseloadShare === null ? "–" : formatShare(g.caseloadShare)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{g.spendShare === null ? "–" : formatShare(g.spendShare)}</td>
           </tr>
         ))}
       </ScrollTable>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeRate } from "@greentape/domain/rates";
+import type { OutcomeGroup } from "@greentape/contract/insights";
 import { compareGroups, describeHelpedRate, formatInterval, formatPoints, formatPointsInterval, lorenzDeciles, outcomeSlices, ratePoints } from "./figures.ts";
 import { formatShare } from "../../lib/format.ts";
-import type { OutcomeGroup } from "./insights-api.ts";
 
 /** A group as the API reports it, from its outcome counts (reached, helped and the interval follow from them). */
 function group(label: string, counts: Partial<OutcomeGroup["outcomes"]>, spends: number): OutcomeGroup {

@@ -3,7 +3,7 @@
 // rules are unit-tested apart from the pages (figures.test.ts).
 import { compareRates, TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";
 import { formatShare } from "../../lib/format.ts";
-import type { Interval, OutcomeGroup } from "./insights-api.ts";
+import type { OutcomeGroup, WilsonInterval } from "@greentape/contract/insights";
 
 /** A difference between two rates in percentage points: 0.12 → "12 points", −0.034 → "−3.4 points". */
 export function formatPoints(difference: number): string {
@@ -18,7 +18,7 @@ export function formatPointsInterval(interval: { lower: number; upper: number })
 }
 
 /** "49% to 94%". */
-export function formatInterval(interval: Pick<Interval, "lower" | "upper">): string {
+export function formatInterval(interval: Pick<WilsonInterval, "lower" | "upper">): string {
   return `${formatShare(interval.lower)} to ${formatShare(interval.upper)}`;
 }
 

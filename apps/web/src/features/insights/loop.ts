@@ -1,5 +1,5 @@
 // The speed of the loop: the summary's figures as the steps a person follows, in order.
-import type { Summary } from "./insights-api.ts";
+import type { Summary } from "@greentape/contract/insights";
 
 const STEPS = [
   { key: "medianDaysToLog", stage: "toLog", step: "Spend to logging" },

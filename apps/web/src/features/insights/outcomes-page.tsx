@@ -6,6 +6,7 @@ import { formatMoney } from "@greentape/domain/money";
 import { OUTCOME_GROUPINGS } from "@greentape/domain/insights-input";
 import type { OutcomeGrouping } from "@greentape/domain/insights-input";
 import { TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";
+import type { OutcomeGroup } from "@greentape/contract/insights";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -15,7 +16,6 @@ import { compareGroups, describeHelpedRate, formatPoints, formatPointsInterval, 
 import type { Comparison } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useOutcomes } from "./insights-api.ts";
-import type { OutcomeGroup } from "./insights-api.ts";
 import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
 import { PlotChart } from "../../components/plot-chart.tsx";
 

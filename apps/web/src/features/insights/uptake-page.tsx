@@ -3,13 +3,14 @@ import type { FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
+import type { Uptake } from "@greentape/contract/insights";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
 import { countOf, currentPeriod, formatDay, formatPeriod, formatShare } from "../../lib/format.ts";
 
 import { InsightsFrame } from "./insights-frame.tsx";
-import { useUptake, type Uptake } from "./insights-api.ts";
+import { useUptake } from "./insights-api.ts";
 import { monthChoices } from "./span.ts";
 
 /**

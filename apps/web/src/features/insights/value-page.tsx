@@ -2,6 +2,7 @@ import { useCallback, useMemo } from "react";
 import * as Plot from "@observablehq/plot";
 import { formatMoney } from "@greentape/domain/money";
 import { TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";
+import type { Summary } from "@greentape/contract/insights";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -10,7 +11,6 @@ import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
 import { describeHelpedRate } from "./figures.ts";
 import { describeSpan, InsightsFrame, SpanForm, useSpan } from "./insights-frame.tsx";
 import { useSummary } from "./insights-api.ts";
-import type { Summary } from "./insights-api.ts";
 import { loopSpreads } from "./loop.ts";
 import { PlotChart } from "../../components/plot-chart.tsx";
 

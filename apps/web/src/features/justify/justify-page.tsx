@@ -4,11 +4,11 @@ import { workerMayReviseJustification } from "@greentape/domain/tracks";
 import type { JustificationStatus } from "@greentape/domain/tracks";
 import { NARRATIVE_MAX_CHARS, NARRATIVE_MIN_CHARS, justificationInputSchema } from "@greentape/domain/workflow-input";
 import type { JustificationInput } from "@greentape/domain/workflow-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import { DraftStatus } from "../../components/draft-status.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LabelledFormGroup, describedBy, messageIds } from "../../components/form-group.tsx";
 import { SpendActionNotAllowed } from "../../components/spend-action-not-allowed.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { SpendFormLayout } from "../../components/spend-form-layout.tsx";
 import { SpendFormPage } from "../../components/spend-form-page.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -28,7 +28,7 @@ export function JustifyPage() {
   return <SpendFormPage heading="Justify a spend" form={(spend) => <JustifyForm spend={spend} />} />;
 }
 
-function JustifyForm({ spend }: { spend: SpendCaseData }) {
+function JustifyForm({ spend }: { spend: SpendDetail }) {
   const user = useCurrentUser();
   const draft = useDraft("justification", user.id, spend.id, () => ({
     narrative: spend.justification?.narrative ?? "",

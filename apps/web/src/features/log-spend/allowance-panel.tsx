@@ -1,9 +1,10 @@
 import { formatMoney } from "@greentape/domain/money";
+import type { Allowance } from "@greentape/contract/allowance";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
 import type { ApiData } from "../../lib/use-api-data.ts";
-import type { Allowance, CapName } from "../../lib/spend-reference-api.ts";
+import type { CapName } from "../../lib/spend-reference-api.ts";
 
 const CAP_ORDER: CapName[] = ["perSpend", "perClient", "perWorkerMonthly", "teamMonthly"];
 

@@ -1,22 +1,9 @@
-import { z } from "zod";
+import { clientListSchema } from "@greentape/contract/clients";
+import { type ListedSpend, type MonthTotal, monthTotalSchema, type SpendPage, spendPageSchema } from "@greentape/contract/spends";
 import { apiGet } from "../../lib/api-client.ts";
-import { spendSchema } from "../../components/spend-case.tsx";
-import type { Spend } from "../../components/spend-case.tsx";
-
-const pageSchema = z.object({ items: z.array(spendSchema), nextCursor: z.string().nullable() });
-export type SpendPage = z.infer<typeof pageSchema>;
-
-const clientsSchema = z.object({ items: z.array(z.object({ id: z.string(), reference: z.string(), displayName: z.string().nullish() })) });
-
-const monthTotalSchema = z.object({
-  period: z.string(),
-  count: z.number().int(),
-  totals: z.array(z.object({ currency: z.string(), amount: z.number().int() })),
-});
-export type MonthTotal = z.infer<typeof monthTotalSchema>;
 
 export interface MySpends {
-  items: Spend[];
+  items: ListedSpend[];
   nextCursor: string | null;
   /** clientId → reference, for the team's clients. */
   clientReferences: Map<string, string>;
@@ -29,7 +16,7 @@ export async function fetchMySpends(workerId: string, signal?: AbortSignal): Pro
   const [page, clients, monthTotal] = await Promise.all([
     fetchSpendPage(workerId, null, signal),
     apiGet<unknown>("/api/clients?limit=500", { signal })
-      .then((a) => clientsSchema.parse(a).items)
+      .then((a) => clientListSchema.parse(a).items)
       .catch(() => []),
     apiGet<unknown>("/api/me/month-total", { signal })
       .then((a) => monthTotalSchema.parse(a))
@@ -41,5 +28,5 @@ export async function fetchMySpends(workerId: string, signal?: AbortSignal): Pro
 export async function fetchSpendPage(workerId: string, cursor: string | null, signal?: AbortSignal): Promise<SpendPage> {
   const query = new URLSearchParams({ workerId, limit: "25" });
   if (cursor) query.set("cursor", cursor);
-  return pageSchema.parse(await apiGet<unknown>(`/api/spends?${query.toString()}`, { signal }));
+  return spendPageSchema.parse(await apiGet<unknown>(`/api/spends?${query.toString()}`, { signal }));
 }

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";
 import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../../components/spend-case.tsx";
-import type { Spend, TagInfo } from "../../components/spend-case.tsx";
+import type { TagInfo } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -15,7 +16,7 @@ import { loadOrLastSeen } from "../../lib/last-seen.ts";
 import type { Seen } from "../../lib/last-seen.ts";
 import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
-import type { MonthTotal, MySpends } from "./my-spends-api.ts";
+import type { MySpends } from "./my-spends-api.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 
 interface LoggedState {
@@ -27,7 +28,7 @@ interface LoggedState {
  * answer, waiting for review or under a concern), the follow-up, and the receipt. Only a spend
  * with nothing open shows where its justification ended.
  */
-function openTracks(spend: Spend, receipt: ReceiptOnItsWay): TagInfo[] {
+function openTracks(spend: ListedSpend, receipt: ReceiptOnItsWay): TagInfo[] {
   if (spend.voided) return [{ text: "Voided", className: "govuk-tag--grey" }];
   const tags: TagInfo[] = [];
   if (spend.justificationStatus !== "endorsed") tags.push(justificationTag(spend));
@@ -57,7 +58,7 @@ export function MySpendsPage() {
   // Ask the server again whenever the outbox has sent something.
   const lastSent = outbox.sent[0]?.key ?? "none";
   const list = useLoad(`my-spends:${user.id}:${lastSent}`, (signal) => loadOrLastSeen(user.id, "my-spends", () => fetchMySpends(user.id, signal)), { keepPrevious: true });
-  const [more, setMore] = useState<{ items: Spend[]; nextCursor: string | null; forKey: string } | null>(null);
+  const [more, setMore] = useState<{ items: ListedSpend[]; nextCursor: string | null; forKey: string } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const banner = useRef<HTMLDivElement>(null);
 
@@ -254,7 +255,7 @@ function LoggedBanner({
 }
 
 interface SpendCardProps {
-  spend: Spend;
+  spend: ListedSpend;
   clientReference: string | undefined;
   sent: boolean;
   receipt: ReceiptOnItsWay;

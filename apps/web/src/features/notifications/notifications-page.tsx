@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import type { NotificationList, NotificationView } from "@greentape/contract/notifications";
 import { Loading } from "../../components/loading.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { loadedData, useLoad } from "../../lib/use-api-data.ts";
 import { fetchNotifications, markAllRead, markRead } from "./notifications-api.ts";
-import type { Notification, NotificationList } from "./notifications-api.ts";
 import { formatTimestamp } from "../../lib/format.ts";
 
 /** Where a notification takes you: the page where its work is done. */
-function linkFor(notification: Notification): { to: string; label: string } | null {
+function linkFor(notification: NotificationView): { to: string; label: string } | null {
   if (!notification.spendId) return null;
   const spend = `/spends/${notification.spendId}`;
   switch (notification.kind) {
@@ -26,7 +26,7 @@ export function NotificationsPage() {
   const navigate = useNavigate();
   const [generation, setGeneration] = useState(0);
   const list = useLoad(`notifications:${generation}`, (signal) => fetchNotifications(null, signal), { keepPrevious: true });
-  const [older, setOlder] = useState<{ items: Notification[]; nextCursor: string | null; forKey: string } | null>(null);
+  const [older, setOlder] = useState<{ items: NotificationView[]; nextCursor: string | null; forKey: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
 
@@ -50,7 +50,7 @@ export function NotificationsPage() {
     }
   }
 
-  async function open(notification: Notification, to: string) {
+  async function open(notification: NotificationView, to: string) {
     if (!notification.readAt) await markRead(notification.id).catch(() => undefined);
     navigate(to);
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { EarlierSpend, ReviewQueueItem } from "@greentape/contract/worklists";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
@@ -12,7 +13,6 @@ import { ago, daysSince } from "./format.ts";
 import { waitingForReview } from "../../lib/format.ts";
 import { justificationTag, outcomeTag } from "./labels.ts";
 import { useReviewQueue } from "./review-queue-api.ts";
-import type { EarlierSpend, QueueItem } from "./review-queue-api.ts";
 import { formatDay, formatTimestamp } from "../../lib/format.ts";
 import "./review-queue.scss";
 
@@ -65,7 +65,7 @@ export function ReviewQueuePage() {
   );
 }
 
-function QueueCase({ item }: { item: QueueItem }) {
+function QueueCase({ item }: { item: ReviewQueueItem }) {
   const { spend, justification } = item;
   const titleId = `case-${spend.id}`;
   const amount = formatMoney(spend.amount, spend.currency);

@@ -1,11 +1,11 @@
 import type { CommentInput, ReviewInput } from "@greentape/domain/workflow-input";
-import { spendCaseSchema } from "../../components/spend-case.tsx";
+import { spendDetailSchema } from "@greentape/contract/spends";
 import { apiPost } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
 /** The whole case of one spend (`GET /api/spends/:id`). */
 export function useSpendCase(spendId: string) {
-  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendCaseSchema);
+  return useApiData(`/api/spends/${encodeURIComponent(spendId)}`, spendDetailSchema);
 }
 
 /** `POST /api/spends/:id/reviews`: endorse, query or concern (the last two need a comment). */

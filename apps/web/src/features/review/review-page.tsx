@@ -4,12 +4,12 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import { reviewInputSchema } from "@greentape/domain/workflow-input";
 import type { ReviewDecision } from "@greentape/domain/workflow-input";
+import type { SpendDetail } from "@greentape/contract/spends";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -228,11 +228,11 @@ export function ReviewPage() {
   );
 }
 
-function canDecide(spend: SpendCaseData, userId: string): boolean {
+function canDecide(spend: SpendDetail, userId: string): boolean {
   return !spend.voided && spend.justificationStatus === "submitted" && spend.workerId !== userId;
 }
 
-function noDecisionText(spend: SpendCaseData, own: boolean): string {
+function noDecisionText(spend: SpendDetail, own: boolean): string {
   const worker = spend.worker.name;
   if (spend.voided) return "This spend was voided, so there is nothing to review.";
   if (own) return "You logged this spend, so another supervisor must review it.";
@@ -258,7 +258,7 @@ function decisionOptions(worker: string): readonly RadioOption<ReviewDecision>[]
   ];
 }
 
-function doneMessage(spend: SpendCaseData, decision: ReviewDecision): { heading: string; body: string } {
+function doneMessage(spend: SpendDetail, decision: ReviewDecision): { heading: string; body: string } {
   const what = `${formatMoney(spend.amount, spend.currency)} on ${spend.category} for ${spend.client.reference}`;
   const worker = spend.worker.name;
   if (decision === "endorse") return { heading: "Justification endorsed", body: `${worker} will be told you endorsed the spend of ${what}.` };

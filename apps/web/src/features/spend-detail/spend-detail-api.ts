@@ -1,12 +1,11 @@
+import { type SpendDetail, spendDetailSchema } from "@greentape/contract/spends";
 import { apiPost } from "../../lib/api-client.ts";
 import { uploadReceipt } from "../../lib/outbox.ts";
 import { fetchSpend } from "../../components/spend-api.ts";
-import { spendCaseSchema } from "../../components/spend-case.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { useLoad } from "../../lib/use-api-data.ts";
 
 export interface SpendPageData {
-  spend: SpendCaseData;
+  spend: SpendDetail;
 }
 
 async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPageData> {
@@ -25,6 +24,6 @@ export async function declareReceiptLost(spendId: string, input: { description: 
   await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/receipt-lost`, input);
 }
 
-export async function voidSpend(spendId: string, reason: string): Promise<SpendCaseData> {
-  return spendCaseSchema.parse(await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/void`, { reason }));
+export async function voidSpend(spendId: string, reason: string): Promise<SpendDetail> {
+  return spendDetailSchema.parse(await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/void`, { reason }));
 }

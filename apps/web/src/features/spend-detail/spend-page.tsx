@@ -6,6 +6,7 @@ import { WORKER_VOID_WINDOW_MS, canAddReceipt, canComment, canJustify, canRecord
 import type { Actor, SpendAccess } from "@greentape/domain/permissions";
 import { workerMayReviseJustification } from "@greentape/domain/tracks";
 import type { JustificationStatus } from "@greentape/domain/tracks";
+import type { SpendDetail } from "@greentape/contract/spends";
 import { ErrorMessage } from "../../components/error-message.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
@@ -15,7 +16,6 @@ import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { CommentForm } from "../../components/comment-form.tsx";
 import { QueuedWrites } from "../../components/outbox-status.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
-import type { SpendCaseData } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -85,7 +85,7 @@ export function SpendPage() {
   const actor: Actor = { id: user.id, role: user.role, teamId: user.teamId };
   const access: SpendAccess = { workerId: data.workerId, teamId: data.teamId, createdAt: new Date(data.createdAt), voided: data.voided };
 
-  const done = (text: string, next?: SpendCaseData) => {
+  const done = (text: string, next?: SpendDetail) => {
     setMessage(text);
     const shown = loadedData(page.state);
     if (next && shown) page.set({ ...shown, spend: next });
@@ -124,10 +124,10 @@ export function SpendPage() {
 }
 
 interface ActionsProps {
-  spend: SpendCaseData;
+  spend: SpendDetail;
   actor: Actor;
   access: SpendAccess;
-  onDone(message: string, next?: SpendCaseData): void;
+  onDone(message: string, next?: SpendDetail): void;
 }
 
 function WhatYouCanDo({ spend, actor, access, onDone }: ActionsProps) {
@@ -171,7 +171,7 @@ function WhatYouCanDo({ spend, actor, access, onDone }: ActionsProps) {
   );
 }
 
-function LatestQuery({ spend }: { spend: SpendCaseData }) {
+function LatestQuery({ spend }: { spend: SpendDetail }) {
   const query = [...spend.reviews].reverse().find((r) => r.decision === "query");
   if (!query) return null;
   return (
@@ -332,7 +332,7 @@ function ReceiptLostForm({ spendId, onDone }: { spendId: string; onDone: Actions
   );
 }
 
-function VoidForm({ spend, onDone }: { spend: SpendCaseData; onDone: ActionsProps["onDone"] }) {
+function VoidForm({ spend, onDone }: { spend: SpendDetail; onDone: ActionsProps["onDone"] }) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

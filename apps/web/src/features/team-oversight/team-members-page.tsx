@@ -1,12 +1,12 @@
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { TeamMember } from "@greentape/contract/supervision";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 import { useTeamMembers } from "./team-oversight-api.ts";
-import type { TeamMember } from "./team-oversight-api.ts";
 import "../../styles/office-components.scss";
 import "./team-oversight.scss";
 

@@ -1,33 +1,13 @@
-import { z } from "zod";
+import { clientListSchema } from "@greentape/contract/clients";
+import { schemeListSchema } from "@greentape/contract/schemes";
+import { type TeamSpends, teamMembersSchema, teamSpendsSchema } from "@greentape/contract/supervision";
 import { apiDownload, apiGet } from "../../lib/api-client.ts";
 import { saveBlob } from "../../lib/save-file.ts";
 import { useApiData, useLoad } from "../../lib/use-api-data.ts";
 
-const memberSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  allowance: z.array(z.object({ schemeId: z.string(), schemeName: z.string(), currency: z.string(), used: z.number().int(), limit: z.number().int().nullable() })),
-  openTodos: z.number().int(),
-  overdueTodos: z.number().int(),
-  pause: z.object({ paused: z.boolean(), overdueJustifications: z.number().int(), snoozedUntil: z.string().nullable() }),
-  restrictions: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      reason: z.string(),
-      until: z.string().nullable(),
-      perSpendCap: z.number().int().nullable(),
-      perWorkerMonthlyCap: z.number().int().nullable(),
-    }),
-  ),
-});
-const membersSchema = z.object({ team: z.object({ id: z.string(), name: z.string() }), period: z.string(), today: z.string(), members: z.array(memberSchema) });
-export type TeamMember = z.infer<typeof memberSchema>;
-
 /** The team's people who log spends (`GET /api/team/members`). */
 export function useTeamMembers() {
-  return useApiData("/api/team/members", membersSchema);
+  return useApiData("/api/team/members", teamMembersSchema);
 }
 
 export const TRACK_FILTERS = [
@@ -50,27 +30,6 @@ export function filterQuery(filter: TeamSpendFilter, extra: Record<string, strin
   return text ? `?${text}` : "";
 }
 
-const teamSpendSchema = z.looseObject({
-  id: z.string(),
-  workerId: z.string(),
-  workerName: z.string(),
-  clientReference: z.string(),
-  amount: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  payee: z.string(),
-  spentOn: z.string(),
-  voided: z.boolean(),
-  justificationStatus: z.string(),
-  justificationOverdue: z.boolean(),
-  followUpStatus: z.string(),
-  followUpOverdue: z.boolean(),
-  receipt: z.enum(["attached", "declared_lost", "missing"]),
-});
-const teamSpendsSchema = z.object({ count: z.number().int(), liveTotal: z.number().int(), items: z.array(teamSpendSchema), nextCursor: z.string().nullable() });
-export type TeamSpend = z.infer<typeof teamSpendSchema>;
-export type TeamSpends = z.infer<typeof teamSpendsSchema>;
-
 export const PAGE_SIZE = 50;
 
 /** One page of the team's spends matching the filter (`GET /api/team/spends`). */
@@ -84,8 +43,6 @@ export function useTeamSpends(filter: TeamSpendFilter) {
   return useLoad(`team-spends${filterQuery(filter)}`, (signal) => fetchTeamSpends(filter, null, signal));
 }
 
-const clientsSchema = z.object({ items: z.array(z.object({ id: z.string(), reference: z.string() })) });
-const schemesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), categories: z.array(z.string()) })) });
 
 export interface FilterChoices {
   clients: { id: string; reference: string }[];
@@ -96,8 +53,8 @@ export interface FilterChoices {
 export function useFilterChoices() {
   return useLoad("team-spend-choices", async (signal): Promise<FilterChoices> => {
     const [clients, schemes] = await Promise.all([
-      apiGet<unknown>("/api/clients?limit=500", { signal }).then((a) => clientsSchema.parse(a).items),
-      apiGet<unknown>("/api/schemes", { signal }).then((a) => schemesSchema.parse(a).items),
+      apiGet<unknown>("/api/clients?limit=500", { signal }).then((a) => clientListSchema.parse(a).items),
+      apiGet<unknown>("/api/schemes", { signal }).then((a) => schemeListSchema.parse(a).items),
     ]);
     return {
       clients: [...clients].sort((a, b) => a.reference.localeCompare(b.reference)),

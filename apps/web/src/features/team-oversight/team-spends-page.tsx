@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { isValidIsoDate } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
+import type { TeamSpend, TeamSpends } from "@greentape/contract/supervision";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
@@ -12,7 +13,7 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { countOf, formatDay } from "../../lib/format.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { FILTER_KEYS, TRACK_FILTERS, downloadTeamSpends, fetchTeamSpends, useFilterChoices, useTeamMembers, useTeamSpends } from "./team-oversight-api.ts";
-import type { FilterKey, TeamSpend, TeamSpendFilter, TeamSpends } from "./team-oversight-api.ts";
+import type { FilterKey, TeamSpendFilter } from "./team-oversight-api.ts";
 import "../../styles/office-components.scss";
 import "./team-oversight.scss";
 

@@ -1,4 +1,4 @@
-import type { MemberPause } from "./team-summary-api.ts";
+import type { MemberPause } from "@greentape/contract/pauses";
 import { formatDay } from "../../lib/format.ts";
 
 function justifications(n: number): string {

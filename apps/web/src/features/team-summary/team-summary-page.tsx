@@ -2,6 +2,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { isValidPeriod, nextPeriod } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
+import type { OverdueItem, TeamSummary } from "@greentape/contract/worklists";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";
@@ -10,7 +11,6 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { formatDay, formatPeriod } from "../../lib/format.ts";
 import { PauseStatus } from "./pause-status.tsx";
 import { useTeamPauses, useTeamSummary } from "./team-summary-api.ts";
-import type { OverdueItem, TeamSummary } from "./team-summary-api.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
 

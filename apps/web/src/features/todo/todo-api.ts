@@ -1,11 +1,12 @@
-import { z } from "zod";
+import type { Todo } from "@greentape/contract/worklists";
+import { clientListSchema } from "@greentape/contract/clients";
+import { notificationListSchema } from "@greentape/contract/notifications";
 import { apiGet } from "../../lib/api-client.ts";
-import { fetchTodo, type Todo } from "../../lib/todo-api.ts";
+import { fetchTodo } from "../../lib/todo-api.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
 import { loadOrLastSeen } from "../../lib/last-seen.ts";
 
-const clientsSchema = z.object({ items: z.array(z.object({ id: z.string(), reference: z.string() })) });
-const unreadSchema = z.object({ unreadCount: z.number().int() });
+const unreadSchema = notificationListSchema.pick({ unreadCount: true });
 
 export interface TodoPageData {
   todo: Todo;
@@ -17,7 +18,7 @@ async function fetchTodoPage(signal?: AbortSignal): Promise<TodoPageData> {
   const [todo, clients, unread] = await Promise.all([
     fetchTodo(signal),
     apiGet<unknown>("/api/clients?limit=500", { signal })
-      .then((a) => clientsSchema.parse(a).items)
+      .then((a) => clientListSchema.parse(a).items)
       .catch(() => []),
     apiGet<unknown>("/api/notifications?limit=1", { signal })
       .then((a) => unreadSchema.parse(a).unreadCount)

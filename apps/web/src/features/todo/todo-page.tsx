@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
+import type { TodoItem } from "@greentape/contract/worklists";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -9,7 +10,6 @@ import { useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useTodoPage } from "./todo-api.ts";
-import type { TodoItem } from "../../lib/todo-api.ts";
 import type { TodoPageData } from "./todo-api.ts";
 import { formatDay } from "../../lib/format.ts";
 

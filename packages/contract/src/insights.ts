@@ -76,7 +76,7 @@ export const equityResponseSchema = z.object({
   lorenz: z.array(z.tuple([z.number(), z.number()])).describe("Lorenz curve corners [share of clients, share of spend], least spent-on first"),
   byGroup: z.array(
     z.object({
-      dimension: z.enum(EQUALITY_DIMENSION_KEYS as [string, ...string[]]),
+      dimension: z.enum(EQUALITY_DIMENSION_KEYS),
       group: z.string(),
       label: z.string(),
       clients: z.number().int(),
@@ -109,3 +109,9 @@ export const summaryResponseSchema = outcomeGroupSchema.omit({ key: true, label:
   }),
 });
 
+
+export type WilsonInterval = z.infer<typeof wilsonIntervalSchema>;
+export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>;
+export type Equity = z.infer<typeof equityResponseSchema>;
+export type Summary = z.infer<typeof summaryResponseSchema>;
+export type Uptake = z.infer<typeof uptakeResponseSchema>;

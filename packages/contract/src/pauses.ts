@@ -1,0 +1,19 @@
+// The pause: a worker's new spends wait while a justification is overdue past its scheme's grace days.
+import { z } from "zod";
+import { personSchema } from "./spends.ts";
+
+/** GET /api/me/pause */
+export const pauseStateSchema = z.object({
+  paused: z.boolean(),
+  overdueSpends: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), payee: z.string(), spentOn: z.string(), justificationDueOn: z.string(), justificationStatus: z.string() })),
+  snoozedUntil: z.string().nullable(),
+  snoozesInARow: z.number().int(),
+});
+export type PauseState = z.infer<typeof pauseStateSchema>;
+
+/** GET /api/pauses: the team's members. */
+export const teamPausesSchema = z.object({ items: z.array(pauseStateSchema.extend({ worker: personSchema })) });
+export type MemberPause = z.infer<typeof teamPausesSchema>["items"][number];
+
+/** POST /api/users/:id/snooze */
+export const snoozeSchema = z.object({ id: z.string(), workerId: z.string(), untilOn: z.string(), reason: z.string(), grantedBy: z.string(), createdAt: z.string() });
