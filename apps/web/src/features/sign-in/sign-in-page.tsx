@@ -169,7 +169,7 @@ export function SignInPage() {
         ) : null}
 
         <p className="govuk-body">
-          <Link className="govuk-link" to="/forgot-password">
+          <Link className="govuk-link gt-standalone-link" to="/forgot-password">
             Forgot your password?
           </Link>
         </p>
