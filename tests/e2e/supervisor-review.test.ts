@@ -206,12 +206,16 @@ describe("supervisor review", () => {
 
   it("shows who in the team is paused, and offers to lift it from their page", async () => {
     // The server's answer as it is for a worker past grace (the API tests hold the real rule);
-    // here the screens are what is tested.
+    // here the screens are what is tested. The web reads it with the contract's schema, so it has
+    // the contract's shape.
+    const overdue = (id: string) => ({ id, amount: 1090, currency: "GBP", payee: "Go North East", spentOn: "2026-01-02", justificationDueOn: "2026-01-09", justificationStatus: "due" });
     await page.route("**/api/pauses", (route) =>
       route.fulfill({
         status: 200,
         contentType: "application/json",
-        body: JSON.stringify({ items: [{ worker: { id: worker.user.id, name: worker.user.name }, paused: true, overdueSpends: [{ id: spendId }, { id: randomUUID() }], snoozedUntil: null, snoozesInARow: 0 }] }),
+        body: JSON.stringify({
+          items: [{ worker: { id: worker.user.id, name: worker.user.name }, paused: true, overdueSpends: [overdue(spendId), overdue(randomUUID())], snoozedUntil: null, snoozesInARow: 0 }],
+        }),
       }),
     );
     await page.goto("/team");

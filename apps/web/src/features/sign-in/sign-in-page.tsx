@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -9,7 +9,11 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { councilAccountSignIn } from "../../lib/council-settings.ts";
-import { SecondFactorStep } from "./second-factor-step.tsx";
+import { Loading } from "../../components/loading.tsx";
+
+// Only the accounts with a second factor need this step (and its WebAuthn code): it loads when
+// asked for, so the sign-in page's first load stays small.
+const SecondFactorStep = lazy(() => import("./second-factor-step.tsx").then((m) => ({ default: m.SecondFactorStep })));
 
 type Field = "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -95,15 +99,17 @@ export function SignInPage() {
 
   if (mfaToken !== null) {
     return (
-      <SecondFactorStep
-        mfaToken={mfaToken}
-        onSignedIn={() => void navigate(from ?? "/")}
-        onRestart={(message) => {
-          setMfaToken(null);
-          setSubmitting(false);
-          setProblems({ fields: {}, general: { message } });
-        }}
-      />
+      <Suspense fallback={<Loading />}>
+        <SecondFactorStep
+          mfaToken={mfaToken}
+          onSignedIn={() => void navigate(from ?? "/")}
+          onRestart={(message) => {
+            setMfaToken(null);
+            setSubmitting(false);
+            setProblems({ fields: {}, general: { message } });
+          }}
+        />
+      </Suspense>
     );
   }
 
