@@ -5,6 +5,7 @@ import type { SpendDetail } from "@greentape/contract/spends";
 import { ErrorSummary } from "./error-summary.tsx";
 import type { SummaryError } from "./error-summary.tsx";
 import { OfflineNotice } from "./offline-notice.tsx";
+import { PageColumn } from "./page-column.tsx";
 import { SummaryList } from "./summary-list.tsx";
 import { formatDay } from "../lib/format.ts";
 
@@ -23,27 +24,25 @@ interface SpendFormLayoutProps {
 /** A form about one spend, sent from a draft: what went wrong, the way back, which spend it is and when the form is due. */
 export function SpendFormLayout({ spend, heading, deadline, errors, offline, children }: SpendFormLayoutProps) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {offline ? <OfflineNotice /> : null}
-        <Link className="govuk-back-link" to={`/spends/${spend.id}`}>
-          Back to the spend
-        </Link>
-        <span className="govuk-caption-l">
-          {formatMoney(spend.amount, spend.currency)} for {spend.client.reference}
-        </span>
-        <h1 className="govuk-heading-l">{heading}</h1>
-        <SummaryList
-          rows={[
-            { key: "Paid to", value: spend.payee },
-            { key: "Category", value: spend.category },
-            { key: "Date spent", value: formatDay(spend.spentOn) },
-            { key: deadline.key, value: `${formatDay(deadline.dueOn)}${deadline.overdue ? " (overdue)" : ""}` },
-          ]}
-        />
-        {children}
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {offline ? <OfflineNotice /> : null}
+      <Link className="govuk-back-link" to={`/spends/${spend.id}`}>
+        Back to the spend
+      </Link>
+      <span className="govuk-caption-l">
+        {formatMoney(spend.amount, spend.currency)} for {spend.client.reference}
+      </span>
+      <h1 className="govuk-heading-l">{heading}</h1>
+      <SummaryList
+        rows={[
+          { key: "Paid to", value: spend.payee },
+          { key: "Category", value: spend.category },
+          { key: "Date spent", value: formatDay(spend.spentOn) },
+          { key: deadline.key, value: `${formatDay(deadline.dueOn)}${deadline.overdue ? " (overdue)" : ""}` },
+        ]}
+      />
+      {children}
+    </PageColumn>
   );
 }

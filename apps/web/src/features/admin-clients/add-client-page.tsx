@@ -1,10 +1,12 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -64,45 +66,40 @@ export function AddClientPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/clients">
-          Clients
-        </Link>
-        <ErrorSummary errors={summary} />
-        <h1 className="govuk-heading-l">Add a client</h1>
-        {teams.state.status === "loading" ? <Loading label="Loading teams" /> : null}
-        {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
-        {teams.state.status === "loaded" ? (
-          <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-            <TextInput
-              id={FIELD_IDS.reference}
-              label="Client reference"
-              hint="The pseudonymous reference your service uses, like C-10234"
-              widthClass="govuk-input--width-10"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="characters"
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-              error={errors.reference}
-            />
-            <TextInput
-              id={FIELD_IDS.displayName}
-              label="Display name (optional)"
-              hint="Helps the team recognise the client. It is never included in an export."
-              autoComplete="off"
-              value={displayName}
-              onChange={(event) => setDisplayName(event.target.value)}
-              error={errors.displayName}
-            />
-            <TeamSelect id={FIELD_IDS.teamId} label="Team" value={teamId} onChange={setTeamId} teams={teams.state.data} error={errors.teamId} />
-            <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-              {saving ? "Adding…" : "Add client"}
-            </button>
-          </form>
-        ) : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/clients", label: "Clients" }}>
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">Add a client</h1>
+      {teams.state.status === "loading" ? <Loading label="Loading teams" /> : null}
+      {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
+      {teams.state.status === "loaded" ? (
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <TextInput
+            id={FIELD_IDS.reference}
+            label="Client reference"
+            hint="The pseudonymous reference your service uses, like C-10234"
+            widthClass="govuk-input--width-10"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            value={reference}
+            onChange={(event) => setReference(event.target.value)}
+            error={errors.reference}
+          />
+          <TextInput
+            id={FIELD_IDS.displayName}
+            label="Display name (optional)"
+            hint="Helps the team recognise the client. It is never included in an export."
+            autoComplete="off"
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            error={errors.displayName}
+          />
+          <TeamSelect id={FIELD_IDS.teamId} label="Team" value={teamId} onChange={setTeamId} teams={teams.state.data} error={errors.teamId} />
+          <SubmitButton busy={saving} busyLabel="Adding…">
+            Add client
+          </SubmitButton>
+        </form>
+      ) : null}
+    </PageColumn>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { useLocation, useNavigate, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -26,20 +28,15 @@ export function ClientPage() {
   usePageTitle(client ? `Client ${client.reference}` : "Client", hasErrors);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/clients">
-          Clients
-        </Link>
-        {clients.state.status === "loading" || teams.state.status === "loading" ? <Loading label="Loading the client" /> : null}
-        {clients.state.status === "failed" ? <LoadFailed what="the client" error={clients.state.error} onRetry={clients.reload} /> : null}
-        {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
-        {clients.state.status === "loaded" && !client ? <h1 className="govuk-heading-l">Client not found</h1> : null}
-        {client && teams.state.status === "loaded" ? (
-          <MoveClient client={client} teams={teams.state.data} onErrors={setHasErrors} />
-        ) : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/clients", label: "Clients" }}>
+      {clients.state.status === "loading" || teams.state.status === "loading" ? <Loading label="Loading the client" /> : null}
+      {clients.state.status === "failed" ? <LoadFailed what="the client" error={clients.state.error} onRetry={clients.reload} /> : null}
+      {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
+      {clients.state.status === "loaded" && !client ? <h1 className="govuk-heading-l">Client not found</h1> : null}
+      {client && teams.state.status === "loaded" ? (
+        <MoveClient client={client} teams={teams.state.data} onErrors={setHasErrors} />
+      ) : null}
+    </PageColumn>
   );
 }
 
@@ -100,9 +97,9 @@ function MoveClient({ client, teams, onErrors }: { client: ClientView; teams: Te
             teams={others}
             error={errors.find((e) => e.fieldId === "client-new-team")?.message}
           />
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Moving…" : "Move client"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Moving…">
+            Move client
+          </SubmitButton>
         </form>
       )}
     </>

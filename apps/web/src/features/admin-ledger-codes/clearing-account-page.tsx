@@ -1,10 +1,12 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -22,17 +24,12 @@ export function ClearingAccountPage() {
   usePageTitle(`Clearing account for ${account?.label ?? paymentMethod}`, hasErrors);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/ledger-codes">
-          Ledger codes
-        </Link>
-        {accounts.state.status === "loading" ? <Loading label="Loading the clearing account" /> : null}
-        {accounts.state.status === "failed" ? <LoadFailed what="the clearing account" error={accounts.state.error} onRetry={accounts.reload} /> : null}
-        {accounts.state.status === "loaded" && !account ? <p className="govuk-body">There is no payment method called {paymentMethod}.</p> : null}
-        {account ? <ClearingAccountForm account={account} onErrors={setHasErrors} /> : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/ledger-codes", label: "Ledger codes" }}>
+      {accounts.state.status === "loading" ? <Loading label="Loading the clearing account" /> : null}
+      {accounts.state.status === "failed" ? <LoadFailed what="the clearing account" error={accounts.state.error} onRetry={accounts.reload} /> : null}
+      {accounts.state.status === "loaded" && !account ? <p className="govuk-body">There is no payment method called {paymentMethod}.</p> : null}
+      {account ? <ClearingAccountForm account={account} onErrors={setHasErrors} /> : null}
+    </PageColumn>
   );
 }
 
@@ -94,9 +91,9 @@ function ClearingAccountForm({ account, onErrors }: { account: ClearingAccount; 
           error={errors.find((e) => e.fieldId === "account-code")?.message}
         />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Saving…" : "Save clearing account"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            Save clearing account
+          </SubmitButton>
           {account.accountCode !== null ? (
             <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={saving || undefined} onClick={() => void remove()}>
               Use the default account

@@ -1,10 +1,12 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -21,22 +23,17 @@ export function LedgerCodePage() {
   usePageTitle(`Ledger code for ${category}`, hasErrors);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/ledger-codes">
-          Ledger codes
-        </Link>
-        {codes.state.status === "loading" ? <Loading label="Loading the ledger code" /> : null}
-        {codes.state.status === "failed" ? <LoadFailed what="the ledger code" error={codes.state.error} onRetry={codes.reload} /> : null}
-        {codes.state.status === "loaded" ? (
-          <LedgerCodeForm
-            category={category}
-            current={codes.state.data.find((c) => c.category === category) ?? null}
-            onErrors={setHasErrors}
-          />
-        ) : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/ledger-codes", label: "Ledger codes" }}>
+      {codes.state.status === "loading" ? <Loading label="Loading the ledger code" /> : null}
+      {codes.state.status === "failed" ? <LoadFailed what="the ledger code" error={codes.state.error} onRetry={codes.reload} /> : null}
+      {codes.state.status === "loaded" ? (
+        <LedgerCodeForm
+          category={category}
+          current={codes.state.data.find((c) => c.category === category) ?? null}
+          onErrors={setHasErrors}
+        />
+      ) : null}
+    </PageColumn>
   );
 }
 
@@ -133,9 +130,9 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
           error={errors.find((e) => e.fieldId === "merchant-category")?.message}
         />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Saving…" : "Save ledger code"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            Save ledger code
+          </SubmitButton>
           {current !== null ? (
             <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={saving || undefined} onClick={() => void remove()}>
               Remove this code

@@ -7,6 +7,8 @@ import { Textarea } from "../../components/form-fields.tsx";
 import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -53,14 +55,12 @@ export function EditSchemePage() {
 
 function EditorFrame({ back, backLabel, children }: { back: string; backLabel: string; children: ReactNode }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={back}>
-          {backLabel}
-        </Link>
-        {children}
-      </div>
-    </div>
+    <PageColumn>
+      <Link className="govuk-back-link" to={back}>
+        {backLabel}
+      </Link>
+      {children}
+    </PageColumn>
   );
 }
 
@@ -315,9 +315,9 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
         </div>
 
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Saving…" : scheme ? `Save as version ${nextVersion}` : "Add scheme"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            {scheme ? `Save as version ${nextVersion}` : "Add scheme"}
+          </SubmitButton>
           <Link className="govuk-link" to={scheme ? `/admin/schemes/${scheme.id}` : "/admin/schemes"}>
             Cancel
           </Link>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
+import { PageColumn } from "../../components/page-column.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { TeamForm } from "./team-form.tsx";
@@ -11,26 +12,21 @@ export function AddTeamPage() {
   usePageTitle("Add a team", hasErrors);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/teams">
-          Teams
-        </Link>
-        <TeamForm
-          initial={{ name: "", costCentre: "", serviceArea: "" }}
-          submitLabel="Add team"
-          heading={<h1 className="govuk-heading-l">Add a team</h1>}
-          onErrorsChange={setHasErrors}
-          onSave={async (input) => {
-            await createTeam(input);
-            void navigate("/admin/teams", { state: { flash: `${input.name} added` } satisfies FlashState });
-          }}
-        >
-          <p className="govuk-body">
-            Then add its supervisors and workers on the Users page, and its clients on the Clients page.
-          </p>
-        </TeamForm>
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/teams", label: "Teams" }}>
+      <TeamForm
+        initial={{ name: "", costCentre: "", serviceArea: "" }}
+        submitLabel="Add team"
+        heading={<h1 className="govuk-heading-l">Add a team</h1>}
+        onErrorsChange={setHasErrors}
+        onSave={async (input) => {
+          await createTeam(input);
+          void navigate("/admin/teams", { state: { flash: `${input.name} added` } satisfies FlashState });
+        }}
+      >
+        <p className="govuk-body">
+          Then add its supervisors and workers on the Users page, and its clients on the Clients page.
+        </p>
+      </TeamForm>
+    </PageColumn>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -102,9 +103,9 @@ export function TeamForm({ initial, submitLabel, onSave, heading, onErrorsChange
           error={fields.serviceArea}
           autoComplete="off"
         />
-        <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-          {saving ? "Saving…" : submitLabel}
-        </button>
+        <SubmitButton busy={saving} busyLabel="Saving…">
+          {submitLabel}
+        </SubmitButton>
       </form>
     </>
   );

@@ -7,6 +7,8 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -102,81 +104,74 @@ export function AddUserPage() {
 
   if (created) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">User added</h1>
-            <div className="govuk-panel__body">{created.name} can now sign in</div>
-          </div>
-          <SummaryList
-            rows={[
-              { key: "Email", value: <span className="gt-code">{created.email}</span> },
-              { key: "Role", value: ROLE_LABELS[created.role] },
-              { key: "Team", value: created.teamName ?? "None" },
-            ]}
-          />
-          <OneTimePassword password={created.temporaryPassword} name={created.name} />
-          <ul className="govuk-list">
-            {created.user ? (
-              <li>
-                <Link className="govuk-link" to={`/admin/users/${created.user.id}`}>
-                  See {created.name}&rsquo;s details
-                </Link>
-              </li>
-            ) : null}
+      <PageColumn>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">User added</h1>
+          <div className="govuk-panel__body">{created.name} can now sign in</div>
+        </div>
+        <SummaryList
+          rows={[
+            { key: "Email", value: <span className="gt-code">{created.email}</span> },
+            { key: "Role", value: ROLE_LABELS[created.role] },
+            { key: "Team", value: created.teamName ?? "None" },
+          ]}
+        />
+        <OneTimePassword password={created.temporaryPassword} name={created.name} />
+        <ul className="govuk-list">
+          {created.user ? (
             <li>
-              <Link className="govuk-link" to="/admin/users" replace>
-                Back to all users
+              <Link className="govuk-link" to={`/admin/users/${created.user.id}`}>
+                See {created.name}&rsquo;s details
               </Link>
             </li>
-          </ul>
-        </div>
-      </div>
+          ) : null}
+          <li>
+            <Link className="govuk-link" to="/admin/users" replace>
+              Back to all users
+            </Link>
+          </li>
+        </ul>
+      </PageColumn>
     );
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/users">
-          Users
-        </Link>
-        <ErrorSummary errors={summary} />
-        <h1 className="govuk-heading-l">Add a user</h1>
-        {teams.state.status === "loading" ? <Loading label="Loading teams" /> : null}
-        {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
-        {teams.state.status === "loaded" ? (
-          <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-            <TextInput
-              id={USER_FIELD_IDS.email}
-              label="Work email address"
-              hint="They sign in with it."
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="none"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={errors.email}
-            />
-            <UserFields values={values} onChange={setValues} errors={errors} teams={teams.state.data} />
-            <TextInput
-              id={USER_FIELD_IDS.temporaryPassword}
-              label="Temporary password (optional)"
-              hint="Leave this empty and Green Tape makes one. Either way it is shown once, and they must change it when they first sign in."
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="none"
-              value={temporaryPassword}
-              onChange={(event) => setTemporaryPassword(event.target.value)}
-              error={errors.temporaryPassword}
-            />
-            <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-              {saving ? "Adding…" : `Add ${values.role ? ROLE_LABELS[values.role].toLowerCase() : "user"}`}
-            </button>
-          </form>
-        ) : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/users", label: "Users" }}>
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">Add a user</h1>
+      {teams.state.status === "loading" ? <Loading label="Loading teams" /> : null}
+      {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
+      {teams.state.status === "loaded" ? (
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <TextInput
+            id={USER_FIELD_IDS.email}
+            label="Work email address"
+            hint="They sign in with it."
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={errors.email}
+          />
+          <UserFields values={values} onChange={setValues} errors={errors} teams={teams.state.data} />
+          <TextInput
+            id={USER_FIELD_IDS.temporaryPassword}
+            label="Temporary password (optional)"
+            hint="Leave this empty and Green Tape makes one. Either way it is shown once, and they must change it when they first sign in."
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={temporaryPassword}
+            onChange={(event) => setTemporaryPassword(event.target.value)}
+            error={errors.temporaryPassword}
+          />
+          <SubmitButton busy={saving} busyLabel="Adding…">
+            {`Add ${values.role ? ROLE_LABELS[values.role].toLowerCase() : "user"}`}
+          </SubmitButton>
+        </form>
+      ) : null}
+    </PageColumn>
   );
 }

@@ -4,6 +4,8 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -18,14 +20,12 @@ function WithUser({ title, children }: { title: (user: User) => string; children
   const user = users.state.status === "loaded" ? users.state.data.find((u) => u.id === id) : undefined;
   usePageTitle(user ? title(user) : "User");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {users.state.status === "loading" ? <Loading label="Loading the user" /> : null}
-        {users.state.status === "failed" ? <LoadFailed what="the user" error={users.state.error} onRetry={users.reload} /> : null}
-        {users.state.status === "loaded" && !user ? <h1 className="govuk-heading-l">User not found</h1> : null}
-        {user ? children(user) : null}
-      </div>
-    </div>
+    <PageColumn>
+      {users.state.status === "loading" ? <Loading label="Loading the user" /> : null}
+      {users.state.status === "failed" ? <LoadFailed what="the user" error={users.state.error} onRetry={users.reload} /> : null}
+      {users.state.status === "loaded" && !user ? <h1 className="govuk-heading-l">User not found</h1> : null}
+      {user ? children(user) : null}
+    </PageColumn>
   );
 }
 
@@ -136,9 +136,9 @@ function ResetConfirm({ user }: { user: User }) {
       </p>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Resetting…" : "Reset password"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Resetting…">
+            Reset password
+          </SubmitButton>
           <Link className="govuk-link" to={`/admin/users/${user.id}`}>
             Cancel
           </Link>

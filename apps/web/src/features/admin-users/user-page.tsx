@@ -5,6 +5,8 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
@@ -29,30 +31,25 @@ export function UserPage() {
   usePageTitle(user ? user.name : "User", hasErrors);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/admin/users">
-          Users
-        </Link>
-        {flash ? <SuccessBanner heading={flash} /> : null}
-        {users.state.status === "loading" || teams.state.status === "loading" ? <Loading label="Loading the user" /> : null}
-        {users.state.status === "failed" ? <LoadFailed what="the user" error={users.state.error} onRetry={users.reload} /> : null}
-        {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
-        {users.state.status === "loaded" && !user ? (
-          <>
-            <h1 className="govuk-heading-l">User not found</h1>
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/admin/users">
-                See all users
-              </Link>
-            </p>
-          </>
-        ) : null}
-        {user && teams.state.status === "loaded" ? (
-          <UserDetails key={user.id} user={user} teams={teams.state.data} onErrors={setHasErrors} reload={users.reload} />
-        ) : null}
-      </div>
-    </div>
+    <PageColumn back={{ to: "/admin/users", label: "Users" }}>
+      {flash ? <SuccessBanner heading={flash} /> : null}
+      {users.state.status === "loading" || teams.state.status === "loading" ? <Loading label="Loading the user" /> : null}
+      {users.state.status === "failed" ? <LoadFailed what="the user" error={users.state.error} onRetry={users.reload} /> : null}
+      {teams.state.status === "failed" ? <LoadFailed what="the teams" error={teams.state.error} onRetry={teams.reload} /> : null}
+      {users.state.status === "loaded" && !user ? (
+        <>
+          <h1 className="govuk-heading-l">User not found</h1>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/admin/users">
+              See all users
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {user && teams.state.status === "loaded" ? (
+        <UserDetails key={user.id} user={user} teams={teams.state.data} onErrors={setHasErrors} reload={users.reload} />
+      ) : null}
+    </PageColumn>
   );
 }
 
@@ -155,9 +152,9 @@ function UserDetails({ user, teams, onErrors, reload }: UserDetailsProps) {
       <h2 className="govuk-heading-m">Details</h2>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
         <UserFields values={values} onChange={setValues} errors={errors} teams={teams} />
-        <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-          {saving ? "Saving…" : "Save changes"}
-        </button>
+        <SubmitButton busy={saving} busyLabel="Saving…">
+          Save changes
+        </SubmitButton>
       </form>
 
       <h2 className="govuk-heading-m">Access</h2>

@@ -13,6 +13,7 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { CommentForm } from "../../components/comment-form.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
@@ -205,9 +206,9 @@ function SampleCase({ sample, item, spend, onSaved, onCommented }: SampleCasePro
         error={errors.notes}
         maxLength={4000}
       />
-      <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-        {saving ? "Saving…" : item.finding ? "Save the changed finding" : "Save finding"}
-      </button>
+      <SubmitButton busy={saving} busyLabel="Saving…">
+        {item.finding ? "Save the changed finding" : "Save finding"}
+      </SubmitButton>
     </form>
   );
 

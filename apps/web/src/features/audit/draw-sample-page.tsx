@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { drawSampleInputSchema } from "@greentape/domain/audit-input";
 import type { DrawSampleInput } from "@greentape/domain/audit-input";
 import { isValidPeriod } from "@greentape/domain/dates";
@@ -8,6 +8,8 @@ import { parseMoney } from "@greentape/domain/money";
 import type { SampleMethod } from "@greentape/domain/sample-plan";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
@@ -140,187 +142,182 @@ export function DrawSamplePage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/audit" className="govuk-back-link">
-          Back to audit
-        </Link>
-        <ErrorSummary errors={summary} />
-        <span className="govuk-caption-l">Audit</span>
-        <h1 className="govuk-heading-l">Draw a sample</h1>
-        <p className="govuk-body">
-          Green Tape draws part of the sample at random, so it speaks for the whole month, and adds every spend that meets
-          a risk rule. It records the seed and every choice you make here, so anyone can draw the same sample again.
-        </p>
+    <PageColumn back={{ to: "/audit", label: "Back to audit" }}>
+      <ErrorSummary errors={summary} />
+      <span className="govuk-caption-l">Audit</span>
+      <h1 className="govuk-heading-l">Draw a sample</h1>
+      <p className="govuk-body">
+        Green Tape draws part of the sample at random, so it speaks for the whole month, and adds every spend that meets
+        a risk rule. It records the seed and every choice you make here, so anyone can draw the same sample again.
+      </p>
 
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <TextInput
-            id="period"
-            name="period"
-            label="Which month?"
-            hint="Year and month, for example 2026-03"
-            widthClass="govuk-input--width-10"
-            value={period}
-            onChange={(event) => setPeriod(event.target.value)}
-            error={errors.period}
-            spellCheck={false}
-            autoComplete="off"
-          />
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <TextInput
+          id="period"
+          name="period"
+          label="Which month?"
+          hint="Year and month, for example 2026-03"
+          widthClass="govuk-input--width-10"
+          value={period}
+          onChange={(event) => setPeriod(event.target.value)}
+          error={errors.period}
+          spellCheck={false}
+          autoComplete="off"
+        />
 
-          <div className={`govuk-form-group${errors["size-choice"] ? " govuk-form-group--error" : ""}`}>
-            <fieldset className="govuk-fieldset" aria-describedby="size-choice-hint">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">How many spends to draw at random?</legend>
-              <div id="size-choice-hint" className="govuk-hint">
-                The page for the sample will explain the size in words.
-              </div>
-              <div className="govuk-radios">
-                <SizeRadio id="size-choice" value="standard" current={sizeChoice} onChange={setSizeChoice} label="Work it out for me (recommended)">
-                  Enough to show, with 95% confidence, whether more of the month's spends had a problem than you can tolerate.
-                </SizeRadio>
-                {sizeChoice === "standard" ? (
-                  <div className="govuk-radios__conditional">
-                    <TextInputPercent
-                      id="tolerable-rate"
-                      label="Tolerable rate (optional)"
-                      hint="The share of spends with a problem you could live with. Leave blank for the schemes' setting, or 5%."
-                      value={tolerableRate}
-                      onChange={setTolerableRate}
-                      error={errors["tolerable-rate"]}
-                    />
-                  </div>
-                ) : null}
-                <SizeRadio id="size-choice-size" value="size" current={sizeChoice} onChange={setSizeChoice} label="A number of spends" />
-                {sizeChoice === "size" ? (
-                  <div className="govuk-radios__conditional">
-                    <TextInput
-                      id="size"
-                      name="size"
-                      label="Number of spends"
-                      inputMode="numeric"
-                      widthClass="govuk-input--width-5"
-                      value={size}
-                      onChange={(event) => setSize(event.target.value)}
-                      error={errors.size}
-                    />
-                  </div>
-                ) : null}
-                <SizeRadio id="size-choice-rate" value="rate" current={sizeChoice} onChange={setSizeChoice} label="A share of the month's spends" />
-                {sizeChoice === "rate" ? (
-                  <div className="govuk-radios__conditional">
-                    <TextInputPercent id="rate" label="Share of spends" hint="For example, 10 for one spend in ten" value={rate} onChange={setRate} error={errors.rate} />
-                  </div>
-                ) : null}
-              </div>
-            </fieldset>
-          </div>
-
-          <Radios<SampleMethod>
-            id="method"
-            name="method"
-            legend="How to draw at random"
-            options={METHOD_CHOICES}
-            value={method}
-            onChange={setMethod}
-            error={errors.method}
-          />
-
-          <div className="govuk-form-group">
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Risk rules</legend>
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id="risk-rules"
-                    name="riskRules"
-                    type="checkbox"
-                    checked={riskRules}
-                    onChange={(event) => setRiskRules(event.target.checked)}
-                    aria-describedby="risk-rules-hint"
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor="risk-rules">
-                    Also add every spend that meets a risk rule
-                  </label>
-                  <div id="risk-rules-hint" className="govuk-hint govuk-checkboxes__hint">
-                    A concern from a supervisor, a possible split or duplicate, an amount above the team's normal, a new
-                    payee, a large amount, a long-overdue justification or a lost receipt. These are reported apart and
-                    do not enter the statistics.
-                  </div>
-                </div>
-              </div>
-              {riskRules ? (
-                <div className="govuk-checkboxes__conditional gt-risk-options">
-                  <div className={`govuk-form-group${errors["top-stratum-amount"] ? " govuk-form-group--error" : ""}`}>
-                    <label className="govuk-label govuk-label--s" htmlFor="top-stratum-amount">
-                      Large amount (optional)
-                    </label>
-                    <div id="top-stratum-amount-hint" className="govuk-hint">
-                      Every spend of this much or more goes in. Leave blank to use each scheme's setting.
-                    </div>
-                    {errors["top-stratum-amount"] ? (
-                      <p id="top-stratum-amount-error" className="govuk-error-message">
-                        <span className="govuk-visually-hidden">Error:</span> {errors["top-stratum-amount"]}
-                      </p>
-                    ) : null}
-                    <div className="govuk-input__wrapper">
-                      <div className="govuk-input__prefix" aria-hidden="true">
-                        £
-                      </div>
-                      <input
-                        className={`govuk-input govuk-input--width-5${errors["top-stratum-amount"] ? " govuk-input--error" : ""}`}
-                        id="top-stratum-amount"
-                        name="topStratumAmount"
-                        inputMode="decimal"
-                        spellCheck={false}
-                        value={topStratumAmount}
-                        onChange={(event) => setTopStratumAmount(event.target.value)}
-                        aria-describedby={`top-stratum-amount-hint${errors["top-stratum-amount"] ? " top-stratum-amount-error" : ""}`}
-                        aria-invalid={errors["top-stratum-amount"] ? true : undefined}
-                      />
-                    </div>
-                  </div>
-                  <TextInput
-                    id="overdue-days"
-                    name="overdueDays"
-                    label="Overdue justifications (optional)"
-                    hint="Add spends whose justification is overdue by more than this many days. Leave blank for 14."
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-3"
-                    value={overdueDays}
-                    onChange={(event) => setOverdueDays(event.target.value)}
-                    error={errors["overdue-days"]}
+        <div className={`govuk-form-group${errors["size-choice"] ? " govuk-form-group--error" : ""}`}>
+          <fieldset className="govuk-fieldset" aria-describedby="size-choice-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">How many spends to draw at random?</legend>
+            <div id="size-choice-hint" className="govuk-hint">
+              The page for the sample will explain the size in words.
+            </div>
+            <div className="govuk-radios">
+              <SizeRadio id="size-choice" value="standard" current={sizeChoice} onChange={setSizeChoice} label="Work it out for me (recommended)">
+                Enough to show, with 95% confidence, whether more of the month's spends had a problem than you can tolerate.
+              </SizeRadio>
+              {sizeChoice === "standard" ? (
+                <div className="govuk-radios__conditional">
+                  <TextInputPercent
+                    id="tolerable-rate"
+                    label="Tolerable rate (optional)"
+                    hint="The share of spends with a problem you could live with. Leave blank for the schemes' setting, or 5%."
+                    value={tolerableRate}
+                    onChange={setTolerableRate}
+                    error={errors["tolerable-rate"]}
                   />
                 </div>
               ) : null}
-            </fieldset>
-          </div>
-
-          <details className="govuk-details" open={seedOpen} onToggle={(event) => setSeedOpen(event.currentTarget.open)}>
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Use a seed of your own</span>
-            </summary>
-            <div className="govuk-details__text">
-              <TextInput
-                id="seed"
-                name="seed"
-                label="Seed"
-                hint="Leave blank and Green Tape picks a random seed of 128 bits and records it. Give one to draw again a sample someone else drew, or use dice rolled in public."
-                value={seed}
-                onChange={(event) => setSeed(event.target.value)}
-                error={errors.seed}
-                spellCheck={false}
-                autoComplete="off"
-                autoCapitalize="none"
-              />
+              <SizeRadio id="size-choice-size" value="size" current={sizeChoice} onChange={setSizeChoice} label="A number of spends" />
+              {sizeChoice === "size" ? (
+                <div className="govuk-radios__conditional">
+                  <TextInput
+                    id="size"
+                    name="size"
+                    label="Number of spends"
+                    inputMode="numeric"
+                    widthClass="govuk-input--width-5"
+                    value={size}
+                    onChange={(event) => setSize(event.target.value)}
+                    error={errors.size}
+                  />
+                </div>
+              ) : null}
+              <SizeRadio id="size-choice-rate" value="rate" current={sizeChoice} onChange={setSizeChoice} label="A share of the month's spends" />
+              {sizeChoice === "rate" ? (
+                <div className="govuk-radios__conditional">
+                  <TextInputPercent id="rate" label="Share of spends" hint="For example, 10 for one spend in ten" value={rate} onChange={setRate} error={errors.rate} />
+                </div>
+              ) : null}
             </div>
-          </details>
+          </fieldset>
+        </div>
 
-          <button type="submit" className="govuk-button" aria-disabled={sending || undefined}>
-            {sending ? "Drawing the sample…" : "Draw the sample"}
-          </button>
-        </form>
-      </div>
-    </div>
+        <Radios<SampleMethod>
+          id="method"
+          name="method"
+          legend="How to draw at random"
+          options={METHOD_CHOICES}
+          value={method}
+          onChange={setMethod}
+          error={errors.method}
+        />
+
+        <div className="govuk-form-group">
+          <fieldset className="govuk-fieldset">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Risk rules</legend>
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <div className="govuk-checkboxes__item">
+                <input
+                  className="govuk-checkboxes__input"
+                  id="risk-rules"
+                  name="riskRules"
+                  type="checkbox"
+                  checked={riskRules}
+                  onChange={(event) => setRiskRules(event.target.checked)}
+                  aria-describedby="risk-rules-hint"
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="risk-rules">
+                  Also add every spend that meets a risk rule
+                </label>
+                <div id="risk-rules-hint" className="govuk-hint govuk-checkboxes__hint">
+                  A concern from a supervisor, a possible split or duplicate, an amount above the team's normal, a new
+                  payee, a large amount, a long-overdue justification or a lost receipt. These are reported apart and
+                  do not enter the statistics.
+                </div>
+              </div>
+            </div>
+            {riskRules ? (
+              <div className="govuk-checkboxes__conditional gt-risk-options">
+                <div className={`govuk-form-group${errors["top-stratum-amount"] ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label govuk-label--s" htmlFor="top-stratum-amount">
+                    Large amount (optional)
+                  </label>
+                  <div id="top-stratum-amount-hint" className="govuk-hint">
+                    Every spend of this much or more goes in. Leave blank to use each scheme's setting.
+                  </div>
+                  {errors["top-stratum-amount"] ? (
+                    <p id="top-stratum-amount-error" className="govuk-error-message">
+                      <span className="govuk-visually-hidden">Error:</span> {errors["top-stratum-amount"]}
+                    </p>
+                  ) : null}
+                  <div className="govuk-input__wrapper">
+                    <div className="govuk-input__prefix" aria-hidden="true">
+                      £
+                    </div>
+                    <input
+                      className={`govuk-input govuk-input--width-5${errors["top-stratum-amount"] ? " govuk-input--error" : ""}`}
+                      id="top-stratum-amount"
+                      name="topStratumAmount"
+                      inputMode="decimal"
+                      spellCheck={false}
+                      value={topStratumAmount}
+                      onChange={(event) => setTopStratumAmount(event.target.value)}
+                      aria-describedby={`top-stratum-amount-hint${errors["top-stratum-amount"] ? " top-stratum-amount-error" : ""}`}
+                      aria-invalid={errors["top-stratum-amount"] ? true : undefined}
+                    />
+                  </div>
+                </div>
+                <TextInput
+                  id="overdue-days"
+                  name="overdueDays"
+                  label="Overdue justifications (optional)"
+                  hint="Add spends whose justification is overdue by more than this many days. Leave blank for 14."
+                  inputMode="numeric"
+                  widthClass="govuk-input--width-3"
+                  value={overdueDays}
+                  onChange={(event) => setOverdueDays(event.target.value)}
+                  error={errors["overdue-days"]}
+                />
+              </div>
+            ) : null}
+          </fieldset>
+        </div>
+
+        <details className="govuk-details" open={seedOpen} onToggle={(event) => setSeedOpen(event.currentTarget.open)}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Use a seed of your own</span>
+          </summary>
+          <div className="govuk-details__text">
+            <TextInput
+              id="seed"
+              name="seed"
+              label="Seed"
+              hint="Leave blank and Green Tape picks a random seed of 128 bits and records it. Give one to draw again a sample someone else drew, or use dice rolled in public."
+              value={seed}
+              onChange={(event) => setSeed(event.target.value)}
+              error={errors.seed}
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="none"
+            />
+          </div>
+        </details>
+
+        <SubmitButton busy={sending} busyLabel="Drawing the sample…">
+          Draw the sample
+        </SubmitButton>
+      </form>
+    </PageColumn>
   );
 }
 

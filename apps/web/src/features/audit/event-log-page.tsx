@@ -4,6 +4,7 @@ import type { LogVerdict } from "@greentape/contract/log";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { councilDateFormat } from "../../lib/council-settings.ts";
 import type { SignedCheckpoint } from "../../lib/log-api.ts";
@@ -72,58 +73,56 @@ export function EventLogPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summary} />
-        <span className="govuk-caption-l">Audit</span>
-        <h1 className="govuk-heading-l">Event log</h1>
-        <p className="govuk-body">
-          Every change in Green Tape is written to a log that can only be added to. The log is a Merkle tree, as in
-          Certificate Transparency: every few moments it is sealed with a signed checkpoint, and any later checkpoint must
-          extend every earlier one.
-        </p>
-        <p className="govuk-body">
-          Checking asks the server to rebuild the log from every entry, and this browser to check the newest checkpoint
-          against every one it has seen before. Even someone with full control of the database cannot pass that.
-        </p>
-        <button type="button" className="govuk-button" onClick={() => void checkNewest()} aria-disabled={checking || undefined}>
-          {checking ? "Checking the event log…" : "Check the event log"}
-        </button>
+    <PageColumn>
+      <ErrorSummary errors={summary} />
+      <span className="govuk-caption-l">Audit</span>
+      <h1 className="govuk-heading-l">Event log</h1>
+      <p className="govuk-body">
+        Every change in Green Tape is written to a log that can only be added to. The log is a Merkle tree, as in
+        Certificate Transparency: every few moments it is sealed with a signed checkpoint, and any later checkpoint must
+        extend every earlier one.
+      </p>
+      <p className="govuk-body">
+        Checking asks the server to rebuild the log from every entry, and this browser to check the newest checkpoint
+        against every one it has seen before. Even someone with full control of the database cannot pass that.
+      </p>
+      <button type="button" className="govuk-button" onClick={() => void checkNewest()} aria-disabled={checking || undefined}>
+        {checking ? "Checking the event log…" : "Check the event log"}
+      </button>
 
-        <div aria-live="polite" ref={result} tabIndex={-1} className="gt-verify__result" data-testid="chain-result">
-          {checked ? <Outcome checked={checked} /> : null}
-          {problem ? <p className="govuk-body">The check could not be run. {problem}</p> : null}
-        </div>
-
-        <details className="govuk-details" open={summary.length > 0 ? true : undefined}>
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Check against a checkpoint saved elsewhere</span>
-          </summary>
-          <div className="govuk-details__text">
-            <p className="govuk-body">
-              A checkpoint printed in a month's close, an audit report, or saved by a witness: the log must still extend it.
-            </p>
-            <form noValidate onSubmit={checkSaved}>
-              <Textarea
-                id="saved-checkpoint"
-                name="checkpoint"
-                label="Saved checkpoint"
-                rows={5}
-                spellCheck={false}
-                autoComplete="off"
-                autoCapitalize="none"
-                value={saved}
-                onChange={(event) => setSaved(event.target.value)}
-                error={savedError}
-              />
-              <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={checking || undefined}>
-                Check against this checkpoint
-              </button>
-            </form>
-          </div>
-        </details>
+      <div aria-live="polite" ref={result} tabIndex={-1} className="gt-verify__result" data-testid="chain-result">
+        {checked ? <Outcome checked={checked} /> : null}
+        {problem ? <p className="govuk-body">The check could not be run. {problem}</p> : null}
       </div>
-    </div>
+
+      <details className="govuk-details" open={summary.length > 0 ? true : undefined}>
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Check against a checkpoint saved elsewhere</span>
+        </summary>
+        <div className="govuk-details__text">
+          <p className="govuk-body">
+            A checkpoint printed in a month's close, an audit report, or saved by a witness: the log must still extend it.
+          </p>
+          <form noValidate onSubmit={checkSaved}>
+            <Textarea
+              id="saved-checkpoint"
+              name="checkpoint"
+              label="Saved checkpoint"
+              rows={5}
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="none"
+              value={saved}
+              onChange={(event) => setSaved(event.target.value)}
+              error={savedError}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={checking || undefined}>
+              Check against this checkpoint
+            </button>
+          </form>
+        </div>
+      </details>
+    </PageColumn>
   );
 }
 

@@ -4,8 +4,10 @@ import { Link, useLocation, useNavigate } from "react-router-dom";
 import { PASSWORD_MIN_LENGTH, passwordProblem } from "@greentape/domain/password-policy";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
@@ -106,61 +108,57 @@ export function ChangePasswordPage() {
 
   if (changed) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">Your password has been changed</h1>
-          </div>
-          <p className="govuk-body">Use your new password the next time you sign in.</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/">
-              Go to your home page
-            </Link>
-          </p>
+      <PageColumn>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">Your password has been changed</h1>
         </div>
-      </div>
+        <p className="govuk-body">Use your new password the next time you sign in.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/">
+            Go to your home page
+          </Link>
+        </p>
+      </PageColumn>
     );
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summary} />
-        <h1 className="govuk-heading-l">{heading}</h1>
-        {mustChange ? (
-          <p className="govuk-body">
-            You signed in with a temporary password. Choose your own password before you carry on. Nobody else, including
-            your administrator, will know it.
-          </p>
-        ) : null}
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <input type="hidden" name="username" autoComplete="username" value={user.email} readOnly />
-          <PasswordInput
-            id="currentPassword"
-            name="currentPassword"
-            label={mustChange ? "Temporary password" : "Current password"}
-            hint={mustChange ? "The password you signed in with just now" : undefined}
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.target.value)}
-            error={fields.currentPassword}
-          />
-          <PasswordInput
-            id="newPassword"
-            name="newPassword"
-            label="New password"
-            hint={`Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a long password that is easy to remember. Common passwords are refused.`}
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.target.value)}
-            error={fields.newPassword}
-          />
-          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Saving…" : "Save new password"}
-          </button>
-        </form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={summary} />
+      <h1 className="govuk-heading-l">{heading}</h1>
+      {mustChange ? (
+        <p className="govuk-body">
+          You signed in with a temporary password. Choose your own password before you carry on. Nobody else, including
+          your administrator, will know it.
+        </p>
+      ) : null}
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <input type="hidden" name="username" autoComplete="username" value={user.email} readOnly />
+        <PasswordInput
+          id="currentPassword"
+          name="currentPassword"
+          label={mustChange ? "Temporary password" : "Current password"}
+          hint={mustChange ? "The password you signed in with just now" : undefined}
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+          error={fields.currentPassword}
+        />
+        <PasswordInput
+          id="newPassword"
+          name="newPassword"
+          label="New password"
+          hint={`Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a long password that is easy to remember. Common passwords are refused.`}
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(event) => setNewPassword(event.target.value)}
+          error={fields.newPassword}
+        />
+        <SubmitButton busy={submitting} busyLabel="Saving…">
+          Save new password
+        </SubmitButton>
+      </form>
+    </PageColumn>
   );
 }
 

@@ -6,6 +6,8 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Radios } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -24,22 +26,17 @@ export function EqualityMonitoringPage() {
   const reference = history.state.status === "loaded" ? history.state.data.client.reference : null;
   usePageTitle(reference ? `Equality monitoring for ${reference}` : "Equality monitoring");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={clientPath(clientId)}>
-          Back to the client
-        </Link>
-        <span className="govuk-caption-l">{reference ? `Client ${reference}` : "Client"}</span>
-        <h1 className="govuk-heading-l">Equality monitoring</h1>
-        <div className="govuk-inset-text">
-          Optional. Ask only if the client is happy to answer, and record &ldquo;Prefer not to say&rdquo; otherwise. The answers are only ever counted in totals, to
-          check the money reaches everyone fairly. They never appear in an export, a notification or the event log.
-        </div>
-        {answers.state.status === "loading" ? <Loading label="Loading the answers" /> : null}
-        {answers.state.status === "failed" ? <LoadFailed what="the answers" error={answers.state.error} onRetry={answers.reload} /> : null}
-        {answers.state.status === "loaded" ? <AnswersForm clientId={clientId} recorded={answers.state.data} /> : null}
+    <PageColumn back={{ to: clientPath(clientId), label: "Back to the client" }}>
+      <span className="govuk-caption-l">{reference ? `Client ${reference}` : "Client"}</span>
+      <h1 className="govuk-heading-l">Equality monitoring</h1>
+      <div className="govuk-inset-text">
+        Optional. Ask only if the client is happy to answer, and record &ldquo;Prefer not to say&rdquo; otherwise. The answers are only ever counted in totals, to
+        check the money reaches everyone fairly. They never appear in an export, a notification or the event log.
       </div>
-    </div>
+      {answers.state.status === "loading" ? <Loading label="Loading the answers" /> : null}
+      {answers.state.status === "failed" ? <LoadFailed what="the answers" error={answers.state.error} onRetry={answers.reload} /> : null}
+      {answers.state.status === "loaded" ? <AnswersForm clientId={clientId} recorded={answers.state.data} /> : null}
+    </PageColumn>
   );
 }
 
@@ -82,9 +79,9 @@ function AnswersForm({ clientId, recorded }: { clientId: string; recorded: Equal
           />
         ))}
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" aria-disabled={saving || undefined}>
-            {saving ? "Saving…" : "Save answers"}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            Save answers
+          </SubmitButton>
           <Link className="govuk-link" to={clientPath(clientId)}>
             Cancel
           </Link>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
@@ -25,21 +26,19 @@ export function ClosePeriodPage() {
   usePageTitle(`Close ${name}`, errors.length > 0);
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/periods/${period}`}>
-          Back to {name}
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">Period {period}</span>
-        <h1 className="govuk-heading-l">Close {name}</h1>
-        {state.status === "loading" ? <Loading label={`Loading ${name}`} /> : null}
-        {state.status === "failed" ? <LoadFailed what={name} error={state.error} onRetry={reload} /> : null}
-        {state.status === "loaded" ? (
-          <CloseForm period={state.data} busy={refreshing} onProblem={setErrors} reload={reload} />
-        ) : null}
-      </div>
-    </div>
+    <PageColumn>
+      <Link className="govuk-back-link" to={`/periods/${period}`}>
+        Back to {name}
+      </Link>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">Period {period}</span>
+      <h1 className="govuk-heading-l">Close {name}</h1>
+      {state.status === "loading" ? <Loading label={`Loading ${name}`} /> : null}
+      {state.status === "failed" ? <LoadFailed what={name} error={state.error} onRetry={reload} /> : null}
+      {state.status === "loaded" ? (
+        <CloseForm period={state.data} busy={refreshing} onProblem={setErrors} reload={reload} />
+      ) : null}
+    </PageColumn>
   );
 }
 

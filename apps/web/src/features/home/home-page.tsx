@@ -1,4 +1,5 @@
 import { canLogSpend } from "@greentape/domain/permissions";
+import { PageColumn } from "../../components/page-column.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ROLE_LABELS, useCurrentUser } from "../../lib/auth.tsx";
@@ -17,42 +18,40 @@ export function HomePage() {
   const caption = user.teamId === null ? ROLE_LABELS[user.role] : team;
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{caption}</span>
-        <h1 className="govuk-heading-l">{content.heading}</h1>
-        <p className="govuk-body-l" data-testid="role-summary">
-          {content.summary}
-        </p>
+    <PageColumn>
+      <span className="govuk-caption-l">{caption}</span>
+      <h1 className="govuk-heading-l">{content.heading}</h1>
+      <p className="govuk-body-l" data-testid="role-summary">
+        {content.summary}
+      </p>
 
-        {user.role === "supervisor" ? <ReviewWaiting /> : null}
-        {canLogSpend(user) ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
-        {canLogSpend(user) ? <MyRecord userId={user.id} /> : null}
+      {user.role === "supervisor" ? <ReviewWaiting /> : null}
+      {canLogSpend(user) ? <SpendingNow userId={user.id} teamId={user.teamId} /> : null}
+      {canLogSpend(user) ? <MyRecord userId={user.id} /> : null}
 
-        <h2 className="govuk-heading-m">Signed in as</h2>
-        <SummaryList
-          rows={[
-            { key: "Name", value: user.name },
-            { key: "Role", value: <span data-testid="role">{ROLE_LABELS[user.role]}</span> },
-            { key: "Team", value: team },
-            { key: "Email", value: user.email },
-          ]}
-        />
+      <h2 className="govuk-heading-m">Signed in as</h2>
+      <SummaryList
+        rows={[
+          { key: "Name", value: user.name },
+          { key: "Role", value: <span data-testid="role">{ROLE_LABELS[user.role]}</span> },
+          { key: "Team", value: team },
+          { key: "Email", value: user.email },
+        ]}
+      />
 
-        <h2 className="govuk-heading-m">What you do here</h2>
-        <ul className="govuk-list govuk-list--bullet">
-          {content.jobs.map((job) => (
-            <li key={job}>{job}</li>
-          ))}
-        </ul>
+      <h2 className="govuk-heading-m">What you do here</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        {content.jobs.map((job) => (
+          <li key={job}>{job}</li>
+        ))}
+      </ul>
 
-        {user.role === "worker" ? (
-          <div className="govuk-inset-text">
-            Add Green Tape to your phone's home screen. It then opens quickly with poor signal, and your phone keeps what
-            you have not sent yet.
-          </div>
-        ) : null}
-      </div>
-    </div>
+      {user.role === "worker" ? (
+        <div className="govuk-inset-text">
+          Add Green Tape to your phone's home screen. It then opens quickly with poor signal, and your phone keeps what
+          you have not sent yet.
+        </div>
+      ) : null}
+    </PageColumn>
   );
 }

@@ -11,6 +11,7 @@ import type { RadioOption } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -398,205 +399,203 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   const methodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }));
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summary} />
-        {refusal ? <PausedBanner problem={refusal} bannerRef={pausedRef} /> : null}
-        {correcting && correctingProblem ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">
-              <strong>The server did not accept this spend:</strong> {correctingProblem.detail ?? correctingProblem.title}
-            </p>
-            <p className="govuk-body">Change what needs changing, then send it again.</p>
-          </div>
-        ) : null}
-
-        <h1 className="govuk-heading-l">Log a spend</h1>
-        {data.fromPhone ? (
-          <div className="govuk-inset-text" role="status">
-            You seem to be offline. You can still log the spend: it waits on this phone and is sent when you have a signal.
-          </div>
-        ) : null}
-
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          {data.schemes.length > 1 ? (
-            <ChipRadios
-              name="schemeId"
-              legend="Scheme"
-              options={data.schemes.map((s) => ({ value: s.id, label: s.name }))}
-              value={values.schemeId}
-              onChange={(schemeId) => set({ schemeId, category: "" })}
-              error={errors.schemeId}
-            />
-          ) : scheme ? (
-            <p className="govuk-body">
-              Scheme: <strong>{scheme.name}</strong>
-            </p>
-          ) : (
-            <p className="govuk-body">There is no scheme for your team yet. Ask your Green Tape administrator.</p>
-          )}
-
-          <div className="gt-amount">
-            <AmountInput
-              value={values.amountText}
-              onChange={(amountText) => set({ amountText })}
-              error={errors.amount}
-              currency={currency}
-              maxSpend={loadedData(allowance.state)?.maxSpend ?? null}
-              amount={amount}
-            />
-          </div>
-
-          <ClientPicker
-            clients={clients}
-            value={values.clientId}
-            onChange={(clientId) => set({ clientId })}
-            onCreated={(created) => {
-              setClients((list) => [created, ...list.filter((c) => c.id !== created.id)]);
-              rememberClient(user.id, created);
-            }}
-            error={errors.clientId}
-          />
-
-          {scheme ? (
-            <ChipRadios
-              name="category"
-              legend="Category"
-              options={categoryOptions}
-              value={values.category}
-              onChange={(category) => set({ category })}
-              error={errors.category}
-            />
-          ) : null}
-
-          <TextInput
-            id="payee"
-            name="payee"
-            label="Who was paid"
-            hint="The shop, company or person, like Go North East"
-            autoComplete="off"
-            value={values.payee}
-            onChange={(e) => set({ payee: e.target.value })}
-            error={errors.payee}
-          />
-          <Radios
-            id="payeeType"
-            name="payeeType"
-            legend="Is who was paid an organisation or a private individual? (optional)"
-            legendClass="govuk-fieldset__legend--s"
-            hint="The council publishes what it spends. If you do not say, the name is kept out of it."
-            options={PAYEE_TYPE_OPTIONS}
-            value={values.payeeType}
-            onChange={(payeeType) => set({ payeeType })}
-            error={errors.payeeType}
-          />
-
-          <ChipRadios
-            name="paymentMethod"
-            legend="How it was paid"
-            options={methodOptions}
-            value={values.paymentMethod}
-            onChange={(paymentMethod) => set({ paymentMethod })}
-            error={errors.paymentMethod}
-          />
-
-          <TextInput
-            id="irrecoverableVat"
-            name="irrecoverableVat"
-            label="VAT the council cannot reclaim (optional)"
-            hint="Only if the receipt shows VAT and it cannot be reclaimed, in pounds and pence, like 2.08. Leave it empty if you are not sure: the council then publishes no figure rather than a guess."
-            inputMode="decimal"
-            autoComplete="off"
-            widthClass="govuk-input--width-5"
-            value={values.vatText}
-            onChange={(e) => set({ vatText: e.target.value })}
-            error={errors.irrecoverableVat}
-          />
-
-          <TextInput
-            id="spentOn"
-            name="spentOn"
-            label="Date spent"
-            hint={`Today is ${formatDay(today)}. Change it if you are logging an earlier spend.`}
-            type="date"
-            max={today}
-            widthClass="govuk-input--width-10"
-            value={values.spentOn}
-            onChange={(e) => set({ spentOn: e.target.value })}
-            error={errors.spentOn}
-          />
-
-          <Textarea
-            id="note"
-            name="note"
-            label="Note (optional)"
-            hint="A few words to remind you. You explain why in your justification later."
-            rows={2}
-            value={values.note}
-            onChange={(e) => set({ note: e.target.value })}
-            error={errors.note}
-          />
-
-          <LabelledFormGroup
-            id="receipt"
-            label="Receipt (optional)"
-            hint="Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later."
-            error={errors.receipt}
-          >
-            <input
-              ref={fileInput}
-              className={`govuk-file-upload${errors.receipt ? " govuk-file-upload--error" : ""}`}
-              id="receipt"
-              name="receipt"
-              type="file"
-              accept="image/*,application/pdf"
-              capture="environment"
-              onChange={(e) => chooseReceipt(e.target.files?.[0] ?? null)}
-              aria-describedby={`receipt-hint${errors.receipt ? " receipt-error" : ""}`}
-            />
-            {receipt ? (
-              <div className="govuk-body-s" data-testid="receipt-chosen">
-                {previewUrl ? <img className="gt-receipt-preview" src={previewUrl} alt="The receipt you chose" /> : null}
-                <p className="govuk-body-s">
-                  {receipt.name || "Receipt"} ({Math.max(1, Math.round(receipt.size / 1024))} KB){" "}
-                  <button
-                    type="button"
-                    className="gt-link-button govuk-body-s"
-                    onClick={() => {
-                      takeReceipt(null);
-                      if (fileInput.current) fileInput.current.value = "";
-                    }}
-                  >
-                    Remove receipt
-                  </button>
-                </p>
-              </div>
-            ) : null}
-          </LabelledFormGroup>
-
-          {scheme ? (
-            <AllowancePanel
-              state={allowance.state}
-              amount={amount}
-              clientReference={client?.reference ?? null}
-              windowDays={scheme.perClientWindowDays}
-            />
-          ) : null}
-
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button" aria-disabled={submitting || undefined}>
-              {submitting ? "Logging the spend…" : "Log spend"}
-            </button>
-            <Link className="govuk-link" to="/spends">
-              Cancel
-            </Link>
-          </div>
-          <p className="govuk-visually-hidden" role="status" aria-live="polite">
-            {submitting ? "Logging the spend" : ""}
+    <PageColumn>
+      <ErrorSummary errors={summary} />
+      {refusal ? <PausedBanner problem={refusal} bannerRef={pausedRef} /> : null}
+      {correcting && correctingProblem ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">
+            <strong>The server did not accept this spend:</strong> {correctingProblem.detail ?? correctingProblem.title}
           </p>
-        </form>
-      </div>
-    </div>
+          <p className="govuk-body">Change what needs changing, then send it again.</p>
+        </div>
+      ) : null}
+
+      <h1 className="govuk-heading-l">Log a spend</h1>
+      {data.fromPhone ? (
+        <div className="govuk-inset-text" role="status">
+          You seem to be offline. You can still log the spend: it waits on this phone and is sent when you have a signal.
+        </div>
+      ) : null}
+
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        {data.schemes.length > 1 ? (
+          <ChipRadios
+            name="schemeId"
+            legend="Scheme"
+            options={data.schemes.map((s) => ({ value: s.id, label: s.name }))}
+            value={values.schemeId}
+            onChange={(schemeId) => set({ schemeId, category: "" })}
+            error={errors.schemeId}
+          />
+        ) : scheme ? (
+          <p className="govuk-body">
+            Scheme: <strong>{scheme.name}</strong>
+          </p>
+        ) : (
+          <p className="govuk-body">There is no scheme for your team yet. Ask your Green Tape administrator.</p>
+        )}
+
+        <div className="gt-amount">
+          <AmountInput
+            value={values.amountText}
+            onChange={(amountText) => set({ amountText })}
+            error={errors.amount}
+            currency={currency}
+            maxSpend={loadedData(allowance.state)?.maxSpend ?? null}
+            amount={amount}
+          />
+        </div>
+
+        <ClientPicker
+          clients={clients}
+          value={values.clientId}
+          onChange={(clientId) => set({ clientId })}
+          onCreated={(created) => {
+            setClients((list) => [created, ...list.filter((c) => c.id !== created.id)]);
+            rememberClient(user.id, created);
+          }}
+          error={errors.clientId}
+        />
+
+        {scheme ? (
+          <ChipRadios
+            name="category"
+            legend="Category"
+            options={categoryOptions}
+            value={values.category}
+            onChange={(category) => set({ category })}
+            error={errors.category}
+          />
+        ) : null}
+
+        <TextInput
+          id="payee"
+          name="payee"
+          label="Who was paid"
+          hint="The shop, company or person, like Go North East"
+          autoComplete="off"
+          value={values.payee}
+          onChange={(e) => set({ payee: e.target.value })}
+          error={errors.payee}
+        />
+        <Radios
+          id="payeeType"
+          name="payeeType"
+          legend="Is who was paid an organisation or a private individual? (optional)"
+          legendClass="govuk-fieldset__legend--s"
+          hint="The council publishes what it spends. If you do not say, the name is kept out of it."
+          options={PAYEE_TYPE_OPTIONS}
+          value={values.payeeType}
+          onChange={(payeeType) => set({ payeeType })}
+          error={errors.payeeType}
+        />
+
+        <ChipRadios
+          name="paymentMethod"
+          legend="How it was paid"
+          options={methodOptions}
+          value={values.paymentMethod}
+          onChange={(paymentMethod) => set({ paymentMethod })}
+          error={errors.paymentMethod}
+        />
+
+        <TextInput
+          id="irrecoverableVat"
+          name="irrecoverableVat"
+          label="VAT the council cannot reclaim (optional)"
+          hint="Only if the receipt shows VAT and it cannot be reclaimed, in pounds and pence, like 2.08. Leave it empty if you are not sure: the council then publishes no figure rather than a guess."
+          inputMode="decimal"
+          autoComplete="off"
+          widthClass="govuk-input--width-5"
+          value={values.vatText}
+          onChange={(e) => set({ vatText: e.target.value })}
+          error={errors.irrecoverableVat}
+        />
+
+        <TextInput
+          id="spentOn"
+          name="spentOn"
+          label="Date spent"
+          hint={`Today is ${formatDay(today)}. Change it if you are logging an earlier spend.`}
+          type="date"
+          max={today}
+          widthClass="govuk-input--width-10"
+          value={values.spentOn}
+          onChange={(e) => set({ spentOn: e.target.value })}
+          error={errors.spentOn}
+        />
+
+        <Textarea
+          id="note"
+          name="note"
+          label="Note (optional)"
+          hint="A few words to remind you. You explain why in your justification later."
+          rows={2}
+          value={values.note}
+          onChange={(e) => set({ note: e.target.value })}
+          error={errors.note}
+        />
+
+        <LabelledFormGroup
+          id="receipt"
+          label="Receipt (optional)"
+          hint="Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later."
+          error={errors.receipt}
+        >
+          <input
+            ref={fileInput}
+            className={`govuk-file-upload${errors.receipt ? " govuk-file-upload--error" : ""}`}
+            id="receipt"
+            name="receipt"
+            type="file"
+            accept="image/*,application/pdf"
+            capture="environment"
+            onChange={(e) => chooseReceipt(e.target.files?.[0] ?? null)}
+            aria-describedby={`receipt-hint${errors.receipt ? " receipt-error" : ""}`}
+          />
+          {receipt ? (
+            <div className="govuk-body-s" data-testid="receipt-chosen">
+              {previewUrl ? <img className="gt-receipt-preview" src={previewUrl} alt="The receipt you chose" /> : null}
+              <p className="govuk-body-s">
+                {receipt.name || "Receipt"} ({Math.max(1, Math.round(receipt.size / 1024))} KB){" "}
+                <button
+                  type="button"
+                  className="gt-link-button govuk-body-s"
+                  onClick={() => {
+                    takeReceipt(null);
+                    if (fileInput.current) fileInput.current.value = "";
+                  }}
+                >
+                  Remove receipt
+                </button>
+              </p>
+            </div>
+          ) : null}
+        </LabelledFormGroup>
+
+        {scheme ? (
+          <AllowancePanel
+            state={allowance.state}
+            amount={amount}
+            clientReference={client?.reference ?? null}
+            windowDays={scheme.perClientWindowDays}
+          />
+        ) : null}
+
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" data-module="govuk-button" aria-disabled={submitting || undefined}>
+            {submitting ? "Logging the spend…" : "Log spend"}
+          </button>
+          <Link className="govuk-link" to="/spends">
+            Cancel
+          </Link>
+        </div>
+        <p className="govuk-visually-hidden" role="status" aria-live="polite">
+          {submitting ? "Logging the spend" : ""}
+        </p>
+      </form>
+    </PageColumn>
   );
 }
 

@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../../components/spend-case.tsx";
 import type { TagInfo } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -96,83 +97,81 @@ export function MySpendsPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {logged && !(logged.queued && attention > 0) ? (
-          <LoggedBanner
-            // Once the outbox has nothing left waiting, a spend saved offline has gone. (If the
-            // server refused it, its card below says so instead.)
-            logged={logged.queued && outbox.loaded && waiting === 0 ? { ...logged, queued: false, sentLater: true } : logged}
-            bannerRef={banner}
-            receipt={logged.spendId ? receiptProgress(logged.spendId, receiptsSending, outbox.sent) : null}
-          />
-        ) : null}
-        <h1 className="govuk-heading-l">My spends</h1>
-        <p className="govuk-body">
-          <Link className="govuk-button govuk-!-margin-bottom-0" to="/spends/new" data-module="govuk-button">
-            Log a spend
-          </Link>
-        </p>
+    <PageColumn>
+      {logged && !(logged.queued && attention > 0) ? (
+        <LoggedBanner
+          // Once the outbox has nothing left waiting, a spend saved offline has gone. (If the
+          // server refused it, its card below says so instead.)
+          logged={logged.queued && outbox.loaded && waiting === 0 ? { ...logged, queued: false, sentLater: true } : logged}
+          bannerRef={banner}
+          receipt={logged.spendId ? receiptProgress(logged.spendId, receiptsSending, outbox.sent) : null}
+        />
+      ) : null}
+      <h1 className="govuk-heading-l">My spends</h1>
+      <p className="govuk-body">
+        <Link className="govuk-button govuk-!-margin-bottom-0" to="/spends/new" data-module="govuk-button">
+          Log a spend
+        </Link>
+      </p>
 
-        <p className="govuk-body" role="status" aria-live="polite" data-testid="outbox-status">
-          {outbox.loaded ? outboxStatus(waiting, attention, receiptsSending.size) : ""}
-        </p>
+      <p className="govuk-body" role="status" aria-live="polite" data-testid="outbox-status">
+        {outbox.loaded ? outboxStatus(waiting, attention, receiptsSending.size) : ""}
+      </p>
 
-        {onThisPhone.length > 0 ? (
-          <section aria-labelledby="on-this-phone">
-            <h2 className="govuk-heading-m" id="on-this-phone">
-              On this phone
-            </h2>
-            <ul className="gt-spend-list" data-testid="outbox">
-              {onThisPhone.map((record) => (
-                <OutboxCard key={record.key} record={record} userId={user.id} />
-              ))}
-            </ul>
-          </section>
-        ) : null}
+      {onThisPhone.length > 0 ? (
+        <section aria-labelledby="on-this-phone">
+          <h2 className="govuk-heading-m" id="on-this-phone">
+            On this phone
+          </h2>
+          <ul className="gt-spend-list" data-testid="outbox">
+            {onThisPhone.map((record) => (
+              <OutboxCard key={record.key} record={record} userId={user.id} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
-        {data?.monthTotal ? <MonthTotalLine total={data.monthTotal} /> : null}
+      {data?.monthTotal ? <MonthTotalLine total={data.monthTotal} /> : null}
 
-        <h2 className="govuk-heading-m">Logged</h2>
-        {data?.lastSeenAt ? <LastSeenNote at={data.lastSeenAt} /> : null}
-        {list.state.status === "loading" ? (
-          <Loading label="Getting your spends" />
-        ) : list.state.status === "failed" ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">
-              {list.state.error instanceof NetworkError
-                ? "You seem to be offline, so your logged spends cannot be shown now. Anything waiting on this phone is shown above."
-                : "Your spends could not be loaded just now."}
-            </p>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
-              Try again
+      <h2 className="govuk-heading-m">Logged</h2>
+      {data?.lastSeenAt ? <LastSeenNote at={data.lastSeenAt} /> : null}
+      {list.state.status === "loading" ? (
+        <Loading label="Getting your spends" />
+      ) : list.state.status === "failed" ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">
+            {list.state.error instanceof NetworkError
+              ? "You seem to be offline, so your logged spends cannot be shown now. Anything waiting on this phone is shown above."
+              : "Your spends could not be loaded just now."}
+          </p>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
+            Try again
+          </button>
+        </div>
+      ) : spends.length === 0 ? (
+        <p className="govuk-body">You have not logged any spends yet.</p>
+      ) : (
+        <>
+          <ul className="gt-spend-list" data-testid="spends">
+            {spends.map((spend) => (
+              <SpendCard
+                key={spend.id}
+                spend={spend}
+                clientReference={data?.clientReferences.get(spend.clientId)}
+                sent={sentFromOutbox.has(spend.id)}
+                receipt={receiptState(spend.id)}
+                receiptProblem={receiptsRefused.get(spend.id)?.receiptProblem ?? null}
+              />
+            ))}
+          </ul>
+          {nextCursor ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
+              {loadingMore ? "Loading…" : "Show older spends"}
             </button>
-          </div>
-        ) : spends.length === 0 ? (
-          <p className="govuk-body">You have not logged any spends yet.</p>
-        ) : (
-          <>
-            <ul className="gt-spend-list" data-testid="spends">
-              {spends.map((spend) => (
-                <SpendCard
-                  key={spend.id}
-                  spend={spend}
-                  clientReference={data?.clientReferences.get(spend.clientId)}
-                  sent={sentFromOutbox.has(spend.id)}
-                  receipt={receiptState(spend.id)}
-                  receiptProblem={receiptsRefused.get(spend.id)?.receiptProblem ?? null}
-                />
-              ))}
-            </ul>
-            {nextCursor ? (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-                {loadingMore ? "Loading…" : "Show older spends"}
-              </button>
-            ) : null}
-          </>
-        )}
-      </div>
-    </div>
+          ) : null}
+        </>
+      )}
+    </PageColumn>
   );
 }
 

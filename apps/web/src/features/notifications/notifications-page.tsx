@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import type { NotificationList, NotificationView } from "@greentape/contract/notifications";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { loadedData, useLoad } from "../../lib/use-api-data.ts";
@@ -67,79 +68,77 @@ export function NotificationsPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Notifications</h1>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/settings/reminders">
-            Reminder settings: email, push on this device, quiet hours
-          </Link>
-        </p>
-        <p className="govuk-body" role="status" aria-live="polite" data-testid="notifications-status">
-          {status ||
-            (data ? (data.unreadCount === 0 ? "You have no unread notifications." : `You have ${data.unreadCount} unread ${data.unreadCount === 1 ? "notification" : "notifications"}.`) : "")}
-        </p>
-        {data && data.unreadCount > 0 ? (
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void readAll()} aria-disabled={busy || undefined}>
-            Mark all as read
-          </button>
-        ) : null}
+    <PageColumn>
+      <h1 className="govuk-heading-l">Notifications</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/settings/reminders">
+          Reminder settings: email, push on this device, quiet hours
+        </Link>
+      </p>
+      <p className="govuk-body" role="status" aria-live="polite" data-testid="notifications-status">
+        {status ||
+          (data ? (data.unreadCount === 0 ? "You have no unread notifications." : `You have ${data.unreadCount} unread ${data.unreadCount === 1 ? "notification" : "notifications"}.`) : "")}
+      </p>
+      {data && data.unreadCount > 0 ? (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void readAll()} aria-disabled={busy || undefined}>
+          Mark all as read
+        </button>
+      ) : null}
 
-        {list.state.status === "loading" ? (
-          <Loading label="Getting your notifications" />
-        ) : list.state.status === "failed" ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">
-              {list.state.error instanceof NetworkError ? "You seem to be offline, so your notifications cannot be shown now." : "Your notifications could not be loaded."}
-            </p>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
-              Try again
-            </button>
-          </div>
-        ) : items.length === 0 ? (
-          <p className="govuk-body">Nothing yet. You will hear here when your supervisor reads your justifications, and before one is due.</p>
-        ) : (
-          <>
-            <ul className="gt-spend-list" data-testid="notifications">
-              {items.map((notification) => {
-                const link = linkFor(notification);
-                return (
-                  <li key={notification.id} className={`gt-spend-card${notification.readAt ? " gt-spend-card--voided" : " gt-notification--unread"}`}>
-                    <p className="govuk-body-s gt-spend-card__meta">
-                      {notification.readAt ? null : (
-                        <>
-                          <strong className="govuk-tag govuk-tag--blue">New</strong>{" "}
-                        </>
-                      )}
-                      {formatTimestamp(notification.createdAt)}
+      {list.state.status === "loading" ? (
+        <Loading label="Getting your notifications" />
+      ) : list.state.status === "failed" ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">
+            {list.state.error instanceof NetworkError ? "You seem to be offline, so your notifications cannot be shown now." : "Your notifications could not be loaded."}
+          </p>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
+            Try again
+          </button>
+        </div>
+      ) : items.length === 0 ? (
+        <p className="govuk-body">Nothing yet. You will hear here when your supervisor reads your justifications, and before one is due.</p>
+      ) : (
+        <>
+          <ul className="gt-spend-list" data-testid="notifications">
+            {items.map((notification) => {
+              const link = linkFor(notification);
+              return (
+                <li key={notification.id} className={`gt-spend-card${notification.readAt ? " gt-spend-card--voided" : " gt-notification--unread"}`}>
+                  <p className="govuk-body-s gt-spend-card__meta">
+                    {notification.readAt ? null : (
+                      <>
+                        <strong className="govuk-tag govuk-tag--blue">New</strong>{" "}
+                      </>
+                    )}
+                    {formatTimestamp(notification.createdAt)}
+                  </p>
+                  <p className="govuk-body">{notification.message}</p>
+                  {link ? (
+                    <p className="govuk-body">
+                      <Link
+                        className="govuk-link"
+                        to={link.to}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          void open(notification, link.to);
+                        }}
+                      >
+                        {link.label}
+                      </Link>
                     </p>
-                    <p className="govuk-body">{notification.message}</p>
-                    {link ? (
-                      <p className="govuk-body">
-                        <Link
-                          className="govuk-link"
-                          to={link.to}
-                          onClick={(event) => {
-                            event.preventDefault();
-                            void open(notification, link.to);
-                          }}
-                        >
-                          {link.label}
-                        </Link>
-                      </p>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-            {nextCursor ? (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void loadOlder()} aria-disabled={busy || undefined}>
-                Show older notifications
-              </button>
-            ) : null}
-          </>
-        )}
-      </div>
-    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          {nextCursor ? (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void loadOlder()} aria-disabled={busy || undefined}>
+              Show older notifications
+            </button>
+          ) : null}
+        </>
+      )}
+    </PageColumn>
   );
 }

@@ -4,7 +4,9 @@ import { Link } from "react-router-dom";
 import { passwordProblem } from "@greentape/domain/password-policy";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -51,42 +53,38 @@ export function ForgotPasswordPage() {
 
   if (sent) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">If {email.trim()} has a Green Tape account, we have sent it a link to set a new password. The link works once, for 30 minutes.</p>
-          <LinkLine to="/sign-in">Back to sign in</LinkLine>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Check your email</h1>
+        <p className="govuk-body">If {email.trim()} has a Green Tape account, we have sent it a link to set a new password. The link works once, for 30 minutes.</p>
+        <LinkLine to="/sign-in">Back to sign in</LinkLine>
+      </PageColumn>
     );
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? [error] : []} />
-        <h1 className="govuk-heading-l">Reset your password</h1>
-        <p className="govuk-body">Enter the email address you sign in with. We will send you a link to set a new password.</p>
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <TextInput
-            id="email"
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            inputMode="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={error?.fieldId === "email" ? error.message : undefined}
-          />
-          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Sending…" : "Send the link"}
-          </button>
-        </form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={error ? [error] : []} />
+      <h1 className="govuk-heading-l">Reset your password</h1>
+      <p className="govuk-body">Enter the email address you sign in with. We will send you a link to set a new password.</p>
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <TextInput
+          id="email"
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          inputMode="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={error?.fieldId === "email" ? error.message : undefined}
+        />
+        <SubmitButton busy={submitting} busyLabel="Sending…">
+          Send the link
+        </SubmitButton>
+      </form>
+    </PageColumn>
   );
 }
 
@@ -121,56 +119,50 @@ export function ResetPasswordPage() {
 
   if (done) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <SuccessBanner heading="Your password has been reset">Every device that was signed in has been signed out.</SuccessBanner>
-          <LinkLine to="/sign-in">Sign in with your new password</LinkLine>
-        </div>
-      </div>
+      <PageColumn>
+        <SuccessBanner heading="Your password has been reset">Every device that was signed in has been signed out.</SuccessBanner>
+        <LinkLine to="/sign-in">Sign in with your new password</LinkLine>
+      </PageColumn>
     );
   }
 
   if (token === "") {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">This link is not complete</h1>
-          <p className="govuk-body">
-            Open the link from your email again, or{" "}
-            <Link className="govuk-link" to="/forgot-password">
-              ask for a new one
-            </Link>
-            .
-          </p>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">This link is not complete</h1>
+        <p className="govuk-body">
+          Open the link from your email again, or{" "}
+          <Link className="govuk-link" to="/forgot-password">
+            ask for a new one
+          </Link>
+          .
+        </p>
+      </PageColumn>
     );
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? [error] : []} />
-        {error && error.fieldId === undefined ? (
-          <LinkLine to="/forgot-password">Ask for a new link</LinkLine>
-        ) : null}
-        <h1 className="govuk-heading-l">Set a new password</h1>
-        <p className="govuk-body">Use at least 12 characters. A few ordinary words together are easy to remember and hard to guess. You will then sign in again on every device.</p>
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <PasswordInput
-            id="password"
-            name="password"
-            label="New password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={error?.fieldId === "password" ? error.message : undefined}
-          />
-          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Saving…" : "Save the new password"}
-          </button>
-        </form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={error ? [error] : []} />
+      {error && error.fieldId === undefined ? (
+        <LinkLine to="/forgot-password">Ask for a new link</LinkLine>
+      ) : null}
+      <h1 className="govuk-heading-l">Set a new password</h1>
+      <p className="govuk-body">Use at least 12 characters. A few ordinary words together are easy to remember and hard to guess. You will then sign in again on every device.</p>
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <PasswordInput
+          id="password"
+          name="password"
+          label="New password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={error?.fieldId === "password" ? error.message : undefined}
+        />
+        <SubmitButton busy={submitting} busyLabel="Saving…">
+          Save the new password
+        </SubmitButton>
+      </form>
+    </PageColumn>
   );
 }

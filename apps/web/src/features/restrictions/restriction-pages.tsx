@@ -8,6 +8,7 @@ import type { SummaryError } from "../../components/error-summary.tsx";
 import { Radios, Textarea, type RadioOption } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
@@ -38,14 +39,12 @@ function ForPerson({ title, children }: { title: (name: string) => string; child
   const name = state.status === "loaded" ? state.data : null;
   usePageTitle(name ? title(name) : "Person");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {state.status === "loading" ? <Loading label="Loading the person" /> : null}
-        {state.status === "failed" ? <LoadFailed what="the person" error={state.error} onRetry={reload} /> : null}
-        {state.status === "loaded" && name === null ? <h1 className="govuk-heading-l">Person not found</h1> : null}
-        {name ? children(workerId, name) : null}
-      </div>
-    </div>
+    <PageColumn>
+      {state.status === "loading" ? <Loading label="Loading the person" /> : null}
+      {state.status === "failed" ? <LoadFailed what="the person" error={state.error} onRetry={reload} /> : null}
+      {state.status === "loaded" && name === null ? <h1 className="govuk-heading-l">Person not found</h1> : null}
+      {name ? children(workerId, name) : null}
+    </PageColumn>
   );
 }
 

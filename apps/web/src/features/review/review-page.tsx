@@ -10,6 +10,7 @@ import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SpendCase } from "../../components/spend-case.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -153,9 +154,9 @@ export function ReviewPage() {
           error={problems.fields.comment}
           maxLength={2000}
         />
-        <button type="submit" className="govuk-button" aria-disabled={sending || undefined}>
-          {sending ? "Sending…" : "Send decision"}
-        </button>
+        <SubmitButton busy={sending} busyLabel="Sending…">
+          Send decision
+        </SubmitButton>
       </form>
     ) : (
       <div className="gt-review-panel">

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import type { FormEvent } from "react";
 import { ErrorSummary } from "../../components/error-summary.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError, apiPost } from "../../lib/api-client.ts";
@@ -62,36 +64,34 @@ export function SecondFactorStep({ mfaToken, onRestart, onSignedIn }: Props) {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={problem ? [{ fieldId: "code", message: problem }] : []} />
-        <h1 className="govuk-heading-l">Enter your security code</h1>
-        <p className="govuk-body">Open the authenticator app on your phone and enter the code it shows for Green Tape.</p>
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <TextInput
-            id="code"
-            name="code"
-            label="Security code"
-            hint="The 6-digit code from your app, or one of your recovery codes if you do not have your phone."
-            autoComplete="one-time-code"
-            spellCheck={false}
-            autoCapitalize="none"
-            widthClass="govuk-input--width-10"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            error={problem ?? undefined}
-          />
-          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Checking…" : "Continue"}
-          </button>
-        </form>
-        <h2 className="govuk-heading-m">Or use a passkey</h2>
-        <p className="govuk-body">If you registered a passkey on this device or a security key, use it instead of a code.</p>
-        <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={submitting || undefined} onClick={() => void signInWithPasskey()}>
-          Use a passkey
-        </button>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={problem ? [{ fieldId: "code", message: problem }] : []} />
+      <h1 className="govuk-heading-l">Enter your security code</h1>
+      <p className="govuk-body">Open the authenticator app on your phone and enter the code it shows for Green Tape.</p>
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <TextInput
+          id="code"
+          name="code"
+          label="Security code"
+          hint="The 6-digit code from your app, or one of your recovery codes if you do not have your phone."
+          autoComplete="one-time-code"
+          spellCheck={false}
+          autoCapitalize="none"
+          widthClass="govuk-input--width-10"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={problem ?? undefined}
+        />
+        <SubmitButton busy={submitting} busyLabel="Checking…">
+          Continue
+        </SubmitButton>
+      </form>
+      <h2 className="govuk-heading-m">Or use a passkey</h2>
+      <p className="govuk-body">If you registered a passkey on this device or a security key, use it instead of a code.</p>
+      <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={submitting || undefined} onClick={() => void signInWithPasskey()}>
+        Use a passkey
+      </button>
+    </PageColumn>
   );
 }
 

@@ -3,7 +3,9 @@ import type { FormEvent, ReactNode } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
+import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
@@ -117,71 +119,69 @@ export function SignInPage() {
   const signOutPending = state.status === "signed-out" && state.signOutPending === true;
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summary} />
-        {reason === "signed-out" && summary.length === 0 ? (
-          <Banner kind="success" title="Success" heading="You have signed out">
-            {signOutPending
-              ? "Green Tape has removed what it kept on this device. It will tell the server as soon as there is a connection, and nobody can carry on as you here before then."
-              : "Green Tape has removed what it kept on this device."}
-          </Banner>
-        ) : null}
-        {reason === "expired" && summary.length === 0 ? (
-          <Banner title="Important">Your session has ended. Sign in again to carry on.</Banner>
-        ) : null}
-        {reason === "offline" && summary.length === 0 ? (
-          <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
-        ) : null}
+    <PageColumn>
+      <ErrorSummary errors={summary} />
+      {reason === "signed-out" && summary.length === 0 ? (
+        <Banner kind="success" title="Success" heading="You have signed out">
+          {signOutPending
+            ? "Green Tape has removed what it kept on this device. It will tell the server as soon as there is a connection, and nobody can carry on as you here before then."
+            : "Green Tape has removed what it kept on this device."}
+        </Banner>
+      ) : null}
+      {reason === "expired" && summary.length === 0 ? (
+        <Banner title="Important">Your session has ended. Sign in again to carry on.</Banner>
+      ) : null}
+      {reason === "offline" && summary.length === 0 ? (
+        <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
+      ) : null}
 
-        <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
-        <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
+      <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
+      <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
 
-        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <TextInput
-            id="email"
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            inputMode="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={problems.fields.email}
-          />
-          <PasswordInput
-            id="password"
-            name="password"
-            label="Password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={problems.fields.password}
-          />
-          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
-            {submitting ? "Signing in…" : "Sign in"}
-          </button>
-        </form>
+      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+        <TextInput
+          id="email"
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          inputMode="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={problems.fields.email}
+        />
+        <PasswordInput
+          id="password"
+          name="password"
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={problems.fields.password}
+        />
+        <SubmitButton busy={submitting} busyLabel="Signing in…">
+          Sign in
+        </SubmitButton>
+      </form>
 
-        {councilAccountSignIn() ? (
-          <>
-            <h2 className="govuk-heading-m">Or use your council account</h2>
-            <a href="/api/auth/oidc/start" className="govuk-button govuk-button--secondary" draggable="false">
-              Sign in with your council account
-            </a>
-          </>
-        ) : null}
+      {councilAccountSignIn() ? (
+        <>
+          <h2 className="govuk-heading-m">Or use your council account</h2>
+          <a href="/api/auth/oidc/start" className="govuk-button govuk-button--secondary" draggable="false">
+            Sign in with your council account
+          </a>
+        </>
+      ) : null}
 
-        <p className="govuk-body">
-          <Link className="govuk-link gt-standalone-link" to="/forgot-password">
-            Forgot your password?
-          </Link>
-        </p>
-        <p className="govuk-body-s">Not got an account? Ask your Green Tape administrator at the council.</p>
-      </div>
-    </div>
+      <p className="govuk-body">
+        <Link className="govuk-link gt-standalone-link" to="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="govuk-body-s">Not got an account? Ask your Green Tape administrator at the council.</p>
+    </PageColumn>
   );
 }
 

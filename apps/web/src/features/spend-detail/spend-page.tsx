@@ -12,6 +12,7 @@ import { Textarea } from "../../components/form-fields.tsx";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { CommentForm } from "../../components/comment-form.tsx";
 import { QueuedWrites } from "../../components/outbox-status.tsx";
@@ -93,33 +94,31 @@ export function SpendPage() {
   };
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {message ? <NotificationBanner role="alert" success titleId="spend-done-title" focusRef={banner} heading={message} /> : null}
-        <span className="govuk-caption-l">{data.voided ? "Voided spend" : "Spend"}</span>
-        <h1 className="govuk-heading-l">
-          {formatMoney(data.amount, data.currency)} for {data.client.reference}
-        </h1>
+    <PageColumn>
+      {message ? <NotificationBanner role="alert" success titleId="spend-done-title" focusRef={banner} heading={message} /> : null}
+      <span className="govuk-caption-l">{data.voided ? "Voided spend" : "Spend"}</span>
+      <h1 className="govuk-heading-l">
+        {formatMoney(data.amount, data.currency)} for {data.client.reference}
+      </h1>
 
-        <QueuedWrites userId={user.id} spendId={data.id} />
-        <WhatYouCanDo spend={data} actor={actor} access={access} onDone={done} />
+      <QueuedWrites userId={user.id} spendId={data.id} />
+      <WhatYouCanDo spend={data} actor={actor} access={access} onDone={done} />
 
-        <SpendCase
-          spend={data}
-          commentForm={
-            canComment(actor, access) ? (
-              <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor, access)} onDone={(text) => done(text)} />
-            ) : null
-          }
-        />
+      <SpendCase
+        spend={data}
+        commentForm={
+          canComment(actor, access) ? (
+            <CommentForm spendId={data.id} reviewerNotes={canWriteReviewerNote(actor, access)} onDone={(text) => done(text)} />
+          ) : null
+        }
+      />
 
-        <p className="govuk-body">
-          <Link className="govuk-link" to={user.role === "worker" || user.role === "supervisor" ? "/spends" : "/"}>
-            {user.role === "worker" || user.role === "supervisor" ? "Back to my spends" : "Back to home"}
-          </Link>
-        </p>
-      </div>
-    </div>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={user.role === "worker" || user.role === "supervisor" ? "/spends" : "/"}>
+          {user.role === "worker" || user.role === "supervisor" ? "Back to my spends" : "Back to home"}
+        </Link>
+      </p>
+    </PageColumn>
   );
 }
 

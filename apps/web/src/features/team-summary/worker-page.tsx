@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useLocation, useParams } from "react-router-dom";
+import { useLocation, useParams } from "react-router-dom";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { TextInput } from "../../components/text-input.tsx";
@@ -93,80 +94,75 @@ export function WorkerPage() {
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/team" className="govuk-back-link">
-          Back to the team summary
-        </Link>
-        <ErrorSummary errors={summary} />
-        {liftedUntil ? (
-          <div ref={banner} tabIndex={-1} className="gt-focus-target">
-            <SuccessBanner heading={`Pause lifted until ${formatDay(liftedUntil)}`}>
-              {record?.name ?? "They"} can log new spends again. The pause comes back after that if the justifications are
-              still overdue.
-            </SuccessBanner>
-          </div>
-        ) : null}
-        {flash && !liftedUntil ? <SuccessBanner heading={flash} /> : null}
-        <span className="govuk-caption-l">Your team</span>
-        <h1 className="govuk-heading-l">{record ? record.name : "Team member"}</h1>
-        {state.status === "loading" ? <Loading label="Loading their record" /> : null}
-        {state.status === "failed" ? <LoadFailed what="their record" error={state.error} onRetry={reload} /> : null}
-        {record ? (
-          <>
-            <h2 className="govuk-heading-m">Track record</h2>
-            <p className="govuk-body">A record of keeping to the deadlines, for you and them to see. It is not a ranking.</p>
-            <SummaryList
-              rows={[
-                { key: "Justifications", value: <span data-testid="justifications-on-time">{onTime(record.justifications, "justifications")}</span> },
-                { key: "Client follow-ups", value: <span data-testid="follow-ups-on-time">{onTime(record.followUps, "follow-ups")}</span> },
-              ]}
-            />
+    <PageColumn back={{ to: "/team", label: "Back to the team summary" }}>
+      <ErrorSummary errors={summary} />
+      {liftedUntil ? (
+        <div ref={banner} tabIndex={-1} className="gt-focus-target">
+          <SuccessBanner heading={`Pause lifted until ${formatDay(liftedUntil)}`}>
+            {record?.name ?? "They"} can log new spends again. The pause comes back after that if the justifications are
+            still overdue.
+          </SuccessBanner>
+        </div>
+      ) : null}
+      {flash && !liftedUntil ? <SuccessBanner heading={flash} /> : null}
+      <span className="govuk-caption-l">Your team</span>
+      <h1 className="govuk-heading-l">{record ? record.name : "Team member"}</h1>
+      {state.status === "loading" ? <Loading label="Loading their record" /> : null}
+      {state.status === "failed" ? <LoadFailed what="their record" error={state.error} onRetry={reload} /> : null}
+      {record ? (
+        <>
+          <h2 className="govuk-heading-m">Track record</h2>
+          <p className="govuk-body">A record of keeping to the deadlines, for you and them to see. It is not a ranking.</p>
+          <SummaryList
+            rows={[
+              { key: "Justifications", value: <span data-testid="justifications-on-time">{onTime(record.justifications, "justifications")}</span> },
+              { key: "Client follow-ups", value: <span data-testid="follow-ups-on-time">{onTime(record.followUps, "follow-ups")}</span> },
+            ]}
+          />
 
-            <h2 className="govuk-heading-m">Spending pause</h2>
-            {pause === null ? (
-              <p className="govuk-body" data-testid="pause-status">
-                {record.name}'s new spends are not paused: no justification is overdue past the grace period.
-              </p>
-            ) : null}
-            {pause ? <PauseStatus pause={pause} /> : null}
-            <p className="govuk-body">
-              When a justification is overdue past the grace period, {record.name}'s new spends are paused until they catch
-              up. If there is a good reason, such as illness, you can lift the pause for up to 14 days. You can do this at most
-              twice in a row; after that they must catch up. This is recorded in the event log.
+          <h2 className="govuk-heading-m">Spending pause</h2>
+          {pause === null ? (
+            <p className="govuk-body" data-testid="pause-status">
+              {record.name}'s new spends are not paused: no justification is overdue past the grace period.
             </p>
-            {pause === undefined || pause?.paused ? (
-              <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-                <TextInput
-                  id="days"
-                  name="days"
-                  label="For how many days?"
-                  inputMode="numeric"
-                  widthClass="govuk-input--width-2"
-                  value={days}
-                  onChange={(event) => setDays(event.target.value)}
-                  error={errors.days}
-                />
-                <Textarea
-                  id="reason"
-                  name="reason"
-                  label="Why?"
-                  rows={3}
-                  maxLength={1000}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                  error={errors.reason}
-                />
-                <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
-                  {sending ? "Lifting the pause…" : "Lift the pause"}
-                </button>
-              </form>
-            ) : null}
+          ) : null}
+          {pause ? <PauseStatus pause={pause} /> : null}
+          <p className="govuk-body">
+            When a justification is overdue past the grace period, {record.name}'s new spends are paused until they catch
+            up. If there is a good reason, such as illness, you can lift the pause for up to 14 days. You can do this at most
+            twice in a row; after that they must catch up. This is recorded in the event log.
+          </p>
+          {pause === undefined || pause?.paused ? (
+            <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+              <TextInput
+                id="days"
+                name="days"
+                label="For how many days?"
+                inputMode="numeric"
+                widthClass="govuk-input--width-2"
+                value={days}
+                onChange={(event) => setDays(event.target.value)}
+                error={errors.days}
+              />
+              <Textarea
+                id="reason"
+                name="reason"
+                label="Why?"
+                rows={3}
+                maxLength={1000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                error={errors.reason}
+              />
+              <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={sending || undefined}>
+                {sending ? "Lifting the pause…" : "Lift the pause"}
+              </button>
+            </form>
+          ) : null}
 
-            <RestrictionsSection workerId={workerId} name={record.name} />
-          </>
-        ) : null}
-      </div>
-    </div>
+          <RestrictionsSection workerId={workerId} name={record.name} />
+        </>
+      ) : null}
+    </PageColumn>
   );
 }

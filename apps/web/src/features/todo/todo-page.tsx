@@ -3,6 +3,7 @@ import { formatMoney } from "@greentape/domain/money";
 import type { TodoItem } from "@greentape/contract/worklists";
 import { Loading } from "../../components/loading.tsx";
 import { OutboxStatus } from "../../components/outbox-status.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
 import { NetworkError } from "../../lib/api-client.ts";
@@ -28,31 +29,29 @@ export function TodoPage() {
   usePageTitle("To do");
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">To do</h1>
+    <PageColumn>
+      <h1 className="govuk-heading-l">To do</h1>
 
-        <OutboxStatus userId={user.id} />
+      <OutboxStatus userId={user.id} />
 
-        {page.state.status === "loading" ? (
-          <Loading label="Getting your to-do list" />
-        ) : page.state.status === "failed" ? (
-          <div className="govuk-inset-text">
-            <p className="govuk-body">
-              {page.state.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
-            </p>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <>
-            {page.state.data.lastSeenAt ? <LastSeenNote at={page.state.data.lastSeenAt} /> : null}
-            <TodoLists data={page.state.data} />
-          </>
-        )}
-      </div>
-    </div>
+      {page.state.status === "loading" ? (
+        <Loading label="Getting your to-do list" />
+      ) : page.state.status === "failed" ? (
+        <div className="govuk-inset-text">
+          <p className="govuk-body">
+            {page.state.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
+          </p>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <>
+          {page.state.data.lastSeenAt ? <LastSeenNote at={page.state.data.lastSeenAt} /> : null}
+          <TodoLists data={page.state.data} />
+        </>
+      )}
+    </PageColumn>
   );
 }
 
