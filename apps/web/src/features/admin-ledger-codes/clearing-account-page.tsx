@@ -10,6 +10,7 @@ import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { accountCodeProblem, removeClearingAccount, setClearingAccount, useClearingAccounts } from "./ledger-codes-api.ts";
@@ -37,7 +38,7 @@ function ClearingAccountForm({ account, onErrors }: { account: ClearingAccount; 
   const navigate = useNavigate();
   const [accountCode, setAccountCode] = useState(account.accountCode ?? "");
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, send } = useSendOnce();
 
   function show(next: SummaryError[]) {
     setErrors(next);
@@ -46,31 +47,22 @@ function ClearingAccountForm({ account, onErrors }: { account: ClearingAccount; 
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const code = accountCode.trim();
     const problem = accountCodeProblem(code);
     if (problem) return show([{ fieldId: "account-code", message: problem }]);
-    setSaving(true);
-    try {
-      await setClearingAccount(account.paymentMethod, code);
-    } catch (error) {
-      setSaving(false);
-      const fieldMessage = error instanceof ApiError ? error.fieldMessage("accountCode") : undefined;
-      return show([fieldMessage ? { fieldId: "account-code", message: fieldMessage } : { message: describeApiError(error) }]);
-    }
-    void navigate("/admin/ledger-codes", { state: { flash: `${account.label} is now credited to ${code}` } satisfies FlashState });
+    const saved = await send(
+      () => setClearingAccount(account.paymentMethod, code),
+      (error) => {
+        const fieldMessage = error instanceof ApiError ? error.fieldMessage("accountCode") : undefined;
+        show([fieldMessage ? { fieldId: "account-code", message: fieldMessage } : { message: describeApiError(error) }]);
+      },
+    );
+    if (saved) void navigate("/admin/ledger-codes", { state: { flash: `${account.label} is now credited to ${code}` } satisfies FlashState });
   }
 
   async function remove() {
-    if (saving) return;
-    setSaving(true);
-    try {
-      await removeClearingAccount(account.paymentMethod);
-    } catch (error) {
-      setSaving(false);
-      return show([{ message: describeApiError(error) }]);
-    }
-    void navigate("/admin/ledger-codes", { state: { flash: `${account.label} is credited to the default account again` } satisfies FlashState });
+    const removed = await send(() => removeClearingAccount(account.paymentMethod), (error) => show([{ message: describeApiError(error) }]));
+    if (removed) void navigate("/admin/ledger-codes", { state: { flash: `${account.label} is credited to the default account again` } satisfies FlashState });
   }
 
   return (

@@ -10,6 +10,7 @@ import { SubmitButton } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { glCodeProblem, mappingTextProblem, removeLedgerCode, setLedgerCode, useLedgerCodes } from "./ledger-codes-api.ts";
@@ -43,7 +44,7 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
   const [accountName, setAccountName] = useState(current?.accountName ?? "");
   const [merchantCategory, setMerchantCategory] = useState(current?.merchantCategory ?? "");
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, send } = useSendOnce();
 
   function show(next: SummaryError[]) {
     setErrors(next);
@@ -52,7 +53,6 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const mapping = { glCode: glCode.trim(), accountName: accountName.trim(), merchantCategory: merchantCategory.trim() };
     const problems: SummaryError[] = [];
     const codeProblem = glCodeProblem(mapping.glCode);
@@ -62,36 +62,29 @@ function LedgerCodeForm({ category, current, onErrors }: { category: string; cur
     const merchantProblem = mappingTextProblem(mapping.merchantCategory, "Merchant category");
     if (merchantProblem) problems.push({ fieldId: "merchant-category", message: merchantProblem });
     if (problems.length > 0) return show(problems);
-    setSaving(true);
-    try {
-      await setLedgerCode(category, mapping);
-    } catch (error) {
-      setSaving(false);
-      const fields = [
-        ["glCode", "gl-code"],
-        ["accountName", "account-name"],
-        ["merchantCategory", "merchant-category"],
-      ] as const;
-      const fieldErrors = error instanceof ApiError ? fields.flatMap(([field, fieldId]) => {
-        const message = error.fieldMessage(field);
-        return message ? [{ fieldId, message }] : [];
-      }) : [];
-      return show(fieldErrors.length > 0 ? fieldErrors : [{ message: describeApiError(error) }]);
-    }
+    const saved = await send(
+      () => setLedgerCode(category, mapping),
+      (error) => {
+        const fields = [
+          ["glCode", "gl-code"],
+          ["accountName", "account-name"],
+          ["merchantCategory", "merchant-category"],
+        ] as const;
+        const fieldErrors = error instanceof ApiError ? fields.flatMap(([field, fieldId]) => {
+          const message = error.fieldMessage(field);
+          return message ? [{ fieldId, message }] : [];
+        }) : [];
+        show(fieldErrors.length > 0 ? fieldErrors : [{ message: describeApiError(error) }]);
+      },
+    );
+    if (!saved) return;
     const code = mapping.glCode;
     void navigate("/admin/ledger-codes", { state: { flash: `${category} now posts to ${code}` } satisfies FlashState });
   }
 
   async function remove() {
-    if (saving) return;
-    setSaving(true);
-    try {
-      await removeLedgerCode(category);
-    } catch (error) {
-      setSaving(false);
-      return show([{ message: describeApiError(error) }]);
-    }
-    void navigate("/admin/ledger-codes", { state: { flash: `The ledger code for ${category} is removed` } satisfies FlashState });
+    const removed = await send(() => removeLedgerCode(category), (error) => show([{ message: describeApiError(error) }]));
+    if (removed) void navigate("/admin/ledger-codes", { state: { flash: `The ledger code for ${category} is removed` } satisfies FlashState });
   }
 
   return (

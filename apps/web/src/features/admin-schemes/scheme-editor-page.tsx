@@ -8,7 +8,7 @@ import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
+import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -314,14 +314,9 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
           </fieldset>
         </div>
 
-        <div className="govuk-button-group">
-          <SubmitButton busy={saving} busyLabel="Saving…">
-            {scheme ? `Save as version ${nextVersion}` : "Add scheme"}
-          </SubmitButton>
-          <Link className="govuk-link" to={scheme ? `/admin/schemes/${scheme.id}` : "/admin/schemes"}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel busy={saving} busyLabel="Saving…" cancelTo={scheme ? `/admin/schemes/${scheme.id}` : "/admin/schemes"}>
+          {scheme ? `Save as version ${nextVersion}` : "Add scheme"}
+        </SubmitOrCancel>
       </form>
     </>
   );

@@ -5,7 +5,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
+import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -68,14 +68,9 @@ function DeactivateConfirm({ user }: { user: User }) {
       </p>
       <p className="govuk-body">Nothing they logged is removed: their spends, justifications and history stay.</p>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={saving || undefined}>
-            {saving ? "Deactivating…" : `Deactivate ${user.name}`}
-          </button>
-          <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel busy={saving} busyLabel="Deactivating…" warning cancelTo={`/admin/users/${user.id}`}>
+          Deactivate {user.name}
+        </SubmitOrCancel>
       </form>
     </>
   );
@@ -135,14 +130,9 @@ function ResetConfirm({ user }: { user: User }) {
         once, for you to give them. They must choose their own when they sign in with it.
       </p>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <div className="govuk-button-group">
-          <SubmitButton busy={saving} busyLabel="Resetting…">
-            Reset password
-          </SubmitButton>
-          <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel busy={saving} busyLabel="Resetting…" cancelTo={`/admin/users/${user.id}`}>
+          Reset password
+        </SubmitOrCancel>
       </form>
     </>
   );

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { EQUALITY_DIMENSION_KEYS, EQUALITY_DIMENSIONS, type EqualityDimension, type EqualityMonitoring } from "@greentape/domain/equality-monitoring";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Radios } from "../../components/form-fields.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
+import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -78,14 +78,9 @@ function AnswersForm({ clientId, recorded }: { clientId: string; recorded: Equal
             onChange={(value) => choose(dimension, value)}
           />
         ))}
-        <div className="govuk-button-group">
-          <SubmitButton busy={saving} busyLabel="Saving…">
-            Save answers
-          </SubmitButton>
-          <Link className="govuk-link" to={clientPath(clientId)}>
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel busy={saving} busyLabel="Saving…" cancelTo={clientPath(clientId)}>
+          Save answers
+        </SubmitOrCancel>
       </form>
     </>
   );

@@ -7,6 +7,7 @@ import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
+import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
@@ -128,14 +129,9 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
       <WarningText>A closed month is never reopened.</WarningText>
       {unmapped.length === 0 ? (
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button govuk-button--warning" aria-disabled={submitting || busy || undefined}>
-              {submitting ? "Closing…" : `Close ${name}`}
-            </button>
-            <Link className="govuk-link" to={`/periods/${period.period}`}>
-              Cancel
-            </Link>
-          </div>
+          <SubmitOrCancel busy={submitting || busy} busyLabel={submitting ? "Closing…" : undefined} warning cancelTo={`/periods/${period.period}`}>
+            Close {name}
+          </SubmitOrCancel>
         </form>
       ) : null}
     </>

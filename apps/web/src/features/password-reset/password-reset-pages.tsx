@@ -6,10 +6,11 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
+import { SignInEmailInput, signInEmailProblem } from "../../components/sign-in-email-input.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
-import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 
@@ -29,26 +30,19 @@ const publicPost = (path: string, body: unknown) => apiPost<unknown>(path, body,
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
   const [error, setError] = useState<SummaryError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, send } = useSendOnce();
   const [sent, setSent] = useState(false);
   usePageTitle(sent ? "Check your email" : "Reset your password", error !== null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      setError({ fieldId: "email", message: email.trim() === "" ? "Enter your email address" : "Enter an email address in the correct format, like name@example.org" });
+    const emailProblem = signInEmailProblem(email);
+    if (emailProblem) {
+      setError({ fieldId: "email", message: emailProblem });
       return;
     }
-    setSubmitting(true);
-    try {
-      await publicPost("/api/auth/forgot-password", { email: email.trim() });
-      setSent(true);
-    } catch (failure) {
-      setError({ message: describeApiError(failure) });
-    } finally {
-      setSubmitting(false);
-    }
+    const asked = await send(() => publicPost("/api/auth/forgot-password", { email: email.trim() }), (failure) => setError({ message: describeApiError(failure) }));
+    if (asked) setSent(true);
   }
 
   if (sent) {
@@ -67,19 +61,7 @@ export function ForgotPasswordPage() {
       <h1 className="govuk-heading-l">Reset your password</h1>
       <p className="govuk-body">Enter the email address you sign in with. We will send you a link to set a new password.</p>
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <TextInput
-          id="email"
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          inputMode="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={error?.fieldId === "email" ? error.message : undefined}
-        />
+        <SignInEmailInput value={email} onChange={(event) => setEmail(event.target.value)} error={error?.fieldId === "email" ? error.message : undefined} />
         <SubmitButton busy={submitting} busyLabel="Sending…">
           Send the link
         </SubmitButton>
@@ -94,27 +76,22 @@ export function ResetPasswordPage() {
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<SummaryError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, send } = useSendOnce();
   usePageTitle(done ? "Your password has been reset" : "Set a new password", error !== null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
     const weakness = password === "" ? "Enter a new password" : passwordProblem(password, { email: "", name: "" });
     if (weakness) {
       setError({ fieldId: "password", message: weakness });
       return;
     }
-    setSubmitting(true);
-    try {
-      await publicPost("/api/auth/reset-password", { token, password });
-      setDone(true);
-    } catch (failure) {
-      setSubmitting(false);
+    const reset = await send(() => publicPost("/api/auth/reset-password", { token, password }), (failure) => {
       const fieldMessage = failure instanceof ApiError ? (failure.fieldMessage("password") ?? failure.fieldMessage("token")) : undefined;
       const onPassword = failure instanceof ApiError && failure.fieldMessage("password") !== undefined;
       setError(fieldMessage ? (onPassword ? { fieldId: "password", message: fieldMessage } : { message: fieldMessage }) : { message: describeApiError(failure) });
-    }
+    });
+    if (reset) setDone(true);
   }
 
   if (done) {

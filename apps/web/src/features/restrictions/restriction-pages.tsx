@@ -10,6 +10,7 @@ import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
+import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -81,20 +82,6 @@ function useRestrictionSubmit(workerId: string) {
   }
 
   return { errors, setErrors, setGeneral, saving, summary, send };
-}
-
-/** A form's submit button, saying so while it sends, and the way back without changing anything. */
-function SubmitOrCancel({ label, busyLabel, warning = false, saving, cancelTo }: { label: string; busyLabel: string; warning?: boolean; saving: boolean; cancelTo: string }) {
-  return (
-    <div className="govuk-button-group">
-      <button type="submit" className={`govuk-button${warning ? " govuk-button--warning" : ""}`} aria-disabled={saving || undefined}>
-        {saving ? busyLabel : label}
-      </button>
-      <Link className="govuk-link" to={cancelTo}>
-        Cancel
-      </Link>
-    </div>
-  );
 }
 
 /** Suspending a team member's spending, or lowering their caps, with a reason. */
@@ -189,7 +176,9 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
           onChange={(event) => setReason(event.target.value)}
           error={errors.reason}
         />
-        <SubmitOrCancel label="Restrict their spending" busyLabel="Restricting…" warning saving={saving} cancelTo={paths.person(workerId)} />
+        <SubmitOrCancel busy={saving} busyLabel="Restricting…" warning cancelTo={paths.person(workerId)}>
+          Restrict their spending
+        </SubmitOrCancel>
       </form>
     </>
   );
@@ -232,7 +221,9 @@ function LiftForm({ workerId, name }: { workerId: string; name: string }) {
           <p className="govuk-body">{name} may spend as the scheme allows again as soon as you lift it, and is told.</p>
           <form noValidate onSubmit={handleSubmit}>
             <Textarea id="reason" name="reason" label="Why are you lifting it?" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} />
-            <SubmitOrCancel label="Lift the restriction" busyLabel="Lifting…" saving={saving} cancelTo={paths.person(workerId)} />
+            <SubmitOrCancel busy={saving} busyLabel="Lifting…" cancelTo={paths.person(workerId)}>
+              Lift the restriction
+            </SubmitOrCancel>
           </form>
         </>
       ) : null}

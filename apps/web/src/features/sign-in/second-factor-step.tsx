@@ -6,6 +6,7 @@ import { PageColumn } from "../../components/page-column.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError, NetworkError, apiPost } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 
@@ -22,45 +23,39 @@ export function SecondFactorStep({ mfaToken, onRestart, onSignedIn }: Props) {
   const { completeSignIn } = useAuth();
   const [code, setCode] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, send } = useSendOnce();
   usePageTitle("Enter your security code", problem !== null);
 
   async function signInWithPasskey() {
-    if (submitting) return;
-    setSubmitting(true);
-    try {
-      const optionsJSON = await apiPost<PublicKeyCredentialRequestOptionsJSON>("/api/auth/mfa/passkey/options", { mfaToken }, { auth: false });
-      const response = await startAuthentication({ optionsJSON });
-      await completeSignIn("/api/auth/mfa/passkey", { mfaToken, response });
-    } catch (error) {
-      setSubmitting(false);
-      setProblem(error instanceof ApiError || error instanceof NetworkError ? describe(error) : "The passkey was not used. Try again, or enter a code");
-      return;
-    }
-    onSignedIn();
+    const signedIn = await send(
+      async () => {
+        const optionsJSON = await apiPost<PublicKeyCredentialRequestOptionsJSON>("/api/auth/mfa/passkey/options", { mfaToken }, { auth: false });
+        const response = await startAuthentication({ optionsJSON });
+        await completeSignIn("/api/auth/mfa/passkey", { mfaToken, response });
+      },
+      (error) => setProblem(error instanceof ApiError || error instanceof NetworkError ? describe(error) : "The passkey was not used. Try again, or enter a code"),
+    );
+    if (signedIn) onSignedIn();
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
     if (code.trim() === "") {
       setProblem("Enter the 6-digit code from your authenticator app, or a recovery code");
       return;
     }
-    setSubmitting(true);
-    try {
-      await completeSignIn("/api/auth/mfa", { mfaToken, code: code.trim() });
-    } catch (error) {
-      setSubmitting(false);
-      setCode("");
-      if (error instanceof ApiError && error.status === 401 && /expired|already used\. Sign in/.test(error.detail ?? "")) {
-        onRestart("Your sign-in took too long. Sign in again with your password.");
-        return;
-      }
-      setProblem(describe(error));
-      return;
-    }
-    onSignedIn();
+    const signedIn = await send(
+      () => completeSignIn("/api/auth/mfa", { mfaToken, code: code.trim() }),
+      (error) => {
+        setCode("");
+        if (error instanceof ApiError && error.status === 401 && /expired|already used\. Sign in/.test(error.detail ?? "")) {
+          onRestart("Your sign-in took too long. Sign in again with your password.");
+          return;
+        }
+        setProblem(describe(error));
+      },
+    );
+    if (signedIn) onSignedIn();
   }
 
   return (

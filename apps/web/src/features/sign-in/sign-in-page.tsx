@@ -5,9 +5,10 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
+import { SignInEmailInput, signInEmailProblem } from "../../components/sign-in-email-input.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { councilAccountSignIn } from "../../lib/council-settings.ts";
@@ -40,7 +41,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [problems, setProblems] = useState<Problems>(() => (council === "refused" ? councilRefusal(searchParams.get("reason")) : NO_PROBLEMS));
   // Back from the council account with a session, the page is busy starting it, not waiting for a password.
-  const [submitting, setSubmitting] = useState(council === "signed-in");
+  const { busy: submitting, send, release } = useSendOnce(council === "signed-in");
   const [mfaToken, setMfaToken] = useState<string | null>(null);
 
   const summary: SummaryError[] = [
@@ -58,40 +59,40 @@ export function SignInPage() {
     resumeCouncilSession().then(
       () => void navigate("/", { replace: true }),
       () => {
-        setSubmitting(false);
+        release();
         setProblems(councilRefusal(null));
       },
     );
-  }, [council, resumeCouncilSession, navigate]);
+  }, [council, resumeCouncilSession, navigate, release]);
 
   if (state.status === "signed-in" && !submitting) return <Navigate to={from ?? "/"} replace />;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
-
     const fields: FieldErrors = {};
-    if (email.trim() === "") fields.email = "Enter your email address";
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
-      fields.email = "Enter an email address in the correct format, like name@example.org";
+    const emailProblem = signInEmailProblem(email);
+    if (emailProblem) fields.email = emailProblem;
     if (password === "") fields.password = "Enter your password";
     if (Object.keys(fields).length > 0) {
       setProblems({ fields });
       return;
     }
 
-    setSubmitting(true);
-    try {
-      const outcome = await signIn(email.trim(), password);
-      if ("mfaToken" in outcome) {
+    let secondStep: string | null = null;
+    const signedIn = await send(
+      async () => {
+        const outcome = await signIn(email.trim(), password);
+        if ("mfaToken" in outcome) secondStep = outcome.mfaToken;
+      },
+      (error) => {
+        setProblems(problemsFrom(error));
         setPassword("");
-        setMfaToken(outcome.mfaToken);
-        return;
-      }
-    } catch (error) {
-      setProblems(problemsFrom(error));
+      },
+    );
+    if (!signedIn) return;
+    if (secondStep !== null) {
       setPassword("");
-      setSubmitting(false);
+      setMfaToken(secondStep);
       return;
     }
     // A push, not a redirect: the new page takes focus (see use-focus-main-on-navigate.ts).
@@ -107,7 +108,7 @@ export function SignInPage() {
           onSignedIn={() => void navigate(from ?? "/")}
           onRestart={(message) => {
             setMfaToken(null);
-            setSubmitting(false);
+            release();
             setProblems({ fields: {}, general: { message } });
           }}
         />
@@ -139,19 +140,7 @@ export function SignInPage() {
       <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
 
       <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <TextInput
-          id="email"
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          inputMode="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={problems.fields.email}
-        />
+        <SignInEmailInput value={email} onChange={(event) => setEmail(event.target.value)} error={problems.fields.email} />
         <PasswordInput
           id="password"
           name="password"
