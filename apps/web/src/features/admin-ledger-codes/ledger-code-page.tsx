@@ -1,20 +1,14 @@
 import { useState } from "react";
-import type { FormEvent } from "react";
-import { useNavigate, useParams } from "react-router-dom";
-import { ErrorSummary } from "../../components/error-summary.tsx";
+import { useParams } from "react-router-dom";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
-import type { FlashState } from "../../components/success-banner.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { useSendOnce } from "../../components/use-send-once.ts";
-import { ApiError } from "../../lib/api-client.ts";
-import { describeApiError } from "../../lib/use-api-data.ts";
 import { glCodeProblem, mappingTextProblem, removeLedgerCode, setLedgerCode, useLedgerCodes } from "./ledger-codes-api.ts";
 import type { LedgerCode } from "./ledger-codes-api.ts";
+import { MappingForm } from "./mapping-form.tsx";
 
 /** Setting, changing or removing one category's ledger code. */
 export function LedgerCodePage() {
@@ -39,100 +33,63 @@ export function LedgerCodePage() {
 }
 
 function LedgerCodeForm({ category, current, onErrors }: { category: string; current: LedgerCode | null; onErrors(has: boolean): void }) {
-  const navigate = useNavigate();
   const [glCode, setGlCode] = useState(current?.glCode ?? "");
   const [accountName, setAccountName] = useState(current?.accountName ?? "");
   const [merchantCategory, setMerchantCategory] = useState(current?.merchantCategory ?? "");
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const { busy: saving, send } = useSendOnce();
-
-  function show(next: SummaryError[]) {
-    setErrors(next);
-    onErrors(next.length > 0);
-  }
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const mapping = { glCode: glCode.trim(), accountName: accountName.trim(), merchantCategory: merchantCategory.trim() };
-    const problems: SummaryError[] = [];
-    const codeProblem = glCodeProblem(mapping.glCode);
-    if (codeProblem) problems.push({ fieldId: "gl-code", message: codeProblem });
-    const nameProblem = mappingTextProblem(mapping.accountName, "Account name");
-    if (nameProblem) problems.push({ fieldId: "account-name", message: nameProblem });
-    const merchantProblem = mappingTextProblem(mapping.merchantCategory, "Merchant category");
-    if (merchantProblem) problems.push({ fieldId: "merchant-category", message: merchantProblem });
-    if (problems.length > 0) return show(problems);
-    const saved = await send(
-      () => setLedgerCode(category, mapping),
-      (error) => {
-        const fields = [
-          ["glCode", "gl-code"],
-          ["accountName", "account-name"],
-          ["merchantCategory", "merchant-category"],
-        ] as const;
-        const fieldErrors = error instanceof ApiError ? fields.flatMap(([field, fieldId]) => {
-          const message = error.fieldMessage(field);
-          return message ? [{ fieldId, message }] : [];
-        }) : [];
-        show(fieldErrors.length > 0 ? fieldErrors : [{ message: describeApiError(error) }]);
-      },
-    );
-    if (!saved) return;
-    const code = mapping.glCode;
-    void navigate("/admin/ledger-codes", { state: { flash: `${category} now posts to ${code}` } satisfies FlashState });
-  }
-
-  async function remove() {
-    const removed = await send(() => removeLedgerCode(category), (error) => show([{ message: describeApiError(error) }]));
-    if (removed) void navigate("/admin/ledger-codes", { state: { flash: `The ledger code for ${category} is removed` } satisfies FlashState });
-  }
-
   return (
-    <>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Category</span>
-      <h1 className="govuk-heading-l">{category}</h1>
-      <form noValidate onSubmit={(event) => void save(event)}>
-        <TextInput
-          id="gl-code"
-          label="Ledger code"
-          hint="As your finance system knows it, for example 4410"
-          widthClass="govuk-input--width-10"
-          autoComplete="off"
-          spellCheck={false}
-          value={glCode}
-          onChange={(event) => setGlCode(event.target.value)}
-          error={errors.find((e) => e.fieldId === "gl-code")?.message}
-        />
-        <TextInput
-          id="account-name"
-          label="Account name (optional)"
-          hint="The account's name in your chart of accounts, for example Client travel. The transparency file publishes it as the expense type."
-          autoComplete="off"
-          value={accountName}
-          onChange={(event) => setAccountName(event.target.value)}
-          error={errors.find((e) => e.fieldId === "account-name")?.message}
-        />
-        <TextInput
-          id="merchant-category"
-          label="Merchant category for card payments (optional)"
-          hint="What the transparency file publishes for a card payment in this category, for example Transportation services"
-          autoComplete="off"
-          value={merchantCategory}
-          onChange={(event) => setMerchantCategory(event.target.value)}
-          error={errors.find((e) => e.fieldId === "merchant-category")?.message}
-        />
-        <div className="govuk-button-group">
-          <SubmitButton busy={saving} busyLabel="Saving…">
-            Save ledger code
-          </SubmitButton>
-          {current !== null ? (
-            <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={saving || undefined} onClick={() => void remove()}>
-              Remove this code
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </>
+    <MappingForm
+      caption="Category"
+      heading={category}
+      saveLabel="Save ledger code"
+      fieldIds={{ glCode: "gl-code", accountName: "account-name", merchantCategory: "merchant-category" }}
+      check={() => {
+        const mapping = { glCode: glCode.trim(), accountName: accountName.trim(), merchantCategory: merchantCategory.trim() };
+        const problems: SummaryError[] = [];
+        const codeProblem = glCodeProblem(mapping.glCode);
+        if (codeProblem) problems.push({ fieldId: "gl-code", message: codeProblem });
+        const nameProblem = mappingTextProblem(mapping.accountName, "Account name");
+        if (nameProblem) problems.push({ fieldId: "account-name", message: nameProblem });
+        const merchantProblem = mappingTextProblem(mapping.merchantCategory, "Merchant category");
+        if (merchantProblem) problems.push({ fieldId: "merchant-category", message: merchantProblem });
+        if (problems.length > 0) return problems;
+        return { send: () => setLedgerCode(category, mapping), flash: `${category} now posts to ${mapping.glCode}` };
+      }}
+      removal={current !== null ? { label: "Remove this code", send: () => removeLedgerCode(category), flash: `The ledger code for ${category} is removed` } : null}
+      onErrors={onErrors}
+    >
+      {(fieldError) => (
+        <>
+          <TextInput
+            id="gl-code"
+            label="Ledger code"
+            hint="As your finance system knows it, for example 4410"
+            widthClass="govuk-input--width-10"
+            autoComplete="off"
+            spellCheck={false}
+            value={glCode}
+            onChange={(event) => setGlCode(event.target.value)}
+            error={fieldError("gl-code")}
+          />
+          <TextInput
+            id="account-name"
+            label="Account name (optional)"
+            hint="The account's name in your chart of accounts, for example Client travel. The transparency file publishes it as the expense type."
+            autoComplete="off"
+            value={accountName}
+            onChange={(event) => setAccountName(event.target.value)}
+            error={fieldError("account-name")}
+          />
+          <TextInput
+            id="merchant-category"
+            label="Merchant category for card payments (optional)"
+            hint="What the transparency file publishes for a card payment in this category, for example Transportation services"
+            autoComplete="off"
+            value={merchantCategory}
+            onChange={(event) => setMerchantCategory(event.target.value)}
+            error={fieldError("merchant-category")}
+          />
+        </>
+      )}
+    </MappingForm>
   );
 }

@@ -8,6 +8,7 @@ import { PageColumn } from "../../components/page-column.tsx";
 import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { OneTimePassword } from "./one-time-password.tsx";
 import { resetPassword, updateUser, useUsers } from "./users-api.ts";
@@ -39,20 +40,12 @@ export function DeactivateUserPage() {
 function DeactivateConfirm({ user }: { user: User }) {
   const navigate = useNavigate();
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, send } = useSendOnce();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    try {
-      await updateUser(user.id, { active: false });
-    } catch (error) {
-      setSaving(false);
-      setProblem(describeApiError(error));
-      return;
-    }
-    void navigate(`/admin/users/${user.id}`, { state: { flash: `${user.name} is deactivated` } satisfies FlashState });
+    const deactivated = await send(() => updateUser(user.id, { active: false }), (error) => setProblem(describeApiError(error)));
+    if (deactivated) void navigate(`/admin/users/${user.id}`, { state: { flash: `${user.name} is deactivated` } satisfies FlashState });
   }
 
   return (

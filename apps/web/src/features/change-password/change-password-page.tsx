@@ -9,6 +9,7 @@ import { PasswordInput } from "../../components/password-input.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
@@ -37,7 +38,7 @@ export function ChangePasswordPage() {
   const [newPassword, setNewPassword] = useState("");
   const [fields, setFields] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, send, release } = useSendOnce();
   const [changed, setChanged] = useState(false);
 
   const summary: SummaryError[] = [
@@ -53,7 +54,6 @@ export function ChangePasswordPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting) return;
-
     const problems: FieldErrors = {};
     if (currentPassword === "") {
       problems.currentPassword = mustChange ? "Enter the temporary password you signed in with" : "Enter your current password";
@@ -69,22 +69,16 @@ export function ChangePasswordPage() {
     setFields(problems);
     if (Object.keys(problems).length > 0) return;
 
-    setSubmitting(true);
-    try {
-      await apiPost<unknown>("/api/me/password", { currentPassword, newPassword });
-    } catch (error) {
-      setSubmitting(false);
-      setCurrentPassword("");
-      if (error instanceof ApiError && (error.status === 400 || error.status === 401 || error.status === 403 || error.status === 422)) {
-        const fromServer = serverFieldErrors(error, FIELDS);
-        if (fromServer) {
-          setFields(fromServer);
-          return;
-        }
-      }
-      setGeneral(describeApiError(error));
-      return;
-    }
+    const sent = await send(
+      () => apiPost<unknown>("/api/me/password", { currentPassword, newPassword }),
+      (error) => {
+        setCurrentPassword("");
+        const fromServer = error instanceof ApiError && [400, 401, 403, 422].includes(error.status) ? serverFieldErrors(error, FIELDS) : null;
+        if (fromServer) setFields(fromServer);
+        else setGeneral(describeApiError(error));
+      },
+    );
+    if (!sent) return;
 
     const wasForced = mustChange;
     markPasswordChanged(user.id);
@@ -97,7 +91,7 @@ export function ChangePasswordPage() {
     }
     setCurrentPassword("");
     setNewPassword("");
-    setSubmitting(false);
+    release();
     if (wasForced) {
       // A push, so the next page takes focus.
       void navigate(from ?? "/");

@@ -10,6 +10,7 @@ import { PageColumn } from "../../components/page-column.tsx";
 import { SubmitOrCancel } from "../../components/submit-button.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { useSendOnce } from "../../components/use-send-once.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { saveEqualityMonitoring, useClientHistory, useEqualityMonitoring } from "./client-page-api.ts";
 
@@ -44,21 +45,14 @@ function AnswersForm({ clientId, recorded }: { clientId: string; recorded: Equal
   const navigate = useNavigate();
   const [answers, setAnswers] = useState<EqualityMonitoring>(recorded);
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, send } = useSendOnce();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
-    setSaving(true);
     setProblem(null);
-    try {
-      await saveEqualityMonitoring(clientId, answers);
-    } catch (error) {
-      setSaving(false);
-      setProblem(describeApiError(error));
-      return;
-    }
-    void navigate(clientPath(clientId), { replace: true, state: { flash: "Equality monitoring saved" } satisfies FlashState });
+    const saved = await send(() => saveEqualityMonitoring(clientId, answers), (error) => setProblem(describeApiError(error)));
+    if (saved) void navigate(clientPath(clientId), { replace: true, state: { flash: "Equality monitoring saved" } satisfies FlashState });
   }
 
   const choose = <D extends EqualityDimension>(dimension: D, value: string) => setAnswers({ ...answers, [dimension]: value });
