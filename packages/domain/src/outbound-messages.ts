@@ -83,79 +83,53 @@ export interface Message {
 }
 
 const spendWords = (spend: SpendFacts) => `the spend of ${formatMoney(spend.amount, spend.currency)} on ${dayInWords(spend.spentOn)}`;
-const spendPath = (spend: SpendFacts) => `/spends/${spend.id}`;
 const names = (people: string[]) => (people.length === 0 ? "nobody" : people.join(", "));
+
+/** A message about one spend, acted on from the spend's page unless it names another. */
+function aboutSpend(facts: { kind: MessageKind; spend: SpendFacts }, subject: string, paragraphs: string[], where = { path: "", action: "Open the spend" }): Message {
+  return { kind: facts.kind, subject, paragraphs, path: `/spends/${facts.spend.id}${where.path}`, action: where.action };
+}
+
+/** A message whose details wait in the app. */
+function inApp(kind: MessageKind, subject: string, paragraph: string, where = { path: "/", action: "Open Green Tape" }): Message {
+  return { kind, subject, paragraphs: [paragraph], ...where };
+}
 
 export function composeMessage(facts: MessageFacts): Message {
   switch (facts.kind) {
     case "justification_due":
-      return {
-        kind: facts.kind,
-        subject: `Justification due by ${dayInWords(facts.dueOn)}`,
-        paragraphs: [`Your justification for ${spendWords(facts.spend)} is due by the end of ${dayInWords(facts.dueOn)}.`],
-        path: spendPath(facts.spend),
-        action: "Open the spend",
-      };
+      return aboutSpend(facts, `Justification due by ${dayInWords(facts.dueOn)}`, [`Your justification for ${spendWords(facts.spend)} is due by the end of ${dayInWords(facts.dueOn)}.`]);
     case "justification_overdue":
-      return {
-        kind: facts.kind,
-        subject: "Justification overdue",
-        paragraphs: [`Your justification for ${spendWords(facts.spend)} was due by the end of ${dayInWords(facts.dueOn)} and is now overdue.`, "Write it soon: if it stays overdue past the grace days, your new spends pause."],
-        path: spendPath(facts.spend),
-        action: "Open the spend",
-      };
+      return aboutSpend(facts, "Justification overdue", [
+        `Your justification for ${spendWords(facts.spend)} was due by the end of ${dayInWords(facts.dueOn)} and is now overdue.`,
+        "Write it soon: if it stays overdue past the grace days, your new spends pause.",
+      ]);
     case "follow_up_due":
-      return {
-        kind: facts.kind,
-        subject: `Follow-up due by ${dayInWords(facts.dueOn)}`,
-        paragraphs: [`The follow-up for ${spendWords(facts.spend)} is due by the end of ${dayInWords(facts.dueOn)}.`],
-        path: `${spendPath(facts.spend)}/follow-up`,
+      return aboutSpend(facts, `Follow-up due by ${dayInWords(facts.dueOn)}`, [`The follow-up for ${spendWords(facts.spend)} is due by the end of ${dayInWords(facts.dueOn)}.`], {
+        path: "/follow-up",
         action: "Record the follow-up",
-      };
+      });
     case "pause_tomorrow":
-      return {
-        kind: facts.kind,
-        subject: "Your spending pauses tomorrow",
-        paragraphs: [`Your justification for ${spendWords(facts.spend)} is overdue. Unless it is written today, your new spends pause from ${dayInWords(facts.pausesOn)}.`],
-        path: spendPath(facts.spend),
-        action: "Open the spend",
-      };
+      return aboutSpend(facts, "Your spending pauses tomorrow", [
+        `Your justification for ${spendWords(facts.spend)} is overdue. Unless it is written today, your new spends pause from ${dayInWords(facts.pausesOn)}.`,
+      ]);
     case "pause_began":
-      return {
-        kind: facts.kind,
-        subject: "Your spending is paused",
-        paragraphs: ["Your new spends are paused until you catch up on your overdue justifications. Writing them lifts the pause at once."],
+      return inApp(facts.kind, "Your spending is paused", "Your new spends are paused until you catch up on your overdue justifications. Writing them lifts the pause at once.", {
         path: "/todo",
         action: "See what to do",
-      };
+      });
     case "pause_ended":
-      return { kind: facts.kind, subject: "Your spending is no longer paused", paragraphs: ["Your pause has ended: you can log new spends again."], path: "/", action: "Open Green Tape" };
+      return inApp(facts.kind, "Your spending is no longer paused", "Your pause has ended: you can log new spends again.");
     case "restriction_set":
-      return {
-        kind: facts.kind,
-        subject: "Your spending has been restricted",
-        paragraphs: ["A restriction has been put on your spending. What it is and why are in the app."],
-        path: "/",
-        action: "Open Green Tape",
-      };
+      return inApp(facts.kind, "Your spending has been restricted", "A restriction has been put on your spending. What it is and why are in the app.");
     case "restriction_lifted":
-      return { kind: facts.kind, subject: "A restriction on your spending was lifted", paragraphs: ["A restriction on your spending has been lifted. The details are in the app."], path: "/", action: "Open Green Tape" };
+      return inApp(facts.kind, "A restriction on your spending was lifted", "A restriction on your spending has been lifted. The details are in the app.");
     case "supervisor_question":
-      return {
-        kind: facts.kind,
-        subject: "Your supervisor has a question",
-        paragraphs: [`Your supervisor has a question about your justification for ${spendWords(facts.spend)}. Answer it by revising your justification.`],
-        path: spendPath(facts.spend),
-        action: "Open the spend",
-      };
+      return aboutSpend(facts, "Your supervisor has a question", [
+        `Your supervisor has a question about your justification for ${spendWords(facts.spend)}. Answer it by revising your justification.`,
+      ]);
     case "supervisor_concern":
-      return {
-        kind: facts.kind,
-        subject: "Your supervisor raised a concern",
-        paragraphs: [`Your supervisor raised a concern about ${spendWords(facts.spend)}. It will go to audit.`],
-        path: spendPath(facts.spend),
-        action: "Open the spend",
-      };
+      return aboutSpend(facts, "Your supervisor raised a concern", [`Your supervisor raised a concern about ${spendWords(facts.spend)}. It will go to audit.`]);
     case "concern_raised":
       return {
         kind: facts.kind,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { outcomesCompareQuerySchema, outcomesQuerySchema, publicSummaryQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
 import { publicSummaryCsv, publicSummarySchema } from "@greentape/domain/public-summary";
 import { requireActor } from "../../plugins/access.ts";
+import type { Actor } from "../../plugins/access.ts";
 import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, summaryResponseSchema, uptakeResponseSchema } from "@greentape/contract/insights";
 import type { InsightsService } from "./insights.service.ts";
 
@@ -14,81 +15,70 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
   const { insights } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get(
-    "/api/insights/outcomes",
-    {
-      config: { access: INSIGHTS_ACCESS },
-      schema: {
-        tags: ["insights"],
-        summary: "What clients said, by category, team, scheme or month, over a span of months",
-        description:
-          "Live spends whose month is from `from` to `to` (inclusive), grouped. `helped` = helped_a_lot + helped_a_little out of `reached` (follow-ups other than could_not_contact), with its 95% Wilson interval; `tooFewToTell` below 10 reached. A supervisor sees their own team only (`teamId` defaults to it); auditor, finance and admin any team or all.",
-        querystring: outcomesQuerySchema,
-        response: { 200: outcomesResponseSchema },
-      },
-    },
-    async (request) => insights.outcomes(requireActor(request), request.query),
-  );
+  /** An office insight: a GET of a query, answered for whoever asks within what their role may see. */
+  function insight<Q extends z.ZodType, R extends z.ZodType>(route: {
+    url: string;
+    summary: string;
+    description: string;
+    querystring: Q;
+    response: R;
+    answer(actor: Actor, query: z.output<Q>): Promise<z.input<R>>;
+  }) {
+    // The type provider cannot resolve a schema that is still a type parameter, so the route sees
+    // plain zod types; `insight`'s own signature checks each caller's query and answer instead.
+    const querystring: z.ZodType = route.querystring;
+    const response: z.ZodType = route.response;
+    api.get(
+      route.url,
+      { config: { access: INSIGHTS_ACCESS }, schema: { tags: ["insights"], summary: route.summary, description: route.description, querystring, response: { 200: response } } },
+      async (request) => route.answer(requireActor(request), request.query as z.output<Q>),
+    );
+  }
 
-  api.get(
-    "/api/insights/outcomes/compare",
-    {
-      config: { access: INSIGHTS_ACCESS },
-      schema: {
-        tags: ["insights"],
-        summary: "Two groups' helped rates side by side, with the difference and its Newcombe interval",
-        description: "`first` and `second` are keys of the grouping: two categories, two team ids, two scheme ids or two months. A key with no spends in the span gives a group of zeros.",
-        querystring: outcomesCompareQuerySchema,
-        response: { 200: outcomesCompareResponseSchema },
-      },
-    },
-    async (request) => insights.compareOutcomes(requireActor(request), request.query),
-  );
+  insight({
+    url: "/api/insights/outcomes",
+    summary: "What clients said, by category, team, scheme or month, over a span of months",
+    description: "Live spends whose month is from `from` to `to` (inclusive), grouped. `helped` = helped_a_lot + helped_a_little out of `reached` (follow-ups other than could_not_contact), with its 95% Wilson interval; `tooFewToTell` below 10 reached. A supervisor sees their own team only (`teamId` defaults to it); auditor, finance and admin any team or all.",
+    querystring: outcomesQuerySchema,
+    response: outcomesResponseSchema,
+    answer: (actor, query) => insights.outcomes(actor, query),
+  });
 
-  api.get(
-    "/api/insights/uptake",
-    {
-      config: { access: INSIGHTS_ACCESS },
-      schema: {
-        tags: ["insights"],
-        summary: "How much of the freedom each team uses in a month, and how many have not used it in 90 days",
-        description: "`period` defaults to this month. A supervisor sees their own team, with the names of those who have not spent in 90 days; the others see counts for any team or all. Teams are listed by name, never ranked.",
-        querystring: uptakeQuerySchema,
-        response: { 200: uptakeResponseSchema },
-      },
-    },
-    async (request) => insights.uptake(requireActor(request), request.query),
-  );
+  insight({
+    url: "/api/insights/outcomes/compare",
+    summary: "Two groups' helped rates side by side, with the difference and its Newcombe interval",
+    description: "`first` and `second` are keys of the grouping: two categories, two team ids, two scheme ids or two months. A key with no spends in the span gives a group of zeros.",
+    querystring: outcomesCompareQuerySchema,
+    response: outcomesCompareResponseSchema,
+    answer: (actor, query) => insights.compareOutcomes(actor, query),
+  });
 
-  api.get(
-    "/api/insights/equity",
-    {
-      config: { access: INSIGHTS_ACCESS },
-      schema: {
-        tags: ["insights"],
-        summary: "Who the spend reaches: Lorenz curve and Gini of spend per client, and each equality-monitoring group's share of spend beside its share of the caseload",
-        description: "The caseload is the team's clients (every client with no `teamId`, for auditor, finance and admin). Clients' own answers are never returned, only the groups' totals.",
-        querystring: spanQuerySchema,
-        response: { 200: equityResponseSchema },
-      },
-    },
-    async (request) => insights.equity(requireActor(request), request.query),
-  );
+  insight({
+    url: "/api/insights/uptake",
+    summary: "How much of the freedom each team uses in a month, and how many have not used it in 90 days",
+    description: "`period` defaults to this month. A supervisor sees their own team, with the names of those who have not spent in 90 days; the others see counts for any team or all. Teams are listed by name, never ranked.",
+    querystring: uptakeQuerySchema,
+    response: uptakeResponseSchema,
+    answer: (actor, query) => insights.uptake(actor, query),
+  });
 
-  api.get(
-    "/api/insights/summary",
-    {
-      config: { access: INSIGHTS_ACCESS },
-      schema: {
-        tags: ["insights"],
-        summary: "Value beside misuse for a span: spent, on how many clients, how many helped; what audit found; and the speed of the loop",
-        description: "Audit figures come from each month's latest sample in the span, items of spends in scope. A supervisor sees their own team.",
-        querystring: spanQuerySchema,
-        response: { 200: summaryResponseSchema },
-      },
-    },
-    async (request) => insights.summary(requireActor(request), request.query),
-  );
+  insight({
+    url: "/api/insights/equity",
+    summary: "Who the spend reaches: Lorenz curve and Gini of spend per client, and each equality-monitoring group's share of spend beside its share of the caseload",
+    description: "The caseload is the team's clients (every client with no `teamId`, for auditor, finance and admin). Clients' own answers are never returned, only the groups' totals.",
+    querystring: spanQuerySchema,
+    response: equityResponseSchema,
+    answer: (actor, query) => insights.equity(actor, query),
+  });
+
+  insight({
+    url: "/api/insights/summary",
+    summary: "Value beside misuse for a span: spent, on how many clients, how many helped; what audit found; and the speed of the loop",
+    description: "Audit figures come from each month's latest sample in the span, items of spends in scope. A supervisor sees their own team.",
+    querystring: spanQuerySchema,
+    response: summaryResponseSchema,
+    answer: (actor, query) => insights.summary(actor, query),
+  });
 
   api.get(
     "/api/public/summary",
