@@ -47,10 +47,11 @@ export default tseslint.config(
     },
   },
   {
-    // A web feature uses no other feature's files; what two features share lives in components/ or lib/.
+    // A web feature uses another feature only through its front door (index.ts), as API modules do;
+    // what no feature owns lives in components/ or lib/.
     files: ["apps/web/src/features/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/", message: "Move what features share to components/ or lib/." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$)", message: "Import another feature through its index.ts, or move what features share to components/ or lib/." }] }],
     },
   },
   {

@@ -11,8 +11,6 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { CommentForm } from "../../components/comment-form.tsx";
-import { SpendCase } from "../../components/spend-case.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { SuccessBanner } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
@@ -23,6 +21,7 @@ import { findingLabel, reasonDescription, reasonName } from "./labels.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
+import { CommentForm, SpendCase } from "../spend-case/index.ts";
 import "./audit.scss";
 
 function caseTitle(spend: SpendDetail): string {

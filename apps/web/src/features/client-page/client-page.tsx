@@ -4,7 +4,6 @@ import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { SuccessBanner, flashFrom } from "../../components/success-banner.tsx";
-import { Tag, justificationTag, outcomeLabel } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import type { Role } from "@greentape/domain/roles";
@@ -12,6 +11,7 @@ import { useClientHistory } from "./client-page-api.ts";
 import type { ClientHistory, ClientSpend } from "./client-page-api.ts";
 import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
+import { Tag, justificationTag, outcomeLabel } from "../spend-case/index.ts";
 import "./client-page.scss";
 
 const OUTCOME_COLOURS: Record<string, string> = {

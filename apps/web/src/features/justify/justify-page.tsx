@@ -8,16 +8,13 @@ import type { SpendDetail } from "@greentape/contract/spends";
 import { DraftStatus } from "../../components/draft-status.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LabelledFormGroup, describedBy, messageIds } from "../../components/form-group.tsx";
-import { SpendActionNotAllowed } from "../../components/spend-action-not-allowed.tsx";
-import { SpendFormLayout } from "../../components/spend-form-layout.tsx";
-import { SpendFormPage } from "../../components/spend-form-page.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { useSpendDraftSubmit } from "../../components/use-spend-draft-submit.ts";
-import type { Checked, FieldErrors } from "../../components/use-spend-draft-submit.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { submitJustification } from "./justify-api.ts";
 import { formatTimestamp } from "../../lib/format.ts";
+import { SpendActionNotAllowed, SpendFormLayout, SpendFormPage, useSpendDraftSubmit } from "../spend-case/index.ts";
+import type { Checked, FieldErrors } from "../spend-case/index.ts";
 
 const FIELDS = ["narrative", "intendedOutcome"] as const;
 type Field = (typeof FIELDS)[number];

@@ -5,8 +5,6 @@ import { formatMoney } from "@greentape/domain/money";
 import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
-import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../../components/spend-case.tsx";
-import type { TagInfo } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -19,6 +17,8 @@ import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { fetchMySpends, fetchSpendPage } from "./my-spends-api.ts";
 import type { MySpends } from "./my-spends-api.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
+import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../spend-case/index.ts";
+import type { TagInfo } from "../spend-case/index.ts";
 
 interface LoggedState {
   logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };

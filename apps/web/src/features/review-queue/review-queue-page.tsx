@@ -8,12 +8,12 @@ import { SuccessBanner } from "../../components/success-banner.tsx";
 import { SummaryList } from "../../components/summary-list.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { flagDescription, flagLabel } from "../../components/spend-case.tsx";
 import { ago, daysSince } from "./format.ts";
 import { waitingForReview } from "../../lib/format.ts";
 import { justificationTag, outcomeTag } from "./labels.ts";
 import { useReviewQueue } from "./review-queue-api.ts";
 import { formatDay, formatTimestamp } from "../../lib/format.ts";
+import { flagDescription, flagLabel } from "../spend-case/index.ts";
 import "./review-queue.scss";
 
 /** What the review screen hands back after a decision, shown as a success banner here. */

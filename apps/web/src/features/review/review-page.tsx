@@ -9,7 +9,6 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
-import { SpendCase } from "../../components/spend-case.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
@@ -19,6 +18,7 @@ import type { RadioOption } from "../../components/form-fields.tsx";
 import { sendComment, sendReview, useSpendCase } from "./review-api.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import "../../styles/office-components.scss";
+import { SpendCase } from "../spend-case/index.ts";
 import "./review.scss";
 
 type Field = "decision" | "comment" | "note-body";

@@ -1,8 +1,8 @@
 import { type SpendDetail, spendDetailSchema } from "@greentape/contract/spends";
 import { apiPost } from "../../lib/api-client.ts";
 import { uploadReceipt } from "../../lib/outbox.ts";
-import { fetchSpend } from "../../components/spend-api.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
+import { fetchSpend } from "../spend-case/index.ts";
 
 export interface SpendPageData {
   spend: SpendDetail;

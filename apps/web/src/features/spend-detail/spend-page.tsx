@@ -14,9 +14,7 @@ import { Loading } from "../../components/loading.tsx";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
-import { CommentForm } from "../../components/comment-form.tsx";
 import { QueuedWrites } from "../../components/outbox-status.tsx";
-import { SpendCase } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
@@ -24,6 +22,7 @@ import { addWriteToOutbox, discardWrites, useOutbox } from "../../lib/outbox.ts"
 import { addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatTimestamp } from "../../lib/format.ts";
+import { CommentForm, SpendCase } from "../spend-case/index.ts";
 
 /** Other pages hand a message over in router state after they change the spend. */
 interface DoneState {

@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { PageColumn } from "./page-column.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
 
 /** In place of a form about a spend that this person may not fill in (now): why not, and the way back. */
 export function SpendActionNotAllowed({ heading, reason, spendId }: { heading: string; reason: string; spendId: string }) {

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import type { CommentVisibility } from "@greentape/domain/workflow-input";
-import { ApiError, NetworkError, apiPost } from "../lib/api-client.ts";
-import { Radios, Textarea } from "./form-fields.tsx";
+import { ApiError, NetworkError, apiPost } from "../../lib/api-client.ts";
+import { Radios, Textarea } from "../../components/form-fields.tsx";
 
 async function addComment(spendId: string, body: string, visibility: CommentVisibility): Promise<void> {
   await apiPost<unknown>(`/api/spends/${encodeURIComponent(spendId)}/comments`, { body, visibility });

@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { formatMoney } from "@greentape/domain/money";
 import type { SpendDetail } from "@greentape/contract/spends";
-import { ErrorSummary } from "./error-summary.tsx";
-import type { SummaryError } from "./error-summary.tsx";
-import { OfflineNotice } from "./offline-notice.tsx";
-import { PageColumn } from "./page-column.tsx";
-import { SummaryList } from "./summary-list.tsx";
-import { formatDay } from "../lib/format.ts";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import type { SummaryError } from "../../components/error-summary.tsx";
+import { OfflineNotice } from "../../components/offline-notice.tsx";
+import { PageColumn } from "../../components/page-column.tsx";
+import { SummaryList } from "../../components/summary-list.tsx";
+import { formatDay } from "../../lib/format.ts";
 
 interface SpendFormLayoutProps {
   spend: SpendDetail;

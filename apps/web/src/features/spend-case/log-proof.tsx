@@ -4,16 +4,16 @@
 // Ed25519 code loads only when a proof is opened: a worker's spend page stays as light as before.
 import { useState } from "react";
 import { spendEventProofSchema, type SpendEventProof } from "@greentape/contract/log";
-import { apiGet } from "../lib/api-client.ts";
-import type { SignedCheckpoint } from "../lib/log-api.ts";
-import { describeApiError } from "../lib/use-api-data.ts";
+import { apiGet } from "../../lib/api-client.ts";
+import type { SignedCheckpoint } from "../../lib/log-api.ts";
+import { describeApiError } from "../../lib/use-api-data.ts";
 
 
 type Shown = { state: "loading" } | { state: "failed"; message: string } | { state: "checked"; proof: SpendEventProof; checkpoint: SignedCheckpoint | null; holds: boolean };
 
 async function loadProof(spendId: string, logIndex: number): Promise<Shown> {
   const [{ fetchLogKey, readCheckpoint, rootBytes }, { hexToBytes }, { leafHash }, { verifyInclusion }] = await Promise.all([
-    import("../lib/log-api.ts"),
+    import("../../lib/log-api.ts"),
     import("@greentape/log/bytes"),
     import("@greentape/log/hash"),
     import("@greentape/log/tree"),

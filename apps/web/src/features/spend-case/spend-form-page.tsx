@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { useParams } from "react-router-dom";
 import type { SpendDetail } from "@greentape/contract/spends";
-import { Loading } from "./loading.tsx";
+import { Loading } from "../../components/loading.tsx";
 import { useSpend } from "./spend-api.ts";
 import { SpendNotLoaded } from "./spend-not-loaded.tsx";
-import { usePageTitle } from "./use-page-title.ts";
+import { usePageTitle } from "../../components/use-page-title.ts";
 
 /** A form about the spend in the address: the heading while the spend loads or if it cannot be loaded, then the form. */
 export function SpendFormPage({ heading, form }: { heading: string; form(spend: SpendDetail): ReactNode }) {

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from "../lib/api-client.ts";
+import { ApiError, NetworkError } from "../../lib/api-client.ts";
 
 /** In place of a spend's form when the spend could not be loaded: why, in plain words, and a retry. */
 export function SpendNotLoaded({ heading, error, onRetry }: { heading: string; error: unknown; onRetry: () => void }) {

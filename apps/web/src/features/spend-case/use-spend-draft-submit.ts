@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError, NetworkError } from "../lib/api-client.ts";
-import { useCurrentUser } from "../lib/auth.tsx";
-import { addWriteToOutbox, discardWrites, useOutbox } from "../lib/outbox.ts";
-import type { OutboxProblem, WriteKind } from "../lib/outbox.ts";
-import { serverFieldErrors } from "./server-field-errors.ts";
+import { ApiError, NetworkError } from "../../lib/api-client.ts";
+import { useCurrentUser } from "../../lib/auth.tsx";
+import { addWriteToOutbox, discardWrites, useOutbox } from "../../lib/outbox.ts";
+import type { OutboxProblem, WriteKind } from "../../lib/outbox.ts";
+import { serverFieldErrors } from "../../components/server-field-errors.ts";
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 

@@ -1,6 +1,6 @@
 import { type SpendDetail, spendDetailSchema } from "@greentape/contract/spends";
-import { apiGet } from "../lib/api-client.ts";
-import { useLoad } from "../lib/use-api-data.ts";
+import { apiGet } from "../../lib/api-client.ts";
+import { useLoad } from "../../lib/use-api-data.ts";
 
 export async function fetchSpend(id: string, signal?: AbortSignal): Promise<SpendDetail> {
   return spendDetailSchema.parse(await apiGet<unknown>(`/api/spends/${encodeURIComponent(id)}`, { signal }));
