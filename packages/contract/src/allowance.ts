@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { restrictionViewSchema } from "@greentape/domain/restrictions";
+import { restrictionViewSchema } from "./restrictions.ts";
 
 const capStateSchema = z.object({ limit: z.number().int().nullable(), used: z.number().int(), remaining: z.number().int().nullable() });
 

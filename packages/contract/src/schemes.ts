@@ -25,3 +25,4 @@ export const schemeListSchema = z.object({ items: z.array(schemeViewSchema) });
 
 /** GET /api/schemes/:id: one version, with the numbers of all its versions. */
 export const schemeVersionsSchema = schemeViewSchema.extend({ versions: z.array(z.number().int()) });
+export type SchemeVersions = z.infer<typeof schemeVersionsSchema>;

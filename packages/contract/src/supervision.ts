@@ -1,6 +1,6 @@
 // A team seen by its supervisor (or an auditor or admin): its people and its spends.
 import { z } from "zod";
-import { restrictionViewSchema } from "@greentape/domain/restrictions";
+import { restrictionViewSchema } from "./restrictions.ts";
 import { spendViewSchema } from "./spends.ts";
 
 const teamSchema = z.object({ id: z.string(), name: z.string() });

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const money = (name: string) => bigint(name, { mode: "number" });
@@ -421,8 +422,8 @@ export const reviews = pgTable(
 export const followUps = pgTable("follow_ups", {
   spendId: uuid("spend_id").primaryKey().references(() => spends.id),
   contactedOn: day("contacted_on").notNull(),
-  method: text("method").notNull(),
-  outcome: text("outcome").notNull(),
+  method: text("method", { enum: FOLLOW_UP_METHODS }).notNull(),
+  outcome: text("outcome", { enum: FOLLOW_UP_OUTCOMES }).notNull(),
   clientView: text("client_view"),
   notes: text("notes"),
   recordedBy: uuid("recorded_by").notNull().references(() => users.id),

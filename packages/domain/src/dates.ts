@@ -117,6 +117,10 @@ export function periodOf(date: string): string {
   return date.slice(0, 7);
 }
 
+/** A period is open until finance closes it, and never reopens. */
+export const PERIOD_STATUSES = ["open", "closed"] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
 /** True for a month written `YYYY-MM` with a month 01–12. */
 export function isValidPeriod(s: string): boolean {
   return periodParts(s) !== null;

@@ -37,23 +37,6 @@ export const restrictionInputSchema = z
 export type RestrictionInput = z.infer<typeof restrictionInputSchema>;
 
 /** A restriction as the API answers with it, and the web reads it. */
-export const restrictionViewSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  kind: z.enum(RESTRICTION_KINDS),
-  reason: z.string(),
-  until: z.string().nullable().describe("The last day it applies (inclusive); null: until lifted"),
-  perSpendCap: z.number().int().nullable(),
-  perWorkerMonthlyCap: z.number().int().nullable(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  liftedAt: z.string().nullable(),
-  liftedBy: z.string().nullable(),
-  liftReason: z.string().nullable(),
-  inForce: z.boolean().describe("Not lifted and not past its last day"),
-});
-export type RestrictionView = z.infer<typeof restrictionViewSchema>;
-
 export const liftRestrictionInputSchema = z.object({ reason: prose(10, 1000, "Reason") });
 
 export interface RestrictionTerms {

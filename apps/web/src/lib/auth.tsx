@@ -18,8 +18,10 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
-import { z } from "zod";
-import { ROLES, type Role } from "@greentape/domain/roles";
+import type { z } from "zod";
+import type { Role } from "@greentape/domain/roles";
+import { loginAnswerSchema, type SessionAnswer, sessionAnswerSchema } from "@greentape/contract/auth";
+import { meSchema } from "@greentape/contract/users";
 import {
   apiGet,
   apiPost,
@@ -43,26 +45,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
 };
 
-/** The signed-in user, as `GET /api/me` answers. */
-export interface CurrentUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  teamId: string | null;
-  teamName: string | null;
-  /** This sign-in reaches nothing but setting up a second factor until one is set up (the role needs one). */
-  secondFactorEnrolmentPending?: boolean;
-}
+/**
+ * The signed-in user, as `GET /api/me` answers, or as this phone remembers them: an older version
+ * kept neither flag, and the sign-in answer has no `secondFactorEnrolmentPending`.
+ */
+const currentUserSchema = meSchema.partial({ mustChangePassword: true, secondFactorEnrolmentPending: true });
+export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 /** The password was right and the account has a second factor: the sign-in waits for it. */
 export interface SecondFactorStep {
   mfaToken: string;
-}
-
-interface LoginAnswer {
-  accessToken: string;
-  user: { id: string; name: string; email: string; role: Role; teamId: string | null };
 }
 
 /** `offline`: opened with no signal on a phone where nobody is signed in. */
@@ -81,14 +73,6 @@ const COUNCIL_ACCOUNT_KEY = "green-tape:council-account";
 const END_PROVIDER_SESSION = "/api/auth/oidc/end-session";
 /** How long a slow session check may keep a person the phone remembers waiting. */
 const SLOW_RESTORE_MS = 4_000;
-const rememberedUserSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(ROLES),
-  teamId: z.string().nullable(),
-  teamName: z.string().nullable(),
-});
 
 /** Kept in Web Storage, which sign-out clears with everything else the app keeps on the phone. */
 function rememberUser(user: CurrentUser): void {
@@ -109,7 +93,7 @@ function forgetUser(): void {
 
 function rememberedUser(): CurrentUser | null {
   try {
-    const parsed = rememberedUserSchema.safeParse(JSON.parse(localStorage.getItem(REMEMBERED_USER_KEY) ?? "null"));
+    const parsed = currentUserSchema.safeParse(JSON.parse(localStorage.getItem(REMEMBERED_USER_KEY) ?? "null"));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -235,7 +219,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onSessionEnded(null);
   }, []);
 
-  const startSession = useCallback(async (answer: LoginAnswer) => {
+  const startSession = useCallback(async (answer: SessionAnswer) => {
     signedInWithForm.current = true;
     setAccessToken(answer.accessToken);
     let user: CurrentUser;
@@ -243,7 +227,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user = await fetchMe();
     } catch {
       // The login answer has all but the team's name; do not fail the sign-in over it.
-      user = { ...answer.user, teamId: answer.user.teamId ?? null, teamName: null };
+      user = { ...answer.user, teamName: null };
     }
     rememberUser(user);
     setState({ status: "signed-in", user });
@@ -254,14 +238,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       // The session this phone signed out of ends on the server before a new one starts here.
       await sendPendingSignOut();
-      const answer = await apiPost<LoginAnswer | { mfaRequired: true; mfaToken: string }>("/api/auth/login", { email, password }, { auth: false });
+      const answer = loginAnswerSchema.parse(await apiPost<unknown>("/api/auth/login", { email, password }, { auth: false }));
       return "mfaToken" in answer ? { mfaToken: answer.mfaToken } : startSession(answer);
     },
     [startSession],
   );
 
   const completeSignIn = useCallback(
-    async (path: string, body: unknown) => startSession(await apiPost<LoginAnswer>(path, body, { auth: false })),
+    async (path: string, body: unknown) => startSession(sessionAnswerSchema.parse(await apiPost<unknown>(path, body, { auth: false }))),
     [startSession],
   );
 
@@ -316,6 +300,5 @@ export function useCurrentUser(): CurrentUser {
 }
 
 async function fetchMe(): Promise<CurrentUser> {
-  const me = await apiGet<CurrentUser>("/api/me");
-  return { ...me, teamId: me.teamId ?? null, teamName: me.teamName ?? null };
+  return meSchema.parse(await apiGet<unknown>("/api/me"));
 }

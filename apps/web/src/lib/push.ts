@@ -1,3 +1,4 @@
+import { pushKeySchema } from "@greentape/contract/reminders";
 import { apiGet, apiPost, apiPut } from "./api-client.ts";
 
 /** Whether this browser can take push at all (a phone's home-screen app, a desktop browser). */
@@ -26,7 +27,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 export async function startPush(): Promise<boolean> {
   if ((await Notification.requestPermission()) !== "granted") return false;
   const reg = await navigator.serviceWorker.ready;
-  const { publicKey } = await apiGet<{ publicKey: string }>("/api/push/key");
+  const { publicKey } = pushKeySchema.parse(await apiGet<unknown>("/api/push/key"));
   const subscription = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
   await apiPut<unknown>("/api/push/subscriptions", subscription.toJSON());
   return true;

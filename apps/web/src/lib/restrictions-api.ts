@@ -1,14 +1,14 @@
 // A person's restrictions (API.md "Restrictions"): the individual response to misuse, set and
 // lifted by an admin or the person's own supervisor.
-import { z } from "zod";
-import { restrictionViewSchema, type RestrictionInput, type RestrictionView } from "@greentape/domain/restrictions";
+import type { RestrictionInput } from "@greentape/domain/restrictions";
+import { restrictionListSchema, restrictionViewSchema, type RestrictionView } from "@greentape/contract/restrictions";
+import { trackRecordSchema } from "@greentape/contract/track-record";
+import { userListSchema } from "@greentape/contract/users";
 import { apiGet, apiPost } from "./api-client.ts";
 import { useCurrentUser } from "./auth.tsx";
 import { useApiData, useLoad } from "./use-api-data.ts";
 
 export type Restriction = RestrictionView;
-
-const restrictionListSchema = z.object({ items: z.array(restrictionViewSchema) });
 
 /** Newest first, lifted and ended ones included. */
 export function useRestrictions(userId: string) {
@@ -39,14 +39,12 @@ export function useRestrictionPaths() {
   };
 }
 
-const userListSchema = z.looseObject({ items: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
-const trackRecordNameSchema = z.looseObject({ name: z.string() });
 
 /** The person's name: from the users list for an admin, from the team member's record for their supervisor. */
 export function usePersonName(userId: string) {
   const { role } = useCurrentUser();
   return useLoad(`person:${role}:${userId}`, async (signal) => {
     if (role === "admin") return userListSchema.parse(await apiGet("/api/users", { signal })).items.find((u) => u.id === userId)?.name ?? null;
-    return trackRecordNameSchema.parse(await apiGet(`/api/track-record?workerId=${encodeURIComponent(userId)}`, { signal })).name;
+    return trackRecordSchema.parse(await apiGet(`/api/track-record?workerId=${encodeURIComponent(userId)}`, { signal })).name;
   });
 }

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { loginAnswerSchema, tokenAnswerSchema } from "@greentape/contract/auth";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
 import type { AuthService } from "./auth.service.ts";
-import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, requestContext, sessionAnswerSchema, sessionReplies } from "./session-reply.ts";
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, requestContext, sessionReplies } from "./session-reply.ts";
 
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address like name@example.org" })).pipe(z.string().max(254)),
   password: z.string().min(1, "Enter your password").max(1024),
 });
-const tokenAnswer = z.object({ accessToken: z.string() });
 
 export async function authRoutes(app: FastifyInstance, options: { auth: AuthService; config: Config; rateLimits: RateLimits }) {
   const { auth, config, rateLimits } = options;
@@ -63,7 +63,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
         description:
           "When the account has a second factor, the answer is `{ mfaRequired: true, mfaToken }` instead: the token (5 minutes, single use) goes to `POST /api/auth/mfa` with a code, or to `POST /api/auth/mfa/passkey` with a passkey. A role in PASSWORD_SIGN_IN_OFF_ROLES gets 403 `password-sign-in-off`.",
         body: loginBody,
-        response: { 200: z.union([sessionAnswerSchema, z.object({ mfaRequired: z.literal(true), mfaToken: z.string() })]) },
+        response: { 200: loginAnswerSchema },
       },
     },
     async (request, reply) => {
@@ -74,7 +74,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
 
   api.post(
     "/api/auth/refresh",
-    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Rotate the refresh cookie and get a new access token", response: { 200: tokenAnswer } } },
+    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Rotate the refresh cookie and get a new access token", response: { 200: tokenAnswerSchema } } },
     async (request, reply) => {
       const session = await auth.refresh(request.cookies[REFRESH_COOKIE], requestContext(request));
       sessions.setRefreshCookie(reply, session);

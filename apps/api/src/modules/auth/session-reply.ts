@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { SessionAnswer } from "@greentape/contract/auth";
 import type { Config } from "../../config.ts";
-import { userViewSchema, toUserView } from "../users/index.ts";
+import { toUserView } from "../users/index.ts";
 import type { IssuedSession, RequestContext } from "./auth.service.ts";
 
 export const REFRESH_COOKIE = "gt_refresh";
 export const REFRESH_COOKIE_PATH = "/api/auth";
-
-export const sessionAnswerSchema = z.object({ accessToken: z.string(), user: userViewSchema });
 
 export const requestContext = (request: FastifyRequest): RequestContext => ({ ip: request.ip, userAgent: request.headers["user-agent"] });
 
@@ -31,7 +29,7 @@ export function sessionReplies(app: FastifyInstance, config: Pick<Config, "cooki
   return {
     setRefreshCookie,
     accessTokenFor,
-    answer(reply: FastifyReply, session: IssuedSession): z.infer<typeof sessionAnswerSchema> {
+    answer(reply: FastifyReply, session: IssuedSession): SessionAnswer {
       setRefreshCookie(reply, session);
       return { accessToken: accessTokenFor(session), user: toUserView(session.user) };
     },

@@ -1,5 +1,6 @@
 import type { Db } from "@greentape/db/client";
 import { todayIn } from "@greentape/domain/dates";
+import type { FollowUpOutcome } from "@greentape/domain/workflow-input";
 import { NotFoundError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -22,7 +23,7 @@ export function createClientHistoryService(deps: { db: Db; clock: Clock; config:
       const rows = await clientHistory(db, clientId);
       const live = rows.filter((r) => r.spend.voidedAt === null);
       const byWorker = new Map<string, { workerId: string; name: string; count: number; amount: number }>();
-      const outcomes: Record<string, number> = {};
+      const outcomes: Partial<Record<FollowUpOutcome, number>> = {};
       for (const r of live) {
         const entry = byWorker.get(r.spend.workerId) ?? { workerId: r.spend.workerId, name: r.workerName, count: 0, amount: 0 };
         entry.count += 1;

@@ -1,14 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-
-export const councilSettingsSchema = z.object({
-  councilName: z.string(),
-  timeZone: z.string().describe("IANA time zone of the council's calendar: days, months and due dates"),
-  councilAccountSignIn: z.boolean().describe("Sign-in with the council account (OpenID Connect) is set up: the sign-in page offers it"),
-});
-
-export type CouncilSettings = z.infer<typeof councilSettingsSchema>;
+import { type CouncilSettings, councilSettingsSchema } from "@greentape/contract/config";
 
 /** What the web needs from the server's settings before anyone signs in; nothing here is secret. */
 export async function councilRoutes(app: FastifyInstance, options: { settings: CouncilSettings }) {

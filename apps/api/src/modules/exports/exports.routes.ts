@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
+import { breakdownSchema } from "@greentape/contract/periods";
 import { XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
 import { requireActor } from "../../plugins/access.ts";
 import { CSV_FORMATS, EXPORT_FORMATS, type ExportFile, type ExportsService } from "./exports.service.ts";
@@ -21,26 +22,6 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
     .header("Cache-Control", "private, no-store")
     .send(file.body);
 }
-
-const breakdownGroup = z.object({
-  key: z.string().describe("The team's name, the category, the scheme's name, or the payment method's code"),
-  label: z.string().describe("How to show the key: a payment method's name, otherwise the key"),
-  currency: z.string(),
-  count: z.number().int().describe("Spends that count in the period: not voided; reversals are not spends"),
-  total: z.number().int().describe("Net, in minor units: counted spends plus reversals (negative) booked in the period"),
-});
-
-const breakdownSchema = z.object({
-  period: z.string(),
-  status: z.enum(["open", "closed"]),
-  totals: z.array(z.object({ currency: z.string(), count: z.number().int(), total: z.number().int() })).describe("Per currency: what each dimension's groups add up to, the period's count and total"),
-  groups: z.object({
-    team: z.array(breakdownGroup),
-    category: z.array(breakdownGroup),
-    scheme: z.array(breakdownGroup),
-    paymentMethod: z.array(breakdownGroup),
-  }).describe("Each dimension's groups, largest net total first"),
-});
 
 export async function exportsRoutes(app: FastifyInstance, options: { exports: ExportsService }) {
   const { exports } = options;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Readable } from "node:stream";
 import JSZip from "jszip";
+import type { Breakdown, BreakdownGroup } from "@greentape/contract/periods";
 import type { Db, Tx } from "@greentape/db/client";
 import { ForbiddenError, RuleViolation } from "@greentape/domain/errors";
 import { DEFAULT_CLEARING_ACCOUNT, XERO_HEADER } from "@greentape/domain/export-rows";
@@ -40,23 +41,6 @@ function unmappedCategoriesProblem(unmapped: string[], before: string): RuleViol
   return new RuleViolation("unmapped-categories", "Some categories have no ledger code", `Give these categories a GL code before ${before}: ${unmapped.join(", ")}.`, {
     categories: unmapped,
   });
-}
-
-export interface BreakdownGroup {
-  key: string;
-  /** How a person reads the key: a payment method's name, otherwise the key itself. */
-  label: string;
-  currency: string;
-  count: number;
-  total: number;
-}
-
-export interface PeriodBreakdown {
-  period: string;
-  status: "open" | "closed";
-  /** The period's spends and net total per currency: what each dimension adds up to. */
-  totals: { currency: string; count: number; total: number }[];
-  groups: Record<BreakdownDimension, BreakdownGroup[]>;
 }
 
 function labelOf(dimension: BreakdownDimension, key: string): string {
@@ -137,7 +121,7 @@ export function createExportsService(deps: { db: Db; config: Pick<Config, "counc
     },
 
     /** The period's spends and net total by team, category, scheme and payment method, from one snapshot. */
-    async breakdown(period: string): Promise<PeriodBreakdown> {
+    async breakdown(period: string): Promise<Breakdown> {
       return db.transaction(
         async (tx) => {
           const source = await sourceOf(tx, period);

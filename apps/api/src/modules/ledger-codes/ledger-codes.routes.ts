@@ -2,27 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { line } from "@greentape/domain/text";
-import { DEFAULT_CLEARING_ACCOUNT, XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
+import { clearingAccountListSchema, clearingAccountViewSchema, ledgerCodeListSchema, ledgerCodeViewSchema } from "@greentape/contract/ledger-codes";
+import { XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
 import { PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import { requireActor } from "../../plugins/access.ts";
 import type { LedgerCodesService } from "./ledger-codes.service.ts";
 
-const ledgerCodeView = z.object({
-  category: z.string(),
-  glCode: z.string(),
-  accountName: z.string().nullable().describe("The ledger account's name: the transparency file's Expense type"),
-  merchantCategory: z.string().nullable().describe("What a card payment in this category is published as in the transparency file's Merchant category"),
-  updatedAt: z.string(),
-});
 // Scheme categories are up to 80 characters; the path carries one URL-encoded.
 const params = z.object({ category: line(80, "Category") });
 
-const clearingAccountView = z.object({
-  paymentMethod: z.enum(PAYMENT_METHODS),
-  label: z.string(),
-  accountCode: z.string().nullable().describe(`The Xero account credited for spends paid this way; null: the journal's default (${DEFAULT_CLEARING_ACCOUNT}, or its clearingAccount parameter)`),
-  updatedAt: z.string().nullable(),
-});
 const clearingParams = z.object({ paymentMethod: z.enum(PAYMENT_METHODS, { message: `Payment method must be one of ${PAYMENT_METHODS.join(", ")}` }) });
 
 export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerCodes: LedgerCodesService }) {
@@ -33,7 +21,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
     "/api/ledger-codes",
     {
       config: { access: ["admin", "finance"] },
-      schema: { tags: ["ledger codes"], summary: "The spend category to general ledger code map used by the exports", response: { 200: z.object({ items: z.array(ledgerCodeView) }) } },
+      schema: { tags: ["ledger codes"], summary: "The spend category to general ledger code map used by the exports", response: { 200: ledgerCodeListSchema } },
     },
     async () => ({ items: await ledgerCodes.list() }),
   );
@@ -52,7 +40,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
           accountName: line(80, "Account name").optional().describe("The account's name in the chart of accounts, such as Client travel"),
           merchantCategory: line(80, "Merchant category").optional().describe("For card payments, such as Transportation services"),
         }),
-        response: { 200: ledgerCodeView },
+        response: { 200: ledgerCodeViewSchema },
       },
     },
     async (request) => {
@@ -77,7 +65,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
       schema: {
         tags: ["ledger codes"],
         summary: "Every payment method and the clearing account the Xero journal credits for it",
-        response: { 200: z.object({ items: z.array(clearingAccountView) }) },
+        response: { 200: clearingAccountListSchema },
       },
     },
     async () => ({ items: await ledgerCodes.listClearingAccounts() }),
@@ -93,7 +81,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
         description: "Closed months keep the accounts they were closed with.",
         params: clearingParams,
         body: z.object({ accountCode: z.string().regex(XERO_ACCOUNT_CODE, "Account code must be a Xero account code: 1-10 letters, digits, dots or dashes, like 1010") }),
-        response: { 200: clearingAccountView },
+        response: { 200: clearingAccountViewSchema },
       },
     },
     async (request) => ledgerCodes.setClearingAccount(requireActor(request), request.params.paymentMethod, request.body.accountCode),

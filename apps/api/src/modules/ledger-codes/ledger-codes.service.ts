@@ -1,3 +1,4 @@
+import type { ClearingAccountView, LedgerCodeView } from "@greentape/contract/ledger-codes";
 import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { NotFoundError } from "@greentape/domain/errors";
@@ -23,21 +24,8 @@ export interface LedgerCodeMapping {
   merchantCategory: string | null;
 }
 
-export interface LedgerCodeView extends LedgerCodeMapping {
-  category: string;
-  updatedAt: string;
-}
-
 const mappingOf = (row: LedgerCodeRow): LedgerCodeMapping => ({ glCode: row.glCode, accountName: row.accountName, merchantCategory: row.merchantCategory });
 const toView = (row: LedgerCodeRow): LedgerCodeView => ({ category: row.category, ...mappingOf(row), updatedAt: row.updatedAt.toISOString() });
-
-/** A payment method and the account the Xero journal credits for it; null when it has none (the journal's default then). */
-export interface ClearingAccountView {
-  paymentMethod: PaymentMethod;
-  label: string;
-  accountCode: string | null;
-  updatedAt: string | null;
-}
 
 /** The spend category -> general ledger code map that finance's exports use, and each payment method's clearing account. */
 export function createLedgerCodesService(deps: { db: Db; clock: Clock }) {

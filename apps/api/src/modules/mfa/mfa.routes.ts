@@ -1,19 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sessionAnswerSchema } from "@greentape/contract/auth";
+import { recoveryCodesSchema, secondFactorStatusSchema, totpEnrolmentSchema } from "@greentape/contract/second-factor";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
-import { requestContext, sessionAnswerSchema, sessionReplies } from "../auth/index.ts";
+import { requestContext, sessionReplies } from "../auth/index.ts";
 import type { MfaService } from "./mfa.service.ts";
 
 const mfaToken = z.string({ message: "Sign in with your password first" }).min(1, "Sign in with your password first").max(200);
 const code = z.string({ message: "Enter the code" }).trim().min(1, "Enter the code").max(64, "The code must be 64 characters or fewer");
-const statusSchema = z.object({
-  required: z.boolean().describe("The person's role must use a second factor when signing in with a password (MFA_REQUIRED_ROLES)"),
-  totp: z.boolean().describe("An authenticator app is set up"),
-  passkeys: z.array(z.object({ id: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
-  recoveryCodesLeft: z.number().int(),
-});
 
 export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService; config: Config }) {
   const { mfa } = options;
@@ -23,7 +19,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
 
   api.get(
     "/api/me/second-factor",
-    { config: enrolment, schema: { tags: ["second factor"], summary: "Your second factors: authenticator app, passkeys, recovery codes left", response: { 200: statusSchema } } },
+    { config: enrolment, schema: { tags: ["second factor"], summary: "Your second factors: authenticator app, passkeys, recovery codes left", response: { 200: secondFactorStatusSchema } } },
     async (request) => mfa.status(requireActor(request)),
   );
 
@@ -36,7 +32,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
         summary: "Start setting up an authenticator app (TOTP, RFC 6238)",
         description:
           "Answers a new secret, its `otpauth://` URI and a QR code (an SVG data URL) to scan. This is the only time the secret is shown; it is stored encrypted. It protects nothing until `POST /api/me/second-factor/totp/confirm` proves the app with a first code. 409 when an app is already set up.",
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrCode: z.string() }) },
+        response: { 200: totpEnrolmentSchema },
       },
     },
     async (request) => mfa.startTotp(requireActor(request)),
@@ -51,7 +47,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
         summary: "Finish setting up the authenticator app with its first code",
         description: "Answers ten single-use recovery codes, shown this once (only their hashes are kept). A wrong code: 400 naming `code`; wrong codes are rate limited per account (429).",
         body: z.object({ code }),
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        response: { 200: recoveryCodesSchema },
       },
     },
     async (request) => mfa.confirmTotp(requireActor(request), request.body.code),

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sessionAnswerSchema } from "@greentape/contract/auth";
 import { z } from "zod";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
-import { requestContext, sessionAnswerSchema, sessionReplies } from "../auth/index.ts";
+import { requestContext, sessionReplies } from "../auth/index.ts";
 import type { PasskeysService } from "./passkeys.service.ts";
 
 const token = (message: string) => z.string({ message }).min(1, message).max(200);

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { userViewSchema } from "@greentape/contract/users";
 import { z } from "zod";
 import { RateLimitedError } from "@greentape/domain/errors";
 import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
-import { userViewSchema } from "../users/index.ts";
 import type { PasswordsService } from "./passwords.service.ts";
 
 // Length and the rest of the policy are the service's, so every refusal reads the same.

@@ -2,28 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isValidPeriod } from "@greentape/domain/dates";
+import { periodDetailSchema, periodListSchema } from "@greentape/contract/periods";
 import { requireActor } from "../../plugins/access.ts";
 import type { PeriodsService } from "./periods.service.ts";
 
 const periodParams = z.object({ period: z.string().refine(isValidPeriod, "Period must be a month like 2026-03") });
-
-const periodViewSchema = z.object({
-  period: z.string(),
-  status: z.enum(["open", "closed"]),
-  count: z.number().int(),
-  total: z.number().int(),
-  unjustifiedCount: z.number().int().describe("Spends not voided whose justification is still due or queried: for a closed period, frozen at what the close showed"),
-  liveUnjustifiedCount: z.number().int().describe("The same count as it is now (live): for a closed period it moves as justifications arrive and spends are voided"),
-  closedAt: z.string().nullable(),
-  closedBy: z.string().nullable(),
-  closedByName: z.string().nullable(),
-  exportSha256: z.string().nullable(),
-  logCheckpoint: z.string().nullable().describe("The event log's signed checkpoint current at close, as every file of the month carries it"),
-});
-
-const periodDetailSchema = periodViewSchema.extend({
-  unmappedCategories: z.array(z.string()).describe("Categories booked in an open period that have no ledger code; closing is refused until they have one"),
-});
 
 export async function periodsRoutes(app: FastifyInstance, options: { periods: PeriodsService }) {
   const { periods } = options;
@@ -37,7 +20,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
         tags: ["finance"],
         summary: "Periods with anything booked in them, and closed ones, newest first",
         description: "`count` and `total` (minor units, net of voids and reversals) are what was recorded at close for a closed period. `unjustifiedCount` is what the close showed for a closed period and live for an open one; `liveUnjustifiedCount` is always live.",
-        response: { 200: z.object({ items: z.array(periodViewSchema) }) },
+        response: { 200: periodListSchema },
       },
     },
     async () => ({ items: await periods.list() }),

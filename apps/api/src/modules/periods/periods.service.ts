@@ -1,3 +1,4 @@
+import type { PeriodDetail, PeriodView } from "@greentape/contract/periods";
 import type { Db } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { periodOf, todayIn } from "@greentape/domain/dates";
@@ -10,29 +11,6 @@ import type { ExportsService } from "../exports/index.ts";
 import { unmappedCategories } from "../ledger-codes/index.ts";
 import type { LogService } from "../log/index.ts";
 import { lockPeriodForClose, markClosed, periodFigures, type PeriodFigures } from "./periods.queries.ts";
-
-export interface PeriodView {
-  period: string;
-  status: "open" | "closed";
-  count: number;
-  total: number;
-  /** For a closed period, as the close showed it. */
-  unjustifiedCount: number;
-  /** As it is now. */
-  liveUnjustifiedCount: number;
-  closedAt: string | null;
-  closedBy: string | null;
-  closedByName: string | null;
-  exportSha256: string | null;
-  /** The event log's signed checkpoint current at close: printed in the confirmation and in every file of the month. */
-  logCheckpoint: string | null;
-}
-
-/** One period as the close confirmation needs it: with what would stop it closing. */
-export interface PeriodDetail extends PeriodView {
-  /** Categories booked in an open period that have no ledger code: the period cannot close until they have one. */
-  unmappedCategories: string[];
-}
 
 function toView(f: PeriodFigures): PeriodView {
   return { ...f, closedAt: f.closedAt?.toISOString() ?? null };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pushKeySchema, reminderPreferencesSchema } from "@greentape/contract/reminders";
 import { CHANNEL_CHOICES, MESSAGE_KINDS } from "@greentape/domain/outbound-messages";
 import { requireActor } from "../../plugins/access.ts";
 import type { RemindersService } from "./reminders.service.ts";
@@ -11,11 +12,6 @@ const subscription = z.object({
   keys: z.object({ p256dh: base64url("keys.p256dh", 200), auth: base64url("keys.auth", 100) }),
 });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Give a time of day as HH:MM, such as 20:00");
-const preferencesView = z.object({
-  kinds: z.array(z.object({ kind: z.enum(MESSAGE_KINDS), choice: z.enum(CHANNEL_CHOICES), canTurnOff: z.boolean() })),
-  quietFrom: z.string(),
-  quietTo: z.string(),
-});
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -30,7 +26,7 @@ export async function remindersRoutes(app: FastifyInstance, options: { reminders
 
   api.get(
     "/api/push/key",
-    { config: { access: "signed-in" }, schema: { tags: ["reminders"], summary: "The VAPID public key to subscribe this device to push with", response: { 200: z.object({ publicKey: z.string() }) } } },
+    { config: { access: "signed-in" }, schema: { tags: ["reminders"], summary: "The VAPID public key to subscribe this device to push with", response: { 200: pushKeySchema } } },
     async () => ({ publicKey: reminders.pushKey() }),
   );
 
@@ -65,7 +61,7 @@ export async function remindersRoutes(app: FastifyInstance, options: { reminders
 
   api.get(
     "/api/me/reminder-preferences",
-    { config: { access: "signed-in" }, schema: { tags: ["reminders"], summary: "How you hear each kind of reminder, and your quiet hours (no push)", response: { 200: preferencesView } } },
+    { config: { access: "signed-in" }, schema: { tags: ["reminders"], summary: "How you hear each kind of reminder, and your quiet hours (no push)", response: { 200: reminderPreferencesSchema } } },
     async (request) => reminders.preferences(requireActor(request)),
   );
 
@@ -78,7 +74,7 @@ export async function remindersRoutes(app: FastifyInstance, options: { reminders
         summary: "Choose email, push, both or none for each kind, and quiet hours",
         description: "Kinds not named keep their choice. Due-date warnings (justification due or overdue, the day before a pause, follow-up due) cannot be `none`: 400 naming `channels.<kind>`. Quiet hours stop push only; email still goes. Equal times mean no quiet hours.",
         body: z.object({ channels: z.partialRecord(z.enum(MESSAGE_KINDS), z.enum(CHANNEL_CHOICES)).default({}), quietFrom: clockTime, quietTo: clockTime }),
-        response: { 200: preferencesView },
+        response: { 200: reminderPreferencesSchema },
       },
     },
     async (request) => reminders.setPreferences(requireActor(request), request.body),

@@ -1,4 +1,4 @@
-import type { RestrictionView } from "@greentape/domain/restrictions";
+import type { RestrictionView } from "@greentape/contract/restrictions";
 import type { RestrictionRow } from "./restrictions.queries.ts";
 
 export function toRestrictionView(row: RestrictionRow, inForce: boolean): RestrictionView {

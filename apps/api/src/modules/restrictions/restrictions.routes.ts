@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { liftRestrictionInputSchema, restrictionInputSchema, restrictionViewSchema } from "@greentape/domain/restrictions";
+import { liftRestrictionInputSchema, restrictionInputSchema } from "@greentape/domain/restrictions";
+import { restrictionListSchema, restrictionViewSchema } from "@greentape/contract/restrictions";
 import { requireActor } from "../../plugins/access.ts";
 import type { RestrictionsService } from "./restrictions.service.ts";
 
@@ -40,7 +41,7 @@ export async function restrictionsRoutes(app: FastifyInstance, options: { restri
         summary: "A person's restrictions, newest first, lifted and ended ones included",
         description: "For the person themselves, a supervisor of their team, an auditor or an admin.",
         params: userParams,
-        response: { 200: z.object({ items: z.array(restrictionViewSchema) }) },
+        response: { 200: restrictionListSchema },
       },
     },
     async (request) => restrictions.list(requireActor(request), request.params.id),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { teamListSchema, teamViewSchema } from "@greentape/contract/teams";
 import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { TeamsService } from "./teams.service.ts";
@@ -9,11 +10,6 @@ const teamInput = z.object({
   name: line(120, "Name"),
   costCentre: line(40, "Cost centre"),
   serviceArea: line(120, "Service area"),
-});
-const teamView = teamInput.extend({
-  id: z.string(),
-  createdAt: z.string(),
-  supervisors: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
 });
 const params = z.object({ id: z.uuid({ message: "Team id must be a UUID" }) });
 
@@ -26,14 +22,14 @@ export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsS
     {
       // Auditors and finance read team names and cost centres for samples and exports.
       config: { access: ["admin", "auditor", "finance"] },
-      schema: { tags: ["teams"], summary: "Teams with their cost centres and supervisors", response: { 200: z.object({ items: z.array(teamView) }) } },
+      schema: { tags: ["teams"], summary: "Teams with their cost centres and supervisors", response: { 200: teamListSchema } },
     },
     async () => ({ items: await teams.list() }),
   );
 
   api.post(
     "/api/teams",
-    { config: { access: ["admin"] }, schema: { tags: ["teams"], summary: "Add a team", body: teamInput, response: { 201: teamView } } },
+    { config: { access: ["admin"] }, schema: { tags: ["teams"], summary: "Add a team", body: teamInput, response: { 201: teamViewSchema } } },
     async (request, reply) => reply.code(201).send(await teams.create(requireActor(request), request.body)),
   );
 
@@ -41,7 +37,7 @@ export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsS
     "/api/teams/:id",
     {
       config: { access: ["admin"] },
-      schema: { tags: ["teams"], summary: "Change a team's name, cost centre or service area; supervisors follow from users' roles", params, body: teamInput, response: { 200: teamView } },
+      schema: { tags: ["teams"], summary: "Change a team's name, cost centre or service area; supervisors follow from users' roles", params, body: teamInput, response: { 200: teamViewSchema } },
     },
     async (request) => teams.update(requireActor(request), request.params.id, request.body),
   );

@@ -1,3 +1,4 @@
+import type { TeamView } from "@greentape/contract/teams";
 import type { Db, Executor } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { ConflictError, NotFoundError } from "@greentape/domain/errors";
@@ -11,11 +12,6 @@ export interface TeamInput {
   serviceArea: string;
 }
 
-export interface TeamView extends TeamInput {
-  id: string;
-  createdAt: string;
-  supervisors: { id: string; name: string; email: string }[];
-}
 
 function nameTaken(name: string): ConflictError {
   return new ConflictError("team-exists", "Team name already in use", `A team called ${name} already exists.`, {

@@ -1,3 +1,3 @@
 /** The users module's front door: what other modules may use. */
-export { toUserView, userViewSchema } from "./user-view.ts";
+export { toUserView } from "./user-view.ts";
 export { findUserByEmail, findUserById, updateUser, type UserRow } from "./users.queries.ts";

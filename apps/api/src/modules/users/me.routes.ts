@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { meSchema } from "@greentape/contract/users";
 import { requireActor } from "../../plugins/access.ts";
-import { userViewSchema } from "./user-view.ts";
 import type { UsersService } from "./users.service.ts";
 
 export async function meRoutes(app: FastifyInstance, options: { users: UsersService }) {
@@ -13,12 +12,7 @@ export async function meRoutes(app: FastifyInstance, options: { users: UsersServ
       schema: {
         tags: ["users"],
         summary: "The signed-in user",
-        response: {
-          200: userViewSchema.extend({
-            teamName: z.string().nullable(),
-            secondFactorEnrolmentPending: z.boolean().describe("This sign-in reaches nothing but setting up a second factor until one is set up (MFA_REQUIRED_ROLES)"),
-          }),
-        },
+        response: { 200: meSchema },
       },
     },
     async (request) => {

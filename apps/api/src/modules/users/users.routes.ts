@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { userAdminViewSchema, userListSchema, userWithPasswordSchema } from "@greentape/contract/users";
 import { ROLES } from "@greentape/domain/roles";
 import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
-import { userAdminViewSchema } from "./user-view.ts";
 import type { UsersService } from "./users.service.ts";
 
 const role = z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}` });
@@ -32,7 +32,6 @@ const userChanges = z
   })
   .strict();
 
-const withPassword = userAdminViewSchema.extend({ temporaryPassword: z.string().optional() });
 const params = z.object({ id: z.uuid({ message: "User id must be a UUID" }) });
 
 export async function usersRoutes(app: FastifyInstance, options: { users: UsersService }) {
@@ -41,7 +40,7 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
 
   api.get(
     "/api/users",
-    { config: { access: ["admin"] }, schema: { tags: ["users"], summary: "Every user, with team, role and whether active", response: { 200: z.object({ items: z.array(userAdminViewSchema) }) } } },
+    { config: { access: ["admin"] }, schema: { tags: ["users"], summary: "Every user, with team, role and whether active", response: { 200: userListSchema } } },
     async () => ({ items: await users.list() }),
   );
 
@@ -54,7 +53,7 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
         summary: "Add a user, who must change the temporary password at first sign-in",
         description: "Without `temporaryPassword` one is generated and returned in `temporaryPassword`, in this answer only. Workers and supervisors need a `teamId`.",
         body: newUser,
-        response: { 201: withPassword },
+        response: { 201: userWithPasswordSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await users.create(requireActor(request), request.body)),
@@ -84,7 +83,7 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
         tags: ["users"],
         summary: "Issue a one-time temporary password (returned once); the user must change it at next sign-in and is signed out everywhere",
         params,
-        response: { 200: withPassword },
+        response: { 200: userWithPasswordSchema },
       },
     },
     async (request) => users.resetPassword(requireActor(request), request.params.id),

@@ -9,7 +9,8 @@ import { hashPassword } from "../../lib/passwords.ts";
 import { revokeAllForUser } from "../../lib/sessions.queries.ts";
 import { findTeam } from "../teams/index.ts";
 import { generateTemporaryPassword } from "./temporary-password.ts";
-import { toUserAdminView, toUserView, type UserAdminView } from "./user-view.ts";
+import type { UserAdminView } from "@greentape/contract/users";
+import { toUserAdminView, toUserView } from "./user-view.ts";
 import { findUserWithTeam, insertUser, listUsersWithTeams, lockActiveAdmins, lockUser, updateUser } from "./users.queries.ts";
 import type { EventType } from "@greentape/domain/event-types";
 

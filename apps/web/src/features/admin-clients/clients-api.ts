@@ -1,35 +1,26 @@
 // Admin: every client, adding one to a team, and moving one between teams.
-import { z } from "zod";
-import { type ClientView, clientViewSchema } from "@greentape/contract/clients";
+import { type ClientView, clientListSchema, clientViewSchema } from "@greentape/contract/clients";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);
+export { type TeamOption, useTeams as useTeamOptions } from "../../lib/team-options.ts";
 
-const clientListSchema = listOf(clientViewSchema);
-const teamSchema = z.object({ id: z.string(), name: z.string() });
-export type TeamOption = z.infer<typeof teamSchema>;
-const teamListSchema = listOf(teamSchema);
+const clientsSchema = clientListSchema.transform((answer) => answer.items);
 
 /** The most the API lists at once. */
 export const CLIENT_LIST_LIMIT = 500;
 
 export function useClients(search: string) {
   const q = search.trim();
-  return useApiData(`/api/clients?limit=${CLIENT_LIST_LIMIT}${q ? `&q=${encodeURIComponent(q)}` : ""}`, clientListSchema);
+  return useApiData(`/api/clients?limit=${CLIENT_LIST_LIMIT}${q ? `&q=${encodeURIComponent(q)}` : ""}`, clientsSchema);
 }
 
-export function useTeamOptions() {
-  return useApiData("/api/teams", teamListSchema);
+export async function createClient(input: { reference: string; displayName?: string; teamId: string }): Promise<ClientView> {
+  return clientViewSchema.parse(await apiPost<unknown>("/api/clients", input));
 }
 
-export function createClient(input: { reference: string; displayName?: string; teamId: string }): Promise<ClientView> {
-  return apiPost<ClientView>("/api/clients", input);
-}
-
-export function moveClient(id: string, teamId: string): Promise<ClientView> {
-  return apiPut<ClientView>(`/api/clients/${encodeURIComponent(id)}/team`, { teamId });
+export async function moveClient(id: string, teamId: string): Promise<ClientView> {
+  return clientViewSchema.parse(await apiPut<unknown>(`/api/clients/${encodeURIComponent(id)}/team`, { teamId }));
 }
 
 /** ClientView references: letters, digits and hyphens, like C-10234 (the API's rule). */

@@ -1,32 +1,23 @@
 // Admin: which ledger (GL) code each spending category is posted to in the finance exports.
-import { z } from "zod";
+import { type ClearingAccountView, clearingAccountListSchema, type LedgerCodeView, ledgerCodeListSchema } from "@greentape/contract/ledger-codes";
+import { schemeListSchema } from "@greentape/contract/schemes";
 import { api, apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
-const ledgerCodeSchema = z.object({
-  category: z.string(),
-  glCode: z.string(),
-  /** The ledger account's name: the transparency file's expense type. */
-  accountName: z.string().nullish(),
-  /** What a card payment in the category is published as. */
-  merchantCategory: z.string().nullish(),
-  updatedAt: z.string().nullish(),
-});
-export type LedgerCode = z.infer<typeof ledgerCodeSchema>;
+export type LedgerCode = LedgerCodeView;
+export type ClearingAccount = ClearingAccountView;
 
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);
-
-const ledgerCodeListSchema = listOf(ledgerCodeSchema);
-const schemeListSchema = listOf(z.object({ id: z.string(), name: z.string(), categories: z.array(z.string()) }));
+const ledgerCodesSchema = ledgerCodeListSchema.transform((answer) => answer.items);
+const schemesSchema = schemeListSchema.transform((answer) => answer.items);
+const clearingAccountsSchema = clearingAccountListSchema.transform((answer) => answer.items);
 
 export function useLedgerCodes() {
-  return useApiData("/api/ledger-codes", ledgerCodeListSchema);
+  return useApiData("/api/ledger-codes", ledgerCodesSchema);
 }
 
 /** The schemes, for the categories they allow. */
 export function useSchemeCategories() {
-  return useApiData("/api/schemes", schemeListSchema);
+  return useApiData("/api/schemes", schemesSchema);
 }
 
 const categoryPath = (category: string) => `/api/ledger-codes/${encodeURIComponent(category)}`;
@@ -61,7 +52,7 @@ export interface CategoryRow {
 }
 
 /** Every category any scheme allows, and every category with a code, in one list. */
-export function categoryRows(codes: LedgerCode[], schemes: { name: string; categories: string[] }[]): CategoryRow[] {
+export function categoryRows(codes: (Pick<LedgerCode, "category" | "glCode"> & Partial<LedgerCode>)[], schemes: { name: string; categories: string[] }[]): CategoryRow[] {
   const rows = new Map<string, CategoryRow>();
   for (const scheme of schemes) {
     for (const category of scheme.categories) {
@@ -94,17 +85,8 @@ export function mappingTextProblem(text: string, label: string): string | null {
   return null;
 }
 
-const clearingAccountSchema = z.object({
-  paymentMethod: z.string(),
-  label: z.string(),
-  /** Null: the journal credits its default account. */
-  accountCode: z.string().nullable(),
-  updatedAt: z.string().nullish(),
-});
-export type ClearingAccount = z.infer<typeof clearingAccountSchema>;
-
 export function useClearingAccounts() {
-  return useApiData("/api/clearing-accounts", listOf(clearingAccountSchema));
+  return useApiData("/api/clearing-accounts", clearingAccountsSchema);
 }
 
 const clearingPath = (paymentMethod: string) => `/api/clearing-accounts/${encodeURIComponent(paymentMethod)}`;

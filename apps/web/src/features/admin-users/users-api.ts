@@ -1,31 +1,13 @@
 // Admin: users, their roles and teams, deactivation and one-time temporary passwords.
-import { z } from "zod";
-import { ROLES } from "@greentape/domain/roles";
 import type { Role } from "@greentape/domain/roles";
+import { type UserAdminView, userListSchema, userWithPasswordSchema } from "@greentape/contract/users";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
-const userSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(ROLES),
-  teamId: z.string().nullish(),
-  teamName: z.string().nullish(),
-  staffId: z.string().nullish(),
-  active: z.boolean().default(true),
-  mustChangePassword: z.boolean().optional(),
-});
-export type User = z.infer<typeof userSchema>;
+export type User = UserAdminView;
+export { type TeamOption, useTeams as useTeamOptions } from "../../lib/team-options.ts";
 
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.union([z.array(item), z.object({ items: z.array(item) }).transform((answer) => answer.items)]);
-
-const userListSchema = listOf(userSchema);
-
-const teamSchema = z.object({ id: z.string(), name: z.string() });
-export type TeamOption = z.infer<typeof teamSchema>;
-const teamListSchema = listOf(teamSchema);
+const usersSchema = userListSchema.transform((answer) => answer.items);
 
 /** Roles that act for one team: they must have one. */
 export const TEAM_ROLES: readonly Role[] = ["worker", "supervisor"];
@@ -39,11 +21,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 export function useUsers() {
-  return useApiData("/api/users", userListSchema);
-}
-
-export function useTeamOptions() {
-  return useApiData("/api/teams", teamListSchema);
+  return useApiData("/api/users", usersSchema);
 }
 
 export interface NewUser {
@@ -64,20 +42,18 @@ export interface UserChanges {
 }
 
 export interface WithTemporaryPassword {
-  user: User | null;
+  user: User;
   temporaryPassword: string;
 }
 
-/** The answer carries the password once; it is never fetched again. */
-function readTemporaryPassword(answer: unknown): WithTemporaryPassword {
-  const shape = z.object({ temporaryPassword: z.string().min(1), user: userSchema.optional() }).loose();
-  const parsed = shape.parse(answer);
-  const user = parsed.user ?? userSchema.safeParse(answer).data ?? null;
-  return { user, temporaryPassword: parsed.temporaryPassword };
+/** The answer carries a generated password once; it is never fetched again. */
+function withTemporaryPassword(answer: unknown, typed?: string): WithTemporaryPassword {
+  const { temporaryPassword, ...user } = userWithPasswordSchema.parse(answer);
+  return { user, temporaryPassword: temporaryPassword ?? typed ?? "" };
 }
 
 export async function createUser(input: NewUser): Promise<WithTemporaryPassword> {
-  return readTemporaryPassword(await apiPost<unknown>("/api/users", input));
+  return withTemporaryPassword(await apiPost<unknown>("/api/users", input), input.temporaryPassword);
 }
 
 export function updateUser(id: string, changes: UserChanges): Promise<unknown> {
@@ -85,5 +61,5 @@ export function updateUser(id: string, changes: UserChanges): Promise<unknown> {
 }
 
 export async function resetPassword(id: string): Promise<WithTemporaryPassword> {
-  return readTemporaryPassword(await apiPost<unknown>(`/api/users/${encodeURIComponent(id)}/reset-password`));
+  return withTemporaryPassword(await apiPost<unknown>(`/api/users/${encodeURIComponent(id)}/reset-password`));
 }

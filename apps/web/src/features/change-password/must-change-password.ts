@@ -27,8 +27,7 @@ export function markPasswordChanged(userId: string): void {
 
 /** True while this user still has to replace a temporary password. */
 export function mustChangePassword(user: CurrentUser): boolean {
-  const flag = (user as CurrentUser & { mustChangePassword?: unknown }).mustChangePassword;
-  return flag === true && !changedThisSession.has(user.id);
+  return user.mustChangePassword === true && !changedThisSession.has(user.id);
 }
 
 /** The signed-in user must replace a temporary password (false when signed out). */

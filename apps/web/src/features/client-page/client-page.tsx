@@ -9,7 +9,7 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import type { Role } from "@greentape/domain/roles";
 import { useClientHistory } from "./client-page-api.ts";
-import type { ClientHistory, ClientSpend } from "./client-page-api.ts";
+import type { ClientHistory, ClientHistorySpend as ClientSpend } from "@greentape/contract/client-history";
 import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./client-page.scss";

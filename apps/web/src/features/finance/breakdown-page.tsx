@@ -11,7 +11,7 @@ import { CHART_COLOURS, labelMargin } from "../../lib/chart-style.ts";
 import { PlotChart } from "../../components/plot-chart.tsx";
 import { PeriodStatusTag } from "./period-status-tag.tsx";
 import { BREAKDOWN_DIMENSIONS, useBreakdown } from "./periods-api.ts";
-import type { Breakdown, BreakdownGroup } from "./periods-api.ts";
+import type { Breakdown, BreakdownGroup } from "@greentape/contract/periods";
 
 /** One period's spending by team, category, scheme and payment method: a chart and its table for each. */
 export function BreakdownPage() {

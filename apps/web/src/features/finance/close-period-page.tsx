@@ -13,7 +13,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import type { PeriodPageState } from "./period-page.tsx";
 import { closePeriod, usePeriod } from "./periods-api.ts";
-import type { Period } from "./periods-api.ts";
+import type { PeriodDetail } from "@greentape/contract/periods";
 import { countOf, formatPeriod } from "../../lib/format.ts";
 
 /** The confirmation before a month is closed for good. */
@@ -44,7 +44,7 @@ export function ClosePeriodPage() {
 }
 
 interface CloseFormProps {
-  period: Period;
+  period: PeriodDetail;
   busy: boolean;
   onProblem(errors: SummaryError[]): void;
   reload(): void;
@@ -54,8 +54,8 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
   const navigate = useNavigate();
   const [submitting, setSubmitting] = useState(false);
   const name = formatPeriod(period.period);
-  const unjustified = period.unjustifiedCount ?? 0;
-  const unmapped = period.unmappedCategories ?? [];
+  const unjustified = period.unjustifiedCount;
+  const unmapped = period.unmappedCategories;
 
   if (period.status === "closed") {
     return (
@@ -75,7 +75,7 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
     if (submitting || busy) return;
     setSubmitting(true);
     try {
-      await closePeriod(period.period, period.unjustifiedCount ?? undefined);
+      await closePeriod(period.period, period.unjustifiedCount);
     } catch (error) {
       setSubmitting(false);
       if (error instanceof ApiError && error.status === 409) {
@@ -96,7 +96,7 @@ function CloseForm({ period, busy, onProblem, reload }: CloseFormProps) {
       <SummaryList
         rows={[
           { key: "Spends", value: period.count.toLocaleString("en-GB") },
-          { key: "Total", value: formatMoney(period.total, period.currency) },
+          { key: "Total", value: formatMoney(period.total) },
           { key: "Not yet justified", value: <span data-testid="unjustified-count">{countOf(unjustified, "spend")}</span> },
         ]}
       />

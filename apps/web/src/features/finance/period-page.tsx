@@ -11,8 +11,8 @@ import { describeApiError } from "../../lib/use-api-data.ts";
 import { EXPORT_FILES, downloadExport } from "./exports.ts";
 import type { ExportFile } from "./exports.ts";
 import { PeriodStatusTag } from "./period-status-tag.tsx";
-import { closedByName, usePeriod } from "./periods-api.ts";
-import type { Period } from "./periods-api.ts";
+import { usePeriod } from "./periods-api.ts";
+import type { PeriodDetail } from "@greentape/contract/periods";
 import { countOf, formatPeriod, formatTimestamp } from "../../lib/format.ts";
 
 export interface PeriodPageState {
@@ -46,14 +46,14 @@ export function PeriodPage() {
   );
 }
 
-function PeriodDetails({ period }: { period: Period }) {
+function PeriodDetails({ period }: { period: PeriodDetail }) {
   const name = formatPeriod(period.period);
-  const unjustified = period.unjustifiedCount ?? 0;
-  const closer = closedByName(period);
+  const unjustified = period.unjustifiedCount;
+  const closer = period.closedByName;
   const rows: SummaryRow[] = [
     { key: "Status", value: <PeriodStatusTag status={period.status} /> },
     { key: "Spends", value: <span data-testid="period-count">{period.count.toLocaleString("en-GB")}</span> },
-    { key: "Total", value: <span data-testid="period-total">{formatMoney(period.total, period.currency)}</span> },
+    { key: "Total", value: <span data-testid="period-total">{formatMoney(period.total)}</span> },
   ];
   if (period.status === "open") rows.push({ key: "Not yet justified (live)", value: <span data-testid="unjustified-live">{countOf(unjustified, "spend")}</span> });
   if (period.status === "closed") {
@@ -61,7 +61,7 @@ function PeriodDetails({ period }: { period: Period }) {
       { key: "Not yet justified at close", value: <span data-testid="unjustified-at-close">{countOf(unjustified, "spend")}</span> },
       {
         key: "Not yet justified now (live)",
-        value: <span data-testid="unjustified-live">{countOf(period.liveUnjustifiedCount ?? unjustified, "spend")}</span>,
+        value: <span data-testid="unjustified-live">{countOf(period.liveUnjustifiedCount, "spend")}</span>,
       },
     );
     if (period.closedAt) rows.push({ key: "Closed", value: `${formatTimestamp(period.closedAt)}${closer ? ` by ${closer}` : ""}` });

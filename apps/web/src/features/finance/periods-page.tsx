@@ -41,10 +41,10 @@ export function PeriodsPage() {
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{period.count.toLocaleString("en-GB")}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric gt-nowrap" data-testid="period-total">
-                  {formatMoney(period.total, period.currency)}
+                  {formatMoney(period.total)}
                 </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {(period.unjustifiedCount ?? 0).toLocaleString("en-GB")}
+                  {period.unjustifiedCount.toLocaleString("en-GB")}
                 </td>
               </tr>
             ))}

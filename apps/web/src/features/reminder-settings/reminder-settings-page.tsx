@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { FormEvent } from "react";
-import { z } from "zod";
-import { CHANNEL_CHOICES, MESSAGE_KINDS, type ChannelChoice, type MessageKind } from "@greentape/domain/outbound-messages";
+import { reminderPreferencesSchema, type ReminderPreferences } from "@greentape/contract/reminders";
+import { CHANNEL_CHOICES, type ChannelChoice, type MessageKind } from "@greentape/domain/outbound-messages";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
@@ -12,12 +12,6 @@ import { apiPut } from "../../lib/api-client.ts";
 import { pushIsOn, pushSupported, startPush, stopPush } from "../../lib/push.ts";
 import { describeApiError, useApiData } from "../../lib/use-api-data.ts";
 
-const preferencesSchema = z.object({
-  kinds: z.array(z.object({ kind: z.enum(MESSAGE_KINDS), choice: z.enum(CHANNEL_CHOICES), canTurnOff: z.boolean() })),
-  quietFrom: z.string(),
-  quietTo: z.string(),
-});
-type Preferences = z.infer<typeof preferencesSchema>;
 
 const KIND_LABELS: Record<MessageKind, string> = {
   justification_due: "A justification is due in 2 days",
@@ -78,7 +72,7 @@ function PushSwitch() {
   );
 }
 
-function PreferencesForm({ initial }: { initial: Preferences }) {
+function PreferencesForm({ initial }: { initial: ReminderPreferences }) {
   const [choices, setChoices] = useState(() => Object.fromEntries(initial.kinds.map((k) => [k.kind, k.choice])) as Record<MessageKind, ChannelChoice>);
   const [quietFrom, setQuietFrom] = useState(initial.quietFrom);
   const [quietTo, setQuietTo] = useState(initial.quietTo);
@@ -89,7 +83,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
     event.preventDefault();
     setSaved(false);
     try {
-      await apiPut<Preferences>("/api/me/reminder-preferences", { channels: choices, quietFrom, quietTo });
+      await apiPut<ReminderPreferences>("/api/me/reminder-preferences", { channels: choices, quietFrom, quietTo });
       setErrors([]);
       setSaved(true);
     } catch (error) {
@@ -141,7 +135,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
 
 /** Push on this device, how each kind of reminder reaches the person, and their quiet hours. */
 export function ReminderSettingsPage() {
-  const preferences = useApiData("/api/me/reminder-preferences", preferencesSchema);
+  const preferences = useApiData("/api/me/reminder-preferences", reminderPreferencesSchema);
   usePageTitle("Reminder settings");
   return (
     <>

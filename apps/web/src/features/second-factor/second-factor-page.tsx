@@ -10,7 +10,8 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError, useApiData } from "../../lib/use-api-data.ts";
-import { secondFactorStatusSchema, type TotpEnrolment } from "./second-factor-api.ts";
+import { recoveryCodesSchema, secondFactorStatusSchema, totpEnrolmentSchema } from "@greentape/contract/second-factor";
+import type { TotpEnrolment } from "@greentape/contract/second-factor";
 
 
 
@@ -38,7 +39,7 @@ export function SecondFactorPage() {
     setBusy(true);
     setProblem(null);
     try {
-      setEnrolment(await apiPost<TotpEnrolment>("/api/me/second-factor/totp"));
+      setEnrolment(totpEnrolmentSchema.parse(await apiPost<unknown>("/api/me/second-factor/totp")));
     } catch (error) {
       setProblem(describeApiError(error));
     } finally {
@@ -55,7 +56,7 @@ export function SecondFactorPage() {
     }
     setBusy(true);
     try {
-      const answer = await apiPost<{ recoveryCodes: string[] }>("/api/me/second-factor/totp/confirm", { code: code.replace(/\s/g, "") });
+      const answer = recoveryCodesSchema.parse(await apiPost<unknown>("/api/me/second-factor/totp/confirm", { code: code.replace(/\s/g, "") }));
       setRecoveryCodes(answer.recoveryCodes);
       setProblem(null);
     } catch (error) {

@@ -1,0 +1,12 @@
+// The teams, for the admin pages that put people, clients and schemes in them.
+import { teamListSchema, type TeamView } from "@greentape/contract/teams";
+import { useApiData } from "./use-api-data.ts";
+
+export type TeamOption = Pick<TeamView, "id" | "name">;
+
+const teamsSchema = teamListSchema.transform((answer) => answer.items);
+
+/** GET /api/teams, as a list. */
+export function useTeams() {
+  return useApiData("/api/teams", teamsSchema);
+}
