@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 
 /** The GOV.UK two-thirds column most pages sit in, led by a back link when the page has a parent. */
 export function PageColumn({ back, children }: { back?: { to: string; label: string }; children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate } from "react-router-dom";
+import { useNavigate } from "../../lib/router.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 
 /** In place of a form about a spend that this person may not fill in (now): why not, and the way back. */
