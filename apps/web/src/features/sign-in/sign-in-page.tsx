@@ -3,12 +3,9 @@ import type { FormEvent, ReactNode } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
-import { PageColumn } from "../../components/page-column.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
-import { SignInEmailInput, signInEmailProblem } from "../../components/sign-in-email-input.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
+import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { useSendOnce } from "../../components/use-send-once.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { councilAccountSignIn } from "../../lib/council-settings.ts";
@@ -41,7 +38,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [problems, setProblems] = useState<Problems>(() => (council === "refused" ? councilRefusal(searchParams.get("reason")) : NO_PROBLEMS));
   // Back from the council account with a session, the page is busy starting it, not waiting for a password.
-  const { busy: submitting, send, release } = useSendOnce(council === "signed-in");
+  const [submitting, setSubmitting] = useState(council === "signed-in");
   const [mfaToken, setMfaToken] = useState<string | null>(null);
 
   const summary: SummaryError[] = [
@@ -59,40 +56,40 @@ export function SignInPage() {
     resumeCouncilSession().then(
       () => void navigate("/", { replace: true }),
       () => {
-        release();
+        setSubmitting(false);
         setProblems(councilRefusal(null));
       },
     );
-  }, [council, resumeCouncilSession, navigate, release]);
+  }, [council, resumeCouncilSession, navigate]);
 
   if (state.status === "signed-in" && !submitting) return <Navigate to={from ?? "/"} replace />;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (submitting) return;
+
     const fields: FieldErrors = {};
-    const emailProblem = signInEmailProblem(email);
-    if (emailProblem) fields.email = emailProblem;
+    if (email.trim() === "") fields.email = "Enter your email address";
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+      fields.email = "Enter an email address in the correct format, like name@example.org";
     if (password === "") fields.password = "Enter your password";
     if (Object.keys(fields).length > 0) {
       setProblems({ fields });
       return;
     }
 
-    let secondStep: string | null = null;
-    const signedIn = await send(
-      async () => {
-        const outcome = await signIn(email.trim(), password);
-        if ("mfaToken" in outcome) secondStep = outcome.mfaToken;
-      },
-      (error) => {
-        setProblems(problemsFrom(error));
+    setSubmitting(true);
+    try {
+      const outcome = await signIn(email.trim(), password);
+      if ("mfaToken" in outcome) {
         setPassword("");
-      },
-    );
-    if (!signedIn) return;
-    if (secondStep !== null) {
+        setMfaToken(outcome.mfaToken);
+        return;
+      }
+    } catch (error) {
+      setProblems(problemsFrom(error));
       setPassword("");
-      setMfaToken(secondStep);
+      setSubmitting(false);
       return;
     }
     // A push, not a redirect: the new page takes focus (see use-focus-main-on-navigate.ts).
@@ -108,7 +105,7 @@ export function SignInPage() {
           onSignedIn={() => void navigate(from ?? "/")}
           onRestart={(message) => {
             setMfaToken(null);
-            release();
+            setSubmitting(false);
             setProblems({ fields: {}, general: { message } });
           }}
         />
@@ -120,57 +117,71 @@ export function SignInPage() {
   const signOutPending = state.status === "signed-out" && state.signOutPending === true;
 
   return (
-    <PageColumn>
-      <ErrorSummary errors={summary} />
-      {reason === "signed-out" && summary.length === 0 ? (
-        <Banner kind="success" title="Success" heading="You have signed out">
-          {signOutPending
-            ? "Green Tape has removed what it kept on this device. It will tell the server as soon as there is a connection, and nobody can carry on as you here before then."
-            : "Green Tape has removed what it kept on this device."}
-        </Banner>
-      ) : null}
-      {reason === "expired" && summary.length === 0 ? (
-        <Banner title="Important">Your session has ended. Sign in again to carry on.</Banner>
-      ) : null}
-      {reason === "offline" && summary.length === 0 ? (
-        <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
-      ) : null}
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        {reason === "signed-out" && summary.length === 0 ? (
+          <Banner kind="success" title="Success" heading="You have signed out">
+            {signOutPending
+              ? "Green Tape has removed what it kept on this device. It will tell the server as soon as there is a connection, and nobody can carry on as you here before then."
+              : "Green Tape has removed what it kept on this device."}
+          </Banner>
+        ) : null}
+        {reason === "expired" && summary.length === 0 ? (
+          <Banner title="Important">Your session has ended. Sign in again to carry on.</Banner>
+        ) : null}
+        {reason === "offline" && summary.length === 0 ? (
+          <Banner title="Important">You seem to be offline. You can sign in when you have a connection.</Banner>
+        ) : null}
 
-      <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
-      <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
+        <h1 className="govuk-heading-l">Sign in to Green Tape</h1>
+        <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
 
-      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <SignInEmailInput value={email} onChange={(event) => setEmail(event.target.value)} error={problems.fields.email} />
-        <PasswordInput
-          id="password"
-          name="password"
-          label="Password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={problems.fields.password}
-        />
-        <SubmitButton busy={submitting} busyLabel="Signing in…">
-          Sign in
-        </SubmitButton>
-      </form>
+        <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+          <TextInput
+            id="email"
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            inputMode="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={problems.fields.email}
+          />
+          <PasswordInput
+            id="password"
+            name="password"
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={problems.fields.password}
+          />
+          <button type="submit" className="govuk-button" aria-disabled={submitting || undefined}>
+            {submitting ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
 
-      {councilAccountSignIn() ? (
-        <>
-          <h2 className="govuk-heading-m">Or use your council account</h2>
-          <a href="/api/auth/oidc/start" className="govuk-button govuk-button--secondary" draggable="false">
-            Sign in with your council account
-          </a>
-        </>
-      ) : null}
+        {councilAccountSignIn() ? (
+          <>
+            <h2 className="govuk-heading-m">Or use your council account</h2>
+            <a href="/api/auth/oidc/start" className="govuk-button govuk-button--secondary" draggable="false">
+              Sign in with your council account
+            </a>
+          </>
+        ) : null}
 
-      <p className="govuk-body">
-        <Link className="govuk-link gt-standalone-link" to="/forgot-password">
-          Forgot your password?
-        </Link>
-      </p>
-      <p className="govuk-body-s">Not got an account? Ask your Green Tape administrator at the council.</p>
-    </PageColumn>
+        <p className="govuk-body">
+          <Link className="govuk-link gt-standalone-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
+        <p className="govuk-body-s">Not got an account? Ask your Green Tape administrator at the council.</p>
+      </div>
+    </div>
   );
 }
 
