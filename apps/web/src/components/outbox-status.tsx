@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 import { discardWrite, discardWrites, useOutbox } from "../lib/outbox.ts";
 import type { WriteKind } from "../lib/outbox.ts";
 import { WarningText } from "./warning-text.tsx";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent, RefObject } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { todayIn } from "@greentape/domain/dates";
 import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/money";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema, type PayeeType } from "@greentape/domain/spend-input";

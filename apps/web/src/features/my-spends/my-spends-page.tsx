@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
-import { Link, useLocation } from "react-router-dom";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";

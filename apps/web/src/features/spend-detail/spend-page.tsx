@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useLocation, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { WORKER_VOID_WINDOW_MS, canAddReceipt, canComment, canJustify, canRecordFollowUp, canVoid, canWriteReviewerNote } from "@greentape/domain/permissions";
 import type { Actor, SpendAccess } from "@greentape/domain/permissions";
