@@ -20,7 +20,7 @@ import type { OutboxProblem, OutboxSpend } from "../../lib/outbox.ts";
 import { AllowancePanel } from "./allowance-panel.tsx";
 import { ChipRadios } from "./chip-radios.tsx";
 import { ClientPicker } from "./client-picker.tsx";
-import { shrinkReceipt } from "./shrink-receipt.ts";
+import { shrinkReceipt } from "../../lib/shrink-receipt.ts";
 import { rememberClient, useAllowance, useReferenceData } from "../../lib/spend-reference-api.ts";
 import type { ReferenceData } from "../../lib/spend-reference-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
