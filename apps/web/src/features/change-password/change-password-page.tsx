@@ -11,10 +11,10 @@ import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { markPasswordChanged, useMustChangePassword } from "./must-change-password.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 type Field = (typeof FIELDS)[number];
-type FieldErrors = Partial<Record<Field, string>>;
 
 /**
  * Changing your own password. Someone who signed in with a temporary password is kept here
@@ -33,7 +33,7 @@ export function ChangePasswordPage() {
 
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
+  const [fields, setFields] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [changed, setChanged] = useState(false);
@@ -52,7 +52,7 @@ export function ChangePasswordPage() {
     event.preventDefault();
     if (submitting) return;
 
-    const problems: FieldErrors = {};
+    const problems: FieldErrors<Field> = {};
     if (currentPassword === "") {
       problems.currentPassword = mustChange ? "Enter the temporary password you signed in with" : "Enter your current password";
     }
