@@ -1,16 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SCHEME, demoIds, scalar, type DemoIds } from "../support/factories.ts";
+import { DEFAULT_SCHEME, councilIds, scalar, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, type TestAccount, type TestApp } from "../support/test-app.ts";
 
-const NON_ADMINS: DemoAccount[] = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance"];
+const NON_ADMINS: TestAccount[] = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance"];
 
 interface AdminRoute {
   name: string;
   method: "get" | "post" | "put" | "delete";
-  path: (ids: DemoIds) => string;
-  body?: (ids: DemoIds) => object;
+  path: (ids: CouncilIds) => string;
+  body?: (ids: CouncilIds) => object;
 }
 
 /** Every admin-only endpoint, each with a body the admin's own call succeeds with. */
@@ -33,10 +33,10 @@ const ADMIN_ROUTES: AdminRoute[] = [
   { name: "move a client", method: "put", path: (ids) => `/api/clients/${ids.clients.north[0]}/team`, body: (ids) => ({ teamId: ids.teams.east }) },
 ];
 
-describe("admin endpoints: every non-admin demo account gets 403 on every one", () => {
+describe("admin endpoints: every non-admin test account gets 403 on every one", () => {
   let t: TestApp;
-  let ids: DemoIds;
-  const tokens = new Map<DemoAccount, string>();
+  let ids: CouncilIds;
+  const tokens = new Map<TestAccount, string>();
 
   /** Everything an admin route could write, as text, so a refused call can be shown to have written nothing. */
   const snapshot = () =>
@@ -54,7 +54,7 @@ describe("admin endpoints: every non-admin demo account gets 403 on every one", 
 
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     for (const account of [...NON_ADMINS, "admin" as const]) tokens.set(account, await t.tokenFor(account));
   });
   afterAll(() => t.close());
@@ -86,7 +86,7 @@ describe("admin endpoints: every non-admin demo account gets 403 on every one", 
       admin: { teams: 200, ledger: 200 },
     };
     for (const [account, want] of Object.entries(expected)) {
-      const auth = `Bearer ${tokens.get(account as DemoAccount)}`;
+      const auth = `Bearer ${tokens.get(account as TestAccount)}`;
       expect((await t.http.get("/api/teams").set("Authorization", auth)).status, `${account} teams`).toBe(want.teams);
       expect((await t.http.get("/api/ledger-codes").set("Authorization", auth)).status, `${account} ledger codes`).toBe(want.ledger);
     }

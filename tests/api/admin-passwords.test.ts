@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, scalar, type DemoIds } from "../support/factories.ts";
+import { councilIds, scalar, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 
 function refreshCookieOf(res: supertest.Response): string {
   const cookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("gt_refresh="));
@@ -13,13 +13,13 @@ function refreshCookieOf(res: supertest.Response): string {
 
 describe("passwords: own change, the policy, and the temporary-password gate", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let admin: string;
   const passwordHashOf = (email: string) => scalar<string>(t, sql`select password_hash as value from users where email = ${email}`);
 
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     admin = await t.tokenFor("admin");
   });
   afterAll(() => t.close());
@@ -31,15 +31,15 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
       ["common", "password1234"],
       ["common, dressed up", "P@ssw0rd2026!"],
       ["the service's name", "greentape123456"],
-      ["containing the email", "worker@demo.test-2026"],
+      ["containing the email", "worker@council.test-2026"],
       ["containing the name", "wren walker forever and ever"],
       ["a keyboard run", "qwertyuiopasdf"],
     ])("%s", async (_name, newPassword) => {
       const token = await t.tokenFor("worker");
-      const before = await passwordHashOf("worker@demo.test");
-      const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ currentPassword: DEMO_PASSWORD, newPassword });
+      const before = await passwordHashOf("worker@council.test");
+      const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ currentPassword: TEST_PASSWORD, newPassword });
       expectProblem(res, 400, { field: "newPassword" });
-      expect(await passwordHashOf("worker@demo.test")).toBe(before);
+      expect(await passwordHashOf("worker@council.test")).toBe(before);
     });
   });
 
@@ -51,21 +51,21 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
     expectProblem(both, 400, { field: "currentPassword" });
     expectProblem(both, 400, { field: "newPassword" });
     expectProblem(await t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ newPassword: "a perfectly fine passphrase" }), 400, { field: "currentPassword" });
-    expect((await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: DEMO_PASSWORD })).status).toBe(200);
+    expect((await t.http.post("/api/auth/login").send({ email: "worker@council.test", password: TEST_PASSWORD })).status).toBe(200);
   });
 
   it("a good change: the new password works, the old does not, every refresh session ends, and the event holds no password", async () => {
-    const login = await t.http.post("/api/auth/login").send({ email: "worker2@demo.test", password: DEMO_PASSWORD });
-    const otherDevice = await t.http.post("/api/auth/login").send({ email: "worker2@demo.test", password: DEMO_PASSWORD });
+    const login = await t.http.post("/api/auth/login").send({ email: "worker2@council.test", password: TEST_PASSWORD });
+    const otherDevice = await t.http.post("/api/auth/login").send({ email: "worker2@council.test", password: TEST_PASSWORD });
     const newPassword = "Seven sleepy otters, one boat";
-    const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${login.body.accessToken}`).send({ currentPassword: DEMO_PASSWORD, newPassword });
+    const res = await t.http.post("/api/me/password").set("Authorization", `Bearer ${login.body.accessToken}`).send({ currentPassword: TEST_PASSWORD, newPassword });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ email: "worker2@demo.test", mustChangePassword: false });
+    expect(res.body).toMatchObject({ email: "worker2@council.test", mustChangePassword: false });
 
     expectProblem(await supertest(t.url).post("/api/auth/refresh").set("Cookie", refreshCookieOf(otherDevice)), 401);
     expectProblem(await supertest(t.url).post("/api/auth/refresh").set("Cookie", refreshCookieOf(login)), 401);
-    expectProblem(await t.http.post("/api/auth/login").send({ email: "worker2@demo.test", password: DEMO_PASSWORD }), 401);
-    const again = await t.http.post("/api/auth/login").send({ email: "worker2@demo.test", password: newPassword });
+    expectProblem(await t.http.post("/api/auth/login").send({ email: "worker2@council.test", password: TEST_PASSWORD }), 401);
+    const again = await t.http.post("/api/auth/login").send({ email: "worker2@council.test", password: newPassword });
     expect(again.status).toBe(200);
     const same = await t.http.post("/api/me/password").set("Authorization", `Bearer ${again.body.accessToken}`).send({ currentPassword: newPassword, newPassword });
     expectProblem(same, 400, { field: "newPassword" });
@@ -89,7 +89,7 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
     beforeAll(async () => {
       const reset = await t.http.post(`/api/users/${ids.users.supervisor?.id}/reset-password`).set("Authorization", `Bearer ${admin}`);
       temporary = reset.body.temporaryPassword;
-      const login = await t.http.post("/api/auth/login").send({ email: "supervisor@demo.test", password: temporary });
+      const login = await t.http.post("/api/auth/login").send({ email: "supervisor@council.test", password: temporary });
       expect(login.status).toBe(200);
       expect(login.body.user.mustChangePassword).toBe(true);
       token = login.body.accessToken;
@@ -109,8 +109,8 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
     });
 
     it("an admin with a temporary password is gated from admin endpoints too", async () => {
-      const made = await t.http.post("/api/users").set("Authorization", `Bearer ${admin}`).send({ email: "gated.admin@demo.test", name: "Gia Gated", role: "admin" });
-      const gated = await t.tokenFor("gated.admin@demo.test", made.body.temporaryPassword);
+      const made = await t.http.post("/api/users").set("Authorization", `Bearer ${admin}`).send({ email: "gated.admin@council.test", name: "Gia Gated", role: "admin" });
+      const gated = await t.tokenFor("gated.admin@council.test", made.body.temporaryPassword);
       expectProblem(await t.http.get("/api/users").set("Authorization", `Bearer ${gated}`), 403, { typeEndsWith: "password-change-required" });
     });
 
@@ -129,7 +129,7 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       // The change ended every session, the temporary one included.
       expectProblem(await t.http.get("/api/spends").set("Authorization", `Bearer ${token}`), 401);
-      const fresh = await t.tokenFor("supervisor@demo.test", newPassword);
+      const fresh = await t.tokenFor("supervisor@council.test", newPassword);
       expect((await t.http.get("/api/spends").set("Authorization", `Bearer ${fresh}`)).status).toBe(200);
       const event = await scalar<Record<string, unknown>>(t, sql`select data as value from events where type = 'user.password_changed' and subject_id = ${ids.users.supervisor?.id}`);
       expect(event).toMatchObject({ wasTemporary: true });
@@ -137,7 +137,7 @@ describe("passwords: own change, the policy, and the temporary-password gate", (
 
     it("logout answers while gated", async () => {
       const reset = await t.http.post(`/api/users/${ids.users.supervisor2?.id}/reset-password`).set("Authorization", `Bearer ${admin}`);
-      const login = await t.http.post("/api/auth/login").send({ email: "supervisor2@demo.test", password: reset.body.temporaryPassword });
+      const login = await t.http.post("/api/auth/login").send({ email: "supervisor2@council.test", password: reset.body.temporaryPassword });
       const out = await supertest(t.url).post("/api/auth/logout").set("Cookie", refreshCookieOf(login)).set("Authorization", `Bearer ${login.body.accessToken}`);
       expect(out.status).toBe(204);
     });
@@ -156,8 +156,8 @@ describe("password changes are rate limited per account", () => {
     const change = (token: string, currentPassword: string) =>
       t.http.post("/api/me/password").set("Authorization", `Bearer ${token}`).send({ currentPassword, newPassword: "a perfectly fine passphrase" });
     for (let i = 0; i < 3; i++) expectProblem(await change(worker, `guess-${i}`), 400, { field: "currentPassword" });
-    expectProblem(await change(worker, DEMO_PASSWORD), 429, { typeEndsWith: "rate-limited" });
-    expect((await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: DEMO_PASSWORD })).status).toBe(200);
-    expect((await change(await t.tokenFor("worker2"), DEMO_PASSWORD)).status).toBe(200);
+    expectProblem(await change(worker, TEST_PASSWORD), 429, { typeEndsWith: "rate-limited" });
+    expect((await t.http.post("/api/auth/login").send({ email: "worker@council.test", password: TEST_PASSWORD })).status).toBe(200);
+    expect((await change(await t.tokenFor("worker2"), TEST_PASSWORD)).status).toBe(200);
   });
 });

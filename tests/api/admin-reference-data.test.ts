@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, scalar, type DemoIds } from "../support/factories.ts";
+import { councilIds, scalar, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -13,7 +13,7 @@ interface EventRow {
 
 describe("admin: teams, ledger codes and moving clients", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let admin: string;
   const auth = () => ({ Authorization: `Bearer ${admin}` });
   const lastEvent = async (type: string) =>
@@ -22,7 +22,7 @@ describe("admin: teams, ledger codes and moving clients", () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     admin = await t.tokenFor("admin");
   });
   afterAll(() => t.close());
@@ -34,7 +34,7 @@ describe("admin: teams, ledger codes and moving clients", () => {
         expect(res.status).toBe(200);
         const north = res.body.items.find((x: { id: string }) => x.id === ids.teams.north);
         expect(north).toMatchObject({ name: "Children's Services North", costCentre: "CC-4100", serviceArea: "Children's Social Care" });
-        expect(north.supervisors).toEqual([{ id: ids.users.supervisor?.id, name: "Sam Reid", email: "supervisor@demo.test" }]);
+        expect(north.supervisors).toEqual([{ id: ids.users.supervisor?.id, name: "Sam Reid", email: "supervisor@council.test" }]);
       }
     });
 

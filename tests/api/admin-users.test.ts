@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, scalar, type DemoIds } from "../support/factories.ts";
+import { councilIds, scalar, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 
 function refreshCookieOf(res: supertest.Response): string {
   const cookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("gt_refresh="));
@@ -15,7 +15,7 @@ const NEW_PASSWORD = "kettle orbit lantern moss";
 
 describe("admin: users", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let admin: string;
   let firstEventId: number;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -23,7 +23,7 @@ describe("admin: users", () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     admin = await t.tokenFor("admin");
     firstEventId = await scalar<number>(t, sql`select coalesce(max(id), 0)::int as value from events`);
   });
@@ -87,11 +87,11 @@ describe("admin: users", () => {
     const res = await t.http
       .post("/api/users")
       .set(auth(admin))
-      .send({ email: "ollie.auditor@demo.test", name: "Ollie Auditor", role: "auditor", temporaryPassword: "fig tree under a copper moon" });
+      .send({ email: "ollie.auditor@council.test", name: "Ollie Auditor", role: "auditor", temporaryPassword: "fig tree under a copper moon" });
     expect(res.status).toBe(201);
     expect(res.body).not.toHaveProperty("temporaryPassword");
     expect(res.body).toMatchObject({ teamId: null, teamName: null, mustChangePassword: true });
-    const login = await t.http.post("/api/auth/login").send({ email: "ollie.auditor@demo.test", password: "fig tree under a copper moon" });
+    const login = await t.http.post("/api/auth/login").send({ email: "ollie.auditor@council.test", password: "fig tree under a copper moon" });
     expect(login.body.user.mustChangePassword).toBe(true);
   });
 
@@ -118,7 +118,7 @@ describe("admin: users", () => {
 
     it("a duplicate email, in any case: 409 naming email", async () => {
       const before = await usersCount();
-      const res = await t.http.post("/api/users").set(auth(admin)).send({ ...valid(), email: "WORKER@demo.test" });
+      const res = await t.http.post("/api/users").set(auth(admin)).send({ ...valid(), email: "WORKER@council.test" });
       expectProblem(res, 409, { field: "email" });
       expect(await usersCount()).toBe(before);
     });
@@ -136,7 +136,7 @@ describe("admin: users", () => {
       expectProblem(res, 400);
       if (field !== "body") expectProblem(res, 400, { field });
       const row = await scalar<string>(t, sql`select row_to_json(u)::text as value from (select role, team_id, email, active from users where id = ${workerId}) u`);
-      expect(JSON.parse(row)).toEqual({ role: "worker", team_id: ids.teams.east, email: "worker3@demo.test", active: true });
+      expect(JSON.parse(row)).toEqual({ role: "worker", team_id: ids.teams.east, email: "worker3@council.test", active: true });
     });
 
     it("an unknown user: 404", async () => {
@@ -167,14 +167,14 @@ describe("admin: users", () => {
   });
 
   it("a reset issues a one-time password: the old one stops working, sessions end, a change is due", async () => {
-    const login = await t.http.post("/api/auth/login").send({ email: "worker3@demo.test", password: DEMO_PASSWORD });
+    const login = await t.http.post("/api/auth/login").send({ email: "worker3@council.test", password: TEST_PASSWORD });
     const cookie = refreshCookieOf(login);
     const reset = await t.http.post(`/api/users/${ids.users.worker3?.id}/reset-password`).set(auth(admin));
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ mustChangePassword: true, temporaryPassword: expect.any(String) });
     expectProblem(await supertest(t.url).post("/api/auth/refresh").set("Cookie", cookie), 401);
-    expectProblem(await t.http.post("/api/auth/login").send({ email: "worker3@demo.test", password: DEMO_PASSWORD }), 401);
-    const again = await t.http.post("/api/auth/login").send({ email: "worker3@demo.test", password: reset.body.temporaryPassword });
+    expectProblem(await t.http.post("/api/auth/login").send({ email: "worker3@council.test", password: TEST_PASSWORD }), 401);
+    const again = await t.http.post("/api/auth/login").send({ email: "worker3@council.test", password: reset.body.temporaryPassword });
     expect(again.body.user.mustChangePassword).toBe(true);
     expectProblem(await t.http.get("/api/spends").set(auth(again.body.accessToken)), 403, { typeEndsWith: "password-change-required" });
   });
@@ -212,12 +212,12 @@ describe("admin: the last active admin under concurrent demotion", () => {
   afterAll(() => t.close());
 
   it("two admins demoting each other at once leave exactly one admin", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const admin = await t.tokenFor("admin");
-    const second = await t.http.post("/api/users").set("Authorization", `Bearer ${admin}`).send({ email: "second.admin@demo.test", name: "Sol Second", role: "admin" });
-    const login = await t.http.post("/api/auth/login").send({ email: "second.admin@demo.test", password: second.body.temporaryPassword });
+    const second = await t.http.post("/api/users").set("Authorization", `Bearer ${admin}`).send({ email: "second.admin@council.test", name: "Sol Second", role: "admin" });
+    const login = await t.http.post("/api/auth/login").send({ email: "second.admin@council.test", password: second.body.temporaryPassword });
     await t.http.post("/api/me/password").set("Authorization", `Bearer ${login.body.accessToken}`).send({ currentPassword: second.body.temporaryPassword, newPassword: NEW_PASSWORD });
-    const secondToken = await t.tokenFor("second.admin@demo.test", NEW_PASSWORD);
+    const secondToken = await t.tokenFor("second.admin@council.test", NEW_PASSWORD);
 
     const [a, b] = await Promise.all([
       t.http.put(`/api/users/${second.body.id}`).set("Authorization", `Bearer ${admin}`).send({ role: "finance" }),

@@ -5,7 +5,7 @@ import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { createClient, scalar } from "../support/factories.ts";
 import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 import { bearer, drawSample, eventsOfType, expectChainVerifies, logMany, NOW, PERIOD, roomyScheme, rows, type LoggedSpend } from "./audit-support.ts";
 
 type Item = { spendId: string; stratum: string; position: number };
@@ -40,7 +40,7 @@ describe("findings and the sample report", () => {
 
   it("lets nobody but the auditor record a finding, and writes nothing when refused", async () => {
     const spendId = items[0]?.spendId as string;
-    const roles: DemoAccount[] = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "finance", "admin"];
+    const roles: TestAccount[] = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "finance", "admin"];
     const tokens = await Promise.all(roles.map((role) => t.tokenFor(role)));
     const events = await scalar<number>(t, sql`select count(*)::int as value from events`);
     for (const token of tokens) expectProblem(await putFinding(token, spendId, { result: "no_issue" }), 403);

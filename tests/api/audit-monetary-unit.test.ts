@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds } from "../support/factories.ts";
+import { councilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 import { bearer, drawSample, NOW, PERIOD } from "./audit-support.ts";
@@ -35,7 +35,7 @@ describe("monetary-unit sampling: its own size rule and the Stringer bound in mo
   beforeAll(async () => {
     t = await startTestApp({ clock: new TestClock(new Date(NOW)) });
     auditor = await t.tokenFor("auditor");
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const worker = ids.users.worker as { id: string; teamId: string };
     const clientId = ids.clients.north[0] as string;
     // £1,000,000 booked in the month: 200 spends of £5,000, each smaller than the interval, so each

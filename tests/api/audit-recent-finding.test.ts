@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createClient, demoIds } from "../support/factories.ts";
+import { createClient, councilIds } from "../support/factories.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 import { bearer, drawSample, logMany, roomyScheme, type LoggedSpend } from "./audit-support.ts";
 
@@ -28,7 +28,7 @@ describe("the recent-finding risk stratum", () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     [auditor, worker, worker2] = await Promise.all([t.tokenFor("auditor"), t.tokenFor("worker"), t.tokenFor("worker2")]);
-    workerId = (await demoIds(t)).users.worker?.id as string;
+    workerId = (await councilIds(t)).users.worker?.id as string;
     // Justifications are not what this tests: give them long enough not to pause anyone.
     schemeId = (await roomyScheme(t, { justificationDueDays: 90, graceDays: 90 })).id;
     clientOf = { worker: await createClient(t, worker), worker2: await createClient(t, worker2) };
@@ -46,7 +46,7 @@ describe("the recent-finding risk stratum", () => {
     const feb = await drawSample(t, auditor, { period: "2026-02", seed: "feb", rate: 1, riskRules: false });
     expect(feb.status, JSON.stringify(feb.body)).toBe(201);
     const febItems = feb.body.items as Item[];
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const owners = (await t.database.db.execute(sql`select id::text as id, worker_id::text as worker from spends where period = '2026-02'`)) as unknown as { rows: { id: string; worker: string }[] };
     const ofWorker = owners.rows.find((r) => r.worker === workerId)?.id as string;
     const ofWorker2 = owners.rows.find((r) => r.worker === ids.users.worker2?.id)?.id as string;

@@ -6,7 +6,7 @@ import { attributeSampleSize } from "@greentape/domain/statistics";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { createClient, scalar } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 import { bearer, digestByHand, drawSample, eventsOfType, expectChainVerifies, logMany, logSpend, NOW, PERIOD, population, rivestByHand, roomyScheme } from "./audit-support.ts";
 
 type Item = { spendId: string; reason: string; reasons: string[]; stratum: string; position: number };
@@ -167,11 +167,11 @@ describe("drawing an audit sample", () => {
   it("lets only auditors draw, and only auditors and admins read samples", async () => {
     const sampleId = (await drawSample(t, auditor, { period: PERIOD, size: 1, riskRules: false })).body.id as string;
     const before = await scalar<number>(t, sql`select count(*)::int as value from audit_samples`);
-    for (const role of ["worker", "worker3", "supervisor", "finance", "admin"] as DemoAccount[]) {
+    for (const role of ["worker", "worker3", "supervisor", "finance", "admin"] as TestAccount[]) {
       const token = await t.tokenFor(role);
       expectProblem(await drawSample(t, token, { period: PERIOD, size: 1 }), 403);
     }
-    for (const role of ["worker", "supervisor", "finance"] as DemoAccount[]) {
+    for (const role of ["worker", "supervisor", "finance"] as TestAccount[]) {
       const token = await t.tokenFor(role);
       for (const path of ["/api/audit/samples", `/api/audit/samples/${sampleId}`, `/api/audit/samples/${sampleId}/verify`, `/api/audit/samples/${sampleId}/report`, "/api/audit/queue"]) {
         expectProblem(await t.http.get(path).set(bearer(token)), 403);

@@ -2,7 +2,7 @@ import { createHmac, generateKeyPairSync, createSign } from "node:crypto";
 import { sql } from "drizzle-orm";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TEST_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 import { expectProblem } from "../support/problem.ts";
 
 function b64url(value: object | string): string {
@@ -32,9 +32,9 @@ describe("auth", () => {
   });
   afterAll(() => t.close());
 
-  it("signs in each demo account and answers /api/me", async () => {
-    for (const [, email] of Object.entries(DEMO)) {
-      const login = await t.http.post("/api/auth/login").send({ email, password: DEMO_PASSWORD });
+  it("signs in each test account and answers /api/me", async () => {
+    for (const [, email] of Object.entries(TEST_ACCOUNTS)) {
+      const login = await t.http.post("/api/auth/login").send({ email, password: TEST_PASSWORD });
       expect(login.status).toBe(200);
       expect(login.body.user).toMatchObject({ email, role: expect.any(String) });
       const cookie = login.headers["set-cookie"]?.[0] ?? "";
@@ -43,7 +43,7 @@ describe("auth", () => {
       const me = await t.http.get("/api/me").set("Authorization", `Bearer ${login.body.accessToken}`);
       expect(me.status).toBe(200);
       expect(me.body.email).toBe(email);
-      if (email === DEMO.worker) {
+      if (email === TEST_ACCOUNTS.worker) {
         workerId = me.body.id;
         workerSid = JSON.parse(Buffer.from(login.body.accessToken.split(".")[1], "base64url").toString()).sid;
       }
@@ -51,7 +51,7 @@ describe("auth", () => {
   });
 
   it("accepts the email in any case and with spaces", async () => {
-    const res = await t.http.post("/api/auth/login").send({ email: "  Worker@Demo.TEST ", password: DEMO_PASSWORD });
+    const res = await t.http.post("/api/auth/login").send({ email: "  Worker@Council.TEST ", password: TEST_PASSWORD });
     expect(res.status).toBe(200);
   });
 
@@ -89,7 +89,7 @@ describe("auth", () => {
     });
 
     it("a wrong password and an unknown user get the same answer", async () => {
-      const wrong = await t.http.post("/api/auth/login").send({ email: DEMO.worker, password: "not-the-password" });
+      const wrong = await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.worker, password: "not-the-password" });
       const unknown = await t.http.post("/api/auth/login").send({ email: "nobody@demo.test", password: "not-the-password" });
       expectProblem(wrong, 401);
       expectProblem(unknown, 401);
@@ -107,7 +107,7 @@ describe("auth", () => {
     const wrong: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < 7; i++) {
-      wrong.push(await time(DEMO.worker2));
+      wrong.push(await time(TEST_ACCOUNTS.worker2));
       unknown.push(await time(`ghost${i}@demo.test`));
     }
     // Both verify an argon2id hash; without the dummy hash an unknown user answers many times faster.
@@ -116,7 +116,7 @@ describe("auth", () => {
   });
 
   it("rotates the refresh cookie; reusing a rotated token gets 401 and revokes its whole family", async () => {
-    const login = await t.http.post("/api/auth/login").send({ email: DEMO.worker, password: DEMO_PASSWORD });
+    const login = await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.worker, password: TEST_PASSWORD });
     const first = refreshCookieOf(login);
     const r1 = await supertest(t.url).post("/api/auth/refresh").set("Cookie", first);
     expect(r1.status).toBe(200);
@@ -137,7 +137,7 @@ describe("auth", () => {
   });
 
   it("logout answers 204 and revokes the refresh token", async () => {
-    const login = await t.http.post("/api/auth/login").send({ email: DEMO.worker3, password: DEMO_PASSWORD });
+    const login = await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.worker3, password: TEST_PASSWORD });
     const cookie = refreshCookieOf(login);
     const out = await supertest(t.url).post("/api/auth/logout").set("Cookie", cookie);
     expect(out.status).toBe(204);
@@ -167,7 +167,7 @@ describe("login rate limits", () => {
     const statuses: number[] = [];
     let last: supertest.Response | undefined;
     for (let i = 0; i < 40; i++) {
-      last = await t.http.post("/api/auth/login").send({ email: DEMO.worker, password: `wrong-${i}` });
+      last = await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.worker, password: `wrong-${i}` });
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

@@ -1,16 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Response } from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 /**
  * Invariant 3 for the work after the spend: justify, review, follow-up and comment, tried by all
- * eight demo accounts on four spends: the worker's, their colleague's (worker2), another team's
+ * eight test accounts on four spends: the worker's, their colleague's (worker2), another team's
  * (worker3) and the supervisor's own. A refused request writes nothing and logs nothing.
  */
-const ACCOUNTS = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as const satisfies readonly DemoAccount[];
+const ACCOUNTS = ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as const satisfies readonly TestAccount[];
 const OWNERS = ["worker", "worker2", "worker3", "supervisor"] as const;
 type Owner = (typeof OWNERS)[number];
 type Row = Record<Owner, number>;
@@ -78,14 +78,14 @@ const JUSTIFICATION = { narrative: "A return bus fare so the client could reach 
 
 describe("authorization matrix for the work after the spend", () => {
   let t: TestApp;
-  let ids: DemoIds;
-  const tokens = {} as Record<DemoAccount, string>;
-  const as = (account: DemoAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
+  let ids: CouncilIds;
+  const tokens = {} as Record<TestAccount, string>;
+  const as = (account: TestAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
 
   beforeAll(async () => {
     t = await startTestApp();
     for (const account of ACCOUNTS) tokens[account] = await t.tokenFor(account);
-    ids = await demoIds(t);
+    ids = await councilIds(t);
   });
   afterAll(() => t.close());
 
@@ -110,7 +110,7 @@ describe("authorization matrix for the work after the spend", () => {
     );
   }
 
-  async function runMatrix(action: keyof typeof EXPECTED, send: (account: DemoAccount, spendId: string) => Promise<Response>, options: { justified: boolean }) {
+  async function runMatrix(action: keyof typeof EXPECTED, send: (account: TestAccount, spendId: string) => Promise<Response>, options: { justified: boolean }) {
     const spends = await spendsByOwner(options);
     const seen: string[] = [];
     const wanted: string[] = [];

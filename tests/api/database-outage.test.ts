@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { admin, createFreshDatabase, withClient, type FreshDatabase } from "../support/database.ts";
 import { spendBody } from "../support/factories.ts";
 import { isAlive, startInstance, type Instance } from "../support/instance.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { startTestApp, TEST_PASSWORD } from "../support/test-app.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,9 +49,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the database goes away under 
     const url = instance.url;
     const ids = await withClient(database.url, async (c) => ({
       scheme: (await c.query<{ id: string }>("select id from schemes order by created_at limit 1")).rows[0]?.id as string,
-      clients: (await c.query<{ id: string }>("select c.id from clients c join users u on u.team_id = c.team_id where u.email = 'worker@demo.test' order by c.reference")).rows.map((r) => r.id),
+      clients: (await c.query<{ id: string }>("select c.id from clients c join users u on u.team_id = c.team_id where u.email = 'worker@council.test' order by c.reference")).rows.map((r) => r.id),
     }));
-    const login = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@demo.test", password: DEMO_PASSWORD }) });
+    const login = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@council.test", password: TEST_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
 
     // The operator's side: a connection to another database on the same server.

@@ -5,7 +5,7 @@ import { bytesToHex, hexToBytes } from "@greentape/log/bytes";
 import { leafHash } from "@greentape/log/hash";
 import { parseCheckpoint, parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { rootOf, verifyConsistency, verifyInclusion } from "@greentape/log/tree";
-import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { checkpointSize, TEST_LOG_ORIGIN, TEST_LOG_VKEY, waitForAllSealed, waitForCheckpoint } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
@@ -14,13 +14,13 @@ const checkpointOf = (note: string) => parseCheckpoint(parseNote(note).body);
 
 describe("the verifiable event log", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let auditor: string;
   const get = (path: string, token = auditor) => t.http.get(path).set("Authorization", `Bearer ${token}`);
 
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     auditor = await t.tokenFor("auditor");
   });
   afterAll(() => t.close());
@@ -67,7 +67,7 @@ describe("the verifiable event log", () => {
       expect(Object.keys(JSON.parse(entry.canonical) as object).sort()).toEqual(["actorId", "data", "occurredAt", "subjectId", "subjectType", "type"]);
     }
     expect(bytesToHex(rootOf(entries.map((e) => hexToBytes(e.leafHash))))).toBe(bytesToHex(root));
-    // The events logged before the tree (the demo seed, through the old chain's writer in the template) lead it, in id order.
+    // The events logged before the tree (the test council's seed, through the old chain's writer in the template) lead it, in id order.
     const eventIds = (await get(`/api/log/entries?start=0&end=${size}`)).body.entries.map((e: { eventId: number }) => e.eventId) as number[];
     expect(new Set(eventIds).size).toBe(size);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScheme, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { createScheme, councilIds, postSpend, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 type Group = { key: string; label: string; currency: string; count: number; total: number };
 type Breakdown = { period: string; status: string; totals: { currency: string; count: number; total: number }[]; groups: Record<"team" | "category" | "scheme" | "paymentMethod", Group[]> };
@@ -14,12 +14,12 @@ type Breakdown = { period: string; status: string; totals: { currency: string; c
 describe("period breakdown", () => {
   const clock = new TestClock(new Date("2026-05-20T10:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let winterScheme: string;
-  const token: Partial<Record<DemoAccount, string>> = {};
+  const token: Partial<Record<TestAccount, string>> = {};
   const spent: Record<string, string> = {};
 
-  const breakdown = async (period: string, who: DemoAccount = "finance") => {
+  const breakdown = async (period: string, who: TestAccount = "finance") => {
     const res = await t.http.get(`/api/periods/${period}/breakdown`).set("Authorization", `Bearer ${token[who]}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as Breakdown;
@@ -29,7 +29,7 @@ describe("period breakdown", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     for (const who of ["worker", "worker3", "supervisor", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
     winterScheme = (await createScheme(t, { name: "Winter warmth", categories: ["Clothing", "Household"] })).id;
     let logged = 0;

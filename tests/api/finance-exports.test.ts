@@ -4,11 +4,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { createScheme, councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
 import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 import { loadConfig } from "../../apps/api/src/config.ts";
 
 const PERIOD = "2026-03";
@@ -21,26 +21,26 @@ const NEWLINE_PAYEE = 'Line one\nLine two, "quoted"';
 describe("exports", () => {
   const clock = new TestClock(new Date("2026-03-28T10:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
-  const token: Partial<Record<DemoAccount, string>> = {};
-  const as = (who: DemoAccount) => `Bearer ${token[who]}`;
+  let ids: CouncilIds;
+  const token: Partial<Record<TestAccount, string>> = {};
+  const as = (who: TestAccount) => `Bearer ${token[who]}`;
   const spent: Record<string, string> = {};
   const secretName = "Margaret Hidden-Name";
   let secretReference: string;
 
-  const download = (path: string, who: DemoAccount = "finance") => t.http.get(path).set("Authorization", as(who)).responseType("blob");
-  const refusal = (path: string, who: DemoAccount = "finance") => t.http.get(path).set("Authorization", as(who));
+  const download = (path: string, who: TestAccount = "finance") => t.http.get(path).set("Authorization", as(who)).responseType("blob");
+  const refusal = (path: string, who: TestAccount = "finance") => t.http.get(path).set("Authorization", as(who));
   const csvRecords = (bytes: Buffer) => parse(bytes, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
 
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { ORGANISATION_CODE: "E07000123" } });
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
     secretReference = `C-S${Date.now().toString(36)}`;
     const client = await t.http.post("/api/clients").set("Authorization", as("worker3")).send({ reference: secretReference, displayName: secretName });
     expect(client.status, JSON.stringify(client.body)).toBe(201);
 
-    const log = async (name: string, who: DemoAccount, clientId: string, overrides: Record<string, unknown>) => {
+    const log = async (name: string, who: TestAccount, clientId: string, overrides: Record<string, unknown>) => {
       const res = await postSpend(t, token[who] as string, spendBody({ schemeId: ids.schemeId, clientId, spentOn: "2026-03-20", ...overrides }));
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       spent[name] = res.body.id;

@@ -7,10 +7,10 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER } from "@greentape/db/client";
 import { parseNote, parseVerifierKey, signersOf } from "@greentape/log/note";
-import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { TEST_LOG_VKEY } from "../support/log.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 const JUSTIFICATION = { narrative: "The client needed to reach the housing office for the tenancy interview that day.", intendedOutcome: "Keeps the tenancy" };
 
@@ -22,19 +22,19 @@ const JUSTIFICATION = { narrative: "The client needed to reach the housing offic
 describe("periods and month close", () => {
   const clock = new TestClock(new Date("2026-03-28T10:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
-  const token: Partial<Record<DemoAccount, string>> = {};
-  const as = (who: DemoAccount) => `Bearer ${token[who]}`;
+  let ids: CouncilIds;
+  const token: Partial<Record<TestAccount, string>> = {};
+  const as = (who: TestAccount) => `Bearer ${token[who]}`;
   const spent: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     for (const who of ["worker", "worker2", "worker3", "supervisor", "auditor", "finance", "admin"] as const) token[who] = await t.tokenFor(who);
   });
   afterAll(() => t.close());
 
-  async function log(who: DemoAccount, name: string, overrides: Record<string, unknown>) {
+  async function log(who: TestAccount, name: string, overrides: Record<string, unknown>) {
     const clientId = (who === "worker3" ? ids.clients.east : ids.clients.north)[Number(overrides.client ?? 0)] as string;
     const { client: _client, ...rest } = overrides;
     const res = await postSpend(t, token[who] as string, spendBody({ schemeId: ids.schemeId, clientId, ...rest }));
@@ -89,7 +89,7 @@ describe("periods and month close", () => {
   }
 
   const getPeriod = (period: string) => t.http.get(`/api/periods/${period}`).set("Authorization", as("finance"));
-  const close = (period: string, body: object, who: DemoAccount = "finance") => t.http.post(`/api/periods/${period}/close`).set("Authorization", as(who)).send(body);
+  const close = (period: string, body: object, who: TestAccount = "finance") => t.http.post(`/api/periods/${period}/close`).set("Authorization", as(who)).send(body);
 
   it("totals agree across a close: export rows = period total = counted spends + reversals, in both periods", async () => {
     await log("worker", "a", { amount: 1000, spentOn: "2026-03-05", client: 0 });

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScheme, createClient, postSpend, rows, spendBody } from "../support/factories.ts";
 import { REFRESH_COOKIE } from "../../apps/api/src/modules/auth/session-reply.ts";
-import { DEMO, startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, startTestApp, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 /**
  * Every route in the OpenAPI document, driven with generated junk in its path, query and body, as
@@ -184,7 +184,7 @@ function nearly(schema: JsonSchema | undefined, idLike: fc.Arbitrary<unknown>, d
         fc.constant("y".repeat(maxLength + 1)),
         day,
         recentDay,
-        fc.constantFrom("Travel", "Food and essentials", "2026-03", "worker@demo.test", "organisation"),
+        fc.constantFrom("Travel", "Food and essentials", "2026-03", "worker@council.test", "organisation"),
         textWithControl,
         junkString,
       );
@@ -194,8 +194,8 @@ function nearly(schema: JsonSchema | undefined, idLike: fc.Arbitrary<unknown>, d
   }
 }
 
-const accounts = Object.keys(DEMO) as DemoAccount[];
-type Who = DemoAccount | "nobody" | "forged";
+const accounts = Object.keys(TEST_ACCOUNTS) as TestAccount[];
+type Who = TestAccount | "nobody" | "forged";
 const who = fc.constantFrom<Who>(...accounts, "nobody", "forged");
 
 /** Percent-encodes every byte but the unreserved ones; a lone surrogate goes as U+FFFD, as a client's UTF-8 encoder would send it. */

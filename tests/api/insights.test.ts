@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createClient, createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { createClient, createScheme, councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 
@@ -94,7 +94,7 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
   const tokens: Record<string, string> = {};
   const schemes: Record<"A" | "B", string> = { A: "", B: "" };
   const clients: Record<string, string> = {};
-  let ids: DemoIds;
+  let ids: CouncilIds;
   const spendIds: string[] = [];
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const get = (who: string, path: string) => t.http.get(path).set(as(who));
@@ -102,7 +102,7 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     for (const who of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"]) tokens[who] = await t.tokenFor(who);
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     // No caps in the way, and deadlines far enough out that nobody's spending pauses.
     const terms = { perSpendCap: null, perClientCap: null, perWorkerMonthlyCap: null, justificationDueDays: 90, graceDays: 90 };
     schemes.A = (await createScheme(t, { ...terms, name: "Pilot A", teamMonthlyBudget: 500_000 })).id;
@@ -268,7 +268,7 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
     it("per team: people who may spend, who spent this month, the amount against the allowance, and who has not spent in 90 days", async () => {
       const res = await get("auditor", "/api/insights/uptake?period=2026-03");
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      // Allowance: the demo scheme's 300,000 + Pilot A's 500,000 + Pilot B's 200,000, all applying to both teams.
+      // Allowance: the test council's scheme's 300,000 + Pilot A's 500,000 + Pilot B's 200,000, all applying to both teams.
       expect(res.body).toEqual({
         period: "2026-03",
         asOf: "2026-03-31",
@@ -369,7 +369,7 @@ describe("insights over known spends (PostgreSQL or PGlite)", () => {
     it("a team's caseload: Gini and Lorenz curve of spend per client, and each group's share of spend beside its share of the caseload", async () => {
       const res = await get("supervisor", `/api/insights/equity?${span}`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      // North's caseload: 4 demo clients with nothing and N1..N4 with 10,500, 10,500, 11,000 and 7,000.
+      // North's caseload: 4 seeded clients with nothing and N1..N4 with 10,500, 10,500, 11,000 and 7,000.
       // Sorted, Σ(2i − n − 1)·xᵢ = 1·7,000 + 3·10,500 + 5·10,500 + 7·11,000 = 168,000; G = 168,000 / (8 · 39,000) = 7/13.
       expect(res.body).toMatchObject({ from: "2026-02", to: "2026-03", teamId: ids.teams.north, clients: 8, clientsWithSpend: 4, amount: 39_000 });
       expect(res.body.gini).toBeCloseTo(7 / 13, 12);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 // Words that occur nowhere else, so finding any of them in the log can only mean a leak.
@@ -42,7 +42,7 @@ describe("error logs never carry the data of the query that failed", () => {
   it("a client's name, a narrative, a payee and a password hash stay out of the log when their insert fails", async () => {
     const worker = await t.tokenFor("worker");
     const admin = await t.tokenFor("admin");
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
     const client = await t.http.post("/api/clients").set(as(worker)).send({ reference: "C-LOG-1", displayName: CLIENT_NAME });

@@ -4,12 +4,11 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { appendEvent } from "@greentape/db/event-log";
-import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { createFreshDatabase, type FreshDatabase } from "../support/database.ts";
 import { scalar, spendBody } from "../support/factories.ts";
 import { isAlive, startInstance, type Instance } from "../support/instance.ts";
 import { waitForAllSealed } from "../support/log.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { startTestApp, TEST_PASSWORD } from "../support/test-app.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,10 +61,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app instances on one data
     const b = await startInstance(database.url);
     instances.push(b);
 
-    const login = await fetch(`${a.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@demo.test", password: DEMO_PASSWORD }) });
+    const login = await fetch(`${a.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "worker@council.test", password: TEST_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const [scheme] = await query<{ id: string }>("select id from schemes order by created_at limit 1");
-    const clients = await query<{ id: string }>("select c.id from clients c join users u on u.team_id = c.team_id where u.email = 'worker@demo.test' order by c.reference");
+    const clients = await query<{ id: string }>("select c.id from clients c join users u on u.team_id = c.team_id where u.email = 'worker@council.test' order by c.reference");
 
     // Load: eight clients of the API in a loop against both instances, until told to stop.
     let stopping = false;
@@ -141,7 +140,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app instances on one data
     expect(accepted.filter((id) => !sealedIds.has(id))).toEqual([]);
 
     // And the survivor's verifier, rebuilding the tree from every event, agrees with every checkpoint.
-    const auditorLogin = await fetch(`${survivor.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "auditor@demo.test", password: DEMO_PASSWORD }) });
+    const auditorLogin = await fetch(`${survivor.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "auditor@council.test", password: TEST_PASSWORD }) });
     const auditor = ((await auditorLogin.json()) as { accessToken: string }).accessToken;
     const verdict = (await (await fetch(`${survivor.url}/api/audit/events/verify`, { headers: { authorization: `Bearer ${auditor}` } })).json()) as { ok: boolean };
     expect(verdict).toMatchObject({ ok: true });

@@ -11,9 +11,8 @@ import { bytesToHex } from "@greentape/log/bytes";
 import { leafHash } from "@greentape/log/hash";
 import { checkpointBody, parseCheckpoint, parseNote, signerKeyFromSeed, signNote } from "@greentape/log/note";
 import { TreeFrontier } from "@greentape/log/tree";
-import { DEMO_PASSWORD } from "@greentape/db/seed";
 import { checkpointSize, TEST_LOG_ORIGIN, TEST_LOG_VKEY, waitForAllSealed } from "../support/log.ts";
-import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { startTestApp, type TestApp, TEST_PASSWORD } from "../support/test-app.ts";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -69,8 +68,8 @@ async function verifyLog(t: TestApp, savedFile: string, mode: "database" | "http
   const env = { ...process.env, DATA_DIR: path.dirname(savedFile) } as Record<string, string | undefined>;
   delete env.LOG_SIGNING_KEY;
   if (mode === "http") {
-    args.push("--url", t.url, "--email", "auditor@demo.test");
-    env.GREENTAPE_PASSWORD = DEMO_PASSWORD;
+    args.push("--url", t.url, "--email", "auditor@council.test");
+    env.GREENTAPE_PASSWORD = TEST_PASSWORD;
     delete env.DATABASE_URL;
   } else {
     args.push("--key", TEST_LOG_VKEY);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TEST_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
 import { expectProblem } from "../support/problem.ts";
 import { scalar } from "../support/factories.ts";
 
@@ -130,40 +130,40 @@ describe("council account sign-in (OpenID Connect) against a real provider", () 
   });
 
   it("signs in through the whole code flow with PKCE, matching by verified email the first time and by subject after", async () => {
-    people.set("idp-worker-1", { email: DEMO.worker.toUpperCase(), email_verified: true });
+    people.set("idp-worker-1", { email: TEST_ACCOUNTS.worker.toUpperCase(), email_verified: true });
     const { query, appJar } = await roundTrip("idp-worker-1");
     const done = await callback(query, appJar);
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe("/sign-in?council=signed-in");
-    expect((await meWith(appJar))?.email).toBe(DEMO.worker);
-    expect(await scalar<string>(t, sql`select oidc_subject as value from users where email = ${DEMO.worker}`)).toBe("idp-worker-1");
+    expect((await meWith(appJar))?.email).toBe(TEST_ACCOUNTS.worker);
+    expect(await scalar<string>(t, sql`select oidc_subject as value from users where email = ${TEST_ACCOUNTS.worker}`)).toBe("idp-worker-1");
     expect(await scalar<number>(t, sql`select count(*)::int as value from events where type = 'auth.oidc_linked'`)).toBe(1);
 
     // Later the provider says another email: the recorded subject decides, not the email.
     people.set("idp-worker-1", { email: "someone.else@council.test", email_verified: true });
     const again = await roundTrip("idp-worker-1");
     await callback(again.query, again.appJar);
-    expect((await meWith(again.appJar))?.email).toBe(DEMO.worker);
+    expect((await meWith(again.appJar))?.email).toBe(TEST_ACCOUNTS.worker);
     expect(await scalar<number>(t, sql`select count(*)::int as value from events where type = 'auth.oidc_linked'`)).toBe(1);
   });
 
   it("refuses a wrong state", async () => {
-    people.set("idp-worker-2", { email: DEMO.worker2, email_verified: true });
+    people.set("idp-worker-2", { email: TEST_ACCOUNTS.worker2, email_verified: true });
     const { query, appJar } = await roundTrip("idp-worker-2");
     const params = new URLSearchParams(query);
     params.set("state", "not-the-state-this-browser-was-given");
     const res = await callback(`?${params}`, appJar);
     expect(res.headers.get("location")).toBe("/sign-in?council=refused&reason=idp_refused");
     expect(appJar.get("gt_refresh")).toBeUndefined();
-    expect(await scalar<string | null>(t, sql`select oidc_subject as value from users where email = ${DEMO.worker2}`)).toBeNull();
+    expect(await scalar<string | null>(t, sql`select oidc_subject as value from users where email = ${TEST_ACCOUNTS.worker2}`)).toBeNull();
   });
 
   it("refuses a replayed code: the same callback again, and the code on a new round trip", async () => {
-    people.set("idp-supervisor", { email: DEMO.supervisor, email_verified: true });
+    people.set("idp-supervisor", { email: TEST_ACCOUNTS.supervisor, email_verified: true });
     const first = await roundTrip("idp-supervisor");
     const cookieOfFirst = first.appJar.header();
     await callback(first.query, first.appJar);
-    expect((await meWith(first.appJar))?.email).toBe(DEMO.supervisor);
+    expect((await meWith(first.appJar))?.email).toBe(TEST_ACCOUNTS.supervisor);
 
     // The very same callback, cookie and all, as a replay would send it.
     const replay = await fetch(`${t.url}/api/auth/oidc/callback${first.query}`, { redirect: "manual", headers: { cookie: cookieOfFirst } });
@@ -185,10 +185,10 @@ describe("council account sign-in (OpenID Connect) against a real provider", () 
     expect((await callback(stranger.query, stranger.appJar)).headers.get("location")).toBe("/sign-in?council=refused&reason=unknown_subject");
     expect(stranger.appJar.get("gt_refresh")).toBeUndefined();
 
-    people.set("idp-unverified", { email: DEMO.auditor, email_verified: false });
+    people.set("idp-unverified", { email: TEST_ACCOUNTS.auditor, email_verified: false });
     const unverified = await roundTrip("idp-unverified");
     expect((await callback(unverified.query, unverified.appJar)).headers.get("location")).toBe("/sign-in?council=refused&reason=email_not_verified");
-    expect(await scalar<string | null>(t, sql`select oidc_subject as value from users where email = ${DEMO.auditor}`)).toBeNull();
+    expect(await scalar<string | null>(t, sql`select oidc_subject as value from users where email = ${TEST_ACCOUNTS.auditor}`)).toBeNull();
 
     // No account is ever made by signing in.
     expect(await scalar<number>(t, sql`select count(*)::int as value from users where email = 'stranger@council.test'`)).toBe(0);
@@ -196,24 +196,24 @@ describe("council account sign-in (OpenID Connect) against a real provider", () 
   });
 
   it("refuses a deactivated person although the provider accepts them", async () => {
-    people.set("idp-worker-3", { email: DEMO.worker3, email_verified: true });
+    people.set("idp-worker-3", { email: TEST_ACCOUNTS.worker3, email_verified: true });
     const first = await roundTrip("idp-worker-3");
     await callback(first.query, first.appJar);
-    expect((await meWith(first.appJar))?.email).toBe(DEMO.worker3);
+    expect((await meWith(first.appJar))?.email).toBe(TEST_ACCOUNTS.worker3);
 
-    await t.database.db.execute(sql`update users set active = false where email = ${DEMO.worker3}`);
+    await t.database.db.execute(sql`update users set active = false where email = ${TEST_ACCOUNTS.worker3}`);
     const { query, appJar } = await roundTrip("idp-worker-3");
     expect((await callback(query, appJar)).headers.get("location")).toBe("/sign-in?council=refused&reason=deactivated");
     expect(appJar.get("gt_refresh")).toBeUndefined();
   });
 
   it("switches password sign-in off for a role, which then uses the council account", async () => {
-    expectProblem(await t.http.post("/api/auth/login").send({ email: DEMO.finance, password: DEMO_PASSWORD }), 403, { typeEndsWith: "password-sign-in-off" });
-    expect((await t.http.post("/api/auth/login").send({ email: DEMO.admin, password: DEMO_PASSWORD })).status).toBe(200);
-    people.set("idp-finance", { email: DEMO.finance, email_verified: true });
+    expectProblem(await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.finance, password: TEST_PASSWORD }), 403, { typeEndsWith: "password-sign-in-off" });
+    expect((await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.admin, password: TEST_PASSWORD })).status).toBe(200);
+    people.set("idp-finance", { email: TEST_ACCOUNTS.finance, email_verified: true });
     const { query, appJar } = await roundTrip("idp-finance");
     await callback(query, appJar);
-    expect((await meWith(appJar))?.email).toBe(DEMO.finance);
+    expect((await meWith(appJar))?.email).toBe(TEST_ACCOUNTS.finance);
   });
 
   it("ends the provider's session too at sign-out", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scalar } from "../support/factories.ts";
 import { startMailServer, type MailServer, type ReceivedMail } from "../support/mail-server.ts";
 import { expectProblem } from "../support/problem.ts";
-import { DEMO, DEMO_PASSWORD, TestClock, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TEST_PASSWORD, TestClock, startTestApp, type TestApp } from "../support/test-app.ts";
 
 const APP_URL = "https://spend.example.test";
 const NEW_PASSWORD = "a kettle on the landing";
@@ -37,7 +37,7 @@ describe("forgotten password", () => {
   let mail: MailServer;
   const forgot = (email: string) => supertest(t.url).post("/api/auth/forgot-password").send({ email });
   const reset = (token: string, password: string) => supertest(t.url).post("/api/auth/reset-password").send({ token, password });
-  const login = (password: string) => supertest(t.url).post("/api/auth/login").send({ email: DEMO.worker, password });
+  const login = (password: string) => supertest(t.url).post("/api/auth/login").send({ email: TEST_ACCOUNTS.worker, password });
 
   beforeAll(async () => {
     mail = await startMailServer();
@@ -54,7 +54,7 @@ describe("forgotten password", () => {
     const answers = new Set<string>();
     // Interleaved, each first in turn, so a slow moment of the machine falls on both alike.
     for (let i = 0; i < 50; i++) {
-      const pair = [[DEMO.worker2, known], [`nobody-${i}@demo.test`, unknown]] as const;
+      const pair = [[TEST_ACCOUNTS.worker2, known], [`nobody-${i}@demo.test`, unknown]] as const;
       for (const [email, times] of i % 2 ? pair : [...pair].reverse()) {
         const started = performance.now();
         const res = await forgot(email);
@@ -70,20 +70,20 @@ describe("forgotten password", () => {
     expect(medians).toBeLessThan(10);
     expect(means).toBeLessThan(10);
     // The known account was sent a few links (at most 3 a window), the unknown ones nothing.
-    const received = await mail.waitFor(3, DEMO.worker2);
+    const received = await mail.waitFor(3, TEST_ACCOUNTS.worker2);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(mail.received.filter((m) => m.to.includes(DEMO.worker2))).toHaveLength(3);
+    expect(mail.received.filter((m) => m.to.includes(TEST_ACCOUNTS.worker2))).toHaveLength(3);
     expect(mail.received.filter((m) => m.to.some((to) => to.startsWith("nobody-")))).toEqual([]);
     expect(received[0]?.subject).toBe("Reset your Green Tape password");
   });
 
   it("the emailed link sets a new password once, ends every old session, and is in the event log", async () => {
-    const phone = await login(DEMO_PASSWORD);
+    const phone = await login(TEST_PASSWORD);
     expect(phone.status).toBe(200);
     const cookie = ([] as string[]).concat(phone.headers["set-cookie"] ?? []).find((c) => c.startsWith("gt_refresh="))?.split(";")[0] as string;
 
-    expect((await forgot(DEMO.worker)).status).toBe(202);
-    const [message] = await mail.waitFor(1, DEMO.worker);
+    expect((await forgot(TEST_ACCOUNTS.worker)).status).toBe(202);
+    const [message] = await mail.waitFor(1, TEST_ACCOUNTS.worker);
     if (!message) throw new Error("no mail");
     const token = tokenIn(message);
     expect(message.text).toContain("It works once, for 30 minutes.");
@@ -95,18 +95,18 @@ describe("forgotten password", () => {
 
     expectProblem(await supertest(t.url).get("/api/me").set("Authorization", `Bearer ${phone.body.accessToken}`), 401);
     expectProblem(await supertest(t.url).post("/api/auth/refresh").set("Cookie", cookie), 401);
-    expectProblem(await login(DEMO_PASSWORD), 401);
+    expectProblem(await login(TEST_PASSWORD), 401);
     expect((await login(NEW_PASSWORD)).status).toBe(200);
 
     expectProblem(await reset(token, "another long passphrase"), 400, { field: "token" });
     expect((await login(NEW_PASSWORD)).status).toBe(200);
-    const events = await scalar<number>(t, sql`select count(*)::int as value from events where type = 'user.password_reset_by_link' and subject_id = (select id::text from users where email = ${DEMO.worker})`);
+    const events = await scalar<number>(t, sql`select count(*)::int as value from events where type = 'user.password_reset_by_link' and subject_id = (select id::text from users where email = ${TEST_ACCOUNTS.worker})`);
     expect(events).toBe(1);
   });
 
   it("a link older than 30 minutes is refused; a made-up token too", async () => {
-    expect((await forgot(DEMO.worker)).status).toBe(202);
-    const mails = await mail.waitFor(2, DEMO.worker);
+    expect((await forgot(TEST_ACCOUNTS.worker)).status).toBe(202);
+    const mails = await mail.waitFor(2, TEST_ACCOUNTS.worker);
     const token = tokenIn(mails[1] as ReceivedMail);
     clock.advance(30 * 60_000 + 1);
     expectProblem(await reset(token, "yet another long passphrase"), 400, { field: "token" });

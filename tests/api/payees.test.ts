@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { TestClock, startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -10,13 +10,13 @@ const PERIOD = "2026-03";
 describe("payee types in the transparency file", () => {
   const clock = new TestClock(new Date("2026-03-28T10:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let worker: string;
   const spent: Record<string, { id: string; payeeType: unknown }> = {};
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     worker = await t.tokenFor("worker");
     const log = async (name: string, overrides: Record<string, unknown>) => {
       const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, spentOn: "2026-03-20", ...overrides }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
-import { demoIds } from "../support/factories.ts";
+import { TEST_PASSWORD, startTestApp, type TestApp } from "../support/test-app.ts";
+import { councilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 
 describe("bad input gets problem+json naming the field", () => {
@@ -11,15 +11,15 @@ describe("bad input gets problem+json naming the field", () => {
   afterAll(() => t.close());
 
   it("malformed JSON is 400 naming the body", async () => {
-    const res = await t.http.post("/api/auth/login").set("Content-Type", "application/json").send('{"email": "worker@demo.test", ');
+    const res = await t.http.post("/api/auth/login").set("Content-Type", "application/json").send('{"email": "worker@council.test", ');
     expectProblem(res, 400, { field: "body" });
   });
 
   it.each([
     ["email", { email: 42, password: "x" }],
     ["email", { email: "not-an-email", password: "x" }],
-    ["password", { email: "worker@demo.test", password: ["x"] }],
-    ["password", { email: "worker@demo.test" }],
+    ["password", { email: "worker@council.test", password: ["x"] }],
+    ["password", { email: "worker@council.test" }],
     ["email", { password: "x" }],
   ])("wrong-typed or missing %s is 400", async (field, body) => {
     const res = await t.http.post("/api/auth/login").send(body);
@@ -73,13 +73,13 @@ describe("bad input gets problem+json naming the field", () => {
   });
 
   it("a number too large for the database is 400 naming the parameter, not a failed query", async () => {
-    const { schemeId } = await demoIds(t);
+    const { schemeId } = await councilIds(t);
     const res = await t.http.get(`/api/schemes/${schemeId}?version=2147483648`).set("Authorization", `Bearer ${await t.tokenFor("worker")}`);
     expectProblem(res, 400, { field: "version" });
   });
 
   it("NUL anywhere in a JSON body is 400 naming the field; a newline in prose is still the field's own rule", async () => {
-    const res = await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: "demo\u0000password" });
+    const res = await t.http.post("/api/auth/login").send({ email: "worker@council.test", password: "demo\u0000password" });
     expectProblem(res, 400, { field: "password" });
     const token = await t.tokenFor("worker");
     const nested = await t.http.post("/api/spends").set("Authorization", `Bearer ${token}`).send({ items: [{ note: "a\u0000b" }] });
@@ -102,7 +102,7 @@ describe("bad input gets problem+json naming the field", () => {
       expect(res.status, url).toBe(200);
       expect(res.headers["cache-control"], url).toBe("no-store");
     }
-    const login = await t.http.post("/api/auth/login").send({ email: "worker@demo.test", password: DEMO_PASSWORD });
+    const login = await t.http.post("/api/auth/login").send({ email: "worker@council.test", password: TEST_PASSWORD });
     expect(login.headers["cache-control"]).toBe("no-store");
     expect((await t.http.get("/api/me")).headers["cache-control"]).toBe("no-store");
     expect((await t.http.get("/api/nope")).headers["cache-control"]).toBe("no-store");

@@ -21,7 +21,7 @@ describe("the public summary", () => {
     narrative: "Plantednarrative: the fare the family needed for the hospital visit this week.",
     clientView: "Plantedview: it got me there",
   };
-  const PEOPLE = ["Wren Walker", "Priya Shah", "Tom Okafor", "Sam Reid", "worker@demo.test", "worker2@demo.test", "worker3@demo.test", "@demo.test"];
+  const PEOPLE = ["Wren Walker", "Priya Shah", "Tom Okafor", "Sam Reid", "worker@council.test", "worker2@council.test", "worker3@council.test", "@council.test"];
 
   beforeAll(async () => {
     t = await startTestApp({ clock });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -14,7 +14,7 @@ describe("receipts", () => {
   let spendId: string;
   beforeAll(async () => {
     t = await startTestApp({ env: { DATA_DIR: (await import("node:fs")).mkdtempSync(path.join((await import("node:os")).tmpdir(), "gt-receipts-")) } });
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     worker = await t.tokenFor("worker");
     spendId = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string }))).body.id;
   });
@@ -35,7 +35,7 @@ describe("receipts", () => {
       });
 
   it("lists each spend with how many receipts it has, or that its receipt was declared lost", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const other = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[1] as string }))).body.id as string;
     const listed = async () => {
       const res = await t.http.get("/api/spends?limit=200").set("Authorization", `Bearer ${worker}`);
@@ -95,7 +95,7 @@ describe("receipts", () => {
   });
 
   it("takes the same file sent again (an outbox's retry after a lost answer) as the same receipt", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const spend = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string }))).body.id as string;
     const jpeg = fixture("receipt-with-gps.jpg");
     const send = () => t.http.post(`/api/spends/${spend}/receipts`).set("Authorization", `Bearer ${worker}`).attach("file", jpeg, { filename: "r.jpg", contentType: "image/jpeg" });
@@ -109,7 +109,7 @@ describe("receipts", () => {
   });
 
   it("takes the same lost-receipt declaration sent again as the same one, and refuses a different one", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const spend = (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string }))).body.id as string;
     const declare = (reason: string) => t.http.post(`/api/spends/${spend}/receipt-lost`).set("Authorization", `Bearer ${worker}`).send({ description: "Bus tickets", reason });
     const first = await declare("The driver gave no ticket");

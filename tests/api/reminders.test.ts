@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, rows, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, rows, spendBody } from "../support/factories.ts";
 import { startMailServer, type MailServer } from "../support/mail-server.ts";
 import { startPushService, type PushService } from "../support/push-service.ts";
-import { DEMO, TestClock, startTestApp, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TestClock, startTestApp, type TestApp } from "../support/test-app.ts";
 
 const APP_URL = "https://spend.example.test";
 const HOUR = 3_600_000;
@@ -44,7 +44,7 @@ describe("reminders reach people who do not open the app", () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "gt-reminders-"));
     a = await startTestApp({ clock, env: { SMTP_URL: mail.url, APP_URL, DATA_DIR: dataDir } });
     b = await a.sibling();
-    const ids = await demoIds(a);
+    const ids = await councilIds(a);
     const client = ids.clients.north[2] as string;
     const [row] = await rows<{ reference: string; name: string }>(a, sql`select reference, coalesce(display_name, reference) as name from clients where id = ${client}`);
     clientRef = row?.reference ?? "";
@@ -69,7 +69,7 @@ describe("reminders reach people who do not open the app", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const at = clock.now().toISOString().slice(0, 16);
       for (const m of mail.received.slice(mailBefore)) heard.push({ at, who: m.to.join(","), way: "email", title: m.subject, body: `${m.text}\n${m.html}\n${m.raw}` });
-      for (const p of push.received.slice(pushBefore)) heard.push({ at, who: `${p.device}@demo.test`, way: "push", title: p.title, body: p.raw });
+      for (const p of push.received.slice(pushBefore)) heard.push({ at, who: `${p.device}@council.test`, way: "push", title: p.title, body: p.raw });
       clock.advance(HOUR);
     }
     console.log(heard.map((h) => `${h.at} ${h.way.padEnd(5)} ${h.who.padEnd(22)} ${h.title}`).join("\n"));
@@ -84,7 +84,7 @@ describe("reminders reach people who do not open the app", () => {
   const to = (who: string, way: "email" | "push") => heard.filter((h) => h.who === who && h.way === way);
 
   it("a justification coming due: exactly one email and one push per person, from two instances sweeping together", () => {
-    for (const who of [DEMO.worker, DEMO.worker2]) {
+    for (const who of [TEST_ACCOUNTS.worker, TEST_ACCOUNTS.worker2]) {
       const emails = to(who, "email").filter((h) => h.title === "Justification due by 17 January 2026");
       const pushes = to(who, "push").filter((h) => h.title === "Justification due by 17 January 2026");
       expect(emails.map((h) => h.at)).toEqual(["2026-01-16T00:00"]);
@@ -100,12 +100,12 @@ describe("reminders reach people who do not open the app", () => {
 
   it("over the days nobody opened the app, each reminder went once, in order, by email and by push", () => {
     const expected = ["Justification due by 17 January 2026", "Justification overdue", "Your spending pauses tomorrow", "Your spending is paused"];
-    for (const who of [DEMO.worker, DEMO.worker2]) {
+    for (const who of [TEST_ACCOUNTS.worker, TEST_ACCOUNTS.worker2]) {
       for (const way of ["email", "push"] as const) {
         expect(to(who, way).map((h) => h.title)).toEqual(expected);
       }
     }
-    expect(to(DEMO.worker, "email").map((h) => h.at)).toEqual(["2026-01-16T00:00", "2026-01-18T00:00", "2026-01-24T00:00", "2026-01-25T00:00"]);
+    expect(to(TEST_ACCOUNTS.worker, "email").map((h) => h.at)).toEqual(["2026-01-16T00:00", "2026-01-18T00:00", "2026-01-24T00:00", "2026-01-25T00:00"]);
   });
 
   it("nothing but email goes out in quiet hours (20:00 to 08:00)", () => {
@@ -119,13 +119,13 @@ describe("reminders reach people who do not open the app", () => {
   });
 
   it("the supervisor gets one digest each morning, by email, naming no client", () => {
-    const digests = to(DEMO.supervisor, "email").filter((h) => h.title.startsWith("Your team on"));
+    const digests = to(TEST_ACCOUNTS.supervisor, "email").filter((h) => h.title.startsWith("Your team on"));
     // The first sweep, at noon on the 14th, finds that day's digest not yet sent; then each day at 08:00.
     expect(digests.map((h) => h.at)).toEqual(["2026-01-14T12:00", ...Array.from({ length: 12 }, (_, i) => `2026-01-${String(15 + i).padStart(2, "0")}T08:00`)]);
     const last = digests.at(-1)?.body ?? "";
     expect(last).toContain("Overdue: Priya Shah, Wren Walker.");
     expect(last).toContain("Paused: Priya Shah, Wren Walker.");
-    expect(to(DEMO.supervisor, "push")).toEqual([]);
+    expect(to(TEST_ACCOUNTS.supervisor, "push")).toEqual([]);
   });
 
   it("no email or push carries the narrative, the payee, or the client's name or reference", () => {

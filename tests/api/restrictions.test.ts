@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { addDays } from "@greentape/domain/dates";
-import { createClient, createScheme, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { createClient, createScheme, councilIds, postSpend, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 const DAY = 86_400_000;
 const REASON = "Misuse found at audit: a spend on the worker's own shopping.";
@@ -12,16 +12,16 @@ const REASON = "Misuse found at audit: a spend on the worker's own shopping.";
 describe("restrictions", () => {
   const clock = new TestClock(new Date("2026-11-10T10:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let schemeId: string;
-  const clients: Partial<Record<DemoAccount, string>> = {};
-  const tokens: Partial<Record<DemoAccount, string>> = {};
-  const token = async (account: DemoAccount) => (tokens[account] ??= await t.tokenFor(account));
+  const clients: Partial<Record<TestAccount, string>> = {};
+  const tokens: Partial<Record<TestAccount, string>> = {};
+  const token = async (account: TestAccount) => (tokens[account] ??= await t.tokenFor(account));
   const today = () => clock.now().toISOString().slice(0, 10);
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     schemeId = (await createScheme(t, { perSpendCap: 7_500, perClientCap: null, perWorkerMonthlyCap: 60_000, teamMonthlyBudget: null })).id;
     for (const account of ["worker", "worker2", "supervisor"] as const) clients[account] = await createClient(t, await token(account));
   });
@@ -29,13 +29,13 @@ describe("restrictions", () => {
 
   const spend = async (account: "worker" | "worker2" | "supervisor", amount = 1_000) =>
     postSpend(t, await token(account), spendBody({ schemeId, clientId: clients[account] as string, amount, spentOn: today() }));
-  const restrict = async (account: DemoAccount, userId: string, body: object) =>
+  const restrict = async (account: TestAccount, userId: string, body: object) =>
     t.http.post(`/api/users/${userId}/restrictions`).set("Authorization", `Bearer ${await token(account)}`).send(body);
-  const lift = async (account: DemoAccount, userId: string, restrictionId: string, reason = "Spoke with them; it is put right.") =>
+  const lift = async (account: TestAccount, userId: string, restrictionId: string, reason = "Spoke with them; it is put right.") =>
     t.http.post(`/api/users/${userId}/restrictions/${restrictionId}/lift`).set("Authorization", `Bearer ${await token(account)}`).send({ reason });
-  const listOf = async (account: DemoAccount, userId: string) => t.http.get(`/api/users/${userId}/restrictions`).set("Authorization", `Bearer ${await token(account)}`);
-  const allowance = async (account: DemoAccount) => (await t.http.get(`/api/allowance?schemeId=${schemeId}`).set("Authorization", `Bearer ${await token(account)}`)).body;
-  const notices = async (account: DemoAccount) => (await t.http.get("/api/notifications").set("Authorization", `Bearer ${await token(account)}`)).body.items as { kind: string; message: string }[];
+  const listOf = async (account: TestAccount, userId: string) => t.http.get(`/api/users/${userId}/restrictions`).set("Authorization", `Bearer ${await token(account)}`);
+  const allowance = async (account: TestAccount) => (await t.http.get(`/api/allowance?schemeId=${schemeId}`).set("Authorization", `Bearer ${await token(account)}`)).body;
+  const notices = async (account: TestAccount) => (await t.http.get("/api/notifications").set("Authorization", `Bearer ${await token(account)}`)).body.items as { kind: string; message: string }[];
   const loggedActs = async (userId: string) =>
     ((await t.database.db.execute(sql`select type, actor_id, data from events where subject_type = 'user' and subject_id = ${userId} and type like 'restriction.%' order by id`)) as unknown as {
       rows: { type: string; actor_id: string; data: Record<string, unknown> }[];

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TEST_PASSWORD, startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 import { expectProblem } from "../support/problem.ts";
 import { rows, scalar } from "../support/factories.ts";
 
@@ -52,7 +52,7 @@ describe("second factor: an authenticator app", () => {
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const passwordStep = async () => {
-    const res = await t.http.post("/api/auth/login").send({ email: DEMO.auditor, password: DEMO_PASSWORD });
+    const res = await t.http.post("/api/auth/login").send({ email: TEST_ACCOUNTS.auditor, password: TEST_PASSWORD });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { mfaRequired?: true; mfaToken?: string; accessToken?: string };
   };
@@ -102,7 +102,7 @@ describe("second factor: an authenticator app", () => {
     const code = totp(secret, clock.now());
     const done = await secondStep(step.mfaToken as string, code);
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body.user.email).toBe(DEMO.auditor);
+    expect(done.body.user.email).toBe(TEST_ACCOUNTS.auditor);
     expect((done.headers["set-cookie"] as unknown as string[]).join()).toMatch(/gt_refresh=/);
     const me = await t.http.get("/api/me").set(bearer(done.body.accessToken));
     expect(me.status).toBe(200);
@@ -150,7 +150,7 @@ describe("second factor: an authenticator app", () => {
 
   it("lets an admin reset it: logged, the person told, and the password alone works again", async () => {
     const admin = await t.tokenFor("admin");
-    const auditorId = await scalar<string>(t, sql`select id::text as value from users where email = ${DEMO.auditor}`);
+    const auditorId = await scalar<string>(t, sql`select id::text as value from users where email = ${TEST_ACCOUNTS.auditor}`);
     expectProblem(await t.http.delete(`/api/users/${auditorId}/second-factor`).set(bearer(auditorToken)), 403);
     const reset = await t.http.delete(`/api/users/${auditorId}/second-factor`).set(bearer(admin));
     expect(reset.status).toBe(204);

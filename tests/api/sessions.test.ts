@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import supertest from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, TestClock, startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { TEST_ACCOUNTS, TEST_PASSWORD, TestClock, startTestApp, type TestAccount, type TestApp } from "../support/test-app.ts";
 import { expectProblem } from "../support/problem.ts";
 import { scalar } from "../support/factories.ts";
 
@@ -17,8 +17,8 @@ function refreshCookieOf(res: supertest.Response): string {
   return cookie.split(";")[0] as string;
 }
 
-async function signIn(t: TestApp, account: DemoAccount, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await supertest(t.url).post("/api/auth/login").send({ email: DEMO[account], password });
+async function signIn(t: TestApp, account: TestAccount, password = TEST_PASSWORD): Promise<Session> {
+  const res = await supertest(t.url).post("/api/auth/login").send({ email: TEST_ACCOUNTS[account], password });
   expect(res.status).toBe(200);
   return { accessToken: res.body.accessToken, cookie: refreshCookieOf(res) };
 }
@@ -38,7 +38,7 @@ describe("an ended session refuses its access tokens at once", () => {
   it("the access token names its session", async () => {
     const session = await signIn(t, "worker");
     const claims = JSON.parse(Buffer.from(session.accessToken.split(".")[1] as string, "base64url").toString()) as { sid?: string };
-    const family = await scalar<string>(t, sql`select family_id::text as value from refresh_tokens where user_id = (select id from users where email = ${DEMO.worker}) order by created_at desc limit 1`);
+    const family = await scalar<string>(t, sql`select family_id::text as value from refresh_tokens where user_id = (select id from users where email = ${TEST_ACCOUNTS.worker}) order by created_at desc limit 1`);
     expect(claims.sid).toBe(family);
   });
 
@@ -91,7 +91,7 @@ describe("an ended session refuses its access tokens at once", () => {
     const changed = await supertest(t.url)
       .post("/api/me/password")
       .set("Authorization", `Bearer ${phone.accessToken}`)
-      .send({ currentPassword: DEMO_PASSWORD, newPassword });
+      .send({ currentPassword: TEST_PASSWORD, newPassword });
     expect(changed.status).toBe(200);
     expectProblem(await me(t, phone.accessToken), 401);
     expectProblem(await me(t, laptop.accessToken), 401);

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 describe("Idempotency-Key (invariant 2)", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let worker: string;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     worker = await t.tokenFor("worker");
   });
   afterAll(() => t.close());

@@ -31,12 +31,12 @@ describe("a realistic spread of concurrent spends keeps every counter equal to i
       const clients = (
         await rows<{ id: string }>(t, sql`insert into clients (reference, team_id) select ${`S-${tag}-`} || g, ${teamId} from generate_series(1, ${CLIENTS_PER_TEAM}) g returning id`)
       ).map((r) => r.id);
-      // With the demo worker's password, so each can sign in as people do.
+      // With the test worker's password, so each can sign in as people do.
       const people = await rows<{ id: string; email: string }>(
         t,
         sql`insert into users (email, name, role, team_id, password_hash)
             select ${`spread-${tag}-`} || g || '@demo.test', 'Spread worker ' || g, 'worker', ${teamId}, u.password_hash
-            from generate_series(1, ${WORKERS_PER_TEAM}) g, users u where u.email = 'worker@demo.test' returning id, email`,
+            from generate_series(1, ${WORKERS_PER_TEAM}) g, users u where u.email = 'worker@council.test' returning id, email`,
       );
       for (const p of people) workers.push({ id: p.id, teamId, token: await t.tokenFor(p.email), clients });
     }

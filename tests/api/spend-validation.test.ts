@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "@greentape/domain/dates";
-import { createScheme, demoIds, postSpend, scalar, spendBody, type DemoIds } from "../support/factories.ts";
+import { createScheme, councilIds, postSpend, scalar, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 /** Invariant 4: every bad input gets a 4xx problem naming the field, and nothing is written. */
 describe("bad spend input", () => {
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let worker: string;
   let eastSchemeId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    ids = await demoIds(t);
+    ids = await councilIds(t);
     worker = await t.tokenFor("worker");
     eastSchemeId = (await createScheme(t, { teamIds: [ids.teams.east] })).id;
   });

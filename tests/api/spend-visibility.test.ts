@@ -1,28 +1,28 @@
 import type { Response } from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 /** Invariant 3: nobody sees or changes what their role and team do not allow. */
 describe("who sees a spend", () => {
   let t: TestApp;
   let spendId: string;
   const clock = new TestClock();
-  const tokens = {} as Record<DemoAccount, string>;
+  const tokens = {} as Record<TestAccount, string>;
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as DemoAccount[]) {
+    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as TestAccount[]) {
       tokens[account] = await t.tokenFor(account);
     }
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await postSpend(t, tokens.worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string }));
     expect(res.status).toBe(201);
     spendId = res.body.id;
   });
   afterAll(() => t.close());
 
-  const sees: [DemoAccount, boolean][] = [
+  const sees: [TestAccount, boolean][] = [
     ["worker", true],
     ["supervisor", true],
     ["auditor", true],
@@ -47,20 +47,20 @@ describe("who sees a spend", () => {
   });
 
   it("a worker asking the list for a colleague's spends gets none", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await t.http.get(`/api/spends?workerId=${ids.users.worker?.id}`).set("Authorization", `Bearer ${tokens.worker2}`);
     expect(res.body.items).toEqual([]);
   });
 
-  it.each(["finance", "auditor", "admin"] as DemoAccount[])("%s gets 403 logging a spend", async (account) => {
-    const ids = await demoIds(t);
+  it.each(["finance", "auditor", "admin"] as TestAccount[])("%s gets 403 logging a spend", async (account) => {
+    const ids = await councilIds(t);
     expectProblem(await postSpend(t, tokens[account], spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string })), 403);
   });
 
   it("voiding: a colleague gets 404, the worker may within 24 hours but not after, the admin any time", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const make = async () => (await postSpend(t, tokens.worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[1] as string, amount: 300 }))).body.id as string;
-    const voidAs = (account: DemoAccount, id: string) => t.http.post(`/api/spends/${id}/void`).set("Authorization", `Bearer ${tokens[account]}`).send({ reason: "Logged against the wrong client" });
+    const voidAs = (account: TestAccount, id: string) => t.http.post(`/api/spends/${id}/void`).set("Authorization", `Bearer ${tokens[account]}`).send({ reason: "Logged against the wrong client" });
 
     const early = await make();
     expectProblem(await voidAs("worker2", early), 404);

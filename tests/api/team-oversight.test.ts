@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, createScheme, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { createClient, createScheme, councilIds, postSpend, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 const DAY = 86_400_000;
 
@@ -24,15 +24,15 @@ interface Member {
 describe("a supervisor's team list and team spends", () => {
   const clock = new TestClock(new Date("2026-03-10T09:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let schemeId: string;
   const clientIds = {} as Record<"c1" | "c2", string>;
   const refs = { c1: `C-TEAM-1-${Date.now()}`, c2: `C-TEAM-2-${Date.now()}` };
-  const tokens = {} as Record<DemoAccount, string>;
-  const as = (account: DemoAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
+  const tokens = {} as Record<TestAccount, string>;
+  const as = (account: TestAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
   const spend = {} as Record<"a" | "b" | "c" | "voided" | "east", string>;
 
-  async function log(account: DemoAccount, body: Record<string, unknown>) {
+  async function log(account: TestAccount, body: Record<string, unknown>) {
     const res = await postSpend(t, tokens[account], spendBody({ schemeId, clientId: clientIds.c1, ...body }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as string;
@@ -40,13 +40,13 @@ describe("a supervisor's team list and team spends", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as DemoAccount[]) tokens[account] = await t.tokenFor(account);
-    ids = await demoIds(t);
+    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as TestAccount[]) tokens[account] = await t.tokenFor(account);
+    ids = await councilIds(t);
     // Justify within a day of logging, one day's grace; follow up within 5 days of the spend.
     schemeId = (await createScheme(t, { justificationDueDays: 1, graceDays: 1, followUpDueDays: 5, perClientCap: null })).id;
     clientIds.c1 = await createClient(t, tokens.worker, refs.c1);
     clientIds.c2 = await createClient(t, tokens.worker, refs.c2);
-    const justify = (account: DemoAccount, id: string) =>
+    const justify = (account: TestAccount, id: string) =>
       t.http.put(`/api/spends/${id}/justification`).set(as(account)).send({ narrative: "A coat for the winter so the client can walk to the day centre.", intendedOutcome: "Keeps attending" });
 
     spend.a = await log("worker", { amount: 1_000, category: "Travel", spentOn: "2026-03-02" });
@@ -66,13 +66,13 @@ describe("a supervisor's team list and team spends", () => {
   });
   afterAll(() => t.close());
 
-  async function members(account: DemoAccount, query = ""): Promise<Member[]> {
+  async function members(account: TestAccount, query = ""): Promise<Member[]> {
     const res = await t.http.get(`/api/team/members${query}`).set(as(account));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body.members;
   }
 
-  async function list(query: string, account: DemoAccount = "supervisor") {
+  async function list(query: string, account: TestAccount = "supervisor") {
     const res = await t.http.get(`/api/team/spends${query}`).set(as(account));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { count: number; liveTotal: number; items: { id: string; workerName: string; clientReference: string; receipt: string }[]; nextCursor: string | null };
@@ -182,7 +182,7 @@ describe("a supervisor's team list and team spends", () => {
     expect((await t.http.post(`/api/users/${worker}/restrictions/${lifted.body.id}/lift`).set(as("supervisor")).send({ reason: "It was meant for nobody at all" })).status).toBe(200);
     clock.advance(DAY);
 
-    for (const account of ["supervisor", "auditor", "admin"] as DemoAccount[]) {
+    for (const account of ["supervisor", "auditor", "admin"] as TestAccount[]) {
       const byId = new Map((await members(account, account === "supervisor" ? "" : `?teamId=${ids.teams.north}`)).map((m) => [m.id, m]));
       expect(byId.get(worker2)?.restrictions, account).toEqual([expect.objectContaining({ id: suspension.body.id, kind: "suspend", reason: "Cash handling under review after a missing receipt", until: "2026-03-31", inForce: true })]);
       expect(byId.get(worker)?.restrictions, account).toEqual([expect.objectContaining({ id: lowered.body.id, kind: "lower_caps", perSpendCap: 2_500, until: null, inForce: true })]);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody } from "../support/factories.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 
 interface TodoItem {
@@ -31,8 +31,8 @@ describe("deadlines after the spend", () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     [worker, supervisor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("supervisor")]);
-    const ids = await demoIds(t);
-    // The demo scheme gives 7 days to justify and 28 to follow up.
+    const ids = await councilIds(t);
+    // The test council's scheme gives 7 days to justify and 28 to follow up.
     const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[3] as string, amount: 1_500, spentOn: "2026-01-09" }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ justificationDueOn: "2026-01-17", followUpDueOn: "2026-02-06" });

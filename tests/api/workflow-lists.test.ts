@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, demoIds, postSpend, spendBody, type DemoIds } from "../support/factories.ts";
+import { createClient, councilIds, postSpend, spendBody, type CouncilIds } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
-import { startTestApp, TestClock, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { startTestApp, TestClock, type TestAccount, type TestApp } from "../support/test-app.ts";
 
 interface QueueItem {
   spend: { id: string; flags: string[] };
@@ -16,14 +16,14 @@ interface QueueItem {
 describe("review queue and team summary", () => {
   const clock = new TestClock(new Date("2026-03-02T09:00:00Z"));
   let t: TestApp;
-  let ids: DemoIds;
+  let ids: CouncilIds;
   let clientId: string;
-  const tokens = {} as Record<DemoAccount, string>;
-  const as = (account: DemoAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
+  const tokens = {} as Record<TestAccount, string>;
+  const as = (account: TestAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
   const spend = {} as Record<"earlier" | "first" | "second" | "own" | "east", string>;
   const justification = (n: number) => ({ narrative: `Case ${n}: a week's bus pass so the client can attend every day of the training course.`, intendedOutcome: "Finishes the course" });
 
-  async function log(account: DemoAccount, body: Record<string, unknown>, justify = true) {
+  async function log(account: TestAccount, body: Record<string, unknown>, justify = true) {
     const res = await postSpend(t, tokens[account], spendBody({ schemeId: ids.schemeId, clientId, ...body }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     if (justify) expect((await t.http.put(`/api/spends/${res.body.id}/justification`).set(as(account)).send(justification(1))).status).toBe(200);
@@ -33,8 +33,8 @@ describe("review queue and team summary", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
-    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as DemoAccount[]) tokens[account] = await t.tokenFor(account);
-    ids = await demoIds(t);
+    for (const account of ["worker", "worker2", "worker3", "supervisor", "supervisor2", "auditor", "finance", "admin"] as TestAccount[]) tokens[account] = await t.tokenFor(account);
+    ids = await councilIds(t);
     clientId = await createClient(t, tokens.worker);
     spend.earlier = await log("worker2", { amount: 1_200, spentOn: "2026-03-01", payee: "Stagecoach" });
     expect((await t.http.post(`/api/spends/${spend.earlier}/reviews`).set(as("supervisor")).send({ decision: "endorse" })).status).toBe(201);
@@ -50,7 +50,7 @@ describe("review queue and team summary", () => {
   });
   afterAll(() => t.close());
 
-  async function queue(account: DemoAccount, query = ""): Promise<{ items: QueueItem[]; nextCursor: string | null; waiting: number }> {
+  async function queue(account: TestAccount, query = ""): Promise<{ items: QueueItem[]; nextCursor: string | null; waiting: number }> {
     const res = await t.http.get(`/api/worklists/review-queue${query}`).set(as(account));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
@@ -96,7 +96,7 @@ describe("review queue and team summary", () => {
     expect(items[0]).toMatchObject({ justification: { revision: 2 }, reviews: [{ decision: "query", comment: "Was this the full week?" }] });
   });
 
-  it.each(["worker", "worker3", "auditor", "finance", "admin"] as DemoAccount[])("%s has no review queue (403)", async (account) => {
+  it.each(["worker", "worker3", "auditor", "finance", "admin"] as TestAccount[])("%s has no review queue (403)", async (account) => {
     expectProblem(await t.http.get("/api/worklists/review-queue").set(as(account)), 403);
   });
 
@@ -125,13 +125,13 @@ describe("review queue and team summary", () => {
     expect((await t.http.get(`/api/worklists/team-summary?teamId=${ids.teams.north}`).set(as("supervisor"))).status).toBe(200);
     expectProblem(await t.http.get(`/api/worklists/team-summary?teamId=${ids.teams.east}`).set(as("supervisor")), 403);
     expectProblem(await t.http.get("/api/worklists/team-summary?teamId=00000000-0000-4000-8000-000000000000").set(as("auditor")), 404);
-    for (const account of ["worker", "worker2", "worker3", "finance"] as DemoAccount[]) {
+    for (const account of ["worker", "worker2", "worker3", "finance"] as TestAccount[]) {
       expectProblem(await t.http.get("/api/worklists/team-summary").set(as(account)), 403);
     }
   });
 
   it("the to-do list is for people who log spends", async () => {
-    for (const account of ["auditor", "finance", "admin"] as DemoAccount[]) expectProblem(await t.http.get("/api/worklists/todo").set(as(account)), 403);
+    for (const account of ["auditor", "finance", "admin"] as TestAccount[]) expectProblem(await t.http.get("/api/worklists/todo").set(as(account)), 403);
     const own = await t.http.get("/api/worklists/todo").set(as("worker2"));
     expect(own.body.items.every((i: { spend: { workerId: string } }) => i.spend.workerId === ids.users.worker2?.id)).toBe(true);
     // The tracks' work; a receipt is asked for every spend without one (tests/api/team-oversight.test.ts).
@@ -149,7 +149,7 @@ describe("the month's total on My spends", () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     worker = await t.tokenFor("worker");
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const clientId = await createClient(t, worker);
     const log = async (token: string, amount: number, spentOn: string) => {
       const res = await postSpend(t, token, spendBody({ schemeId: ids.schemeId, clientId, amount, spentOn }));
@@ -181,7 +181,7 @@ describe("the month's total on My spends", () => {
   });
 
   it("is for people who log spends", async () => {
-    for (const account of ["auditor", "finance", "admin"] as DemoAccount[]) expectProblem(await total("", await t.tokenFor(account)), 403);
+    for (const account of ["auditor", "finance", "admin"] as TestAccount[]) expectProblem(await total("", await t.tokenFor(account)), 403);
     expectProblem(await t.http.get("/api/me/month-total"), 401);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
 /**
@@ -19,7 +19,7 @@ describe("a justification or follow-up sent again after a lost reply", () => {
   beforeAll(async () => {
     t = await startTestApp();
     [worker, supervisor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("supervisor")]);
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 410 }));
     expect(res.status).toBe(201);
     spendId = res.body.id;

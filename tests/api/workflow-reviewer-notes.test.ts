@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
-import { startTestApp, type DemoAccount, type TestApp } from "../support/test-app.ts";
+import { councilIds, postSpend, scalar, spendBody } from "../support/factories.ts";
+import { startTestApp, type TestAccount, type TestApp } from "../support/test-app.ts";
 import { waitForAllSealed } from "../support/log.ts";
 import { rows } from "./audit-support.ts";
 
@@ -12,19 +12,19 @@ import { rows } from "./audit-support.ts";
 describe("reviewer-only notes", () => {
   let t: TestApp;
   let spendId: string;
-  const tokens = {} as Record<DemoAccount, string>;
-  const as = (account: DemoAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
+  const tokens = {} as Record<TestAccount, string>;
+  const as = (account: TestAccount) => ({ Authorization: `Bearer ${tokens[account]}` });
   const notes: { id: string; body: string }[] = [];
   let visibleId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const account of ["worker", "supervisor", "auditor", "finance", "admin"] as DemoAccount[]) tokens[account] = await t.tokenFor(account);
-    const ids = await demoIds(t);
+    for (const account of ["worker", "supervisor", "auditor", "finance", "admin"] as TestAccount[]) tokens[account] = await t.tokenFor(account);
+    const ids = await councilIds(t);
     const res = await postSpend(t, tokens.worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 2_000 }));
     spendId = res.body.id;
     await t.http.put(`/api/spends/${spendId}/justification`).set(as("worker")).send({ narrative: "Winter coat from the charity shop; the client was walking to work in a thin jacket.", intendedOutcome: "Keeps the job" });
-    for (const author of ["supervisor", "auditor", "admin"] as DemoAccount[]) {
+    for (const author of ["supervisor", "auditor", "admin"] as TestAccount[]) {
       const body = `NOTE-${author}-compare with the pattern last month`;
       const note = await t.http.post(`/api/spends/${spendId}/comments`).set(as(author)).send({ body, visibility: "reviewers" });
       expect(note.status).toBe(201);
@@ -57,7 +57,7 @@ describe("reviewer-only notes", () => {
   });
 
   it("nor do the worker's list, to-do list or notifications; the visible comment did reach them", async () => {
-    for (const path of ["/api/spends", `/api/spends?clientId=${(await demoIds(t)).clients.north[0]}`, "/api/worklists/todo", "/api/notifications"]) {
+    for (const path of ["/api/spends", `/api/spends?clientId=${(await councilIds(t)).clients.north[0]}`, "/api/worklists/todo", "/api/notifications"]) {
       const res = await t.http.get(path).set(as("worker"));
       expect(res.status, path).toBe(200);
       expectNoNotes(res.body);
@@ -72,7 +72,7 @@ describe("reviewer-only notes", () => {
     expectNoNotes(res.body);
   });
 
-  it.each(["supervisor", "auditor", "admin"] as DemoAccount[])("%s sees every note and its event", async (account) => {
+  it.each(["supervisor", "auditor", "admin"] as TestAccount[])("%s sees every note and its event", async (account) => {
     const res = await t.http.get(`/api/spends/${spendId}`).set(as(account));
     expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual([...notes.map((n) => n.id), visibleId]);
     const noteEvents = res.body.timeline.filter((e: { data: { visibility?: string } }) => e.data.visibility === "reviewers");
@@ -112,7 +112,7 @@ describe("reviewer-only notes on a supervisor's own spend", () => {
     t = await startTestApp();
     supervisor = await t.tokenFor("supervisor");
     auditor = await t.tokenFor("auditor");
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await postSpend(t, supervisor, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 1_500 }));
     expect(res.status).toBe(201);
     spendId = res.body.id;
@@ -195,7 +195,7 @@ describe("an auditor's comments on a case", () => {
   beforeAll(async () => {
     t = await startTestApp();
     [worker, auditor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("auditor")]);
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 3_000 }));
     spendId = res.body.id;
     const note = await t.http.post(`/api/spends/${spendId}/comments`).set("Authorization", `Bearer ${auditor}`).send({ body: reviewersOnly, visibility: "reviewers" });

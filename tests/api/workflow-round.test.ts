@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoIds, postSpend, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -21,7 +21,7 @@ describe("the round after the spend", () => {
   beforeAll(async () => {
     t = await startTestApp();
     [worker, supervisor, auditor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("supervisor"), t.tokenFor("auditor")]);
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const res = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[0] as string, amount: 640 }));
     expect(res.status).toBe(201);
     spendId = res.body.id;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { demoIds, postSpend, scalar, spendBody } from "../support/factories.ts";
+import { councilIds, postSpend, scalar, spendBody } from "../support/factories.ts";
 import { expectProblem } from "../support/problem.ts";
 import { startTestApp, TestClock, type TestApp } from "../support/test-app.ts";
 
@@ -20,7 +20,7 @@ describe("bad input after the spend", () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     [worker, supervisor] = await Promise.all([t.tokenFor("worker"), t.tokenFor("supervisor")]);
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const log = async () => (await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[2] as string, amount: 2_400, spentOn }))).body.id as string;
     due = await log();
     submitted = await log();
@@ -75,7 +75,7 @@ describe("bad input after the spend", () => {
   });
 
   it("reviewing before any justification is submitted is 409 naming the transition", async () => {
-    const ids = await demoIds(t);
+    const ids = await councilIds(t);
     const fresh = await postSpend(t, worker, spendBody({ schemeId: ids.schemeId, clientId: ids.clients.north[2] as string, amount: 100, spentOn }));
     before = await footprint();
     const res = await t.http.post(`/api/spends/${fresh.body.id}/reviews`).set(as(supervisor)).send({ decision: "endorse" });

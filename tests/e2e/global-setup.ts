@@ -46,10 +46,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
-  const { command, args, cwd } = serveCommand();
+  const { command, args, env: serveEnv, cwd } = serveCommand();
   const server = spawn(command, args, {
     cwd,
-    env,
+    env: { ...serveEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = captureOutput(server);

@@ -1,12 +1,14 @@
 // One bar of signal in a stairwell (750 kbps up, 150 ms round trip): a worker logs a spend with
 // a 3 MB phone photo of the receipt. The spend is confirmed as soon as the server has it; the
 // photo, shrunk on the phone, follows from the outbox and arrives afterwards, small and with
-// no location in it. A receipt whose sending is cut off survives a reload and goes by itself.
+// no location in it. A receipt whose sending is cut off survives a reload and goes by itself,
+// and so does one added later on the spend's own page with no signal.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
 import sharp from "sharp";
 import { expectNoSeriousA11yViolations, heading, openPhonePage, screenshot, signIn, type PhonePage } from "./support/browser.ts";
-import { call, catchUp, login } from "./support/api.ts";
+import { call, catchUp, login, serverToday } from "./support/api.ts";
 
 const baseUrl = inject("baseUrl");
 // worker2 (north team): sign-ins are rate limited per account, and worker@ signs in most often.
@@ -23,6 +25,7 @@ let cdp: CDPSession;
 let token: string;
 let userId: string;
 let photo: Buffer;
+let clientId: string;
 
 interface SpendDetail {
   receipts: { id: string }[];
@@ -102,7 +105,7 @@ async function spendIdFor(payee: string): Promise<string> {
 beforeAll(async () => {
   ({ token, user: { id: userId } } = await login(WORKER));
   await catchUp(token);
-  await call("POST", "/api/clients", token, { reference: CLIENT_REF });
+  ({ id: clientId } = await call<{ id: string }>("POST", "/api/clients", token, { reference: CLIENT_REF }));
   photo = await phonePhoto();
   phone = await openPhonePage(baseUrl);
   page = phone.page;
@@ -188,6 +191,57 @@ describe("a receipt photo on one bar of signal", () => {
     await expect.poll(() => card.innerText()).not.toContain("Receipt missing");
     const spend = await call<SpendDetail>("GET", `/api/spends/${spendId}`, token);
     expect(spend.receipts).toHaveLength(1);
+    phone.watcher.assertClean();
+  });
+
+  it("sends a receipt added on the spend's page with no signal when the signal returns: once, shrunk, with no GPS", async () => {
+    // Logged at the till with no receipt; the worker adds the photo later, from the spend's page.
+    const scheme = (await call<{ items: { id: string; categories: string[] }[] }>("GET", "/api/schemes", token)).items[0];
+    if (!scheme) throw new Error("the worker has no scheme");
+    const spend = await call<{ id: string }>(
+      "POST",
+      "/api/spends",
+      token,
+      { schemeId: scheme.id, clientId, amount: 240, category: scheme.categories[0], payee: `Stairwell chemist ${run}`, paymentMethod: "prepaid_card", spentOn: serverToday(), note: "" },
+      { "Idempotency-Key": randomUUID() },
+    );
+    await page.goto(`/spends/${spend.id}`);
+    await expect.poll(() => heading(page).textContent(), { timeout: 10_000 }).toBe(`£2.40 for ${CLIENT_REF}`);
+
+    await phone.context.setOffline(true);
+    await expect.poll(() => page.evaluate("navigator.onLine")).toBe(false);
+    await page.getByLabel("Add a receipt").setInputFiles({ name: "IMG_2042.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByRole("button", { name: "Upload receipt" }).click();
+    const waiting = page.getByTestId("waiting-receipt");
+    await expect.poll(() => waiting.innerText(), { timeout: 30_000 }).toMatch(/^Receipt sending/);
+    await expectNoSeriousA11yViolations(page, "spend page, receipt sending");
+
+    // Still no signal for receipts after a reload: the photo waits on the phone, not in the page.
+    const receipts = "**/api/spends/*/receipts";
+    await page.route(receipts, (route) => route.abort("internetdisconnected"));
+    await phone.context.setOffline(false);
+    await page.reload();
+    await expect.poll(() => waiting.innerText()).toMatch(/^Receipt sending/);
+    expect(await storedReceipt(spend.id)).toBeNull();
+
+    // The signal is back: it sends itself, and the page says so.
+    await page.unroute(receipts);
+    await phone.context.setOffline(true);
+    await expect.poll(() => page.evaluate("navigator.onLine")).toBe(false);
+    await phone.context.setOffline(false);
+    await page.getByRole("alert").getByText("Receipt sent").waitFor({ timeout: 30_000 });
+    expect(await waiting.count()).toBe(0);
+
+    const detail = await call<SpendDetail>("GET", `/api/spends/${spend.id}`, token);
+    expect(detail.receipts).toHaveLength(1);
+    const stored = await storedReceipt(spend.id);
+    if (!stored) throw new Error("the server holds no receipt");
+    console.log(`Receipt added on the spend's page: ${stored.length} bytes stored (photo chosen: ${photo.length} bytes)`);
+    expect(stored.length).toBeLessThan(400 * 1024);
+    const meta = await sharp(stored).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(1600);
+    expect(await hasGps(stored)).toBe(false);
     phone.watcher.assertClean();
   });
 });

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { SchemeInput } from "@greentape/domain/scheme-input";
 import type { TestApp } from "./test-app.ts";
 
-export interface DemoIds {
+export interface CouncilIds {
   users: Record<string, { id: string; teamId: string | null }>;
   teams: { north: string; east: string };
   clients: { north: string[]; east: string[] };
@@ -14,8 +14,8 @@ export async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promis
   return ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-/** Ids of the demo council, read straight from the database. */
-export async function demoIds(t: TestApp): Promise<DemoIds> {
+/** Ids of the test council, read straight from the database. */
+export async function councilIds(t: TestApp): Promise<CouncilIds> {
   const users = await rows<{ email: string; id: string; team_id: string | null }>(t, sql`select email, id, team_id from users`);
   const teams = await rows<{ id: string; name: string }>(t, sql`select id, name from teams`);
   const clients = await rows<{ id: string; team_id: string; reference: string }>(t, sql`select id, team_id, reference from clients order by reference`);

@@ -1,12 +1,13 @@
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@greentape/db/client";
-import { seedDemo } from "@greentape/db/seed";
+import { seedCouncil } from "@greentape/db/seed";
 import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { createFreshDatabase } from "./database.ts";
+import { TEST_COUNCIL } from "./test-council.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A migrated, demo-seeded PostgreSQL database each test file copies; "" on PGlite. */
+    /** A migrated PostgreSQL database seeded with the test council, which each test file copies; "" on PGlite. */
     templateDatabase: string;
   }
 }
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
   }
   const handle = await openDatabase({ databaseUrl: template.url, poolSize: 1 });
   await handle.migrate();
-  await seedDemo(handle.db, { hashPassword });
+  await seedCouncil(handle.db, TEST_COUNCIL, { hashPassword });
   await handle.close();
   project.provide("templateDatabase", template.name);
   return async () => {

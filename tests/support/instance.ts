@@ -27,7 +27,7 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_DEMO: "false",
-      // The copied demo accounts sign in with the password alone, as in the other harnesses.
+      // The test council's accounts, copied with the template, sign in with the password alone, as in the other harnesses.
       MFA_REQUIRED_ROLES: "",
       LOG_LEVEL: "warn",
       LOG_SEAL_POLL_MS: "200",

@@ -23,10 +23,10 @@ export function freePort(): Promise<number> {
  */
 export async function startServer(databaseUrl: string | null, env: Record<string, string> = {}, nodeFlags: string[] = [], startSeconds = 30): Promise<{ child: ChildProcess; base: string }> {
   const port = env.PORT ?? String(await freePort());
-  const { command, args, cwd } = serveCommand();
+  const { command, args, env: serveEnv, cwd } = serveCommand();
   const child = spawn(command, [...nodeFlags, ...args], {
     cwd,
-    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", MFA_REQUIRED_ROLES: "", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent", ...env },
+    env: { ...withoutDatabaseUrl(process.env), ...serveEnv, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false", MFA_REQUIRED_ROLES: "", JWT_SECRET: randomBytes(32).toString("hex"), WEB_DIST: "/nonexistent", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import supertest from "supertest";
 import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@greentape/db/client";
-import { DEMO_PASSWORD, seedDemo } from "@greentape/db/seed";
+import { seedCouncil } from "@greentape/db/seed";
 import { buildApp } from "../../apps/api/src/app.ts";
 import { loadConfig, type Config } from "../../apps/api/src/config.ts";
 import type { Clock } from "../../apps/api/src/lib/clock.ts";
@@ -10,19 +10,9 @@ import type { LogDestination } from "../../apps/api/src/lib/logger.ts";
 import { hashPassword } from "../../apps/api/src/lib/passwords.ts";
 import { createFreshDatabase, type FreshDatabase } from "./database.ts";
 import { TEST_LOG_ENV } from "./log.ts";
+import { TEST_ACCOUNTS, TEST_COUNCIL, TEST_PASSWORD, type TestAccount } from "./test-council.ts";
 
-export const DEMO = {
-  worker: "worker@demo.test",
-  worker2: "worker2@demo.test",
-  worker3: "worker3@demo.test",
-  supervisor: "supervisor@demo.test",
-  supervisor2: "supervisor2@demo.test",
-  auditor: "auditor@demo.test",
-  finance: "finance@demo.test",
-  admin: "admin@demo.test",
-} as const;
-export type DemoAccount = keyof typeof DEMO;
-export { DEMO_PASSWORD };
+export { TEST_ACCOUNTS, TEST_PASSWORD, type TestAccount };
 
 /** A clock tests can move. */
 export class TestClock implements Clock {
@@ -46,7 +36,7 @@ export interface TestApp {
   http: supertest.Agent;
   kind: "postgres" | "pglite";
   /** Signs in and returns a Bearer access token. */
-  tokenFor(account: DemoAccount | string, password?: string): Promise<string>;
+  tokenFor(account: TestAccount | string, password?: string): Promise<string>;
   /** Closes this app (not its database) and starts a new one on the same database, as a server restart would. */
   restart(): Promise<TestApp>;
   /** A second instance of the app on the same database, as a second server would be (its own connection pool on PostgreSQL). Close it before this one. */
@@ -78,7 +68,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   } else {
     database = await openDatabase({ inMemory: true });
     await database.migrate();
-    if (seed) await seedDemo(database.db, { hashPassword });
+    if (seed) await seedCouncil(database.db, TEST_COUNCIL, { hashPassword });
   }
   const config = loadConfig({
     LOG_LEVEL: "silent",
@@ -87,8 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     JWT_SECRET: "test-secret-test-secret-test-secret-0123456789",
     // Reminders are swept by the tests that want them, at the moments they choose.
     JOB_QUEUE: "off",
-    // The demo's people, copied from a seeded template on PostgreSQL (where SEED_DEMO is off), sign
-    // in with a password alone, as on the demo; second-factor tests set the roles they need.
+    // The test council's people sign in with a password alone; second-factor tests set the roles they need.
     MFA_REQUIRED_ROLES: "",
     ...TEST_LOG_ENV,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
@@ -112,8 +101,8 @@ async function serve(database: DatabaseHandle, fresh: FreshDatabase | null, conf
     config,
     http,
     kind: database.kind,
-    async tokenFor(account, password = DEMO_PASSWORD) {
-      const email = account in DEMO ? DEMO[account as DemoAccount] : account;
+    async tokenFor(account, password = TEST_PASSWORD) {
+      const email = account in TEST_ACCOUNTS ? TEST_ACCOUNTS[account as TestAccount] : account;
       const res = await supertest(url).post("/api/auth/login").send({ email, password });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;

@@ -1,4 +1,4 @@
-import { Navigate, Outlet, useLocation } from "react-router-dom";
+import { Navigate, Outlet, useLocation } from "../lib/router.tsx";
 import { Loading } from "../components/loading.tsx";
 import { usePasswordChangeRedirect } from "../features/change-password/must-change-password.ts";
 import { useAuth } from "../lib/auth.tsx";

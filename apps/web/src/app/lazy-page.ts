@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import type { RouteObject } from "react-router-dom";
+import type { RouteObject } from "../lib/router.tsx";
 
 /**
  * A page whose code loads when it is first visited, so a phone on a weak signal fetches only the
@@ -7,5 +7,5 @@ import type { RouteObject } from "react-router-dom";
  * can be used). The service worker precaches the worker's pages for offline use, not the office areas'.
  */
 export function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject["lazy"] {
-  return async () => ({ Component: pick(await load()) });
+  return async () => pick(await load());
 }

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 import { usePageTitle } from "../components/use-page-title.ts";
 
 export function NotFoundPage() {

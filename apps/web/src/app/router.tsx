@@ -1,5 +1,4 @@
-import { createBrowserRouter } from "react-router-dom";
-import { Loading } from "../components/loading.tsx";
+import type { RouteObject } from "../lib/router.tsx";
 import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
 import { RequireSignedIn, SessionGate } from "./guards.tsx";
 import { PublicLayout } from "./layouts/public-layout.tsx";
@@ -14,12 +13,10 @@ import { reviewRoutes } from "./routes/review-routes.tsx";
 import { workerRoutes } from "./routes/worker-routes.tsx";
 
 // Deep links work: the server answers every non-/api path with index.html (and so does the
-// service worker, from its precache), then this router picks the page.
-export const router = createBrowserRouter([
+// service worker, from its precache), then these routes pick the page (app.tsx).
+export const routes: RouteObject[] = [
   {
     element: <SessionGate />,
-    // Shown while the page of a first visit to an address loads (lazyPage).
-    hydrateFallbackElement: <Loading label="Loading Green Tape" />,
     children: [
       {
         element: <PublicLayout />,
@@ -53,4 +50,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];

@@ -1,5 +1,5 @@
-import { Link } from "react-router-dom";
-import { discardWrites, useOutbox } from "../lib/outbox.ts";
+import { Link } from "../lib/router.tsx";
+import { discardWrite, discardWrites, useOutbox } from "../lib/outbox.ts";
 import type { WriteKind } from "../lib/outbox.ts";
 import { WarningText } from "./warning-text.tsx";
 
@@ -35,6 +35,7 @@ const WRITE_NAMES: Record<WriteKind, { name: string; form: string | null }> = {
   justification: { name: "Your justification", form: "justify" },
   "follow-up": { name: "Your follow-up", form: "follow-up" },
   "receipt-lost": { name: "Your lost-receipt declaration", form: null },
+  receipt: { name: "Your receipt", form: null },
 };
 
 /** What was written about this spend that the phone still holds: waiting for a signal, or refused with the reason. */
@@ -46,17 +47,23 @@ export function QueuedWrites({ userId, spendId }: { userId: string; spendId: str
         const { name, form } = WRITE_NAMES[write.kind];
         return write.state === "needs-attention" ? (
           <WarningText key={write.key} testId={`refused-${write.kind}`}>
-            {name} was not accepted: {(write.problem?.detail ?? write.problem?.title ?? "the server refused it").replace(/\.$/, "")}. What you wrote is kept on this phone.{" "}
+            {name} was not accepted: {(write.problem?.detail ?? write.problem?.title ?? "the server refused it").replace(/\.$/, "")}. {write.kind === "receipt" ? "The file is kept on this phone." : "What you wrote is kept on this phone."}{" "}
             {form ? (
               <Link className="govuk-link" to={`/spends/${spendId}/${form}`}>
                 Correct it and send it again
               </Link>
             ) : (
-              <button type="button" className="gt-link-button" onClick={() => void discardWrites(write)}>
+              <button type="button" className="gt-link-button" onClick={() => void (write.kind === "receipt" ? discardWrite(userId, write.key) : discardWrites(write))}>
                 Discard it
               </button>
             )}
           </WarningText>
+        ) : write.kind === "receipt" ? (
+          // As on My spends: the receipt is on its way, not stuck (a photo takes a while on one bar).
+          <p className="govuk-body" key={write.key} data-testid="waiting-receipt">
+            <strong className="govuk-tag govuk-tag--light-blue">Receipt sending</strong> Your receipt is on this phone and goes by itself, now or when
+            you have a signal.
+          </p>
         ) : (
           <p className="govuk-body" key={write.key} data-testid={`waiting-${write.kind}`}>
             <strong className="govuk-tag govuk-tag--yellow">Waiting to send</strong> {name} is on this phone and will be sent by itself when you have a

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 import { describeRestriction } from "@greentape/domain/restrictions";
 import { LoadFailed } from "./load-failed.tsx";
 import { Loading } from "./loading.tsx";

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 
 /** In place of a form about a spend that this person may not fill in (now): why not, and the way back. */
 export function SpendActionNotAllowed({ heading, reason, spendId }: { heading: string; reason: string; spendId: string }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router-dom";
+import { Link } from "../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import type { SpendDetail } from "@greentape/contract/spends";
 import { ErrorSummary } from "./error-summary.tsx";

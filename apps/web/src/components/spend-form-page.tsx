@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useParams } from "react-router-dom";
+import { useParams } from "../lib/router.tsx";
 import type { SpendDetail } from "@greentape/contract/spends";
 import { Loading } from "./loading.tsx";
 import { useSpend } from "./spend-api.ts";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { useNavigate } from "react-router-dom";
+import { useNavigate } from "../lib/router.tsx";
 import { ApiError, NetworkError } from "../lib/api-client.ts";
 import { useCurrentUser } from "../lib/auth.tsx";
 import { addWriteToOutbox, discardWrites, useOutbox } from "../lib/outbox.ts";

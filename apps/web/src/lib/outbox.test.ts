@@ -131,6 +131,12 @@ describe("writes about a spend", () => {
     expect(supersededWrites(writes, { userId: "me", spendId: "spend-1", kind: "justification" }).map((w) => w.key)).toEqual(["waiting", "refused"]);
   });
 
+  it("never replaces a receipt added on the spend's page: each is another receipt", () => {
+    const receipt = { blob: new Blob(["%PDF-1.4"]), name: "r.pdf", type: "application/pdf" };
+    const writes = [write({ key: "first", kind: "receipt", body: {}, receipt }), write({ key: "refused", kind: "receipt", body: {}, receipt, state: "needs-attention" })];
+    expect(supersededWrites(writes, { userId: "me", spendId: "spend-1", kind: "receipt" })).toEqual([]);
+  });
+
   it("are sent by the timer only when waiting and due, like spends", () => {
     const now = 5_000;
     const writes = [write({ key: "due" }), write({ key: "later", nextAttemptAt: now + 1 }), write({ key: "refused", state: "needs-attention" })];

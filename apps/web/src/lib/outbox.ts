@@ -20,6 +20,9 @@
 //   server takes the same text again as the same thing (no second revision), so its key only names the record here and is sent as
 //   Idempotency-Key for the log. A newer text for the same spend and form replaces a waiting one.
 //   Once sent, the form's draft goes; when refused, the draft stays for correction.
+// - A receipt added on the spend's page is a write too, holding the (shrunk) file: it goes as a
+//   spend's receipt does, and the server takes the same file again as the same receipt. Each is
+//   another receipt, so none replaces another.
 // - Cleared at sign-out with all local data (its database is listed in local-data.ts). A
 //   sign-out made with no signal is sent before the outbox runs again: the outbox runs only for
 //   someone signed in, and nobody is until the server has heard it (api-client.ts).
@@ -109,8 +112,8 @@ export interface SentRecord {
   queued: boolean;
 }
 
-/** What a worker writes about a spend; also the last part of its path and the draft's kind. */
-export type WriteKind = "justification" | "follow-up" | "receipt-lost";
+/** What a worker writes about a spend; also the draft's kind and, but for a receipt, the last part of its path. */
+export type WriteKind = "justification" | "follow-up" | "receipt-lost" | "receipt";
 
 /** A justification, follow-up or lost-receipt declaration written with no signal, waiting to be sent. */
 export interface OutboxWrite {
@@ -119,8 +122,10 @@ export interface OutboxWrite {
   userId: string;
   spendId: string;
   kind: WriteKind;
-  /** Exactly the body of the request. */
+  /** Exactly the body of the request (empty for a receipt). */
   body: Record<string, unknown>;
+  /** The file of a receipt write. */
+  receipt?: OutboxReceipt;
   state: OutboxState;
   attempts: number;
   nextAttemptAt: number;
@@ -213,8 +218,9 @@ export function writeRequest(write: OutboxWrite): { method: "PUT" | "POST"; path
   return { method, path: `/api/spends/${encodeURIComponent(write.spendId)}/${write.kind}`, body: write.body, headers: { "Idempotency-Key": write.key } };
 }
 
-/** The writes a new one replaces: the same spend and form, not being sent right now. */
+/** The writes a new one replaces: the same spend and form, not being sent right now. A receipt replaces none. */
 export function supersededWrites(writes: readonly OutboxWrite[], next: Pick<OutboxWrite, "userId" | "spendId" | "kind">): OutboxWrite[] {
+  if (next.kind === "receipt") return [];
   return writes.filter((w) => w.userId === next.userId && w.spendId === next.spendId && w.kind === next.kind && w.state !== "sending");
 }
 
@@ -290,7 +296,7 @@ export async function listSent(userId: string): Promise<SentRecord[]> {
 }
 
 /** Puts what the worker wrote in the outbox, in place of an older text for the same spend and form. */
-export async function addWriteToOutbox(input: Pick<OutboxWrite, "userId" | "spendId" | "kind" | "body">): Promise<OutboxWrite> {
+export async function addWriteToOutbox(input: Pick<OutboxWrite, "userId" | "spendId" | "kind" | "body" | "receipt">): Promise<OutboxWrite> {
   const write: OutboxWrite = { ...input, body: { ...input.body }, key: newIdempotencyKey(), state: "waiting", attempts: 0, nextAttemptAt: 0, createdAt: new Date().toISOString(), problem: null };
   const db = await database();
   const tx = db.transaction("writes", "readwrite");
@@ -310,6 +316,16 @@ export async function discardWrites(target: Pick<OutboxWrite, "userId" | "spendI
   for (const old of stale) await tx.store.delete(old.key);
   await tx.done;
   if (stale.length > 0) emit();
+}
+
+/** Drops one waiting or refused write (a receipt the worker no longer wants sent). */
+export async function discardWrite(userId: string, key: string): Promise<void> {
+  if (inFlightWrites.has(key)) return;
+  const db = await database();
+  const write = await db.get("writes", key);
+  if (!write || write.userId !== userId || write.state === "sending") return;
+  await db.delete("writes", key);
+  emit();
 }
 
 /** This user's waiting and refused writes, oldest first. */
@@ -457,9 +473,12 @@ async function sendWrite(userId: string, key: string): Promise<SendResult["kind"
   if (stored.state === "needs-attention") return "refused";
   const write = await updateWrite(key, (w) => ({ ...w, state: "sending", attempts: w.attempts + 1 }));
   if (!write) return "gone";
-  const request = writeRequest(write);
   try {
-    await (request.method === "POST" ? apiPost : apiPut)<unknown>(request.path, request.body, { headers: request.headers });
+    if (write.receipt) await uploadReceipt(write.spendId, write.receipt);
+    else {
+      const request = writeRequest(write);
+      await (request.method === "POST" ? apiPost : apiPut)<unknown>(request.path, request.body, { headers: request.headers });
+    }
   } catch (error) {
     if (classifyFailure(error) === "retry" || !(error instanceof ApiError)) {
       await updateWrite(key, (w) => ({ ...w, state: "waiting", nextAttemptAt: Date.now() + waitBeforeRetry(error, backoffDelay(w.attempts)) }));
@@ -476,12 +495,10 @@ async function sendWrite(userId: string, key: string): Promise<SendResult["kind"
 }
 
 /** POST /api/spends/:id/receipts, multipart field `file`. */
-export async function uploadReceipt(spendId: string, receipt: OutboxReceipt | File): Promise<{ id: string }> {
+async function uploadReceipt(spendId: string, receipt: OutboxReceipt): Promise<void> {
   const form = new FormData();
-  if (receipt instanceof File) form.append("file", receipt, receipt.name || "receipt");
-  else form.append("file", receipt.blob, receipt.name || "receipt");
-  const response = await apiFetch(`/api/spends/${encodeURIComponent(spendId)}/receipts`, { method: "POST", body: form });
-  return (await response.json()) as { id: string };
+  form.append("file", receipt.blob, receipt.name || "receipt");
+  await apiFetch(`/api/spends/${encodeURIComponent(spendId)}/receipts`, { method: "POST", body: form });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 
 /** A plain footer: no crown and no Crown copyright, as this is a council's own service. */
 export function AppFooter() {

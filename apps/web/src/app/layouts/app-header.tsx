@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 import { NotificationsBadge } from "../../features/notifications/notifications-badge.tsx";
 import { ROLE_LABELS } from "../../lib/auth.tsx";
 import type { CurrentUser } from "../../lib/auth.tsx";

@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import type { ReactNode } from "react";
-import { Outlet } from "react-router-dom";
+import { Outlet } from "../../lib/router.tsx";
 import { SkipLink } from "../../components/skip-link.tsx";
 import { AppFooter } from "./app-footer.tsx";
 import { AppHeader } from "./app-header.tsx";

@@ -1,5 +1,5 @@
 import { useId, useState, useSyncExternalStore } from "react";
-import { Link, useLocation } from "react-router-dom";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { currentItem } from "../navigation.ts";
 import type { NavItem } from "../navigation.ts";
 

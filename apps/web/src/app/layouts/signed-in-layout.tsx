@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Outlet, useNavigate } from "react-router-dom";
+import { Outlet, useNavigate } from "../../lib/router.tsx";
 import { canLogSpend } from "@greentape/domain/permissions";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { SkipLink } from "../../components/skip-link.tsx";

@@ -1,4 +1,4 @@
-import type { RouteObject } from "react-router-dom";
+import type { RouteObject } from "../../lib/router.tsx";
 import { RequireRole } from "../guards.tsx";
 import { lazyPage } from "../lazy-page.ts";
 import type { AreaNavigation } from "../navigation.ts";

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from "react";
-import { Link, useLocation } from "react-router-dom";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { LoadFailed } from "../../components/load-failed.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { ScrollTable } from "../../components/scroll-table.tsx";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { Textarea } from "../../components/form-fields.tsx";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate } from "../../lib/router.tsx";
 import type { FlashState } from "../../components/success-banner.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { TeamForm } from "./team-form.tsx";

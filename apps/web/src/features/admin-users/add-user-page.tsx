@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 import { passwordProblem } from "@greentape/domain/password-policy";
 import type { Role } from "@greentape/domain/roles";
 import { ErrorSummary } from "../../components/error-summary.tsx";

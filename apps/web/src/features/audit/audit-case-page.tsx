@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams } from "../../lib/router.tsx";
 import { findingInputSchema } from "@greentape/domain/audit-input";
 import { FINDING_RESULTS, FINDING_RESULT_LABELS, isDeviation } from "@greentape/domain/audit-report";
 import type { FindingResult } from "@greentape/domain/audit-report";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { drawSampleInputSchema } from "@greentape/domain/audit-input";
 import type { DrawSampleInput } from "@greentape/domain/audit-input";
 import { isValidPeriod } from "@greentape/domain/dates";

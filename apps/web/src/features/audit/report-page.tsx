@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams } from "../../lib/router.tsx";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";

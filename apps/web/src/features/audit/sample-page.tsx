@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import type { SampleDetail, SampleItemDetail, SampleVerdict } from "@greentape/contract/audit";
 import { LoadFailed } from "../../components/load-failed.tsx";

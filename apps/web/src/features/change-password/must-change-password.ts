@@ -3,7 +3,7 @@
 // `mustChangePassword`; once they change it here, this session remembers, so they are not sent
 // back before the next GET /api/me.
 import { useSyncExternalStore } from "react";
-import { useLocation } from "react-router-dom";
+import { useLocation } from "../../lib/router.tsx";
 import { useAuth } from "../../lib/auth.tsx";
 import type { CurrentUser } from "../../lib/auth.tsx";
 

@@ -1,4 +1,4 @@
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { LoadFailed } from "../../components/load-failed.tsx";

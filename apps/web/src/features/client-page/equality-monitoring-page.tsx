@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { EQUALITY_DIMENSION_KEYS, EQUALITY_DIMENSIONS, type EqualityDimension, type EqualityMonitoring } from "@greentape/domain/equality-monitoring";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Radios } from "../../components/form-fields.tsx";

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams } from "../../lib/router.tsx";
 import * as Plot from "@observablehq/plot";
 import { formatMoney } from "@greentape/domain/money";
 import { LoadFailed } from "../../components/load-failed.tsx";

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 import { reviewQueueSchema } from "@greentape/contract/worklists";
 import { useApiData } from "../../lib/use-api-data.ts";
 import { waitingForReview } from "../../lib/format.ts";

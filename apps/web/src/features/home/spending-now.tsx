@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { Link } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { describeRestriction } from "@greentape/domain/restrictions";
 import { Loading } from "../../components/loading.tsx";

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { Link, useLocation, useSearchParams } from "react-router-dom";
+import { Link, useLocation, useSearchParams } from "../../lib/router.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { currentPeriod, formatPeriod } from "../../lib/format.ts";

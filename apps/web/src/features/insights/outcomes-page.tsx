@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo } from "react";
 import type { FormEvent } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useSearchParams } from "../../lib/router.tsx";
 import * as Plot from "@observablehq/plot";
 import { formatMoney } from "@greentape/domain/money";
 import { OUTCOME_GROUPINGS } from "@greentape/domain/insights-input";
@@ -198,7 +198,7 @@ function Compare({ groups, noun }: { groups: OutcomeGroup[]; noun: string }) {
     const next = new URLSearchParams(params);
     next.set("first", String(form.get("first")));
     next.set("second", String(form.get("second")));
-    setParams(next, { preventScrollReset: true });
+    setParams(next);
   }
 
   const select = (name: "first" | "second", label: string, fallback: OutcomeGroup) => (

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import type { FormEvent } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useSearchParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { publicSummarySchema, type PublicSummary } from "@greentape/domain/public-summary";
 import { TOO_FEW_TO_TELL_BELOW } from "@greentape/domain/rates";

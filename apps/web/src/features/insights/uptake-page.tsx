@@ -1,6 +1,6 @@
 import { useId } from "react";
 import type { FormEvent } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useSearchParams } from "../../lib/router.tsx";
 import { isValidPeriod } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
 import type { Uptake } from "@greentape/contract/insights";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent, RefObject } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "../../lib/router.tsx";
 import { todayIn } from "@greentape/domain/dates";
 import { formatMoney, parseMoney, toDecimalString } from "@greentape/domain/money";
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, spendInputSchema, type PayeeType } from "@greentape/domain/spend-input";
@@ -19,7 +19,7 @@ import type { OutboxProblem, OutboxSpend } from "../../lib/outbox.ts";
 import { AllowancePanel } from "./allowance-panel.tsx";
 import { ChipRadios } from "./chip-radios.tsx";
 import { ClientPicker } from "./client-picker.tsx";
-import { shrinkReceipt } from "./shrink-receipt.ts";
+import { shrinkReceipt } from "../../lib/shrink-receipt.ts";
 import { rememberClient, useAllowance, useReferenceData } from "../../lib/spend-reference-api.ts";
 import type { ReferenceData } from "../../lib/spend-reference-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";

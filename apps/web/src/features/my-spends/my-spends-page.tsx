@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
-import { Link, useLocation } from "react-router-dom";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";
@@ -69,7 +69,11 @@ export function MySpendsPage() {
   useReloadWhenOnline(list.reload);
 
   const sentFromOutbox = new Set(outbox.sent.filter((s) => s.queued).map((s) => s.spendId));
-  const receiptsSending = new Set(outbox.records.filter(onlyReceiptLeft).map((r) => r.spendId));
+  // A receipt on its way, whether it followed its spend or was added on the spend's page.
+  const receiptsSending = new Set([
+    ...outbox.records.filter(onlyReceiptLeft).map((r) => r.spendId),
+    ...outbox.writes.filter((w) => w.kind === "receipt" && w.state !== "needs-attention").map((w) => w.spendId),
+  ]);
   const receiptsRefused = new Map(outbox.sent.filter((s) => s.receiptProblem !== null).map((s) => [s.spendId, s]));
   const receiptState = (spendId: string): ReceiptOnItsWay => (receiptsSending.has(spendId) ? "sending" : receiptsRefused.has(spendId) ? "refused" : null);
   const waiting = outbox.records.filter((r) => r.state !== "needs-attention" && !onlyReceiptLeft(r)).length;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Link, useLocation } from "react-router-dom";
+import { Link, useLocation } from "../../lib/router.tsx";
 import { NOTIFICATIONS_CHANGED, fetchNotifications } from "./notifications-api.ts";
 import "./notifications-badge.css";
 

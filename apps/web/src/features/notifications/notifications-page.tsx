@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useNavigate } from "../../lib/router.tsx";
 import type { NotificationList, NotificationView } from "@greentape/contract/notifications";
 import { Loading } from "../../components/loading.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { parseMoney } from "@greentape/domain/money";
 import { restrictionInputSchema, type RestrictionInput, type RestrictionKind } from "@greentape/domain/restrictions";
 import { ErrorSummary } from "../../components/error-summary.tsx";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import type { EarlierSpend, ReviewQueueItem } from "@greentape/contract/worklists";
 import { LoadFailed } from "../../components/load-failed.tsx";

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { reviewInputSchema } from "@greentape/domain/workflow-input";
 import type { ReviewDecision } from "@greentape/domain/workflow-input";

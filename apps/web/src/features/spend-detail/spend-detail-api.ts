@@ -1,6 +1,5 @@
 import { type SpendDetail, spendDetailSchema } from "@greentape/contract/spends";
 import { apiPost } from "../../lib/api-client.ts";
-import { uploadReceipt } from "../../lib/outbox.ts";
 import { fetchSpend } from "../../components/spend-api.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
 
@@ -14,10 +13,6 @@ async function fetchSpendPage(id: string, signal?: AbortSignal): Promise<SpendPa
 
 export function useSpendPage(id: string) {
   return useLoad(`spend:${id}`, (signal) => fetchSpendPage(id, signal));
-}
-
-export async function addReceipt(spendId: string, file: File): Promise<void> {
-  await uploadReceipt(spendId, file);
 }
 
 export async function declareReceiptLost(spendId: string, input: { description: string; reason: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useLocation, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "../../lib/router.tsx";
 import { formatMoney } from "@greentape/domain/money";
 import { WORKER_VOID_WINDOW_MS, canAddReceipt, canComment, canJustify, canRecordFollowUp, canVoid, canWriteReviewerNote } from "@greentape/domain/permissions";
 import type { Actor, SpendAccess } from "@greentape/domain/permissions";
@@ -19,8 +19,9 @@ import { SpendCase } from "../../components/spend-case.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { addWriteToOutbox, discardWrites, useOutbox } from "../../lib/outbox.ts";
-import { addReceipt, declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
+import { addWriteToOutbox, discardWrite, discardWrites, listWrites, sendOutboxWrite, useOutbox } from "../../lib/outbox.ts";
+import { shrinkReceipt } from "../../lib/shrink-receipt.ts";
+import { declareReceiptLost, useSpendPage, voidSpend } from "./spend-detail-api.ts";
 import { loadedData } from "../../lib/use-api-data.ts";
 import { formatTimestamp } from "../../lib/format.ts";
 
@@ -184,11 +185,50 @@ function LatestQuery({ spend }: { spend: SpendDetail }) {
   );
 }
 
+const RECEIPT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
+const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+const TOO_BIG = "The receipt must be 10 MB or smaller";
+const RECEIPT_SENT = "Receipt sent";
+
+/**
+ * Adding a receipt to a spend the server has. It goes as a receipt logged with a spend does: a
+ * photo is shrunk on the phone (a PDF goes as it is), the file waits in the outbox and sends
+ * itself, surviving a reload or a lost signal ("Receipt sending" at the top of the page until
+ * then), and the page says when it has gone.
+ */
 function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasReceipt: boolean; onDone: ActionsProps["onDone"] }) {
+  const user = useCurrentUser();
+  const outbox = useOutbox(user.id);
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  /** The chosen photo being shrunk; the upload waits for it only if pressed before it is ready. */
+  const shrinking = useRef<Promise<File> | null>(null);
+  /** Receipts this page has seen on their way; the one sent straight away is told by submit itself. */
+  const onTheirWay = useRef(new Set<string>());
+
+  // The outbox sent one that had to wait: show the spend with it, as a send made now would.
+  const sending = outbox.writes.filter((w) => w.spendId === spendId && w.kind === "receipt" && w.state !== "needs-attention").map((w) => w.key);
+  const sendingKeys = sending.join(" ");
+  useEffect(() => {
+    if (!outbox.loaded) return;
+    const now = new Set(sendingKeys.split(" ").filter(Boolean));
+    const gone = [...onTheirWay.current].filter((key) => !now.has(key));
+    onTheirWay.current = now;
+    if (gone.length > 0) onDone(RECEIPT_SENT);
+  }, [sendingKeys, outbox.loaded, onDone]);
+
+  function choose(chosen: File | null) {
+    setError(null);
+    shrinking.current = null;
+    setFile(chosen);
+    if (chosen && !RECEIPT_TYPES.includes(chosen.type) && !chosen.type.startsWith("image/")) {
+      setError("The receipt must be a photo (JPEG, PNG or WebP) or a PDF");
+      return;
+    }
+    if (chosen?.type.startsWith("image/")) shrinking.current = shrinkReceipt(chosen);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -198,17 +238,26 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
       input.current?.focus();
       return;
     }
-    if (file.size > 10 * 1024 * 1024) {
-      setError("The receipt must be 10 MB or smaller");
-      return;
-    }
     setBusy(true);
     setError(null);
     try {
-      await addReceipt(spendId, file);
+      const ready = (await shrinking.current) ?? file;
+      if (ready.size > MAX_RECEIPT_BYTES) {
+        setError(TOO_BIG);
+        return;
+      }
+      const write = await addWriteToOutbox({ userId: user.id, spendId, kind: "receipt", body: {}, receipt: { blob: ready, name: ready.name, type: ready.type } });
       setFile(null);
+      shrinking.current = null;
       if (input.current) input.current.value = "";
-      onDone("Receipt added");
+      const result = await sendOutboxWrite(user.id, write.key);
+      if (result === "sent") onDone(RECEIPT_SENT);
+      else if (result === "refused") {
+        // Refused at once (not a photo after all, say): said here, by the file input, and not kept.
+        const refused = (await listWrites(user.id)).find((w) => w.key === write.key);
+        await discardWrite(user.id, write.key);
+        setError(refused?.problem?.errors[0]?.message ?? refused?.problem?.detail ?? refused?.problem?.title ?? "The server did not take the receipt");
+      } else onTheirWay.current.add(write.key);
     } catch (e) {
       setError(messageFor(e, "file"));
     } finally {
@@ -220,7 +269,7 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
     <form noValidate onSubmit={(e) => void submit(e)} className="govuk-!-margin-bottom-4">
       <LabelledFormGroup
         id="add-receipt"
-        label={hasReceipt ? "Add another receipt" : "Add a receipt"}
+        label={hasReceipt || sending.length > 0 ? "Add another receipt" : "Add a receipt"}
         hint="A photo (JPEG, PNG or WebP) or a PDF, up to 10 MB"
         error={error ?? undefined}
         announceError
@@ -232,12 +281,12 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
           type="file"
           accept="image/*,application/pdf"
           capture="environment"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
           aria-describedby={`add-receipt-hint${error ? " add-receipt-error" : ""}`}
         />
       </LabelledFormGroup>
       <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
-        {busy ? "Uploading…" : "Upload receipt"}
+        {busy ? "Sending the receipt…" : "Upload receipt"}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { isValidIsoDate } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
 import type { TeamSpend, TeamSpends } from "@greentape/contract/supervision";

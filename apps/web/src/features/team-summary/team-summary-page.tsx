@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "../../lib/router.tsx";
 import { isValidPeriod, nextPeriod } from "@greentape/domain/dates";
 import { formatMoney } from "@greentape/domain/money";
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_LABELS } from "@greentape/domain/workflow-input";
