@@ -1,11 +1,12 @@
 // The pause: a worker's new spends wait while a justification is overdue past its scheme's grace days.
 import { z } from "zod";
+import { JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { personSchema } from "./spends.ts";
 
 /** GET /api/me/pause */
 export const pauseStateSchema = z.object({
   paused: z.boolean(),
-  overdueSpends: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), payee: z.string(), spentOn: z.string(), justificationDueOn: z.string(), justificationStatus: z.string() })),
+  overdueSpends: z.array(z.object({ id: z.string(), amount: z.number().int(), currency: z.string(), payee: z.string(), spentOn: z.string(), justificationDueOn: z.string(), justificationStatus: z.enum(JUSTIFICATION_STATES) })),
   snoozedUntil: z.string().nullable(),
   snoozesInARow: z.number().int(),
 });

@@ -1,8 +1,14 @@
 // The spend as the API answers it and the web reads it: lists, POST /api/spends, and the whole case.
 import { z } from "zod";
-import { PAYEE_TYPES } from "@greentape/domain/spend-input";
+import { EVENT_TYPES } from "@greentape/domain/event-types";
+import { FLAGS } from "@greentape/domain/flags";
+import { PAYEE_TYPES, PAYMENT_METHODS } from "@greentape/domain/spend-input";
+import { AUDIT_STATES, FOLLOW_UP_STATES, JUSTIFICATION_STATES } from "@greentape/domain/tracks";
+import { COMMENT_VISIBILITIES, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, REVIEW_DECISIONS } from "@greentape/domain/workflow-input";
 
 export const personSchema = z.object({ id: z.string(), name: z.string() });
+
+export const reviewSchema = z.object({ id: z.string(), reviewer: personSchema, decision: z.enum(REVIEW_DECISIONS), comment: z.string(), revision: z.number().int(), createdAt: z.string() });
 
 export const spendViewSchema = z.object({
   id: z.string(),
@@ -16,7 +22,7 @@ export const spendViewSchema = z.object({
   category: z.string(),
   payee: z.string(),
   payeeType: z.enum(PAYEE_TYPES).nullable().describe("null when nobody said: the payee is then never published by name"),
-  paymentMethod: z.string(),
+  paymentMethod: z.enum(PAYMENT_METHODS),
   irrecoverableVat: z.number().int().nullable().describe("VAT in the amount the council cannot reclaim, in minor units; null when none was recorded"),
   spentOn: z.string(),
   period: z.string(),
@@ -26,14 +32,14 @@ export const spendViewSchema = z.object({
   voided: z.boolean(),
   voidedAt: z.string().nullable(),
   voidReason: z.string().nullable(),
-  justificationStatus: z.string(),
+  justificationStatus: z.enum(JUSTIFICATION_STATES),
   justificationDueOn: z.string(),
   justificationOverdue: z.boolean(),
-  followUpStatus: z.string(),
+  followUpStatus: z.enum(FOLLOW_UP_STATES),
   followUpDueOn: z.string(),
   followUpOverdue: z.boolean(),
-  auditStatus: z.string(),
-  flags: z.array(z.string()),
+  auditStatus: z.enum(AUDIT_STATES),
+  flags: z.array(z.string()).describe(`Among ${FLAGS.join(", ")}; open, so a page of an older version reads a newer server's flag as words`),
 });
 export type SpendView = z.infer<typeof spendViewSchema>;
 
@@ -70,12 +76,12 @@ export const spendDetailSchema = spendViewSchema.extend({
       revisions: z.array(z.object({ revision: z.number().int(), narrative: z.string(), intendedOutcome: z.string(), submittedBy: z.string(), createdAt: z.string() })),
     })
     .nullable(),
-  reviews: z.array(z.object({ id: z.string(), reviewer: personSchema, decision: z.string(), comment: z.string(), revision: z.number().int(), createdAt: z.string() })),
+  reviews: z.array(reviewSchema),
   followUp: z
     .object({
       contactedOn: z.string(),
-      method: z.string(),
-      outcome: z.string(),
+      method: z.enum(FOLLOW_UP_METHODS),
+      outcome: z.enum(FOLLOW_UP_OUTCOMES),
       clientView: z.string().nullable(),
       notes: z.string().nullable(),
       recordedBy: personSchema,
@@ -83,11 +89,11 @@ export const spendDetailSchema = spendViewSchema.extend({
       updatedAt: z.string(),
     })
     .nullable(),
-  comments: z.array(z.object({ id: z.string(), author: personSchema, body: z.string(), visibility: z.string(), createdAt: z.string() })),
+  comments: z.array(z.object({ id: z.string(), author: personSchema, body: z.string(), visibility: z.enum(COMMENT_VISIBILITIES), createdAt: z.string() })),
   timeline: z.array(
     z.object({
       id: z.number(),
-      type: z.string(),
+      type: z.string().describe(`Among ${EVENT_TYPES.join(", ")}; open, so a page of an older version reads a newer server's event as words`),
       occurredAt: z.string(),
       actor: personSchema.nullable(),
       data: z.unknown(),

@@ -1,5 +1,6 @@
 // A team seen by its supervisor (or an auditor or admin): its people and its spends.
 import { z } from "zod";
+import { ROLES } from "@greentape/domain/roles";
 import { restrictionViewSchema } from "./restrictions.ts";
 import { spendViewSchema } from "./spends.ts";
 
@@ -8,7 +9,7 @@ const teamSchema = z.object({ id: z.string(), name: z.string() });
 const teamMemberSchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.string(),
+  role: z.enum(ROLES),
   allowance: z.array(
     z.object({ schemeId: z.string(), schemeName: z.string(), currency: z.string(), used: z.number().int(), limit: z.number().int().nullable().describe("The scheme's monthly cap per worker; null for none") }),
   ),

@@ -1,7 +1,8 @@
 // The worklists: a worker's to-do, a supervisor's review queue and a team's month.
 import { z } from "zod";
+import { FOLLOW_UP_STATES, JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
-import { personSchema, spendViewSchema } from "./spends.ts";
+import { personSchema, reviewSchema, spendViewSchema } from "./spends.ts";
 
 /** What a spend needs of its worker next. */
 export const TODO_NEEDS = ["justify", "answer_query", "follow_up", "add_receipt"] as const;
@@ -14,7 +15,7 @@ export const reviewQueueItemSchema = z.object({
   worker: personSchema,
   client: z.object({ id: z.string(), reference: z.string() }),
   justification: z.object({ narrative: z.string(), intendedOutcome: z.string(), revision: z.number().int(), submittedAt: z.string() }).nullable(),
-  reviews: z.array(z.object({ id: z.string(), reviewer: personSchema, decision: z.string(), comment: z.string(), revision: z.number().int(), createdAt: z.string() })),
+  reviews: z.array(reviewSchema),
   clientHistory: z.array(
     z.object({
       spendId: z.string(),
@@ -25,9 +26,9 @@ export const reviewQueueItemSchema = z.object({
       payee: z.string(),
       workerId: z.string(),
       worker: personSchema,
-      justificationStatus: z.string(),
-      followUpStatus: z.string(),
-      outcome: z.string().nullable(),
+      justificationStatus: z.enum(JUSTIFICATION_STATES),
+      followUpStatus: z.enum(FOLLOW_UP_STATES),
+      outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
       clientView: z.string().nullable(),
     }),
   ),

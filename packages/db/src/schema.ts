@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
+import { FINDING_RESULTS } from "@greentape/domain/audit-report";
+import { PERIOD_STATUSES } from "@greentape/domain/dates";
+import type { EventType } from "@greentape/domain/event-types";
+import type { Flag } from "@greentape/domain/flags";
+import { RESTRICTION_KINDS } from "@greentape/domain/restrictions";
+import { ROLES } from "@greentape/domain/roles";
+import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
+import { PAYEE_TYPES, PAYMENT_METHODS } from "@greentape/domain/spend-input";
+import type { AuditStatus, FollowUpStatus, JustificationStatus } from "@greentape/domain/tracks";
+import { COMMENT_VISIBILITIES, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, REVIEW_DECISIONS } from "@greentape/domain/workflow-input";
 import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const money = (name: string) => bigint(name, { mode: "number" });
@@ -25,7 +34,7 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["worker", "supervisor", "auditor", "finance", "admin"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     teamId: uuid("team_id").references(() => teams.id),
     staffId: text("staff_id"),
     active: boolean("active").notNull().default(true),
@@ -152,7 +161,7 @@ export const events = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().default(sql`nextval('events_id_seq')`),
     occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
     actorId: uuid("actor_id"),
-    type: text("type").notNull(),
+    type: text("type").$type<EventType>().notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id").notNull(),
     data: jsonb("data").notNull(),
@@ -307,8 +316,8 @@ export const spends = pgTable(
     /** The payee folded for comparison (normalisePayee), so flag look-ups use an index. */
     payeeKey: text("payee_key").notNull().default(""),
     /** Null when nobody said: the payee is then treated as a private individual and never published by name. */
-    payeeType: text("payee_type", { enum: ["organisation", "individual"] }),
-    paymentMethod: text("payment_method").notNull(),
+    payeeType: text("payee_type", { enum: PAYEE_TYPES }),
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }).notNull(),
     spentOn: day("spent_on").notNull(),
     /** The calendar month of spentOn. */
     period: text("period").notNull(),
@@ -319,12 +328,12 @@ export const spends = pgTable(
     vatAmount: money("vat_amount"),
     /** The card scheme's merchant category, when one was recorded; the export falls back to the category's ledger mapping for card payments. */
     merchantCategory: text("merchant_category"),
-    flags: text("flags").array().notNull().default([]),
-    justificationStatus: text("justification_status").notNull().default("due"),
+    flags: text("flags").array().$type<Flag[]>().notNull().default([]),
+    justificationStatus: text("justification_status").$type<JustificationStatus>().notNull().default("due"),
     justificationDueOn: day("justification_due_on").notNull(),
-    followUpStatus: text("follow_up_status").notNull().default("pending"),
+    followUpStatus: text("follow_up_status").$type<FollowUpStatus>().notNull().default("pending"),
     followUpDueOn: day("follow_up_due_on").notNull(),
-    auditStatus: text("audit_status").notNull().default("not_sampled"),
+    auditStatus: text("audit_status").$type<AuditStatus>().notNull().default("not_sampled"),
     voidedAt: moment("voided_at"),
     voidedBy: uuid("voided_by"),
     voidReason: text("void_reason"),
@@ -411,7 +420,7 @@ export const reviews = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     spendId: uuid("spend_id").notNull().references(() => spends.id),
     reviewerId: uuid("reviewer_id").notNull().references(() => users.id),
-    decision: text("decision", { enum: ["endorse", "query", "concern"] }).notNull(),
+    decision: text("decision", { enum: REVIEW_DECISIONS }).notNull(),
     comment: text("comment").notNull().default(""),
     revision: integer("revision").notNull(),
     createdAt: createdAt(),
@@ -439,7 +448,7 @@ export const comments = pgTable(
     authorId: uuid("author_id").notNull().references(() => users.id),
     body: text("body").notNull(),
     /** "reviewers" notes are never shown to workers, through any endpoint or export. */
-    visibility: text("visibility", { enum: ["worker", "reviewers"] }).notNull().default("worker"),
+    visibility: text("visibility", { enum: COMMENT_VISIBILITIES }).notNull().default("worker"),
     createdAt: createdAt(),
   },
   (t) => [index("comments_spend_idx").on(t.spendId)],
@@ -484,7 +493,7 @@ export const restrictions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id),
-    kind: text("kind", { enum: ["suspend", "lower_caps"] }).notNull(),
+    kind: text("kind", { enum: RESTRICTION_KINDS }).notNull(),
     reason: text("reason").notNull(),
     /** The last day it applies; null until lifted. */
     untilOn: day("until_on"),
@@ -507,7 +516,7 @@ export const restrictions = pgTable(
 
 export const periods = pgTable("periods", {
   period: text("period").primaryKey(),
-  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  status: text("status", { enum: PERIOD_STATUSES }).notNull().default("open"),
   closedAt: moment("closed_at"),
   closedBy: uuid("closed_by").references(() => users.id),
   spendCount: integer("spend_count"),
@@ -595,7 +604,7 @@ export const auditSamples = pgTable("audit_samples", {
   id: uuid("id").primaryKey().defaultRandom(),
   period: text("period").notNull(),
   seed: text("seed").notNull(),
-  method: text("method", { enum: ["random", "monetary_unit"] }).notNull(),
+  method: text("method", { enum: SAMPLE_METHODS }).notNull(),
   parameters: jsonb("parameters").notNull(),
   algorithm: text("algorithm").notNull(),
   algorithmVersion: text("algorithm_version").notNull(),
@@ -619,7 +628,7 @@ export const auditSampleItems = pgTable(
     position: integer("position").notNull(),
     /** "random" for the statistical part; risk reasons such as "concern" or "split_pattern" otherwise. */
     reasons: text("reasons").array().notNull(),
-    result: text("result", { enum: ["no_issue", "minor", "major", "misuse_suspected"] }),
+    result: text("result", { enum: FINDING_RESULTS }),
     notes: text("notes"),
     findingBy: uuid("finding_by").references(() => users.id),
     findingAt: moment("finding_at"),

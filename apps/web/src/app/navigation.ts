@@ -1,4 +1,4 @@
-import type { Role } from "@greentape/domain/roles";
+import { ROLES, type Role } from "@greentape/domain/roles";
 import { adminNavigation } from "./routes/admin-routes.tsx";
 import { auditNavigation } from "./routes/audit-routes.tsx";
 import { financeNavigation } from "./routes/finance-routes.tsx";
@@ -15,14 +15,13 @@ export type AreaNavigation = Partial<Record<Role, readonly NavItem[]>>;
 
 const HOME: NavItem = { label: "Home", to: "/" };
 const AREAS: AreaNavigation[] = [workerNavigation, reviewNavigation, auditNavigation, financeNavigation, adminNavigation, insightsNavigation];
-const ROLE_LIST: Role[] = ["worker", "supervisor", "auditor", "finance", "admin"];
 
 /**
  * The menu for each role: Home, then what each area (app/routes/*-routes.tsx) adds for that role.
  * Adding a page to a role's menu is one line in its area's file, e.g. `{ label: "Log a spend", to: "/spends/new" }`.
  */
 export const NAVIGATION = {} as Record<Role, readonly NavItem[]>;
-for (const role of ROLE_LIST) NAVIGATION[role] = [HOME, ...AREAS.flatMap((area) => area[role] ?? [])];
+for (const role of ROLES) NAVIGATION[role] = [HOME, ...AREAS.flatMap((area) => area[role] ?? [])];
 
 function matches(item: NavItem, pathname: string): boolean {
   if (item.to === "/") return pathname === "/";

@@ -4,6 +4,7 @@ import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from
 import { compareCodeUnits } from "@greentape/domain/sample-plan";
 import { auditSampleItems, auditSamples, clients, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends, teams, users } from "@greentape/db/schema";
 import { countedInBookedPeriod } from "../../lib/periods.queries.ts";
+import type { AuditStatus } from "@greentape/domain/tracks";
 
 export type SampleRow = typeof auditSamples.$inferSelect;
 export type SampleItemRow = typeof auditSampleItems.$inferSelect;
@@ -146,12 +147,12 @@ export async function insertItems(db: Executor, rows: (typeof auditSampleItems.$
 }
 
 /** Moves the audit track of those spends still at `from`; spends already further along keep theirs. */
-export async function moveAuditTrack(db: Executor, spendIds: string[], from: string, to: string) {
+export async function moveAuditTrack(db: Executor, spendIds: string[], from: AuditStatus, to: AuditStatus) {
   if (spendIds.length === 0) return;
   await db.update(spends).set({ auditStatus: to }).where(and(inArray(spends.id, spendIds), eq(spends.auditStatus, from)));
 }
 
-export async function setAuditStatus(db: Executor, spendId: string, status: string) {
+export async function setAuditStatus(db: Executor, spendId: string, status: AuditStatus) {
   await db.update(spends).set({ auditStatus: status }).where(eq(spends.id, spendId));
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { followUps, spends } from "@greentape/db/schema";
+import type { FollowUpStatus } from "@greentape/domain/tracks";
 
 /** One follow-up per spend: recording again corrects it (the log keeps every recording). */
 export async function upsertFollowUp(db: Executor, row: typeof followUps.$inferInsert & { updatedAt: Date }) {
@@ -16,6 +17,6 @@ export async function currentFollowUp(db: Executor, spendId: string) {
   return row ?? null;
 }
 
-export async function setFollowUpStatus(db: Executor, spendId: string, status: string) {
+export async function setFollowUpStatus(db: Executor, spendId: string, status: FollowUpStatus) {
   await db.update(spends).set({ followUpStatus: status }).where(eq(spends.id, spendId));
 }

@@ -1,6 +1,7 @@
 import { desc, eq, max } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { justificationRevisions, spends } from "@greentape/db/schema";
+import type { JustificationStatus } from "@greentape/domain/tracks";
 
 /** The newest revision number of a spend's justification; 0 before the first. */
 export async function latestRevision(db: Executor, spendId: string): Promise<number> {
@@ -24,7 +25,7 @@ export async function insertRevision(db: Executor, row: typeof justificationRevi
 }
 
 /** Moves the justification track; a query may also give the worker a new due date. */
-export async function setJustificationTrack(db: Executor, spendId: string, track: { status: string; dueOn?: string }) {
+export async function setJustificationTrack(db: Executor, spendId: string, track: { status: JustificationStatus; dueOn?: string }) {
   await db
     .update(spends)
     .set({ justificationStatus: track.status, ...(track.dueOn ? { justificationDueOn: track.dueOn } : {}) })

@@ -1,6 +1,7 @@
 import type { Db, Executor } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { addDays, todayIn } from "@greentape/domain/dates";
+import type { JustificationStatus } from "@greentape/domain/tracks";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -17,7 +18,7 @@ export interface MemberPause extends PauseState {
 
 export interface PauseState {
   paused: boolean;
-  overdueSpends: { id: string; amount: number; currency: string; payee: string; spentOn: string; justificationDueOn: string; justificationStatus: string }[];
+  overdueSpends: { id: string; amount: number; currency: string; payee: string; spentOn: string; justificationDueOn: string; justificationStatus: JustificationStatus }[];
   snoozedUntil: string | null;
   snoozesInARow: number;
 }

@@ -2,6 +2,8 @@ import { inArray } from "drizzle-orm";
 import { preparedStatement, runPrepared } from "@greentape/db/prepared";
 import type { Executor } from "@greentape/db/client";
 import { users } from "@greentape/db/schema";
+import type { EventType } from "@greentape/domain/event-types";
+import type { CommentVisibility, FollowUpMethod, FollowUpOutcome, ReviewDecision } from "@greentape/domain/workflow-input";
 
 interface Person {
   id: string;
@@ -13,19 +15,19 @@ export interface SpendParts {
   receipts: Array<{ id: string; contentType: string; sizeBytes: number; sha256: string; createdAt: string }>;
   lost: { description: string; reason: string; declaredBy: string; createdAt: string } | null;
   revisions: Array<{ revision: number; narrative: string; intendedOutcome: string; submittedBy: string; createdAt: string }>;
-  reviews: Array<{ id: string; reviewer: Person; decision: string; comment: string; revision: number; createdAt: string }>;
+  reviews: Array<{ id: string; reviewer: Person; decision: ReviewDecision; comment: string; revision: number; createdAt: string }>;
   followUp: {
     contactedOn: string;
-    method: string;
-    outcome: string;
+    method: FollowUpMethod;
+    outcome: FollowUpOutcome;
     clientView: string | null;
     notes: string | null;
     recordedBy: Person;
     createdAt: string;
     updatedAt: string;
   } | null;
-  comments: Array<{ id: string; author: Person; body: string; visibility: string; createdAt: string }>;
-  events: Array<{ id: number; type: string; occurredAt: string; actor: Person | null; data: unknown; logIndex: number | null }>;
+  comments: Array<{ id: string; author: Person; body: string; visibility: CommentVisibility; createdAt: string }>;
+  events: Array<{ id: number; type: EventType; occurredAt: string; actor: Person | null; data: unknown; logIndex: number | null }>;
   client: { reference: string; displayName: string | null } | null;
   schemeName: string | null;
   workerName: string | null;

@@ -17,6 +17,7 @@ import type { Executor } from "@greentape/db/client";
 import { preparedStatement, runPrepared } from "@greentape/db/prepared";
 import type { RestrictionTerms } from "@greentape/domain/restrictions";
 import type { CapScope } from "./spends.queries.ts";
+import type { JustificationStatus } from "@greentape/domain/tracks";
 
 const CHECKS = `
 with v as (
@@ -133,7 +134,7 @@ export interface OwedSpend {
   currency: string;
   payee: string;
   spentOn: string;
-  justificationStatus: string;
+  justificationStatus: JustificationStatus;
   justificationDueOn: string;
 }
 

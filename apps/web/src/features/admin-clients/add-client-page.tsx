@@ -14,6 +14,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { createClient, referenceProblem, useTeamOptions } from "./clients-api.ts";
 import { TeamSelect } from "./team-select.tsx";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 type Field = "reference" | "displayName" | "teamId";
 const FIELD_IDS: Record<Field, string> = { reference: "client-reference", displayName: "client-display-name", teamId: "client-team" };
@@ -24,7 +25,7 @@ export function AddClientPage() {
   const [reference, setReference] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [teamId, setTeamId] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -38,7 +39,7 @@ export function AddClientPage() {
     event.preventDefault();
     if (saving) return;
     const ref = reference.trim();
-    const problems: Partial<Record<Field, string>> = {};
+    const problems: FieldErrors<Field> = {};
     const refProblem = referenceProblem(ref);
     if (refProblem) problems.reference = refProblem;
     if (displayName.trim().length > 120) problems.displayName = "The display name must be 120 characters or fewer";
@@ -53,7 +54,7 @@ export function AddClientPage() {
     } catch (error) {
       setSaving(false);
       if (error instanceof ApiError) {
-        const fromServer: Partial<Record<Field, string>> = {};
+        const fromServer: FieldErrors<Field> = {};
         for (const field of Object.keys(FIELD_IDS) as Field[]) {
           const message = error.fieldMessage(field);
           if (message) fromServer[field] = message;

@@ -18,6 +18,7 @@ import { CAP_FIELDS, CAP_LABELS, DAY_FIELDS, DAY_LABELS, EMPTY_SCHEME, formFromS
 import type { CapField, DayField, SchemeField, SchemeFormValues } from "./scheme-form.ts";
 import { createScheme, updateScheme, useScheme, useTeamOptions } from "./schemes-api.ts";
 import type { SchemeWithVersions, TeamOption } from "./schemes-api.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 /** Adding a scheme (version 1). */
 export function NewSchemePage() {
@@ -103,7 +104,7 @@ interface SchemeEditorProps {
 function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
   const navigate = useNavigate();
   const [values, setValues] = useState<SchemeFormValues>(() => (scheme ? formFromScheme(scheme) : EMPTY_SCHEME));
-  const [errors, setErrors] = useState<Partial<Record<SchemeField, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<SchemeField>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const nextVersion = scheme ? Math.max(scheme.version, ...scheme.versions) + 1 : 1;
@@ -113,7 +114,7 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
     ...FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : [])),
   ];
 
-  function show(nextErrors: Partial<Record<SchemeField, string>>, nextGeneral: string | null) {
+  function show(nextErrors: FieldErrors<SchemeField>, nextGeneral: string | null) {
     setErrors(nextErrors);
     setGeneral(nextGeneral);
     onErrors(Object.keys(nextErrors).length > 0 || nextGeneral !== null);
@@ -135,7 +136,7 @@ function SchemeEditor({ scheme, teams, onErrors }: SchemeEditorProps) {
     } catch (error) {
       setSaving(false);
       if (error instanceof ApiError) {
-        const fromServer: Partial<Record<SchemeField, string>> = {};
+        const fromServer: FieldErrors<SchemeField> = {};
         for (const field of FIELD_ORDER) {
           const message = error.fieldMessage(field);
           if (message) fromServer[field] = message;

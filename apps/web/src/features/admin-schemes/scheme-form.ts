@@ -2,6 +2,7 @@
 // payload (caps in minor units, null for "no cap"). Pure, so it is tested without a browser.
 import { parseMoney, toDecimalString } from "@greentape/domain/money";
 import { schemeInputSchema } from "@greentape/domain/scheme-input";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 export const CAP_FIELDS = ["perSpendCap", "perClientCap", "perWorkerMonthlyCap", "teamMonthlyBudget"] as const;
 export type CapField = (typeof CAP_FIELDS)[number];
@@ -111,11 +112,11 @@ export function categoriesFrom(text: string): string[] {
 
 export type SchemeFormResult =
   | { ok: true; payload: SchemePayload }
-  | { ok: false; errors: Partial<Record<SchemeField, string>> };
+  | { ok: false; errors: FieldErrors<SchemeField> };
 
 /** Reads the form into the API's payload, or says what is wrong with each field. */
 export function payloadFromForm(values: SchemeFormValues): SchemeFormResult {
-  const errors: Partial<Record<SchemeField, string>> = {};
+  const errors: FieldErrors<SchemeField> = {};
 
   const caps = {} as Record<CapField, number | null>;
   for (const field of CAP_FIELDS) {

@@ -7,10 +7,10 @@ import { TextInput } from "../../components/text-input.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import type { TeamInput } from "./teams-api.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 const FIELDS = ["name", "costCentre", "serviceArea"] as const;
 type Field = (typeof FIELDS)[number];
-type FieldErrors = Partial<Record<Field, string>>;
 
 interface TeamFormProps {
   initial: TeamInput;
@@ -26,7 +26,7 @@ interface TeamFormProps {
 /** Name, cost centre and service area: the same form to add a team and to change one. */
 export function TeamForm({ initial, submitLabel, onSave, heading, onErrorsChange, children }: TeamFormProps) {
   const [values, setValues] = useState<TeamInput>(initial);
-  const [fields, setFields] = useState<FieldErrors>({});
+  const [fields, setFields] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -35,7 +35,7 @@ export function TeamForm({ initial, submitLabel, onSave, heading, onErrorsChange
     ...FIELDS.flatMap((field) => (fields[field] ? [{ fieldId: `team-${field}`, message: fields[field] }] : [])),
   ];
 
-  function show(nextFields: FieldErrors, nextGeneral: string | null) {
+  function show(nextFields: FieldErrors<Field>, nextGeneral: string | null) {
     setFields(nextFields);
     setGeneral(nextGeneral);
     onErrorsChange?.(Object.keys(nextFields).length > 0 || nextGeneral !== null);
@@ -49,7 +49,7 @@ export function TeamForm({ initial, submitLabel, onSave, heading, onErrorsChange
       costCentre: values.costCentre.trim(),
       serviceArea: values.serviceArea.trim(),
     };
-    const problems: FieldErrors = {};
+    const problems: FieldErrors<Field> = {};
     if (input.name === "") problems.name = "Enter the team's name";
     if (input.costCentre === "") problems.costCentre = "Enter the team's cost centre";
     if (input.serviceArea === "") problems.serviceArea = "Enter the service area the team belongs to";
@@ -62,7 +62,7 @@ export function TeamForm({ initial, submitLabel, onSave, heading, onErrorsChange
     } catch (error) {
       setSaving(false);
       if (error instanceof ApiError) {
-        const fromServer: FieldErrors = {};
+        const fromServer: FieldErrors<Field> = {};
         for (const field of FIELDS) {
           const message = error.fieldMessage(field);
           if (message) fromServer[field] = message;

@@ -4,6 +4,7 @@ import { TextInput } from "../../components/text-input.tsx";
 import { ROLE_LABELS } from "../../lib/auth.tsx";
 import { ROLE_DESCRIPTIONS, TEAM_ROLES } from "./users-api.ts";
 import type { TeamOption } from "./users-api.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 export interface UserFieldValues {
   name: string;
@@ -13,7 +14,7 @@ export interface UserFieldValues {
 }
 
 export type UserField = "name" | "email" | "role" | "teamId" | "staffId" | "temporaryPassword";
-export type UserFieldErrors = Partial<Record<UserField, string>>;
+export type UserFieldErrors = FieldErrors<UserField>;
 
 /** The ids the error summary links to. */
 export const USER_FIELD_IDS: Record<UserField, string> = {

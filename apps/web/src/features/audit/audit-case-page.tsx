@@ -23,6 +23,7 @@ import { formatPeriod, formatTimestamp } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import { CommentForm, SpendCase } from "../spend-case/index.ts";
 import "./audit.scss";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 function caseTitle(spend: SpendDetail): string {
   return `${spend.client.reference}: ${formatMoney(spend.amount, spend.currency)} on ${spend.category}`;
@@ -76,7 +77,6 @@ function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: bo
 }
 
 type Field = "result" | "notes";
-type FieldErrors = Partial<Record<Field, string>>;
 
 interface SampleCaseProps {
   sample: SampleDetail;
@@ -119,7 +119,7 @@ function SampleCase({ sample, item, spend, onSaved, onCommented }: SampleCasePro
   // flow of the case when a screen turns.
   const [result, setResult] = useState<FindingResult | "">(item.finding?.result ?? "");
   const [notes, setNotes] = useState(item.finding?.notes ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<FindingResult | null>(null);
@@ -145,7 +145,7 @@ function SampleCase({ sample, item, spend, onSaved, onCommented }: SampleCasePro
     event.preventDefault();
     if (saving) return;
     setGeneral(null);
-    const fields: FieldErrors = {};
+    const fields: FieldErrors<Field> = {};
     if (result === "") fields.result = "Select what you found";
     else if (isDeviation(result) && notes.trim() === "") fields.notes = `Enter what you found: a finding of ${findingLabel(result).label.toLowerCase()} needs notes`;
     else {
@@ -261,10 +261,10 @@ function SampleCase({ sample, item, spend, onSaved, onCommented }: SampleCasePro
   );
 }
 
-function findingProblems(error: unknown): { fields: FieldErrors; message: string | null } {
+function findingProblems(error: unknown): { fields: FieldErrors<Field>; message: string | null } {
   if (error instanceof NetworkError) return { fields: {}, message: "Green Tape could not be reached. Check your connection and try again." };
   if (error instanceof ApiError) {
-    const fields: FieldErrors = {};
+    const fields: FieldErrors<Field> = {};
     const result = error.fieldMessage("result");
     const notes = error.fieldMessage("notes");
     if (result) fields.result = result;

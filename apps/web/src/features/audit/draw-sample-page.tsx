@@ -19,10 +19,10 @@ import { METHOD_CHOICES } from "./labels.ts";
 import { currentPeriod, formatPeriod } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./audit.scss";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 type SizeChoice = "standard" | "size" | "rate";
 type Field = "period" | "size-choice" | "size" | "rate" | "tolerable-rate" | "method" | "top-stratum-amount" | "overdue-days" | "seed";
-type FieldErrors = Partial<Record<Field, string>>;
 
 const FIELD_ORDER: readonly Field[] = ["period", "size-choice", "size", "rate", "tolerable-rate", "method", "top-stratum-amount", "overdue-days", "seed"];
 
@@ -61,7 +61,7 @@ export function DrawSamplePage() {
   const [overdueDays, setOverdueDays] = useState("");
   const [seed, setSeed] = useState("");
   const [seedOpen, setSeedOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
@@ -75,8 +75,8 @@ export function DrawSamplePage() {
   );
   usePageTitle("Draw a sample", summary.length > 0);
 
-  function build(): { input?: Partial<DrawSampleInput> & { period: string }; fields: FieldErrors } {
-    const fields: FieldErrors = {};
+  function build(): { input?: Partial<DrawSampleInput> & { period: string }; fields: FieldErrors<Field> } {
+    const fields: FieldErrors<Field> = {};
     const input: Partial<DrawSampleInput> & { period: string } = { period: period.trim(), method, riskRules };
     if (!isValidPeriod(input.period)) fields.period = "Enter the month as a year and month, like 2026-03";
 
@@ -399,11 +399,11 @@ function TextInputPercent({ id, label, hint, value, onChange, error }: PercentPr
   );
 }
 
-function problemsFrom(error: unknown, period: string): { fields: FieldErrors; message: string | null } {
+function problemsFrom(error: unknown, period: string): { fields: FieldErrors<Field>; message: string | null } {
   if (error instanceof NetworkError) return { fields: {}, message: "Green Tape could not be reached. Check your connection and try again." };
   if (error instanceof ApiError) {
     if (error.isType("empty-population")) return { fields: { period: `There are no spends in ${formatPeriod(period)} to sample` }, message: null };
-    const fields: FieldErrors = {};
+    const fields: FieldErrors<Field> = {};
     for (const problem of error.errors) {
       const field = FIELD_OF_PATH[problem.path.replace(/^\/|^body\./, "").split(/[./]/)[0] ?? ""];
       if (field && !fields[field]) fields[field] = problem.message;

@@ -14,10 +14,10 @@ import { ApiError, apiPost } from "../../lib/api-client.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { markPasswordChanged, useMustChangePassword } from "./must-change-password.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 type Field = (typeof FIELDS)[number];
-type FieldErrors = Partial<Record<Field, string>>;
 
 /**
  * Changing your own password. Someone who signed in with a temporary password is kept here
@@ -36,7 +36,7 @@ export function ChangePasswordPage() {
 
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [fields, setFields] = useState<FieldErrors>({});
+  const [fields, setFields] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const { busy: submitting, send, release } = useSendOnce();
   const [changed, setChanged] = useState(false);
@@ -54,7 +54,7 @@ export function ChangePasswordPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting) return;
-    const problems: FieldErrors = {};
+    const problems: FieldErrors<Field> = {};
     if (currentPassword === "") {
       problems.currentPassword = mustChange ? "Enter the temporary password you signed in with" : "Enter your current password";
     }

@@ -10,13 +10,14 @@ import type { RadioOption } from "../../components/form-fields.tsx";
 import { FieldsetFormGroup } from "../../components/form-group.tsx";
 import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { recordFollowUp } from "./follow-up-api.ts";
 import { formatDay } from "../../lib/format.ts";
 import { councilTimeZone } from "../../lib/council-settings.ts";
 import { FOLLOW_UP_METHOD_LABELS, SpendActionNotAllowed, SpendFormLayout, SpendFormPage, useSpendDraftSubmit } from "../spend-case/index.ts";
-import type { Checked, FieldErrors } from "../spend-case/index.ts";
+import type { Checked } from "../spend-case/index.ts";
 
 const FIELDS = ["contactedOn", "method", "outcome", "clientView", "notes"] as const;
 type Field = (typeof FIELDS)[number];

@@ -9,12 +9,13 @@ import { DraftStatus } from "../../components/draft-status.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { LabelledFormGroup, describedBy, messageIds } from "../../components/form-group.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useDraft } from "../../lib/drafts.ts";
 import { submitJustification } from "./justify-api.ts";
 import { formatTimestamp } from "../../lib/format.ts";
 import { SpendActionNotAllowed, SpendFormLayout, SpendFormPage, useSpendDraftSubmit } from "../spend-case/index.ts";
-import type { Checked, FieldErrors } from "../spend-case/index.ts";
+import type { Checked } from "../spend-case/index.ts";
 
 const FIELDS = ["narrative", "intendedOutcome"] as const;
 type Field = (typeof FIELDS)[number];

@@ -27,6 +27,7 @@ import { loadedData } from "../../lib/use-api-data.ts";
 import { formatDay } from "../../lib/format.ts";
 import type { Client } from "../../lib/client-schema.ts";
 import { councilTimeZone } from "../../lib/council-settings.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 /** What My spends shows after this page hands over (router state). */
 export interface LoggedState {
@@ -38,7 +39,6 @@ const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
 const TOO_BIG = "The receipt must be 10 MB or smaller";
 const FIELD_ORDER = ["schemeId", "amount", "clientId", "category", "payee", "payeeType", "paymentMethod", "irrecoverableVat", "spentOn", "note", "receipt"] as const;
 type Field = (typeof FIELD_ORDER)[number];
-type FieldErrors = Partial<Record<Field, string>>;
 
 // Neither is chosen to begin with: a name is published only when someone says it is an organisation's.
 const PAYEE_TYPE_OPTIONS: readonly RadioOption<PayeeType>[] = [
@@ -158,7 +158,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   }));
   const [chosen, setChosen] = useState<{ file: File; previewUrl: string | null } | null>(null);
   const receipt = chosen?.file ?? null;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [refusal, setRefusal] = useState<OutboxProblem | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -225,7 +225,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   const set = (patch: Partial<FormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
     const cleared = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k === "vatText" ? "irrecoverableVat" : k)) as Field[];
-    if (cleared.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !cleared.includes(f as Field))) as FieldErrors);
+    if (cleared.some((f) => errors[f])) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !cleared.includes(f as Field))) as FieldErrors<Field>);
   };
 
   const summary: SummaryError[] = [
@@ -259,8 +259,8 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
     });
   }
 
-  function validate(): { body: OutboxSpend } | { errors: FieldErrors } {
-    const found: FieldErrors = {};
+  function validate(): { body: OutboxSpend } | { errors: FieldErrors<Field> } {
+    const found: FieldErrors<Field> = {};
     if (values.amountText.trim() === "") found.amount = "Enter the amount, like 12.50";
     else if (amount === null) found.amount = "Enter the amount in pounds and pence, like 12.50";
     else if (amount === 0) found.amount = "The amount must be more than zero";
@@ -386,7 +386,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
       setErrors({ amount: problem.detail ?? problem.title });
       return;
     }
-    const found: FieldErrors = {};
+    const found: FieldErrors<Field> = {};
     for (const e of problem.errors) {
       const field = e.path.replace(/^\/?(body\.)?/, "").split(/[./]/)[0] as Field;
       if (FIELD_ORDER.includes(field) && !found[field]) found[field] = e.message;

@@ -17,10 +17,10 @@ import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeApiError } from "../../lib/use-api-data.ts";
 import { liftRestriction, restrict, usePersonName, useRestrictionPaths, useRestrictions } from "../../lib/restrictions-api.ts";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 const FIELDS = ["kind", "perSpendCap", "perWorkerMonthlyCap", "until", "reason"] as const;
 type Field = (typeof FIELDS)[number];
-type Errors = Partial<Record<Field, string>>;
 
 const KIND_OPTIONS: readonly RadioOption<RestrictionKind>[] = [
   { value: "suspend", label: "Suspend their spending", hint: "They cannot log any new spend until the day you choose, or until you lift it." },
@@ -49,7 +49,7 @@ function ForPerson({ title, children }: { title: (name: string) => string; child
   );
 }
 
-function summaryOf(general: string | null, errors: Errors): SummaryError[] {
+function summaryOf(general: string | null, errors: FieldErrors<Field>): SummaryError[] {
   return [...(general ? [{ message: general }] : []), ...FIELDS.flatMap((field) => (errors[field] ? [{ fieldId: field, message: errors[field] }] : []))];
 }
 
@@ -60,7 +60,7 @@ function summaryOf(general: string | null, errors: Errors): SummaryError[] {
 function useRestrictionSubmit(workerId: string) {
   const navigate = useNavigate();
   const paths = useRestrictionPaths();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const summary = useMemo(() => summaryOf(general, errors), [general, errors]);
@@ -98,8 +98,8 @@ function RestrictForm({ workerId, name }: { workerId: string; name: string }) {
   const [reason, setReason] = useState("");
 
   /** The form as the API takes it, checked by the same rules, or the problems to show. */
-  function readForm(): { input: RestrictionInput } | { errors: Errors } {
-    const found: Errors = {};
+  function readForm(): { input: RestrictionInput } | { errors: FieldErrors<Field> } {
+    const found: FieldErrors<Field> = {};
     if (kind === "") found.kind = "Choose whether to suspend their spending or lower their caps";
     const cap = (text: string, field: CapField) => {
       if (kind !== "lower_caps" || text.trim() === "") return {};

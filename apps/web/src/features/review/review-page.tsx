@@ -20,12 +20,12 @@ import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import "../../styles/office-components.scss";
 import { SpendCase } from "../spend-case/index.ts";
 import "./review.scss";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 type Field = "decision" | "comment" | "note-body";
-type FieldErrors = Partial<Record<Field, string>>;
 
 interface Problems {
-  fields: FieldErrors;
+  fields: FieldErrors<Field>;
   general?: string;
 }
 
@@ -71,7 +71,7 @@ export function ReviewPage() {
     event.preventDefault();
     if (sending || !spend) return;
     const worker = spend.worker.name;
-    const fields: FieldErrors = {};
+    const fields: FieldErrors<Field> = {};
     if (decision === "") {
       fields.decision = "Select whether to endorse it, ask a question or raise a concern";
     } else {
@@ -273,7 +273,7 @@ function decisionProblems(error: unknown): Problems {
   if (error instanceof NetworkError) return { fields: {}, general: "Green Tape could not be reached. Check your connection and try again." };
   if (error instanceof ApiError) {
     if (error.status === 400 || error.status === 422) {
-      const fields: FieldErrors = {};
+      const fields: FieldErrors<Field> = {};
       const decision = error.fieldMessage("decision");
       const comment = error.fieldMessage("comment");
       if (decision) fields.decision = decision;

@@ -10,16 +10,16 @@ import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { councilAccountSignIn } from "../../lib/council-settings.ts";
 import { Loading } from "../../components/loading.tsx";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 // Only the accounts with a second factor need this step (and its WebAuthn code): it loads when
 // asked for, so the sign-in page's first load stays small.
 const SecondFactorStep = lazy(() => import("./second-factor-step.tsx").then((m) => ({ default: m.SecondFactorStep })));
 
 type Field = "email" | "password";
-type FieldErrors = Partial<Record<Field, string>>;
 
 interface Problems {
-  fields: FieldErrors;
+  fields: FieldErrors<Field>;
   /** Messages that belong to no one field (rate limited, server unreachable). */
   general?: SummaryError;
 }
@@ -68,7 +68,7 @@ export function SignInPage() {
     event.preventDefault();
     if (submitting) return;
 
-    const fields: FieldErrors = {};
+    const fields: FieldErrors<Field> = {};
     if (email.trim() === "") fields.email = "Enter your email address";
     else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
       fields.email = "Enter an email address in the correct format, like name@example.org";
@@ -210,7 +210,7 @@ function problemsFrom(error: unknown): Problems {
       };
     }
     if (error.status === 400 || error.status === 422) {
-      const fields: FieldErrors = {};
+      const fields: FieldErrors<Field> = {};
       const email = error.fieldMessage("email");
       const password = error.fieldMessage("password");
       if (email) fields.email = email;

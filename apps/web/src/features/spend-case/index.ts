@@ -10,4 +10,4 @@ export { SpendFormPage } from "./spend-form-page.tsx";
 export { Tag, followUpTag, justificationTag } from "./tracks.tsx";
 export type { TagInfo } from "./tracks.tsx";
 export { useSpendDraftSubmit } from "./use-spend-draft-submit.ts";
-export type { Checked, FieldErrors } from "./use-spend-draft-submit.ts";
+export type { Checked } from "./use-spend-draft-submit.ts";

@@ -6,8 +6,7 @@ import { useCurrentUser } from "../../lib/auth.tsx";
 import { addWriteToOutbox, discardWrites, useOutbox } from "../../lib/outbox.ts";
 import type { OutboxProblem, WriteKind } from "../../lib/outbox.ts";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
-
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 /** What checking a form gives: the input to send, or what to put right first. */
 export type Checked<F extends string, T> = { input: T } | { errors: FieldErrors<F> };

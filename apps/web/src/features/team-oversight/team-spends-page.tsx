@@ -16,6 +16,7 @@ import { FILTER_KEYS, TRACK_FILTERS, downloadTeamSpends, fetchTeamSpends, useFil
 import type { FilterKey, TeamSpendFilter } from "./team-oversight-api.ts";
 import "../../styles/office-components.scss";
 import "./team-oversight.scss";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 function filterFrom(params: URLSearchParams): TeamSpendFilter {
   return Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key) ?? ""]] : [])));
@@ -27,11 +28,11 @@ export function TeamSpendsPage() {
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
   const filtered = Object.keys(filter).length > 0;
-  const [errors, setErrors] = useState<Partial<Record<FilterKey, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<FilterKey>>({});
   usePageTitle(filtered ? "Team spends (filtered)" : "Team spends", Object.keys(errors).length > 0);
 
   function apply(next: TeamSpendFilter) {
-    const found: Partial<Record<FilterKey, string>> = {};
+    const found: FieldErrors<FilterKey> = {};
     if (next.from && !isValidIsoDate(next.from)) found.from = "Enter the first day as a real date";
     if (next.to && !isValidIsoDate(next.to)) found.to = "Enter the last day as a real date";
     if (!found.from && !found.to && next.from && next.to && next.from > next.to) found.to = "The last day must be on or after the first day";
@@ -56,7 +57,7 @@ export function TeamSpendsPage() {
 
 interface FilterFormProps {
   initial: TeamSpendFilter;
-  errors: Partial<Record<FilterKey, string>>;
+  errors: FieldErrors<FilterKey>;
   onApply(filter: TeamSpendFilter): void;
 }
 

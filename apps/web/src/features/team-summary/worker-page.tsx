@@ -19,6 +19,7 @@ import { snoozePause, useTeamPauses } from "./team-summary-api.ts";
 import { formatDay } from "../../lib/format.ts";
 import "../../styles/office-components.scss";
 import "./team-summary.scss";
+import type { FieldErrors } from "../../lib/field-errors.ts";
 
 type Field = "days" | "reason";
 
@@ -35,7 +36,7 @@ export function WorkerPage() {
 
   const [days, setDays] = useState("3");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [liftedUntil, setLiftedUntil] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function WorkerPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sending) return;
-    const next: Partial<Record<Field, string>> = {};
+    const next: FieldErrors<Field> = {};
     const n = Number(days.trim());
     if (!/^\d+$/.test(days.trim()) || n < 1 || n > 14) next.days = "Enter a number of days from 1 to 14";
     if (reason.trim().length < 5) next.reason = "Enter why you are lifting the pause";
@@ -71,7 +72,7 @@ export function WorkerPage() {
     } catch (error) {
       setLiftedUntil(null);
       if (error instanceof ApiError) {
-        const fields: Partial<Record<Field, string>> = {};
+        const fields: FieldErrors<Field> = {};
         const d = error.fieldMessage("days");
         const r = error.fieldMessage("reason");
         if (d) fields.days = d;
