@@ -65,6 +65,10 @@ describe("writing about a spend with no signal", () => {
     });
     await followUpTab.goto(`/spends/${spendId}/follow-up`);
     await expect.poll(() => heading(followUpTab).textContent()).toBe("Follow up with the client");
+    // The heading shows before the spend has loaded; going offline before the forms are drawn would
+    // cut their own reads, not test writing with no signal.
+    await page.getByLabel("Why this spend was a good idea").waitFor();
+    await followUpTab.getByRole("radio", { name: "Phone call" }).waitFor();
 
     await context.setOffline(true);
     await expect.poll(() => page.evaluate("navigator.onLine")).toBe(false);
