@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { RISK_REASONS } from "@greentape/domain/risk-strata";
 import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
+import { idParamsSchema, pageQuery, periodSchema } from "./params.ts";
 import { personSchema, spendViewSchema } from "./spends.ts";
 
 /**
@@ -155,3 +156,19 @@ export const auditQueueSchema = z.object({
   moreOpenItems: z.boolean(),
 });
 export type AuditQueue = z.infer<typeof auditQueueSchema>;
+
+/** GET /api/audit/samples */
+export const sampleListQuerySchema = z.object({ period: z.optional(periodSchema), ...pageQuery(50, 200) });
+
+export const sampleParamsSchema = idParamsSchema("Sample");
+
+/** POST /api/audit/samples/:id/items/:spendId/finding */
+export const sampleItemParamsSchema = z.extend(sampleParamsSchema, { spendId: z.uuid({ message: "Spend id must be a UUID" }) });
+
+/** GET /api/audit/samples/:id/report */
+export const REPORT_FORMATS = ["json", "csv", "html"] as const;
+export const reportQuerySchema = z.object({ format: z._default(z.enum(REPORT_FORMATS), "json") });
+export const reportAnswerSchema = z.union([reportSchema, z.string().check(z.describe("With format=csv or format=html: the file itself"))]);
+
+/** GET /api/audit/queue */
+export const auditQueueQuerySchema = z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 200) });

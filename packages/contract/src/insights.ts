@@ -2,6 +2,7 @@
 import { z } from "zod/mini";
 import { EQUALITY_DIMENSION_KEYS } from "@greentape/domain/equality-monitoring";
 import { OUTCOME_GROUPINGS } from "@greentape/domain/insights-input";
+import { publicSummarySchema } from "@greentape/domain/public-summary";
 
 export const wilsonIntervalSchema = z.object({ lower: z.number(), upper: z.number(), method: z.literal("wilson"), confidence: z.number() });
 const newcombeIntervalSchema = z.object({ lower: z.number(), upper: z.number(), method: z.literal("newcombe"), confidence: z.number() });
@@ -112,3 +113,6 @@ export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>;
 export type Equity = z.infer<typeof equityResponseSchema>;
 export type Summary = z.infer<typeof summaryResponseSchema>;
 export type Uptake = z.infer<typeof uptakeResponseSchema>;
+
+/** GET /api/public/summary: the figures, or with format=csv the file itself. */
+export const publicSummaryAnswerSchema = z.union([publicSummarySchema, z.string()]);

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { idParamsSchema, pageQuery } from "./params.ts";
 
 export const notificationViewSchema = z.object({ id: z.string(), kind: z.string(), spendId: z.nullable(z.string()), message: z.string(), createdAt: z.string(), readAt: z.nullable(z.string()) });
 export type NotificationView = z.infer<typeof notificationViewSchema>;
@@ -6,3 +7,12 @@ export type NotificationView = z.infer<typeof notificationViewSchema>;
 /** GET /api/notifications */
 export const notificationListSchema = z.object({ items: z.array(notificationViewSchema), unreadCount: z.int(), nextCursor: z.nullable(z.string()) });
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+/** GET /api/notifications */
+export const notificationListQuerySchema = z.object(pageQuery(50, 200));
+
+/** POST /api/notifications/:id/read */
+export const notificationParamsSchema = idParamsSchema("Notification");
+
+/** POST /api/notifications/read-all */
+export const markedReadSchema = z.object({ marked: z.int() });

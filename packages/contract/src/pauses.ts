@@ -1,6 +1,8 @@
 // The pause: a worker's new spends wait while a justification is overdue past its scheme's grace days.
 import { z } from "zod/mini";
 import { JUSTIFICATION_STATES } from "@greentape/domain/tracks";
+import { prose } from "@greentape/domain/text";
+import { idParamsSchema } from "./params.ts";
 import { personSchema } from "./spends.ts";
 
 /** GET /api/me/pause */
@@ -18,3 +20,10 @@ export type MemberPause = z.infer<typeof teamPausesSchema>["items"][number];
 
 /** POST /api/users/:id/snooze */
 export const snoozeSchema = z.object({ id: z.string(), workerId: z.string(), untilOn: z.string(), reason: z.string(), grantedBy: z.string(), createdAt: z.string() });
+
+/** POST /api/users/:id/snooze */
+export const snoozeParamsSchema = idParamsSchema("User");
+export const snoozeBodySchema = z.object({
+  days: z.int().check(z.gte(1, "Snooze for at least 1 day"), z.lte(14, "Snooze for at most 14 days")),
+  reason: prose(5, 1000, "Reason"),
+});

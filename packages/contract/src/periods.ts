@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { PERIOD_STATUSES } from "@greentape/domain/dates";
+import { XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
 
 export const periodViewSchema = z.object({
   period: z.string(),
@@ -47,3 +48,31 @@ export const breakdownSchema = z.object({
     }).check(z.describe("Each dimension's groups, largest net total first")),
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;
+
+/** POST /api/periods/:period/close */
+export const closePeriodBodySchema = z.object({
+  confirm: z.literal(true, { message: "Confirm the close with confirm: true" }),
+  expectedUnjustified: z.optional(z.int().check(z.gte(0))),
+});
+
+/** The files a period exports to. */
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats that are CSV, which may start with a byte order mark. */
+export const CSV_FORMATS: readonly ExportFormat[] = ["csv", "xero"];
+
+const bomQuery = z
+  ._default(z.pipe(z.enum(["true", "false"], { message: "bom must be true or false" }), z.transform((value) => value === "true")), false)
+  .check(z.describe("`true` starts the CSV with a UTF-8 byte order mark, so Excel on Windows reads £ and accents right. The sha256 recorded at close is of the file without it."));
+
+/** GET /api/exports/:period */
+export const exportQuerySchema = z
+  .object({
+    format: z._default(z.enum(EXPORT_FORMATS, { message: `Format must be one of ${EXPORT_FORMATS.join(", ")}` }), "csv"),
+    clearingAccount: z.optional(z.string().check(z.regex(XERO_ACCOUNT_CODE, "Clearing account must be a Xero account code: 1-10 letters, digits, dots or dashes"))),
+    bom: bomQuery,
+  })
+  .check(z.refine((query) => !query.bom || CSV_FORMATS.includes(query.format), { message: `bom applies to the CSV formats only (${CSV_FORMATS.join(", ")})`, path: ["bom"] }));
+
+/** GET /api/exports/:period/transparency.csv */
+export const transparencyQuerySchema = z.object({ bom: bomQuery });

@@ -5,6 +5,9 @@ import { FLAGS } from "@greentape/domain/flags";
 import { PAYEE_TYPES, PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import { AUDIT_STATES, FOLLOW_UP_STATES, JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { COMMENT_VISIBILITIES, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, REVIEW_DECISIONS } from "@greentape/domain/workflow-input";
+import { idempotencyKeySchema } from "@greentape/domain/spend-input";
+import { prose } from "@greentape/domain/text";
+import { pageQuery, periodSchema } from "./params.ts";
 
 export const personSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -98,3 +101,26 @@ export const spendDetailSchema = z.extend(spendViewSchema, {
   ),
 });
 export type SpendDetail = z.infer<typeof spendDetailSchema>;
+
+/** What GET /api/spends may be narrowed to, besides worker, team, client and month. */
+export const SPEND_STATUS_FILTERS = ["voided", "live", "due", "submitted", "queried", "endorsed", "concern", "follow_up_pending", "follow_up_done"] as const;
+export type SpendStatusFilter = (typeof SPEND_STATUS_FILTERS)[number];
+
+/** GET /api/spends */
+export const spendListQuerySchema = z.object({
+  status: z.optional(z.enum(SPEND_STATUS_FILTERS)),
+  workerId: z.optional(z.uuid()),
+  teamId: z.optional(z.uuid()),
+  clientId: z.optional(z.uuid()),
+  period: z.optional(periodSchema),
+  ...pageQuery(50, 200),
+});
+
+/** POST /api/spends: the key that makes sending it again safe. */
+export const logSpendHeadersSchema = z.object({ "idempotency-key": idempotencyKeySchema });
+
+/** GET /api/me/month-total: the council's current month when left out. */
+export const monthTotalQuerySchema = z.object({ period: z.optional(periodSchema) });
+
+/** POST /api/spends/:id/void */
+export const voidSpendBodySchema = z.object({ reason: prose(3, 1000, "Reason") });

@@ -14,3 +14,6 @@ export const trackRecordSchema = z.object({
   spends: z.object({ count: z.int(), amount: z.int() }).check(z.describe("Their live (not voided) spends, all time")),
   outcomes: z.object(Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, z.int()])) as Record<FollowUpOutcome, z.ZodMiniInt>).check(z.describe("What their clients said at follow-up")),
 });
+
+/** GET /api/track-record: the caller's own, or a team member's for their supervisor. */
+export const trackRecordQuerySchema = z.object({ workerId: z.optional(z.uuid({ message: "Worker id must be a UUID" })) });

@@ -2,6 +2,7 @@
 import { z } from "zod/mini";
 import { FOLLOW_UP_STATES, JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
+import { pageQuery, periodSchema } from "./params.ts";
 import { personSchema, reviewSchema, spendViewSchema } from "./spends.ts";
 
 /** What a spend needs of its worker next. */
@@ -68,3 +69,9 @@ export type TeamSummary = z.infer<typeof teamSummarySchema>;
 export type OverdueItem = TeamSummary["overdue"]["items"][number];
 export type ReviewQueueItem = ReviewQueue["items"][number];
 export type EarlierSpend = ReviewQueueItem["clientHistory"][number];
+
+/** GET /api/worklists/review-queue */
+export const reviewQueueQuerySchema = z.object(pageQuery(20, 50));
+
+/** GET /api/worklists/team-summary */
+export const teamSummaryQuerySchema = z.object({ period: z.optional(periodSchema), teamId: z.optional(z.uuid({ message: "Team id must be a UUID" })) });

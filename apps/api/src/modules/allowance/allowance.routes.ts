@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { allowanceSchema } from "@greentape/contract/allowance";
+import { allowanceQuerySchema, allowanceSchema } from "@greentape/contract/allowance";
 import { requireActor } from "../../plugins/access.ts";
 import type { AllowanceService } from "./allowance.service.ts";
 
@@ -13,7 +12,7 @@ export async function allowanceRoutes(app: FastifyInstance, options: { allowance
       schema: {
         tags: ["spends"],
         summary: "What the caller may still spend now under each cap, their own restrictions included",
-        querystring: z.object({ schemeId: z.uuid().optional(), clientId: z.uuid().optional() }),
+        querystring: allowanceQuerySchema,
         response: {
           200: allowanceSchema,
         },

@@ -1,17 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { drawSampleInputSchema, findingInputSchema } from "@greentape/domain/audit-input";
-import { isValidPeriod } from "@greentape/domain/dates";
-import { auditQueueSchema, reportSchema, sampleDetailSchema, sampleItemDetailSchema, sampleListSchema, sampleSchema, verifySchema } from "@greentape/contract/audit";
+import {
+  auditQueueQuerySchema,
+  auditQueueSchema,
+  reportAnswerSchema,
+  reportQuerySchema,
+  sampleDetailSchema,
+  sampleItemDetailSchema,
+  sampleItemParamsSchema,
+  sampleListQuerySchema,
+  sampleListSchema,
+  sampleParamsSchema,
+  sampleSchema,
+  verifySchema,
+} from "@greentape/contract/audit";
 import { requireActor } from "../../plugins/access.ts";
 import type { AuditService } from "./audit.service.ts";
 import { reportCsv, reportHtml } from "./report-formats.ts";
-
-const sampleParams = z.object({ id: z.uuid({ message: "Sample id must be a UUID" }) });
-const itemParams = sampleParams.extend({ spendId: z.uuid({ message: "Spend id must be a UUID" }) });
-
-
 
 export async function auditRoutes(app: FastifyInstance, options: { audit: AuditService; council: { name: string; timeZone: string } }) {
   const { audit, council } = options;
@@ -40,11 +46,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
       schema: {
         tags: ["audit"],
         summary: "Samples drawn, newest first",
-        querystring: z.object({
-          period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional(),
-          cursor: z.string().max(500).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: sampleListQuerySchema,
         response: { 200: sampleListSchema },
       },
     },
@@ -58,7 +60,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
     "/api/audit/samples/:id",
     {
       config: { access: ["auditor", "admin"] },
-      schema: { tags: ["audit"], summary: "A sample with its items, each with the spend and its finding", params: sampleParams, response: { 200: sampleDetailSchema } },
+      schema: { tags: ["audit"], summary: "A sample with its items, each with the spend and its finding", params: sampleParamsSchema, response: { 200: sampleDetailSchema } },
     },
     async (request) => audit.detail(request.params.id),
   );
@@ -71,7 +73,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "Redraw the random part from the recorded seed and parameters over the period's spends as they are now",
         description: "`matches` is true when the population is unchanged (same dataset digest) and the redraw gives the recorded spends in order. `populationChanged` is true once a spend booked in the period was added or voided after the draw; `joined` and `left` name those spends.",
-        params: sampleParams,
+        params: sampleParamsSchema,
         response: { 200: verifySchema },
       },
     },
@@ -86,7 +88,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         tags: ["audit"],
         summary: "Record or amend the finding on a sampled spend",
         description: "A deviation (`minor`, `major`, `misuse_suspected`) needs notes. On a monetary-unit sample, `misstatement` is the book amount less the audited amount (minor units, 0 to the amount). 404 when the spend is not in that sample.",
-        params: itemParams,
+        params: sampleItemParamsSchema,
         body: findingInputSchema,
         response: { 200: sampleItemDetailSchema },
       },
@@ -103,9 +105,9 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
         summary: "The sample report: deviations found and the upper deviation limit at the sample's confidence",
         description:
           "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. A monetary-unit sample adds `monetaryUnit`: the Stringer upper misstatement limit in minor units, and the statement bounds misstatement in money. `format=csv` gives one row per item, with the worker's name, team and the client's reference beside their ids; `format=html` a printable page in words (results, strata, methods) with dates in the council's time zone.",
-        params: sampleParams,
-        querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
-        response: { 200: z.union([reportSchema, z.string().describe("With format=csv or format=html: the file itself")]) },
+        params: sampleParamsSchema,
+        querystring: reportQuerySchema,
+        response: { 200: reportAnswerSchema },
       },
     },
     async (request, reply) => {
@@ -131,7 +133,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
       schema: {
         tags: ["audit"],
         summary: "The auditor's queue: supervisor concerns no finding has answered, and sampled spends awaiting a finding",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        querystring: auditQueueQuerySchema,
         response: { 200: auditQueueSchema },
       },
     },

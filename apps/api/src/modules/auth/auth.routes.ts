@@ -1,18 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { loginAnswerSchema, tokenAnswerSchema } from "@greentape/contract/auth";
+import { loginAnswerSchema, loginBodySchema, tokenAnswerSchema } from "@greentape/contract/auth";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { RateLimits } from "../rate-limits/index.ts";
 import { verifiedClaims } from "../../plugins/access.ts";
 import type { AuthService } from "./auth.service.ts";
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, requestContext, sessionReplies } from "./session-reply.ts";
-
-const loginBody = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address like name@example.org" })).pipe(z.string().max(254)),
-  password: z.string().min(1, "Enter your password").max(1024),
-});
 
 export async function authRoutes(app: FastifyInstance, options: { auth: AuthService; config: Config; rateLimits: RateLimits }) {
   const { auth, config, rateLimits } = options;
@@ -62,7 +56,7 @@ export async function authRoutes(app: FastifyInstance, options: { auth: AuthServ
         summary: "Sign in with email and password",
         description:
           "When the account has a second factor, the answer is `{ mfaRequired: true, mfaToken }` instead: the token (5 minutes, single use) goes to `POST /api/auth/mfa` with a code, or to `POST /api/auth/mfa/passkey` with a passkey. A role in PASSWORD_SIGN_IN_OFF_ROLES gets 403 `password-sign-in-off`.",
-        body: loginBody,
+        body: loginBodySchema,
         response: { 200: loginAnswerSchema },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { clientHistorySchema } from "@greentape/contract/client-history";
+import { clientParamsSchema } from "@greentape/contract/clients";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientHistoryService } from "./client-history.service.ts";
 
@@ -13,7 +13,7 @@ export async function clientHistoryRoutes(app: FastifyInstance, options: { clien
       schema: {
         tags: ["clients"],
         summary: "Every spend for a client across workers, with justifications and outcomes (the client's team supervisor, auditors, admin)",
-        params: z.object({ id: z.uuid() }),
+        params: clientParamsSchema,
         response: { 200: clientHistorySchema },
       },
     },

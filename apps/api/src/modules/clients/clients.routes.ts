@@ -1,17 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { clientListSchema, clientViewSchema } from "@greentape/contract/clients";
+import { clientListQuerySchema, clientListSchema, clientMoveBodySchema, clientParamsSchema, clientViewSchema, newClientBodySchema } from "@greentape/contract/clients";
 import { equalityMonitoringInputSchema, equalityMonitoringSchema } from "@greentape/domain/equality-monitoring";
-import { line } from "@greentape/domain/text";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientsService } from "./clients.service.ts";
-
-const clientInput = z.object({
-  reference: line(40, "Reference").check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "Reference must be letters, digits and hyphens, like C-10234")),
-  displayName: z.optional(line(120, "Display name")),
-  teamId: z.uuid().optional(),
-});
 
 export async function clientsRoutes(app: FastifyInstance, options: { clients: ClientsService }) {
   const { clients } = options;
@@ -24,7 +16,7 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
       schema: {
         tags: ["clients"],
         summary: "Clients of the caller's team (all for auditor and admin), recent ones first",
-        querystring: z.object({ q: z.string().trim().max(80).optional(), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        querystring: clientListQuerySchema,
         response: { 200: clientListSchema },
       },
     },
@@ -35,7 +27,7 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
     "/api/clients",
     {
       config: { access: ["worker", "supervisor", "admin"] },
-      schema: { tags: ["clients"], summary: "Add a client, known by a pseudonymous reference", body: clientInput, response: { 201: clientViewSchema } },
+      schema: { tags: ["clients"], summary: "Add a client, known by a pseudonymous reference", body: newClientBodySchema, response: { 201: clientViewSchema } },
     },
     async (request, reply) => reply.code(201).send(await clients.create(requireActor(request), request.body)),
   );
@@ -44,14 +36,14 @@ export async function clientsRoutes(app: FastifyInstance, options: { clients: Cl
     "/api/clients/:id/team",
     {
       config: { access: ["admin"] },
-      schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: z.object({ id: z.uuid() }), body: z.object({ teamId: z.uuid() }), response: { 200: clientViewSchema } },
+      schema: { tags: ["clients"], summary: "Move a client to another team; their history goes with them", params: clientParamsSchema, body: clientMoveBodySchema, response: { 200: clientViewSchema } },
     },
     async (request) => clients.move(requireActor(request), request.params.id, request.body.teamId),
   );
 
   const monitoring = {
     tags: ["clients"],
-    params: z.object({ id: z.uuid() }),
+    params: clientParamsSchema,
     description:
       "Optional equality-monitoring answers (age band, sex, ethnic group in the ONS 2021 high-level groups, disability), each `prefer_not_to_say` until recorded. An admin or the client's own team only; used only in aggregate by `GET /api/insights/equity`, and never in an export, a notification or the event log.",
   };

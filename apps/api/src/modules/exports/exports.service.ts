@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Readable } from "node:stream";
 import JSZip from "jszip";
-import type { Breakdown, BreakdownGroup } from "@greentape/contract/periods";
+import type { Breakdown, BreakdownGroup, ExportFormat } from "@greentape/contract/periods";
 import type { Db, Tx } from "@greentape/db/client";
 import { ForbiddenError, RuleViolation } from "@greentape/domain/errors";
 import { DEFAULT_CLEARING_ACCOUNT, XERO_HEADER } from "@greentape/domain/export-rows";
@@ -16,9 +16,6 @@ import { streamSink, writeCsv, writeJson, writeTransparency, writeXlsx, xeroJour
 import { PAYMENT_METHOD_LABELS } from "@greentape/domain/spend-input";
 import { BREAKDOWN_DIMENSIONS, breakdownRows, exportRowBatches, snapshotPeriodRows, transparencyRowBatches, type BreakdownDimension, type RowSource } from "./exports.queries.ts";
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json", "xero"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export interface ExportFile {
   filename: string;
   contentType: string;
@@ -28,8 +25,6 @@ export interface ExportFile {
 const CSV = "text/csv; charset=utf-8";
 /** Excel on Windows reads a CSV as the machine's code page unless it starts with this mark. */
 const UTF8_BOM = "\uFEFF";
-/** The formats that are CSV files, so may take a byte order mark. */
-export const CSV_FORMATS: readonly ExportFormat[] = ["csv", "xero"];
 const FILES: Record<ExportFormat, { suffix: string; contentType: string }> = {
   csv: { suffix: ".csv", contentType: CSV },
   xlsx: { suffix: ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },

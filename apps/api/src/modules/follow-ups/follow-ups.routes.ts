@@ -1,12 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { followUpInputSchema } from "@greentape/domain/workflow-input";
+import { spendParamsSchema } from "@greentape/contract/params";
 import { spendDetailSchema } from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
 import type { FollowUpsService } from "./follow-ups.service.ts";
 
-const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
 
 export async function followUpsRoutes(app: FastifyInstance, options: { followUps: FollowUpsService }) {
   const { followUps } = options;
@@ -18,7 +17,7 @@ export async function followUpsRoutes(app: FastifyInstance, options: { followUps
         tags: ["workflow"],
         summary: "Record (or correct) the client follow-up: its worker or a supervisor of its team",
         description: "The date of contact may not be before the spend or in the future. Recording again replaces the answer; every recording stays in the event log. The same answer again (a phone retrying after a lost reply) changes nothing and is not logged twice, so no Idempotency-Key is needed.",
-        params: spendParams,
+        params: spendParamsSchema,
         body: followUpInputSchema,
         response: { 200: spendDetailSchema },
       },

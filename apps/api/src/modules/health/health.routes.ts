@@ -1,11 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@greentape/db/availability";
 import { ServiceUnavailableError } from "@greentape/domain/errors";
+import { healthStatusSchema } from "@greentape/contract/health";
 import type { HealthService } from "./health.service.ts";
-
-const status = z.object({ status: z.literal("ok") });
 
 export async function healthRoutes(app: FastifyInstance, options: { health: HealthService }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +12,7 @@ export async function healthRoutes(app: FastifyInstance, options: { health: Heal
   // process because its database is away (it would come back to the same outage).
   api.get(
     "/api/health",
-    { config: { access: "public" }, schema: { tags: ["health"], summary: "The process is up and answering (liveness; does not touch the database)", response: { 200: status } } },
+    { config: { access: "public" }, schema: { tags: ["health"], summary: "The process is up and answering (liveness; does not touch the database)", response: { 200: healthStatusSchema } } },
     async () => ({ status: "ok" as const }),
   );
 
@@ -23,7 +21,7 @@ export async function healthRoutes(app: FastifyInstance, options: { health: Heal
     "/api/ready",
     {
       config: { access: "public" },
-      schema: { tags: ["health"], summary: "Ready to serve: the database answers (503 with Retry-After while it does not)", response: { 200: status } },
+      schema: { tags: ["health"], summary: "Ready to serve: the database answers (503 with Retry-After while it does not)", response: { 200: healthStatusSchema } },
     },
     async (request) => {
       try {

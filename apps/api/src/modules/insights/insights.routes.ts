@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod/mini";
 import { outcomesCompareQuerySchema, outcomesQuerySchema, publicSummaryQuerySchema, spanQuerySchema, uptakeQuerySchema } from "@greentape/domain/insights-input";
-import { publicSummaryCsv, publicSummarySchema } from "@greentape/domain/public-summary";
+import { publicSummaryCsv } from "@greentape/domain/public-summary";
 import { requireActor } from "../../plugins/access.ts";
 import type { Actor } from "../../plugins/access.ts";
-import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, summaryResponseSchema, uptakeResponseSchema } from "@greentape/contract/insights";
+import { equityResponseSchema, outcomesCompareResponseSchema, outcomesResponseSchema, publicSummaryAnswerSchema, summaryResponseSchema, uptakeResponseSchema } from "@greentape/contract/insights";
 import type { InsightsService } from "./insights.service.ts";
 
 /** Supervisors (own team), auditor, finance, admin; workers get 403 (permissions.ts: canSeeInsights). */
@@ -91,7 +91,7 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
           "A calendar year. Every count under 5 is null and named in `suppressed`, with whatever rests on it (an amount on its spends, a rate on its counts), and a lone small cell beside a total takes the next smallest with it. Never a client, a worker, an email or a payee. `format=csv` gives one row per figure: section, group, measure, value (\"suppressed\" where withheld).",
         security: [],
         querystring: publicSummaryQuerySchema,
-        response: { 200: z.union([publicSummarySchema, z.string()]) },
+        response: { 200: publicSummaryAnswerSchema },
       },
     },
     async (request, reply) => {

@@ -1,17 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { line } from "@greentape/domain/text";
-import { clearingAccountListSchema, clearingAccountViewSchema, ledgerCodeListSchema, ledgerCodeViewSchema } from "@greentape/contract/ledger-codes";
-import { XERO_ACCOUNT_CODE } from "@greentape/domain/export-rows";
-import { PAYMENT_METHODS } from "@greentape/domain/spend-input";
+import {
+  clearingAccountBodySchema,
+  clearingAccountListSchema,
+  clearingAccountParamsSchema,
+  clearingAccountViewSchema,
+  ledgerCodeBodySchema,
+  ledgerCodeListSchema,
+  ledgerCodeParamsSchema,
+  ledgerCodeViewSchema,
+} from "@greentape/contract/ledger-codes";
 import { requireActor } from "../../plugins/access.ts";
 import type { LedgerCodesService } from "./ledger-codes.service.ts";
 
 // Scheme categories are up to 80 characters; the path carries one URL-encoded.
-const params = z.object({ category: line(80, "Category") });
-
-const clearingParams = z.object({ paymentMethod: z.enum(PAYMENT_METHODS, { message: `Payment method must be one of ${PAYMENT_METHODS.join(", ")}` }) });
 
 export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerCodes: LedgerCodesService }) {
   const { ledgerCodes } = options;
@@ -33,13 +35,9 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
       schema: {
         tags: ["ledger codes"],
         summary: "Set the ledger code for a category (added or replaced)",
-        params,
+        params: ledgerCodeParamsSchema,
         description: "Replaces the whole mapping: `accountName` and `merchantCategory` left out are cleared.",
-        body: z.object({
-          glCode: line(40, "Ledger code").check(z.regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "Ledger code must be letters, digits, dots, slashes and hyphens, like 4410")),
-          accountName: z.optional(line(80, "Account name")).describe("The account's name in the chart of accounts, such as Client travel"),
-          merchantCategory: z.optional(line(80, "Merchant category")).describe("For card payments, such as Transportation services"),
-        }),
+        body: ledgerCodeBodySchema,
         response: { 200: ledgerCodeViewSchema },
       },
     },
@@ -51,7 +49,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
 
   api.delete(
     "/api/ledger-codes/:category",
-    { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a category's ledger code", params } },
+    { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a category's ledger code", params: ledgerCodeParamsSchema } },
     async (request, reply) => {
       await ledgerCodes.remove(requireActor(request), request.params.category);
       return reply.code(204).send();
@@ -79,8 +77,8 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
         tags: ["ledger codes"],
         summary: "Set the account a payment method is paid from (the card float, the petty cash tin): the Xero journal credits it",
         description: "Closed months keep the accounts they were closed with.",
-        params: clearingParams,
-        body: z.object({ accountCode: z.string().regex(XERO_ACCOUNT_CODE, "Account code must be a Xero account code: 1-10 letters, digits, dots or dashes, like 1010") }),
+        params: clearingAccountParamsSchema,
+        body: clearingAccountBodySchema,
         response: { 200: clearingAccountViewSchema },
       },
     },
@@ -89,7 +87,7 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
 
   api.delete(
     "/api/clearing-accounts/:paymentMethod",
-    { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a payment method's clearing account: the journal's default is credited again", params: clearingParams } },
+    { config: { access: ["admin"] }, schema: { tags: ["ledger codes"], summary: "Remove a payment method's clearing account: the journal's default is credited again", params: clearingAccountParamsSchema } },
     async (request, reply) => {
       await ledgerCodes.removeClearingAccount(requireActor(request), request.params.paymentMethod);
       return reply.code(204).send();

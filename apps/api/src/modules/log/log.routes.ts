@@ -1,12 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { hashesSchema, inclusionSchema, logVerdictSchema, spendEventProofSchema } from "@greentape/contract/log";
+import {
+  MAX_LOG_PAGE,
+  checkpointsQuerySchema,
+  checkpointsSchema,
+  consistencyQuerySchema,
+  consistencySchema,
+  inclusionQuerySchema,
+  inclusionSchema,
+  logEntriesQuerySchema,
+  logTextSchema,
+  logEntriesSchema,
+  logVerdictSchema,
+  spendEventParamsSchema,
+  spendEventProofSchema,
+  verifyLogQuerySchema,
+} from "@greentape/contract/log";
 import { requireActor } from "../../plugins/access.ts";
-import { MAX_ENTRIES, type LogService } from "./log.service.ts";
+import type { LogService } from "./log.service.ts";
 
 const TEXT = "text/plain; charset=utf-8";
-const whole = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export async function logRoutes(app: FastifyInstance, options: { log: LogService }) {
   const { log } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +32,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         tags: ["log"],
         summary: "The checkpoint verifier key (C2SP vkey: name+keyid+base64(0x01 || Ed25519 public key))",
         security: [],
-        response: { 200: z.string() },
+        response: { 200: logTextSchema },
       },
     },
     async (_request, reply) => reply.type(TEXT).send(`${log.verifierKey()}\n`),
@@ -34,7 +47,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         summary: "The latest signed checkpoint (C2SP tlog-checkpoint in a C2SP signed note)",
         description: "Origin, tree size and base64 root hash, each on a line; an empty line; then `— <name> <base64(key id || Ed25519 signature)>`. Keep it: a later checkpoint must be consistent with it.",
         security: [],
-        response: { 200: z.string() },
+        response: { 200: logTextSchema },
       },
     },
     async (_request, reply) => reply.type(TEXT).header("Cache-Control", "no-cache").send(await log.latestCheckpoint()),
@@ -46,14 +59,10 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
       config: { access: ["auditor", "admin"] },
       schema: {
         tags: ["log"],
-        summary: `Log entries start ≤ i < end (at most ${MAX_ENTRIES} at a time), each with its canonical text and leaf hash`,
+        summary: `Log entries start ≤ i < end (at most ${MAX_LOG_PAGE} at a time), each with its canonical text and leaf hash`,
         description: "`leafHash` is hex SHA-256(0x00 || canonical); `JSON.parse(canonical)` holds the event's type, subjectType, subjectId, actorId, occurredAt and data. `end` past the latest checkpoint's size is cut to it; `start` at or past it is 400.",
-        querystring: z.object({ start: whole, end: whole }),
-        response: {
-          200: z.object({
-            entries: z.array(z.object({ index: z.number().int(), eventId: z.number().int().nullable(), leafHash: z.string().nullable(), canonical: z.string().nullable() })),
-          }),
-        },
+        querystring: logEntriesQuerySchema,
+        response: { 200: logEntriesSchema },
       },
     },
     async (request) => log.entries(request.query.start, request.query.end),
@@ -66,9 +75,9 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
       schema: {
         tags: ["log"],
         summary: "Every checkpoint the log signed, one per sealed batch, for sizes past `after`, oldest first",
-        description: `At most \`limit\` (up to ${MAX_ENTRIES}). A verifier checks each one's signature and root as it rebuilds the tree, so a changed entry is pinned to the batch it was sealed in.`,
-        querystring: z.object({ after: whole.default(0), limit: z.coerce.number().int().min(1).max(MAX_ENTRIES).default(MAX_ENTRIES) }),
-        response: { 200: z.object({ checkpoints: z.array(z.object({ treeSize: z.number().int(), note: z.string() })) }) },
+        description: `At most \`limit\` (up to ${MAX_LOG_PAGE}). A verifier checks each one's signature and root as it rebuilds the tree, so a changed entry is pinned to the batch it was sealed in.`,
+        querystring: checkpointsQuerySchema,
+        response: { 200: checkpointsSchema },
       },
     },
     async (request) => log.checkpoints(request.query.after, request.query.limit),
@@ -82,7 +91,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         tags: ["log"],
         summary: "Proof that entry `index` is in the tree of `treeSize` entries (RFC 9162 §2.1.3)",
         description: "`index` at or past `treeSize`, or `treeSize` past the latest checkpoint, is 400.",
-        querystring: z.object({ index: whole, treeSize: whole }),
+        querystring: inclusionQuerySchema,
         response: { 200: inclusionSchema },
       },
     },
@@ -97,8 +106,8 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         tags: ["log"],
         summary: "Proof that the tree of `from` entries is a prefix of the tree of `to` (RFC 9162 §2.1.4)",
         description: "`from` past `to`, or `to` past the latest checkpoint, is 400.",
-        querystring: z.object({ from: whole, to: whole }),
-        response: { 200: z.object({ from: z.number().int(), to: z.number().int(), proof: hashesSchema }) },
+        querystring: consistencyQuerySchema,
+        response: { 200: consistencySchema },
       },
     },
     async (request) => log.consistencyProof(request.query.from, request.query.to),
@@ -112,7 +121,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         tags: ["log"],
         summary: "Proof that one event of a spend's timeline is in the log, against the current checkpoint",
         description: "For whoever may see the spend. Check that SHA-256(0x00 || canonical) is `leafHash`, that the proof leads from it to the checkpoint's root, and the checkpoint's signature against GET /api/log/key.",
-        params: z.object({ id: z.uuid(), logIndex: whole }),
+        params: spendEventParamsSchema,
         response: { 200: spendEventProofSchema },
       },
     },
@@ -128,7 +137,7 @@ export async function logRoutes(app: FastifyInstance, options: { log: LogService
         summary: "Rebuild the log's tree from every event and check it against its signed checkpoints",
         description:
           "Every leaf is recomputed from its event's canonical text, the tree rebuilt, and its root compared with every signed checkpoint the log keeps. Pass `checkpoint`, a signed checkpoint saved earlier, to catch a truncation or a rewrite of the whole log: the log must still extend it.",
-        querystring: z.object({ checkpoint: z.string().max(4096).optional().describe("A signed checkpoint saved earlier, as GET /api/log/checkpoint gave it") }),
+        querystring: verifyLogQuerySchema,
         response: { 200: logVerdictSchema },
       },
     },

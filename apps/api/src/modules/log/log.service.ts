@@ -6,12 +6,12 @@ import { encodeVerifierKey, type SignerKey, type VerifierKey } from "@greentape/
 import { assemble, consistencyPlan, inclusionPlan, lookupFrom, nodesNeeded, type Range } from "@greentape/log/tree";
 import { NotFoundError, ServiceUnavailableError, ValidationError } from "@greentape/domain/errors";
 import { canSeeLoggedEvent } from "@greentape/domain/permissions";
+import { MAX_LOG_PAGE } from "@greentape/contract/log";
 import type { Actor } from "../../plugins/access.ts";
 import type { SpendsService } from "../spends/index.ts";
 import * as q from "./log.queries.ts";
 import { nodeVerify } from "./node-ed25519.ts";
 
-export const MAX_ENTRIES = 1000;
 
 async function proofFor(db: Executor, ranges: Range[]): Promise<string[]> {
   const nodes = await q.findNodes(db, nodesNeeded(ranges));
@@ -65,7 +65,7 @@ export function createLogService(deps: { db: Db; signer: SignerKey; previousKeys
 
     async entries(start: number, end: number) {
       if (end <= start) throw ValidationError.field("end", "end must be past start");
-      if (end - start > MAX_ENTRIES) throw ValidationError.field("end", `Ask for at most ${MAX_ENTRIES} entries at a time`);
+      if (end - start > MAX_LOG_PAGE) throw ValidationError.field("end", `Ask for at most ${MAX_LOG_PAGE} entries at a time`);
       const size = await sealedSize();
       if (start >= size) throw ValidationError.field("start", `The log's latest checkpoint holds ${size} entries; start must be below that`);
       const rows = await q.entries(db, start, Math.min(end, size));

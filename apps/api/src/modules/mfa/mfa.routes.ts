@@ -1,15 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sessionAnswerSchema } from "@greentape/contract/auth";
-import { recoveryCodesSchema, secondFactorStatusSchema, totpEnrolmentSchema } from "@greentape/contract/second-factor";
-import { z } from "zod";
+import { mfaResetParamsSchema, mfaSignInBodySchema, recoveryCodesSchema, secondFactorStatusSchema, totpConfirmBodySchema, totpEnrolmentSchema } from "@greentape/contract/second-factor";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
 import { requestContext, sessionReplies } from "../auth/index.ts";
 import type { MfaService } from "./mfa.service.ts";
-
-const mfaToken = z.string({ message: "Sign in with your password first" }).min(1, "Sign in with your password first").max(200);
-const code = z.string({ message: "Enter the code" }).trim().min(1, "Enter the code").max(64, "The code must be 64 characters or fewer");
 
 export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService; config: Config }) {
   const { mfa } = options;
@@ -46,7 +42,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
         tags: ["second factor"],
         summary: "Finish setting up the authenticator app with its first code",
         description: "Answers ten single-use recovery codes, shown this once (only their hashes are kept). A wrong code: 400 naming `code`; wrong codes are rate limited per account (429).",
-        body: z.object({ code }),
+        body: totpConfirmBodySchema,
         response: { 200: recoveryCodesSchema },
       },
     },
@@ -62,7 +58,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
         summary: "Finish a password sign-in with the second factor: a code from the authenticator app, or a recovery code",
         description:
           "`mfaToken` comes from `POST /api/auth/login`. A code already used (the same 30-second step) is refused, as is a used recovery code: 401. Wrong codes are rate limited per account (429). On success, the same answer and cookie as a sign-in; the token is used up.",
-        body: z.object({ mfaToken, code }),
+        body: mfaSignInBodySchema,
         response: { 200: sessionAnswerSchema },
       },
     },
@@ -77,7 +73,7 @@ export async function mfaRoutes(app: FastifyInstance, options: { mfa: MfaService
         tags: ["users"],
         summary: "Reset a person's second factor (a lost phone): removes their app, recovery codes and passkeys",
         description: "Logged, and the person is told by a notification. If their role needs a second factor, they set one up again at their next sign-in.",
-        params: z.object({ id: z.uuid({ message: "User id must be a UUID" }) }),
+        params: mfaResetParamsSchema,
       },
     },
     async (request, reply) => {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { notificationListSchema, notificationViewSchema } from "@greentape/contract/notifications";
+import { markedReadSchema, notificationListQuerySchema, notificationListSchema, notificationParamsSchema, notificationViewSchema } from "@greentape/contract/notifications";
 import { requireActor } from "../../plugins/access.ts";
 import type { NotificationsService } from "./notifications.service.ts";
 
@@ -17,7 +16,7 @@ export async function notificationsRoutes(app: FastifyInstance, options: { notif
         tags: ["notifications"],
         summary: "The caller's own notifications, newest first, with the unread count",
         description: "Reading also raises any due-soon warning (48 hours before a justification is due) that has become due, once per deadline.",
-        querystring: z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: notificationListQuerySchema,
         response: { 200: notificationListSchema },
       },
     },
@@ -28,14 +27,14 @@ export async function notificationsRoutes(app: FastifyInstance, options: { notif
     "/api/notifications/:id/read",
     {
       config: { access: "signed-in" },
-      schema: { tags: ["notifications"], summary: "Mark one of your notifications read", params: z.object({ id: z.uuid({ message: "Notification id must be a UUID" }) }), response: { 200: notificationViewSchema } },
+      schema: { tags: ["notifications"], summary: "Mark one of your notifications read", params: notificationParamsSchema, response: { 200: notificationViewSchema } },
     },
     async (request) => notifications.markRead(requireActor(request), request.params.id),
   );
 
   api.post(
     "/api/notifications/read-all",
-    { config: { access: "signed-in" }, schema: { tags: ["notifications"], summary: "Mark all your notifications read", response: { 200: z.object({ marked: z.number().int() }) } } },
+    { config: { access: "signed-in" }, schema: { tags: ["notifications"], summary: "Mark all your notifications read", response: { 200: markedReadSchema } } },
     async (request) => notifications.markAllRead(requireActor(request)),
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { oidcCallbackQuerySchema } from "@greentape/contract/auth";
 import type { Config } from "../../config.ts";
 import { requestContext, sessionReplies } from "../auth/index.ts";
 import { OidcSignInRefused, type OidcService } from "./oidc.service.ts";
@@ -42,7 +42,7 @@ export async function oidcRoutes(app: FastifyInstance, options: { oidc: OidcServ
         summary: "Where the identity provider sends the browser back (OIDC_REDIRECT_URL)",
         description:
           "Exchanges the code (with the PKCE verifier), checks state, nonce and the ID token, and matches the person by the subject recorded at their first sign-in (by a verified email only that first time). Signed in: the refresh cookie is set and the browser goes to `/sign-in?council=signed-in`. Refused (a wrong state, a code used again, an unknown person, a deactivated account): `/sign-in?council=refused&reason=…`, with no session.",
-        querystring: z.object({ code: z.string().max(4096).optional(), state: z.string().max(1024).optional() }).catchall(z.string().max(4096)),
+        querystring: oidcCallbackQuerySchema,
       },
     },
     async (request, reply) => {

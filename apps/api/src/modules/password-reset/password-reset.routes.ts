@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { RateLimitedError } from "@greentape/domain/errors";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { forgotPasswordAnswerSchema, forgotPasswordBodySchema, resetPasswordBodySchema } from "@greentape/contract/auth";
 import type { Config } from "../../config.ts";
 import { RESET_LINK_MINUTES, type PasswordResetService } from "./password-reset.service.ts";
 
@@ -28,8 +27,8 @@ export async function passwordResetRoutes(app: FastifyInstance, options: { passw
         summary: "Ask for an email with a link to set a new password",
         description: `Always 202, at the same speed, whether or not an account has this email, so the answer tells nobody who has an account. An active account is sent a single-use link, valid for ${RESET_LINK_MINUTES} minutes (at most 3 emails per account per sign-in window).`,
         security: [],
-        body: z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address like name@example.org" })).pipe(z.string().max(254)) }),
-        response: { 202: z.object({ message: z.string() }) },
+        body: forgotPasswordBodySchema,
+        response: { 202: forgotPasswordAnswerSchema },
       },
     },
     async (request, reply) => {
@@ -48,10 +47,7 @@ export async function passwordResetRoutes(app: FastifyInstance, options: { passw
         description:
           "The password policy applies (400 naming `password`). A token that is unknown, used or past its 30 minutes is 400 naming `token`. On success the link and any other of the account's links are used up, every session of the account ends, and the reset is in the event log. Sign in with the new password.",
         security: [],
-        body: z.object({
-          token: z.string({ message: "The link has no token" }).min(1, "The link has no token").max(200, "This link is not a Green Tape reset link"),
-          password: z.string({ message: "Enter a new password" }).max(PASSWORD_MAX_LENGTH, `Your new password must be ${PASSWORD_MAX_LENGTH} characters or fewer`),
-        }),
+        body: resetPasswordBodySchema,
       },
     },
     async (request, reply) => {

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { userViewSchema } from "@greentape/contract/users";
-import { z } from "zod";
 import { RateLimitedError } from "@greentape/domain/errors";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { changePasswordBodySchema } from "@greentape/contract/auth";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
 import type { PasswordsService } from "./passwords.service.ts";
 
 // Length and the rest of the policy are the service's, so every refusal reads the same.
-const password = (label: string) => z.string({ message: `Enter your ${label}` }).max(PASSWORD_MAX_LENGTH, `Your ${label} must be ${PASSWORD_MAX_LENGTH} characters or fewer`);
 
 export async function passwordsRoutes(app: FastifyInstance, options: { passwords: PasswordsService; config: Config }) {
   const { perAccount, windowMs } = options.config.loginLimits;
@@ -32,7 +30,7 @@ export async function passwordsRoutes(app: FastifyInstance, options: { passwords
         summary: "Change your own password: at least 12 characters, not a common one, not your name or email",
         description:
           "Wrong `currentPassword` or a refused `newPassword`: 400 naming the field. On success every refresh session of the caller ends (sign in again with the new password) and `mustChangePassword` becomes false.",
-        body: z.object({ currentPassword: password("current password"), newPassword: password("new password") }),
+        body: changePasswordBodySchema,
         response: { 200: userViewSchema },
       },
     },

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { pauseStateSchema, snoozeSchema, teamPausesSchema } from "@greentape/contract/pauses";
-import { prose } from "@greentape/domain/text";
+import { pauseStateSchema, snoozeBodySchema, snoozeParamsSchema, snoozeSchema, teamPausesSchema } from "@greentape/contract/pauses";
 import { requireActor } from "../../plugins/access.ts";
 import type { PausesService } from "./pauses.service.ts";
 
@@ -37,8 +35,8 @@ export async function pausesRoutes(app: FastifyInstance, options: { pauses: Paus
       schema: {
         tags: ["spends"],
         summary: "Lift a worker's pause for some days, with a reason (at most twice in a row)",
-        params: z.object({ id: z.uuid() }),
-        body: z.object({ days: z.number().int().min(1, "Snooze for at least 1 day").max(14, "Snooze for at most 14 days"), reason: prose(5, 1000, "Reason") }),
+        params: snoozeParamsSchema,
+        body: snoozeBodySchema,
         response: { 201: snoozeSchema },
       },
     },

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { isValidPeriod } from "@greentape/domain/dates";
-import { periodDetailSchema, periodListSchema } from "@greentape/contract/periods";
+import { periodParamsSchema } from "@greentape/contract/params";
+import { closePeriodBodySchema, periodDetailSchema, periodListSchema } from "@greentape/contract/periods";
 import { requireActor } from "../../plugins/access.ts";
 import type { PeriodsService } from "./periods.service.ts";
-
-const periodParams = z.object({ period: z.string().refine(isValidPeriod, "Period must be a month like 2026-03") });
 
 export async function periodsRoutes(app: FastifyInstance, options: { periods: PeriodsService }) {
   const { periods } = options;
@@ -30,7 +27,7 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
     "/api/periods/:period",
     {
       config: { access: ["finance", "auditor", "admin"] },
-      schema: { tags: ["finance"], summary: "One period: what the close confirmation shows", params: periodParams, response: { 200: periodDetailSchema } },
+      schema: { tags: ["finance"], summary: "One period: what the close confirmation shows", params: periodParamsSchema, response: { 200: periodDetailSchema } },
     },
     async (request) => periods.get(request.params.period),
   );
@@ -44,11 +41,8 @@ export async function periodsRoutes(app: FastifyInstance, options: { periods: Pe
         summary: "Close a month for good: records its count, total and the sha256 of its CSV export",
         description:
           "Send `confirm: true`, and `expectedUnjustified` (the count you were shown) to be refused with 409 if it has changed. Closing twice is 409; a month that has not begun is 400; a month with a category that has no ledger code is 422 `unmapped-categories` (listed in `categories`). Closing freezes the month's rows: every later download of it (CSV, XLSX, JSON, Xero, transparency) is read from them, so gives the same bytes whatever changes afterwards. Spends dated in a closed month are booked into the next open one.",
-        params: periodParams,
-        body: z.object({
-          confirm: z.literal(true, { message: "Confirm the close with confirm: true" }),
-          expectedUnjustified: z.number().int().min(0).optional(),
-        }),
+        params: periodParamsSchema,
+        body: closePeriodBodySchema,
         response: { 200: periodDetailSchema },
       },
     },

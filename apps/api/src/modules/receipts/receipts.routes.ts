@@ -1,16 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import fastifyMultipart from "@fastify/multipart";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ValidationError } from "@greentape/domain/errors";
-import { hasControlCharacter, prose } from "@greentape/domain/text";
+import { hasControlCharacter } from "@greentape/domain/text";
+import { spendParamsSchema } from "@greentape/contract/params";
+import { receiptLostBodySchema, receiptLostViewSchema, receiptParamsSchema, receiptViewSchema } from "@greentape/contract/receipts";
 import { requireActor } from "../../plugins/access.ts";
 import { MAX_RECEIPT_BYTES } from "./receipt-file.ts";
 import type { ReceiptsService } from "./receipts.service.ts";
 
-const receiptView = z.object({ id: z.string(), spendId: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.string() });
 const RECEIPT_EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
-const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
 
 export async function receiptsRoutes(app: FastifyInstance, options: { receipts: ReceiptsService }) {
   const { receipts } = options;
@@ -26,8 +25,8 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
         tags: ["receipts"],
         summary: "Upload one receipt (multipart field `file`): JPEG, PNG, WebP or PDF by content, up to 10 MB; images lose their EXIF; the same file again returns the same receipt",
         consumes: ["multipart/form-data"],
-        params: spendParams,
-        response: { 201: receiptView },
+        params: spendParamsSchema,
+        response: { 201: receiptViewSchema },
       },
     },
     async (request, reply) => {
@@ -48,7 +47,7 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
     "/api/spends/:id/receipts/:receiptId",
     {
       config: { access: "signed-in" },
-      schema: { tags: ["receipts"], summary: "Download a receipt (only for those who may see the spend)", params: spendParams.extend({ receiptId: z.uuid() }) },
+      schema: { tags: ["receipts"], summary: "Download a receipt (only for those who may see the spend)", params: receiptParamsSchema },
     },
     async (request, reply) => {
       const file = await receipts.download(requireActor(request), request.params.id, request.params.receiptId);
@@ -73,9 +72,9 @@ export async function receiptsRoutes(app: FastifyInstance, options: { receipts: 
       schema: {
         tags: ["receipts"],
         summary: "Declare a receipt lost: what was bought and why there is no receipt; the same declaration again returns the first, a different one is 409",
-        params: spendParams,
-        body: z.object({ description: prose(3, 1000, "What was bought"), reason: prose(3, 1000, "Reason") }),
-        response: { 201: z.object({ id: z.string(), spendId: z.string(), description: z.string(), reason: z.string(), declaredBy: z.string(), createdAt: z.string() }) },
+        params: spendParamsSchema,
+        body: receiptLostBodySchema,
+        response: { 201: receiptLostViewSchema },
       },
     },
     async (request, reply) => reply.code(201).send(await receipts.declareLost(requireActor(request), request.params.id, request.body)),

@@ -1,13 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { liftRestrictionInputSchema, restrictionInputSchema } from "@greentape/domain/restrictions";
-import { restrictionListSchema, restrictionViewSchema } from "@greentape/contract/restrictions";
+import { restrictedUserParamsSchema, restrictionListSchema, restrictionParamsSchema, restrictionViewSchema } from "@greentape/contract/restrictions";
 import { requireActor } from "../../plugins/access.ts";
 import type { RestrictionsService } from "./restrictions.service.ts";
-
-const userParams = z.object({ id: z.uuid({ message: "User id must be a UUID" }) });
-const restrictionParams = userParams.extend({ restrictionId: z.uuid({ message: "Restriction id must be a UUID" }) });
 
 export async function restrictionsRoutes(app: FastifyInstance, options: { restrictions: RestrictionsService }) {
   const { restrictions } = options;
@@ -24,7 +20,7 @@ export async function restrictionsRoutes(app: FastifyInstance, options: { restri
           "An admin, or a supervisor of the person's own team (never on themselves). `until` is the last day it applies; without it, it lasts until lifted. " +
           "`lower_caps` needs `perSpendCap` or `perWorkerMonthlyCap` (minor units); each is used where lower than the scheme's. " +
           "While a suspension is in force the person's new spends answer 422 `/allowance-restricted`. The act is in the event log and the person is notified at once.",
-        params: userParams,
+        params: restrictedUserParamsSchema,
         body: restrictionInputSchema,
         response: { 201: restrictionViewSchema },
       },
@@ -40,7 +36,7 @@ export async function restrictionsRoutes(app: FastifyInstance, options: { restri
         tags: ["users"],
         summary: "A person's restrictions, newest first, lifted and ended ones included",
         description: "For the person themselves, a supervisor of their team, an auditor or an admin.",
-        params: userParams,
+        params: restrictedUserParamsSchema,
         response: { 200: restrictionListSchema },
       },
     },
@@ -55,7 +51,7 @@ export async function restrictionsRoutes(app: FastifyInstance, options: { restri
         tags: ["users"],
         summary: "Lift a restriction, with a reason: the person's freedom comes back at once",
         description: "Who may restrict may lift. A restriction already lifted, or past its last day, is 409. The act is in the event log and the person is notified.",
-        params: restrictionParams,
+        params: restrictionParamsSchema,
         body: liftRestrictionInputSchema,
         response: { 200: restrictionViewSchema },
       },

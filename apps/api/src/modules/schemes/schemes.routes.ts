@@ -1,12 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { schemeInputSchema } from "@greentape/domain/scheme-input";
-import { schemeListSchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
+import { schemeListSchema, schemeParamsSchema, schemeQuerySchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
 import { requireActor } from "../../plugins/access.ts";
 import type { SchemesService } from "./schemes.service.ts";
-
-const params = z.object({ id: z.uuid({ message: "Scheme id must be a UUID" }) });
 
 export async function schemesRoutes(app: FastifyInstance, options: { schemes: SchemesService }) {
   const { schemes } = options;
@@ -25,9 +22,9 @@ export async function schemesRoutes(app: FastifyInstance, options: { schemes: Sc
       schema: {
         tags: ["schemes"],
         summary: "A scheme: its current version, or ?version=N",
-        params,
+        params: schemeParamsSchema,
         // Versions are PostgreSQL integers: a larger number is no version, not a query that fails.
-        querystring: z.object({ version: z.coerce.number().int().positive().max(2_147_483_647, "Version must be a scheme version number, such as 1").optional() }),
+        querystring: schemeQuerySchema,
         response: { 200: schemeVersionsSchema },
       },
     },
@@ -42,7 +39,7 @@ export async function schemesRoutes(app: FastifyInstance, options: { schemes: Sc
 
   api.put(
     "/api/schemes/:id",
-    { config: { access: ["admin"] }, schema: { tags: ["schemes"], summary: "Change a scheme: makes version N+1", params, body: schemeInputSchema, response: { 200: schemeViewSchema } } },
+    { config: { access: ["admin"] }, schema: { tags: ["schemes"], summary: "Change a scheme: makes version N+1", params: schemeParamsSchema, body: schemeInputSchema, response: { 200: schemeViewSchema } } },
     async (request) => schemes.update(requireActor(request), request.params.id, request.body),
   );
 }

@@ -1,5 +1,6 @@
 import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
+import type { SpendStatusFilter } from "@greentape/contract/spends";
 import { preparedStatement, runPrepared, type PreparedStatement } from "@greentape/db/prepared";
 import { auditSampleItems, capCounters, idempotencyKeys, reversals, spends } from "@greentape/db/schema";
 
@@ -77,8 +78,6 @@ export interface SpendFilter {
   status?: SpendStatusFilter | undefined;
 }
 
-export const SPEND_STATUS_FILTERS = ["voided", "live", "due", "submitted", "queried", "endorsed", "concern", "follow_up_pending", "follow_up_done"] as const;
-export type SpendStatusFilter = (typeof SPEND_STATUS_FILTERS)[number];
 
 const STATUS_CONDITIONS: Record<SpendStatusFilter, string> = {
   voided: "s.voided_at is not null",

@@ -1,16 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { isValidPeriod } from "@greentape/domain/dates";
-import { idempotencyKeySchema, spendInputSchema } from "@greentape/domain/spend-input";
-import { prose } from "@greentape/domain/text";
-import { monthTotalSchema, spendDetailSchema, spendPageSchema, spendViewSchema } from "@greentape/contract/spends";
+import { spendInputSchema } from "@greentape/domain/spend-input";
+import { spendParamsSchema } from "@greentape/contract/params";
+import {
+  logSpendHeadersSchema,
+  monthTotalQuerySchema,
+  monthTotalSchema,
+  spendDetailSchema,
+  spendListQuerySchema,
+  spendPageSchema,
+  spendViewSchema,
+  voidSpendBodySchema,
+} from "@greentape/contract/spends";
 import { requireActor } from "../../plugins/access.ts";
-import { SPEND_STATUS_FILTERS } from "./spends.queries.ts";
 import type { SpendsService } from "./spends.service.ts";
 import { toSpendView } from "./spend-view.ts";
-
-const spendParams = z.object({ id: z.uuid({ message: "Spend id must be a UUID" }) });
 
 export async function spendsRoutes(app: FastifyInstance, options: { spends: SpendsService }) {
   const { spends } = options;
@@ -25,7 +29,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
         summary: "Log a spend (no approval step); caps are held in the same transaction",
         description:
           "Send an `Idempotency-Key` header (1-255 characters). The same key and body again returns the same spend; the same key with a different body gets 409. Over a cap: 422 with `type` ending `/cap-exceeded` and `cap`, `limit`, `remaining`.",
-        headers: z.object({ "idempotency-key": idempotencyKeySchema }),
+        headers: logSpendHeadersSchema,
         body: spendInputSchema,
         response: { 201: spendViewSchema },
       },
@@ -44,15 +48,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
       schema: {
         tags: ["spends"],
         summary: "Spends the caller may see, newest first",
-        querystring: z.object({
-          status: z.enum(SPEND_STATUS_FILTERS).optional(),
-          workerId: z.uuid().optional(),
-          teamId: z.uuid().optional(),
-          clientId: z.uuid().optional(),
-          period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional(),
-          cursor: z.string().max(500).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: spendListQuerySchema,
         response: {
           200: spendPageSchema,
         },
@@ -72,7 +68,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
         tags: ["spends"],
         summary: "What the caller spent in a month: their spends made in it, voided ones left out",
         description: "`period` defaults to the council's current month. Amounts are minor units, one total per currency (an empty list when nothing was spent).",
-        querystring: z.object({ period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional() }),
+        querystring: monthTotalQuerySchema,
         response: {
           200: monthTotalSchema,
         },
@@ -85,7 +81,7 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
     "/api/spends/:id",
     {
       config: { access: "signed-in" },
-      schema: { tags: ["spends"], summary: "A spend with its tracks, receipts, justification, reviews, follow-up, comments and timeline", params: spendParams, response: { 200: spendDetailSchema } },
+      schema: { tags: ["spends"], summary: "A spend with its tracks, receipts, justification, reviews, follow-up, comments and timeline", params: spendParamsSchema, response: { 200: spendDetailSchema } },
     },
     async (request) => spends.detail(requireActor(request), request.params.id),
   );
@@ -98,8 +94,8 @@ export async function spendsRoutes(app: FastifyInstance, options: { spends: Spen
         tags: ["spends"],
         summary: "Void a spend: its worker within 24 hours, or an admin; nothing is deleted",
         description: "A spend an auditor has recorded a finding on cannot be voided: 409 `under-audit`, and nothing changes.",
-        params: spendParams,
-        body: z.object({ reason: prose(3, 1000, "Reason") }),
+        params: spendParamsSchema,
+        body: voidSpendBodySchema,
         response: { 200: spendDetailSchema },
       },
     },

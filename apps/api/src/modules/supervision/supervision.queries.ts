@@ -1,12 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { capCounters, clients, spends, users } from "@greentape/db/schema";
+import type { TeamTrack } from "@greentape/contract/supervision";
 import { receiptMissing } from "../worklists/index.ts";
 
-/** The tracks a supervisor filters the team's spends by. */
-export const TEAM_TRACKS = ["unjustified", "queried", "follow_up_overdue", "receipt_missing"] as const;
-export type TeamTrack = (typeof TEAM_TRACKS)[number];
-
+/** The condition of each track a supervisor filters the team's spends by. */
 function trackCondition(track: TeamTrack, today: string): SQL {
   switch (track) {
     case "unjustified":

@@ -1,17 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { teamListSchema, teamViewSchema } from "@greentape/contract/teams";
-import { line } from "@greentape/domain/text";
+import { teamBodySchema, teamListSchema, teamParamsSchema, teamViewSchema } from "@greentape/contract/teams";
 import { requireActor } from "../../plugins/access.ts";
 import type { TeamsService } from "./teams.service.ts";
-
-const teamInput = z.object({
-  name: line(120, "Name"),
-  costCentre: line(40, "Cost centre"),
-  serviceArea: line(120, "Service area"),
-});
-const params = z.object({ id: z.uuid({ message: "Team id must be a UUID" }) });
 
 export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsService }) {
   const { teams } = options;
@@ -29,7 +20,7 @@ export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsS
 
   api.post(
     "/api/teams",
-    { config: { access: ["admin"] }, schema: { tags: ["teams"], summary: "Add a team", body: teamInput, response: { 201: teamViewSchema } } },
+    { config: { access: ["admin"] }, schema: { tags: ["teams"], summary: "Add a team", body: teamBodySchema, response: { 201: teamViewSchema } } },
     async (request, reply) => reply.code(201).send(await teams.create(requireActor(request), request.body)),
   );
 
@@ -37,7 +28,7 @@ export async function teamsRoutes(app: FastifyInstance, options: { teams: TeamsS
     "/api/teams/:id",
     {
       config: { access: ["admin"] },
-      schema: { tags: ["teams"], summary: "Change a team's name, cost centre or service area; supervisors follow from users' roles", params, body: teamInput, response: { 200: teamViewSchema } },
+      schema: { tags: ["teams"], summary: "Change a team's name, cost centre or service area; supervisors follow from users' roles", params: teamParamsSchema, body: teamBodySchema, response: { 200: teamViewSchema } },
     },
     async (request) => teams.update(requireActor(request), request.params.id, request.body),
   );

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { trackRecordSchema } from "@greentape/contract/track-record";
+import { trackRecordQuerySchema, trackRecordSchema } from "@greentape/contract/track-record";
 import { requireActor } from "../../plugins/access.ts";
 import type { TrackRecordService } from "./track-record.service.ts";
 
@@ -13,7 +12,7 @@ export async function trackRecordRoutes(app: FastifyInstance, options: { trackRe
       schema: {
         tags: ["workflow"],
         summary: "A worker's on-time rate for justifications and follow-ups (their own, or a team member's for their supervisor)",
-        querystring: z.object({ workerId: z.uuid().optional() }),
+        querystring: trackRecordQuerySchema,
         response: {
           200: trackRecordSchema,
         },

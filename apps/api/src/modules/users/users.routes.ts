@@ -1,38 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
-import { userAdminViewSchema, userListSchema, userWithPasswordSchema } from "@greentape/contract/users";
-import { ROLES } from "@greentape/domain/roles";
-import { line } from "@greentape/domain/text";
+import { newUserBodySchema, userAdminViewSchema, userChangesBodySchema, userListSchema, userParamsSchema, userWithPasswordSchema } from "@greentape/contract/users";
 import { requireActor } from "../../plugins/access.ts";
 import type { UsersService } from "./users.service.ts";
-
-const role = z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}` });
-const teamId = z.uuid({ message: "Team id must be a UUID" });
-const staffId = line(40, "Staff id");
-
-const newUser = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address like name@example.org" })).pipe(z.string().max(254, "Email must be 254 characters or fewer")),
-  name: line(120, "Name"),
-  role,
-  teamId: teamId.optional(),
-  staffId: z.optional(staffId),
-  // The full policy (length, common passwords, the person's name) is applied by the service.
-  temporaryPassword: z.string().max(PASSWORD_MAX_LENGTH, `Temporary password must be ${PASSWORD_MAX_LENGTH} characters or fewer`).optional(),
-});
-
-const userChanges = z
-  .object({
-    name: z.optional(line(120, "Name")),
-    role: role.optional(),
-    teamId: teamId.nullable().optional(),
-    staffId: z.optional(z.nullable(staffId)),
-    active: z.boolean({ message: "Active must be true or false" }).optional(),
-  })
-  .strict();
-
-const params = z.object({ id: z.uuid({ message: "User id must be a UUID" }) });
 
 export async function usersRoutes(app: FastifyInstance, options: { users: UsersService }) {
   const { users } = options;
@@ -52,7 +22,7 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
         tags: ["users"],
         summary: "Add a user, who must change the temporary password at first sign-in",
         description: "Without `temporaryPassword` one is generated and returned in `temporaryPassword`, in this answer only. Workers and supervisors need a `teamId`.",
-        body: newUser,
+        body: newUserBodySchema,
         response: { 201: userWithPasswordSchema },
       },
     },
@@ -67,8 +37,8 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
         tags: ["users"],
         summary: "Change a user's name, role, team or staff id, or deactivate (`active: false`) or reactivate them",
         description: "Deactivation takes effect on the user's next request and revokes all their sessions. The last active admin cannot be demoted or deactivated, nor can an admin deactivate themself (409).",
-        params,
-        body: userChanges,
+        params: userParamsSchema,
+        body: userChangesBodySchema,
         response: { 200: userAdminViewSchema },
       },
     },
@@ -82,7 +52,7 @@ export async function usersRoutes(app: FastifyInstance, options: { users: UsersS
       schema: {
         tags: ["users"],
         summary: "Issue a one-time temporary password (returned once); the user must change it at next sign-in and is signed out everywhere",
-        params,
+        params: userParamsSchema,
         response: { 200: userWithPasswordSchema },
       },
     },

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { isValidPeriod } from "@greentape/domain/dates";
-import { reviewQueueSchema, teamSummarySchema, todoSchema } from "@greentape/contract/worklists";
+import { reviewQueueQuerySchema, reviewQueueSchema, teamSummaryQuerySchema, teamSummarySchema, todoSchema } from "@greentape/contract/worklists";
 import { requireActor } from "../../plugins/access.ts";
 import type { WorklistsService } from "./worklists.service.ts";
 
@@ -32,7 +30,7 @@ export async function worklistsRoutes(app: FastifyInstance, options: { worklists
         tags: ["worklists"],
         summary: "Your team's justifications waiting for review, oldest first, with flags and the client's earlier spends and outcomes",
         description: "Your own spends are never in your queue: nobody reviews their own spend.",
-        querystring: z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+        querystring: reviewQueueQuerySchema,
         response: { 200: reviewQueueSchema },
       },
     },
@@ -47,7 +45,7 @@ export async function worklistsRoutes(app: FastifyInstance, options: { worklists
         tags: ["worklists"],
         summary: "A team's spend against each scheme's budget in a period, its overdue work now, and the mix of follow-up outcomes",
         description: "Supervisors get their own team; auditors and admins pass `teamId`. `period` defaults to the current month.",
-        querystring: z.object({ period: z.string().refine(isValidPeriod, "Period must look like 2026-03").optional(), teamId: z.uuid({ message: "Team id must be a UUID" }).optional() }),
+        querystring: teamSummaryQuerySchema,
         response: { 200: teamSummarySchema },
       },
     },
