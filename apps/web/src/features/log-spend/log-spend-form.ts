@@ -146,7 +146,7 @@ export const receiptShrunk =
 export const receiptRemoved: LogSpendAction = (state) => ({ ...state, receipt: null });
 
 /** Even shrunk, the photo is too big to send: it is taken off, and the form says why. */
-export const receiptTooBig: LogSpendAction = (state) => ({ ...state, receipt: null, errors: { ...state.errors, receipt: RECEIPT_TOO_BIG } });
+export const receiptTooBig: LogSpendAction = (state) => receiptRefused(RECEIPT_TOO_BIG)(receiptRemoved(state));
 
 /** The form was checked: sent only when nothing is wrong; what was said about the last try goes either way. */
 export const checked =

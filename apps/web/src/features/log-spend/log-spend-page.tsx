@@ -76,7 +76,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   const [searchParams] = useSearchParams();
   const correcting = searchParams.get("from");
   const [state, dispatch] = useReducer(logSpendForm, null, () => initialForm(data.schemes, data.clients, lastPaymentMethod(user.id), localToday()));
-  const { values, errors } = state;
+  const { values, errors, clients, sending, paused, correctingProblem } = state;
   const receipt = useReceipt(state.receipt, dispatch);
   const send = useSendSpend(dispatch, correcting);
   useCorrecting(user.id, correcting, dispatch);
@@ -85,7 +85,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   const allowance = useAllowance(values.schemeId || null, values.clientId || null);
   const today = loadedData(allowance.state)?.today ?? localToday();
   const amount = typedAmount(values);
-  const client = state.clients.find((c) => c.id === values.clientId) ?? null;
+  const client = clients.find((c) => c.id === values.clientId) ?? null;
   const currency = scheme?.currency ?? "GBP";
   const summary = errorSummary(state, data.schemes.length);
   usePageTitle("Log a spend", summary.length > 0);
@@ -99,7 +99,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (state.sending) return;
+    if (sending) return;
     const result = checkSpend(state, scheme, today);
     dispatch(checked("errors" in result ? result.errors : {}));
     if ("errors" in result) return;
@@ -110,11 +110,11 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
   return (
     <PageColumn>
       <ErrorSummary errors={summary} />
-      {state.paused ? <PausedBanner problem={state.paused} /> : null}
-      {correcting && state.correctingProblem ? (
+      {paused ? <PausedBanner problem={paused} /> : null}
+      {correcting && correctingProblem ? (
         <div className="govuk-inset-text">
           <p className="govuk-body">
-            <strong>The server did not accept this spend:</strong> {state.correctingProblem.detail ?? state.correctingProblem.title}
+            <strong>The server did not accept this spend:</strong> {correctingProblem.detail ?? correctingProblem.title}
           </p>
           <p className="govuk-body">Change what needs changing, then send it again.</p>
         </div>
@@ -136,7 +136,7 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
           amount={amount}
         />
         <ClientPicker
-          clients={state.clients}
+          clients={clients}
           {...field("clientId")}
           onCreated={(created) => {
             dispatch(clientAdded(created));
@@ -155,15 +155,15 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         {scheme ? <AllowancePanel state={allowance.state} amount={amount} clientReference={client?.reference ?? null} windowDays={scheme.perClientWindowDays} /> : null}
 
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button" aria-disabled={state.sending || undefined}>
-            {state.sending ? "Logging the spend…" : "Log spend"}
+          <button type="submit" className="govuk-button" data-module="govuk-button" aria-disabled={sending || undefined}>
+            {sending ? "Logging the spend…" : "Log spend"}
           </button>
           <Link className="govuk-link" to="/spends">
             Cancel
           </Link>
         </div>
         <p className="govuk-visually-hidden" role="status" aria-live="polite">
-          {state.sending ? "Logging the spend" : ""}
+          {sending ? "Logging the spend" : ""}
         </p>
       </form>
     </PageColumn>
