@@ -1,5 +1,5 @@
 // The auditor's shapes: samples as drawn and read, findings, verification, the report and the queue.
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FINDING_RESULTS } from "@greentape/domain/audit-report";
 import { RISK_REASONS } from "@greentape/domain/risk-strata";
 import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
@@ -10,27 +10,27 @@ import { personSchema, spendViewSchema } from "./spends.ts";
  * part's resolved size: verification redraws exactly that many, whatever the population is now.
  */
 export const sampleParametersSchema = z.object({
-  size: z.number().int(),
+  size: z.int(),
   sizeBasis: z.enum(["size", "rate", "attribute", "monetary_unit"]),
   sizeExplanation: z.string(),
-  requestedSize: z.number().int().nullable(),
-  rate: z.number().nullable(),
+  requestedSize: z.nullable(z.int()),
+  rate: z.nullable(z.number()),
   confidence: z.number(),
   tolerableRate: z.number(),
   tolerableRateSource: z.enum(["request", "scheme", "default"]),
   /** Monetary-unit samples, minor units (null for other methods and for samples drawn before they were kept). */
-  tolerableMisstatement: z.number().int().nullable().default(null),
-  expectedMisstatement: z.number().int().nullable().default(null),
-  expectedDeviations: z.number().int(),
+  tolerableMisstatement: z._default(z.nullable(z.int()), null),
+  expectedMisstatement: z._default(z.nullable(z.int()), null),
+  expectedDeviations: z.int(),
   riskRules: z.boolean(),
-  topStratumAmount: z.number().int().nullable(),
-  overdueDays: z.number().int(),
+  topStratumAmount: z.nullable(z.int()),
+  overdueDays: z.int(),
   /** The council's today at the draw: the day the overdue rule was judged on. */
   drawnOn: z.string(),
   datasetDigestVersion: z.string(),
   /** Workers with a major or misuse finding recorded from recentFindingSince to the draw: all their spends are in the recent-finding stratum. Absent before that stratum existed. */
-  recentFindingWorkerIds: z.array(z.string()).default([]),
-  recentFindingSince: z.string().nullable().default(null),
+  recentFindingWorkerIds: z._default(z.array(z.string()), []),
+  recentFindingSince: z._default(z.nullable(z.string()), null),
 });
 export type SampleParameters = z.infer<typeof sampleParametersSchema>;
 
@@ -40,7 +40,7 @@ export const sampleItemSchema = z.object({
   reason: z.string(),
   reasons: z.array(z.string()),
   stratum: z.enum(["random", "risk"]),
-  position: z.number().int(),
+  position: z.int(),
 });
 
 export const sampleHeadSchema = z.object({
@@ -52,26 +52,24 @@ export const sampleHeadSchema = z.object({
   algorithm: z.string(),
   algorithmVersion: z.string(),
   datasetDigest: z.string(),
-  populationSize: z.number().int(),
-  population: z
-    .object({ count: z.number().int(), total: z.number().int().nullable().describe("Minor units; null for samples drawn before the total was kept") })
-    .describe("The spends booked in the period at the draw (for a closed month, the rows frozen at its close)"),
+  populationSize: z.int(),
+  population: z.object({ count: z.int(), total: z.nullable(z.int()).check(z.describe("Minor units; null for samples drawn before the total was kept")) }).check(z.describe("The spends booked in the period at the draw (for a closed month, the rows frozen at its close)")),
   sizeExplanation: z.string(),
   drawnBy: z.string(),
   createdAt: z.string(),
-  logCheckpoint: z.string().nullable().describe("The event log's signed checkpoint current at the draw (null for samples drawn before the log had checkpoints)"),
+  logCheckpoint: z.nullable(z.string()).check(z.describe("The event log's signed checkpoint current at the draw (null for samples drawn before the log had checkpoints)")),
 });
 
-export const sampleSchema = sampleHeadSchema.extend({ items: z.array(sampleItemSchema) });
-export const sampleSummarySchema = sampleHeadSchema.extend({ itemCount: z.number().int(), findingCount: z.number().int() });
+export const sampleSchema = z.extend(sampleHeadSchema, { items: z.array(sampleItemSchema) });
+export const sampleSummarySchema = z.extend(sampleHeadSchema, { itemCount: z.int(), findingCount: z.int() });
 
 /** GET /api/audit/samples */
-export const sampleListSchema = z.object({ items: z.array(sampleSummarySchema), nextCursor: z.string().nullable() });
+export const sampleListSchema = z.object({ items: z.array(sampleSummarySchema), nextCursor: z.nullable(z.string()) });
 
 export const findingSchema = z.object({
   result: z.enum(FINDING_RESULTS),
   notes: z.string(),
-  misstatement: z.number().int().nullable().describe("Monetary-unit samples: book amount less audited amount, minor units"),
+  misstatement: z.nullable(z.int()).check(z.describe("Monetary-unit samples: book amount less audited amount, minor units")),
   recordedBy: personSchema,
   recordedAt: z.string(),
 });
@@ -83,46 +81,41 @@ export const spendPeopleSchema = z.object({
 });
 export type SpendPeopleView = z.infer<typeof spendPeopleSchema>;
 
-export const sampleItemDetailSchema = sampleItemSchema.extend({ spend: spendViewSchema, finding: findingSchema.nullable() }).extend(spendPeopleSchema.shape);
-export const sampleDetailSchema = sampleHeadSchema.extend({ items: z.array(sampleItemDetailSchema) });
+export const sampleItemDetailSchema = z.extend(z.extend(sampleItemSchema, { spend: spendViewSchema, finding: z.nullable(findingSchema) }), spendPeopleSchema.shape);
+export const sampleDetailSchema = z.extend(sampleHeadSchema, { items: z.array(sampleItemDetailSchema) });
 export type SampleItemDetail = z.infer<typeof sampleItemDetailSchema>;
 export type SampleDetail = z.infer<typeof sampleDetailSchema>;
 
-const resultCounts = z.object(Object.fromEntries(FINDING_RESULTS.map((r) => [r, z.number().int()])) as Record<(typeof FINDING_RESULTS)[number], z.ZodNumber>);
+const resultCounts = z.object(Object.fromEntries(FINDING_RESULTS.map((r) => [r, z.int()])) as Record<(typeof FINDING_RESULTS)[number], z.ZodMiniInt>);
 export const tallySchema = z.object({
-  items: z.number().int(),
-  itemsReviewed: z.number().int(),
-  deviations: z.number().int(),
-  deviationRate: z.number().nullable(),
+  items: z.int(),
+  itemsReviewed: z.int(),
+  deviations: z.int(),
+  deviationRate: z.nullable(z.number()),
   byResult: resultCounts,
 });
 
 /** Totals are over every item; the upper limit is from the random stratum only (see byStratum). */
-export const reportSchema = tallySchema.extend({
+export const reportSchema = z.extend(tallySchema, {
   confidence: z.number(),
   upperDeviationLimit: z.number(),
-  upperLimitMethod: z.enum(["hypergeometric", "binomial"]).describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known"),
-  byStratum: z.object({ random: tallySchema.extend({ upperDeviationLimit: z.number() }), risk: tallySchema }),
-  riskStrata: z
-    .array(tallySchema.extend({ reason: z.enum(RISK_REASONS), description: z.string() }))
-    .describe("Each risk reason's items apart (random picks that meet it included; an item with two reasons counts in both), e.g. recent_finding: the spends of workers with a major or misuse finding in the last 12 months"),
+  upperLimitMethod: z.enum(["hypergeometric", "binomial"]).check(z.describe("hypergeometric: exact over the sample's known population; binomial (Clopper–Pearson) only where the population is not known")),
+  byStratum: z.object({ random: z.extend(tallySchema, { upperDeviationLimit: z.number() }), risk: tallySchema }),
+  riskStrata: z.array(z.extend(tallySchema, { reason: z.enum(RISK_REASONS), description: z.string() })).check(z.describe("Each risk reason's items apart (random picks that meet it included; an item with two reasons counts in both), e.g. recent_finding: the spends of workers with a major or misuse finding in the last 12 months")),
   complete: z.boolean(),
-  monetaryUnit: z
-    .object({
+  monetaryUnit: z.nullable(z.object({
       confidence: z.number(),
-      bookValue: z.number().int(),
-      sampleSize: z.number().int(),
-      samplingInterval: z.number().describe("Book value / sample size, minor units, unrounded"),
-      basicPrecision: z.number().int(),
-      projectedMisstatement: z.number().int(),
-      upperMisstatementLimit: z.number().int().describe("The Stringer bound on overstatement, minor units, rounded up"),
-      allowanceForSamplingRisk: z.number().int(),
+      bookValue: z.int(),
+      sampleSize: z.int(),
+      samplingInterval: z.number().check(z.describe("Book value / sample size, minor units, unrounded")),
+      basicPrecision: z.int(),
+      projectedMisstatement: z.int(),
+      upperMisstatementLimit: z.int().check(z.describe("The Stringer bound on overstatement, minor units, rounded up")),
+      allowanceForSamplingRisk: z.int(),
       taintings: z.array(z.number()),
-      tolerableMisstatement: z.number().int().nullable(),
-      withinTolerable: z.boolean().nullable(),
-    })
-    .nullable()
-    .describe("Monetary-unit samples: the misstatement bounded in money (minor units); null for other methods"),
+      tolerableMisstatement: z.nullable(z.int()),
+      withinTolerable: z.nullable(z.boolean()),
+    })).check(z.describe("Monetary-unit samples: the misstatement bounded in money (minor units); null for other methods")),
   deviationDefinition: z.string(),
   statement: z.string(),
   sample: sampleHeadSchema,
@@ -136,22 +129,20 @@ export const verifySchema = z.object({
   populationChanged: z.boolean(),
   recomputedDigest: z.string(),
   recordedDigest: z.string(),
-  recordedPopulationSize: z.number().int(),
-  currentPopulationSize: z.number().int(),
+  recordedPopulationSize: z.int(),
+  currentPopulationSize: z.int(),
   expectedItems: z.array(z.string()),
   recordedItems: z.array(z.string()),
-  joined: z.array(z.string()).describe("Spends booked in the period now that were not in the population at the draw"),
-  left: z.array(z.string()).describe("Spends in the population at the draw that are not now (voided while the month was open)"),
-  riskStratum: z
-    .object({
+  joined: z.array(z.string()).check(z.describe("Spends booked in the period now that were not in the population at the draw")),
+  left: z.array(z.string()).check(z.describe("Spends in the population at the draw that are not now (voided while the month was open)")),
+  riskStratum: z.object({
       reason: z.literal("recent_finding"),
-      since: z.string().nullable(),
+      since: z.nullable(z.string()),
       workerIds: z.array(z.string()),
       expectedItems: z.array(z.string()),
       recordedItems: z.array(z.string()),
       matches: z.boolean(),
-    })
-    .describe("The recent-finding stratum: every population spend of the workers recorded at the draw (ids in code-unit order), against the items recorded with that reason"),
+    }).check(z.describe("The recent-finding stratum: every population spend of the workers recorded at the draw (ids in code-unit order), against the items recorded with that reason")),
   explanation: z.string(),
 });
 export type SampleVerdict = z.infer<typeof verifySchema>;
@@ -160,7 +151,7 @@ export type SampleVerdict = z.infer<typeof verifySchema>;
 export const auditQueueSchema = z.object({
   concerns: z.array(spendViewSchema),
   moreConcerns: z.boolean(),
-  openItems: z.array(sampleItemSchema.extend({ sampleId: z.string(), period: z.string(), spend: spendViewSchema }).extend(spendPeopleSchema.shape)),
+  openItems: z.array(z.extend(z.extend(sampleItemSchema, { sampleId: z.string(), period: z.string(), spend: spendViewSchema }), spendPeopleSchema.shape)),
   moreOpenItems: z.boolean(),
 });
 export type AuditQueue = z.infer<typeof auditQueueSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { userViewSchema } from "./users.ts";
 
 /** How every way of signing in ends: an access token, and who it is for. */

@@ -1,21 +1,21 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { spendViewSchema } from "./spends.ts";
 
-const clientHistorySpendSchema = spendViewSchema.extend({
+const clientHistorySpendSchema = z.extend(spendViewSchema, {
   workerName: z.string(),
-  justification: z.object({ narrative: z.string(), intendedOutcome: z.string() }).nullable(),
-  followUp: z.object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), clientView: z.string().nullable(), contactedOn: z.string() }).nullable(),
+  justification: z.nullable(z.object({ narrative: z.string(), intendedOutcome: z.string() })),
+  followUp: z.nullable(z.object({ outcome: z.enum(FOLLOW_UP_OUTCOMES), clientView: z.nullable(z.string()), contactedOn: z.string() })),
 });
 
 /** GET /api/clients/:id/history: every spend for one client, across workers. */
 export const clientHistorySchema = z.object({
-  client: z.object({ id: z.string(), reference: z.string(), displayName: z.string().nullable(), teamId: z.string() }),
+  client: z.object({ id: z.string(), reference: z.string(), displayName: z.nullable(z.string()), teamId: z.string() }),
   summary: z.object({
-    count: z.number().int(),
-    amount: z.number().int(),
-    byWorker: z.array(z.object({ workerId: z.string(), name: z.string(), count: z.number().int(), amount: z.number().int() })),
-    outcomes: z.partialRecord(z.enum(FOLLOW_UP_OUTCOMES), z.number().int()).describe("How many follow-ups found each outcome"),
+    count: z.int(),
+    amount: z.int(),
+    byWorker: z.array(z.object({ workerId: z.string(), name: z.string(), count: z.int(), amount: z.int() })),
+    outcomes: z.partialRecord(z.enum(FOLLOW_UP_OUTCOMES), z.int()).check(z.describe("How many follow-ups found each outcome")),
   }),
   spends: z.array(clientHistorySpendSchema),
 });

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
-export const clientViewSchema = z.object({ id: z.string(), reference: z.string(), displayName: z.string().nullable(), teamId: z.string(), lastSpentAt: z.string().nullable() });
+export const clientViewSchema = z.object({ id: z.string(), reference: z.string(), displayName: z.nullable(z.string()), teamId: z.string(), lastSpentAt: z.nullable(z.string()) });
 export type ClientView = z.infer<typeof clientViewSchema>;
 
 /** GET /api/clients */

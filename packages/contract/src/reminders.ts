@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CHANNEL_CHOICES, MESSAGE_KINDS } from "@greentape/domain/outbound-messages";
 
 /** GET and PUT /api/me/reminder-preferences: how the person hears each kind of reminder, and their quiet hours. */

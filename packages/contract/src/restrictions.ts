@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { RESTRICTION_KINDS } from "@greentape/domain/restrictions";
 
 export const restrictionViewSchema = z.object({
@@ -6,15 +6,15 @@ export const restrictionViewSchema = z.object({
   userId: z.string(),
   kind: z.enum(RESTRICTION_KINDS),
   reason: z.string(),
-  until: z.string().nullable().describe("The last day it applies (inclusive); null: until lifted"),
-  perSpendCap: z.number().int().nullable(),
-  perWorkerMonthlyCap: z.number().int().nullable(),
+  until: z.nullable(z.string()).check(z.describe("The last day it applies (inclusive); null: until lifted")),
+  perSpendCap: z.nullable(z.int()),
+  perWorkerMonthlyCap: z.nullable(z.int()),
   createdAt: z.string(),
   createdBy: z.string(),
-  liftedAt: z.string().nullable(),
-  liftedBy: z.string().nullable(),
-  liftReason: z.string().nullable(),
-  inForce: z.boolean().describe("Not lifted and not past its last day"),
+  liftedAt: z.nullable(z.string()),
+  liftedBy: z.nullable(z.string()),
+  liftReason: z.nullable(z.string()),
+  inForce: z.boolean().check(z.describe("Not lifted and not past its last day")),
 });
 export type RestrictionView = z.infer<typeof restrictionViewSchema>;
 

@@ -1,20 +1,20 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const schemeViewSchema = z.object({
   id: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   name: z.string(),
   currency: z.string(),
   categories: z.array(z.string()),
-  perSpendCap: z.number().int().nullable(),
-  perClientCap: z.number().int().nullable(),
-  perClientWindowDays: z.number().int(),
-  perWorkerMonthlyCap: z.number().int().nullable(),
-  teamMonthlyBudget: z.number().int().nullable(),
-  justificationDueDays: z.number().int(),
-  followUpDueDays: z.number().int(),
-  graceDays: z.number().int(),
-  teamIds: z.array(z.string()).nullable(),
+  perSpendCap: z.nullable(z.int()),
+  perClientCap: z.nullable(z.int()),
+  perClientWindowDays: z.int(),
+  perWorkerMonthlyCap: z.nullable(z.int()),
+  teamMonthlyBudget: z.nullable(z.int()),
+  justificationDueDays: z.int(),
+  followUpDueDays: z.int(),
+  graceDays: z.int(),
+  teamIds: z.nullable(z.array(z.string())),
   auditSettings: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
@@ -24,5 +24,5 @@ export type SchemeView = z.infer<typeof schemeViewSchema>;
 export const schemeListSchema = z.object({ items: z.array(schemeViewSchema) });
 
 /** GET /api/schemes/:id: one version, with the numbers of all its versions. */
-export const schemeVersionsSchema = schemeViewSchema.extend({ versions: z.array(z.number().int()) });
+export const schemeVersionsSchema = z.extend(schemeViewSchema, { versions: z.array(z.int()) });
 export type SchemeVersions = z.infer<typeof schemeVersionsSchema>;

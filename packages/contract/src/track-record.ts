@@ -1,7 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from "@greentape/domain/workflow-input";
 
-const onTimeRateSchema = z.object({ judged: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
+const onTimeRateSchema = z.object({ judged: z.int(), onTime: z.int(), late: z.int(), rate: z.nullable(z.number()) });
 export type OnTimeRate = z.infer<typeof onTimeRateSchema>;
 
 /** GET /api/track-record */
@@ -11,6 +11,6 @@ export const trackRecordSchema = z.object({
   today: z.string(),
   justifications: onTimeRateSchema,
   followUps: onTimeRateSchema,
-  spends: z.object({ count: z.number().int(), amount: z.number().int() }).describe("Their live (not voided) spends, all time"),
-  outcomes: z.object(Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, z.number().int()])) as Record<FollowUpOutcome, z.ZodNumber>).describe("What their clients said at follow-up"),
+  spends: z.object({ count: z.int(), amount: z.int() }).check(z.describe("Their live (not voided) spends, all time")),
+  outcomes: z.object(Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, z.int()])) as Record<FollowUpOutcome, z.ZodMiniInt>).check(z.describe("What their clients said at follow-up")),
 });

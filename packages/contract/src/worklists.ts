@@ -1,5 +1,5 @@
 // The worklists: a worker's to-do, a supervisor's review queue and a team's month.
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FOLLOW_UP_STATES, JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { FOLLOW_UP_OUTCOMES } from "@greentape/domain/workflow-input";
 import { personSchema, reviewSchema, spendViewSchema } from "./spends.ts";
@@ -14,13 +14,13 @@ export const reviewQueueItemSchema = z.object({
   spend: spendViewSchema,
   worker: personSchema,
   client: z.object({ id: z.string(), reference: z.string() }),
-  justification: z.object({ narrative: z.string(), intendedOutcome: z.string(), revision: z.number().int(), submittedAt: z.string() }).nullable(),
+  justification: z.nullable(z.object({ narrative: z.string(), intendedOutcome: z.string(), revision: z.int(), submittedAt: z.string() })),
   reviews: z.array(reviewSchema),
   clientHistory: z.array(
     z.object({
       spendId: z.string(),
       spentOn: z.string(),
-      amount: z.number().int(),
+      amount: z.int(),
       currency: z.string(),
       category: z.string(),
       payee: z.string(),
@@ -28,8 +28,8 @@ export const reviewQueueItemSchema = z.object({
       worker: personSchema,
       justificationStatus: z.enum(JUSTIFICATION_STATES),
       followUpStatus: z.enum(FOLLOW_UP_STATES),
-      outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
-      clientView: z.string().nullable(),
+      outcome: z.nullable(z.enum(FOLLOW_UP_OUTCOMES)),
+      clientView: z.nullable(z.string()),
     }),
   ),
 });
@@ -42,17 +42,17 @@ export const teamSummarySchema = z.object({
   schemes: z.array(
     z.object({
       schemeId: z.string(),
-      schemeVersion: z.number().int(),
+      schemeVersion: z.int(),
       name: z.string(),
       currency: z.string(),
-      teamMonthlyBudget: z.number().int().nullable(),
-      spent: z.number().int(),
-      remaining: z.number().int().nullable(),
-      spendCount: z.number().int(),
+      teamMonthlyBudget: z.nullable(z.int()),
+      spent: z.int(),
+      remaining: z.nullable(z.int()),
+      spendCount: z.int(),
     }),
   ),
-  overdue: z.object({ justifications: z.number().int(), followUps: z.number().int(), items: z.array(todoItemSchema.extend({ worker: personSchema })) }),
-  outcomes: z.record(z.enum(FOLLOW_UP_OUTCOMES), z.number().int()),
+  overdue: z.object({ justifications: z.int(), followUps: z.int(), items: z.array(z.extend(todoItemSchema, { worker: personSchema })) }),
+  outcomes: z.record(z.enum(FOLLOW_UP_OUTCOMES), z.int()),
 });
 
 /** GET /api/worklists/todo */
@@ -61,7 +61,7 @@ export type Todo = z.infer<typeof todoSchema>;
 export type TodoItem = Todo["items"][number];
 
 /** GET /api/worklists/review-queue */
-export const reviewQueueSchema = z.object({ items: z.array(reviewQueueItemSchema), nextCursor: z.string().nullable(), waiting: z.number().int().describe("How many wait in all, across every page") });
+export const reviewQueueSchema = z.object({ items: z.array(reviewQueueItemSchema), nextCursor: z.nullable(z.string()), waiting: z.int().check(z.describe("How many wait in all, across every page")) });
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 
 export type TeamSummary = z.infer<typeof teamSummarySchema>;

@@ -2,7 +2,7 @@
  * What an auditor sends: a request to draw a sample and a finding. Shared by the API (validation)
  * and the web app (forms).
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { FINDING_RESULTS, isDeviation } from "./audit-report.ts";
 import { isValidPeriod } from "./dates.ts";
 import { DEFAULT_OVERDUE_DAYS } from "./risk-strata.ts";
@@ -13,54 +13,42 @@ import { line, prose } from "./text.ts";
 export const MAX_SAMPLE_SIZE = 10_000;
 
 const pence = (label: string) =>
-  z.number({ message: `${label} must be a whole number of pence` }).int(`${label} must be a whole number of pence`).max(Number.MAX_SAFE_INTEGER, `${label} is far too large`);
+  z.number({ message: `${label} must be a whole number of pence` }).check(z.int(`${label} must be a whole number of pence`), z.lte(Number.MAX_SAFE_INTEGER, `${label} is far too large`));
 
 const openUnit = (label: string) =>
-  z.number({ message: `${label} must be a number between 0 and 1` }).gt(0, `${label} must be more than 0`).lt(1, `${label} must be less than 1`);
+  z.number({ message: `${label} must be a number between 0 and 1` }).check(z.gt(0, `${label} must be more than 0`), z.lt(1, `${label} must be less than 1`));
 
-export const drawSampleInputSchema = z
-  .object({
-    period: z.string({ message: "Period is required" }).refine(isValidPeriod, "Period must look like 2026-03"),
+export const drawSampleInputSchema = z.object({
+    period: z.string({ message: "Period is required" }).check(z.refine(isValidPeriod, "Period must look like 2026-03")),
     /** Used exactly as given (after trimming): anyone can redraw the sample from it. */
-    seed: line(256, "Seed").optional(),
-    size: z
-      .number({ message: "Size must be a whole number of spends" })
-      .int("Size must be a whole number of spends")
-      .min(1, "Size must be at least 1")
-      .max(MAX_SAMPLE_SIZE, `Size must be ${MAX_SAMPLE_SIZE.toLocaleString("en-GB")} or fewer`)
-      .optional(),
-    rate: z.number({ message: "Rate must be a number above 0 and at most 1" }).gt(0, "Rate must be more than 0").max(1, "Rate must be at most 1 (all spends)").optional(),
-    method: z.enum(SAMPLE_METHODS, { message: `Method must be one of ${SAMPLE_METHODS.join(", ")}` }).default("random"),
-    riskRules: z.boolean({ message: "riskRules must be true or false" }).default(true),
+    seed: z.optional(line(256, "Seed")),
+    size: z.optional(z.number({ message: "Size must be a whole number of spends" }).check(z.int("Size must be a whole number of spends"), z.gte(1, "Size must be at least 1"), z.lte(MAX_SAMPLE_SIZE, `Size must be ${MAX_SAMPLE_SIZE.toLocaleString("en-GB")} or fewer`))),
+    rate: z.optional(z.number({ message: "Rate must be a number above 0 and at most 1" }).check(z.gt(0, "Rate must be more than 0"), z.lte(1, "Rate must be at most 1 (all spends)"))),
+    method: z._default(z.enum(SAMPLE_METHODS, { message: `Method must be one of ${SAMPLE_METHODS.join(", ")}` }), "random"),
+    riskRules: z._default(z.boolean({ message: "riskRules must be true or false" }), true),
     /** Defaults to the strictest rate the period's schemes set, else 5%. */
-    tolerableRate: openUnit("Tolerable rate").optional(),
-    confidence: openUnit("Confidence").default(DEFAULT_CONFIDENCE),
+    tolerableRate: z.optional(openUnit("Tolerable rate")),
+    confidence: z._default(openUnit("Confidence"), DEFAULT_CONFIDENCE),
     /** Minor units; defaults to each spend's scheme setting, if it has one. */
-    topStratumAmount: z.number({ message: "Top-stratum amount must be a whole number of pence" }).int("Top-stratum amount must be a whole number of pence").positive("Top-stratum amount must be more than zero").max(Number.MAX_SAFE_INTEGER).optional(),
+    topStratumAmount: z.optional(z.number({ message: "Top-stratum amount must be a whole number of pence" }).check(z.int("Top-stratum amount must be a whole number of pence"), z.positive("Top-stratum amount must be more than zero"), z.lte(Number.MAX_SAFE_INTEGER))),
     /** Monetary-unit sampling, minor units: defaults to the tolerable rate of the period's total. */
-    tolerableMisstatement: pence("Tolerable misstatement").positive("Tolerable misstatement must be more than zero").optional(),
+    tolerableMisstatement: z.optional(pence("Tolerable misstatement").check(z.positive("Tolerable misstatement must be more than zero"))),
     /** Monetary-unit sampling, minor units. */
-    expectedMisstatement: pence("Expected misstatement").min(0, "Expected misstatement cannot be negative").optional(),
-    overdueDays: z.number({ message: "Overdue days must be a whole number" }).int("Overdue days must be a whole number").min(0, "Overdue days cannot be negative").max(366, "Overdue days must be 366 or fewer").default(DEFAULT_OVERDUE_DAYS),
-  })
-  .refine((input) => input.size === undefined || input.rate === undefined, { path: ["rate"], message: "Give a size or a rate, not both" })
-  .refine((input) => input.method === "monetary_unit" || input.tolerableMisstatement === undefined, {
+    expectedMisstatement: z.optional(pence("Expected misstatement").check(z.gte(0, "Expected misstatement cannot be negative"))),
+    overdueDays: z._default(z.number({ message: "Overdue days must be a whole number" }).check(z.int("Overdue days must be a whole number"), z.gte(0, "Overdue days cannot be negative"), z.lte(366, "Overdue days must be 366 or fewer")), DEFAULT_OVERDUE_DAYS),
+  }).check(z.refine((input) => input.size === undefined || input.rate === undefined, { path: ["rate"], message: "Give a size or a rate, not both" }), z.refine((input) => input.method === "monetary_unit" || input.tolerableMisstatement === undefined, {
     path: ["tolerableMisstatement"],
     message: "A tolerable misstatement is for monetary-unit sampling (method monetary_unit) only",
-  })
-  .refine((input) => input.method === "monetary_unit" || input.expectedMisstatement === undefined, {
+  }), z.refine((input) => input.method === "monetary_unit" || input.expectedMisstatement === undefined, {
     path: ["expectedMisstatement"],
     message: "An expected misstatement is for monetary-unit sampling (method monetary_unit) only",
-  });
+  }));
 export type DrawSampleInput = z.infer<typeof drawSampleInputSchema>;
 
-export const findingInputSchema = z
-  .object({
+export const findingInputSchema = z.object({
     result: z.enum(FINDING_RESULTS, { message: `Result must be one of ${FINDING_RESULTS.join(", ")}` }),
-    notes: prose(0, 4000, "Notes").optional().default(""),
+    notes: z._default(z.optional(prose(0, 4000, "Notes")), ""),
     /** Monetary-unit samples: the book amount less the audited amount, in minor units (an overstatement). */
-    misstatement: pence("Misstatement").min(0, "Misstatement is the book amount less the audited amount, so it cannot be negative").optional(),
-  })
-  .refine((f) => !isDeviation(f.result) || f.notes.length > 0, { path: ["notes"], message: "Say what was found: a deviation needs notes" })
-  .refine((f) => isDeviation(f.result) || !f.misstatement, { path: ["misstatement"], message: "A misstatement is a deviation: choose minor, major or misuse suspected" });
+    misstatement: z.optional(pence("Misstatement").check(z.gte(0, "Misstatement is the book amount less the audited amount, so it cannot be negative"))),
+  }).check(z.refine((f) => !isDeviation(f.result) || f.notes.length > 0, { path: ["notes"], message: "Say what was found: a deviation needs notes" }), z.refine((f) => isDeviation(f.result) || !f.misstatement, { path: ["misstatement"], message: "A misstatement is a deviation: choose minor, major or misuse suspected" }));
 export type FindingInput = z.infer<typeof findingInputSchema>;

@@ -4,7 +4,7 @@
  * category data: they are used only in aggregate (the equity figures) and never go into an
  * export, a notification or the event log.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const PREFER_NOT_TO_SAY = "prefer_not_to_say";
 
@@ -65,14 +65,12 @@ function answerSchema<D extends EqualityDimension>(dimension: D) {
 }
 
 /** A change to some or all answers; anything left out stays as it is. */
-export const equalityMonitoringInputSchema = z
-  .object({
-    ageBand: answerSchema("ageBand").optional(),
-    sex: answerSchema("sex").optional(),
-    ethnicGroup: answerSchema("ethnicGroup").optional(),
-    disability: answerSchema("disability").optional(),
-  })
-  .strict();
+export const equalityMonitoringInputSchema = z.strictObject({
+    ageBand: z.optional(answerSchema("ageBand")),
+    sex: z.optional(answerSchema("sex")),
+    ethnicGroup: z.optional(answerSchema("ethnicGroup")),
+    disability: z.optional(answerSchema("disability")),
+  });
 export type EqualityMonitoringInput = z.infer<typeof equalityMonitoringInputSchema>;
 
 /** The whole set of answers, as the API returns it. */

@@ -2,7 +2,7 @@
  * What the "What it achieved" area asks for: spans of months and the way to group them. Shared by
  * the API (validation) and the web app (its links and forms).
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isValidPeriod } from "./dates.ts";
 
 /** Ten years of months: far beyond any report, and it keeps one request's work bounded. */
@@ -11,7 +11,7 @@ export const MAX_SPAN_MONTHS = 120;
 export const OUTCOME_GROUPINGS = ["category", "team", "scheme", "month"] as const;
 export type OutcomeGrouping = (typeof OUTCOME_GROUPINGS)[number];
 
-const period = (label: string) => z.string({ message: `${label} is required, a month like 2026-03` }).refine(isValidPeriod, `${label} must be a month like 2026-03`);
+const period = (label: string) => z.string({ message: `${label} is required, a month like 2026-03` }).check(z.refine(isValidPeriod, `${label} must be a month like 2026-03`));
 
 /** Months between two periods, both counted: 2026-01 to 2026-03 is 3. */
 export function monthsInSpan(from: string, to: string): number {
@@ -19,9 +19,9 @@ export function monthsInSpan(from: string, to: string): number {
   return index(to) - index(from) + 1;
 }
 
-const spanFields = { from: period("From"), to: period("To"), teamId: z.uuid({ message: "teamId must be a team's id" }).optional() };
+const spanFields = { from: period("From"), to: period("To"), teamId: z.optional(z.uuid({ message: "teamId must be a team's id" })) };
 
-function checkSpan(input: { from: string; to: string }, ctx: z.RefinementCtx): void {
+function checkSpan(input: { from: string; to: string }, ctx: z.core.$RefinementCtx): void {
   if (!isValidPeriod(input.from) || !isValidPeriod(input.to)) return;
   const months = monthsInSpan(input.from, input.to);
   if (months < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "To must be the same month as From or later" });
@@ -29,37 +29,29 @@ function checkSpan(input: { from: string; to: string }, ctx: z.RefinementCtx): v
 }
 
 /** `from` and `to` inclusive, and optionally one team. */
-export const spanQuerySchema = z.object(spanFields).superRefine(checkSpan);
+export const spanQuerySchema = z.object(spanFields).check(z.superRefine(checkSpan));
 export type SpanQuery = z.infer<typeof spanQuerySchema>;
 
-export const outcomesQuerySchema = z
-  .object({ ...spanFields, groupBy: z.enum(OUTCOME_GROUPINGS, { message: `groupBy must be one of ${OUTCOME_GROUPINGS.join(", ")}` }).default("category") })
-  .superRefine(checkSpan);
+export const outcomesQuerySchema = z.object({ ...spanFields, groupBy: z._default(z.enum(OUTCOME_GROUPINGS, { message: `groupBy must be one of ${OUTCOME_GROUPINGS.join(", ")}` }), "category") }).check(z.superRefine(checkSpan));
 export type OutcomesQuery = z.infer<typeof outcomesQuerySchema>;
 
 /** Two groups of one grouping side by side, e.g. two teams, two schemes, two months. */
-export const outcomesCompareQuerySchema = z
-  .object({
+export const outcomesCompareQuerySchema = z.object({
     ...spanFields,
     groupBy: z.enum(OUTCOME_GROUPINGS, { message: `groupBy must be one of ${OUTCOME_GROUPINGS.join(", ")}` }),
-    first: z.string({ message: "first is required: a group's key" }).min(1, "first is required: a group's key").max(200),
-    second: z.string({ message: "second is required: a group's key" }).min(1, "second is required: a group's key").max(200),
-  })
-  .superRefine(checkSpan)
-  .refine((input) => input.first !== input.second, { path: ["second"], message: "Compare two different groups" });
+    first: z.string({ message: "first is required: a group's key" }).check(z.minLength(1, "first is required: a group's key"), z.maxLength(200)),
+    second: z.string({ message: "second is required: a group's key" }).check(z.minLength(1, "second is required: a group's key"), z.maxLength(200)),
+  }).check(z.superRefine(checkSpan), z.refine((input) => input.first !== input.second, { path: ["second"], message: "Compare two different groups" }));
 export type OutcomesCompareQuery = z.infer<typeof outcomesCompareQuerySchema>;
 
 export const uptakeQuerySchema = z.object({
-  period: z.string().refine(isValidPeriod, "period must be a month like 2026-03").optional(),
+  period: z.optional(z.string().check(z.refine(isValidPeriod, "period must be a month like 2026-03"))),
   teamId: spanFields.teamId,
 });
 export type UptakeQuery = z.infer<typeof uptakeQuerySchema>;
 
 export const publicSummaryQuerySchema = z.object({
-  year: z
-    .string({ message: "year is required, like 2026" })
-    .regex(/^\d{4}$/, "year must be four digits, like 2026")
-    .refine((y) => Number(y) >= 2000, "year must be 2000 or later"),
-  format: z.enum(["json", "csv"], { message: "format must be json or csv" }).default("json"),
+  year: z.string({ message: "year is required, like 2026" }).check(z.regex(/^\d{4}$/, "year must be four digits, like 2026"), z.refine((y) => Number(y) >= 2000, "year must be 2000 or later")),
+  format: z._default(z.enum(["json", "csv"], { message: "format must be json or csv" }), "json"),
 });
 export type PublicSummaryQuery = z.infer<typeof publicSummaryQuerySchema>;

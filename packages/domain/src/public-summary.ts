@@ -5,45 +5,45 @@
  * disclosure.ts): a withheld figure is null and named in its row's `suppressed`. It never holds a
  * client, a worker, an email or a payee; categories and teams are the only names in it.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { csvRecord } from "./export-rows.ts";
 import { spreadsheetSafe } from "./spreadsheet-safe.ts";
 
 const OUTCOME_MEASURES = ["spends", "amount", "followUps", "reached", "helped", "helpedRate"] as const;
 
 const publicFiguresSchema = z.object({
-  spends: z.number().int().nullable(),
-  amount: z.number().int().nullable().describe("minor units"),
-  followUps: z.number().int().nullable(),
-  reached: z.number().int().nullable(),
-  helped: z.number().int().nullable(),
-  helpedRate: z.number().nullable(),
-  interval: z.object({ lower: z.number(), upper: z.number(), method: z.literal("wilson"), confidence: z.number() }).nullable(),
-  suppressed: z.array(z.enum(OUTCOME_MEASURES)).describe("the figures withheld (null) because a count is under 5"),
+  spends: z.nullable(z.int()),
+  amount: z.nullable(z.int()).check(z.describe("minor units")),
+  followUps: z.nullable(z.int()),
+  reached: z.nullable(z.int()),
+  helped: z.nullable(z.int()),
+  helpedRate: z.nullable(z.number()),
+  interval: z.nullable(z.object({ lower: z.number(), upper: z.number(), method: z.literal("wilson"), confidence: z.number() })),
+  suppressed: z.array(z.enum(OUTCOME_MEASURES)).check(z.describe("the figures withheld (null) because a count is under 5")),
 });
 
 /** The answer of GET /api/public/summary: the API describes it with this, and the public page checks it. */
 export const publicSummarySchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   from: z.string(),
   to: z.string(),
   /** Counts below this are withheld. */
-  minimumCount: z.number().int(),
+  minimumCount: z.int(),
   total: publicFiguresSchema,
-  byCategory: z.array(publicFiguresSchema.extend({ label: z.string() })),
-  byTeam: z.array(publicFiguresSchema.extend({ label: z.string() })),
+  byCategory: z.array(z.extend(publicFiguresSchema, { label: z.string() })),
+  byTeam: z.array(z.extend(publicFiguresSchema, { label: z.string() })),
   audit: z.object({
-    sampled: z.number().int().nullable(),
-    withFinding: z.number().int().nullable(),
-    misuseAmount: z.number().int().nullable(),
-    deviationUpper: z.number().nullable(),
+    sampled: z.nullable(z.int()),
+    withFinding: z.nullable(z.int()),
+    misuseAmount: z.nullable(z.int()),
+    deviationUpper: z.nullable(z.number()),
     suppressed: z.array(z.enum(["sampled", "withFinding", "misuseAmount"])),
   }),
   loop: z.object({
-    medianDaysToLog: z.number().nullable(),
-    medianDaysToJustify: z.number().nullable(),
-    medianDaysToReview: z.number().nullable(),
-    medianDaysToFollowUp: z.number().nullable(),
+    medianDaysToLog: z.nullable(z.number()),
+    medianDaysToJustify: z.nullable(z.number()),
+    medianDaysToReview: z.nullable(z.number()),
+    medianDaysToFollowUp: z.nullable(z.number()),
     suppressed: z.array(z.enum(["medianDaysToLog", "medianDaysToJustify", "medianDaysToReview", "medianDaysToFollowUp"])),
   }),
 });

@@ -4,7 +4,7 @@
  * day or until lifted. What is in force is worked out from the restrictions themselves, never
  * stored, so lifting one or passing its last day restores the person at once.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isValidIsoDate } from "./dates.ts";
 import { formatMoney } from "./money.ts";
 import { isoDate, prose } from "./text.ts";
@@ -13,27 +13,20 @@ export const RESTRICTION_KINDS = ["suspend", "lower_caps"] as const;
 export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
 
 const loweredCap = (label: string) =>
-  z
-    .number({ message: `${label} must be a whole number of pence` })
-    .int(`${label} must be a whole number of pence`)
-    .positive(`${label} must be more than zero (to stop all spending, suspend instead)`)
-    .max(100_000_000_000, `${label} is too large`)
-    .optional();
+  z.optional(z.number({ message: `${label} must be a whole number of pence` }).check(z.int(`${label} must be a whole number of pence`), z.positive(`${label} must be more than zero (to stop all spending, suspend instead)`), z.lte(100_000_000_000, `${label} is too large`)));
 
-export const restrictionInputSchema = z
-  .object({
+export const restrictionInputSchema = z.object({
     kind: z.enum(RESTRICTION_KINDS, { message: `Kind must be one of ${RESTRICTION_KINDS.join(", ")}` }),
     reason: prose(10, 1000, "Reason"),
     /** The last day it applies (inclusive); absent: until lifted. */
-    until: isoDate("Until").refine(isValidIsoDate, "Until must be a real date").optional(),
+    until: z.optional(isoDate("Until").check(z.refine(isValidIsoDate, "Until must be a real date"))),
     perSpendCap: loweredCap("Per-spend cap"),
     perWorkerMonthlyCap: loweredCap("Per-worker monthly cap"),
-  })
-  .superRefine((input, ctx) => {
+  }).check(z.superRefine((input, ctx) => {
     const hasCap = input.perSpendCap !== undefined || input.perWorkerMonthlyCap !== undefined;
     if (input.kind === "lower_caps" && !hasCap) ctx.addIssue({ code: "custom", path: ["perSpendCap"], message: "Give at least one lowered cap: per-spend or per-worker monthly" });
     if (input.kind === "suspend" && hasCap) ctx.addIssue({ code: "custom", path: ["kind"], message: "A suspension stops all spending: give no caps, or choose lower_caps" });
-  });
+  }));
 export type RestrictionInput = z.infer<typeof restrictionInputSchema>;
 
 /** A restriction as the API answers with it, and the web reads it. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 // PostgreSQL text cannot hold NUL, and other control characters in a name or payee are never
 // intended; a multi-line field may keep newlines and tabs.
@@ -14,23 +14,13 @@ export function hasControlCharacter(text: string): boolean {
 
 /** A trimmed single-line text field of 1..max characters. */
 export function line(max: number, label = "This") {
-  return z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((s) => !hasControlCharacter(s), `${label} must not contain control characters`);
+  return z.string().check(z.trim(), z.minLength(1, `${label} is required`), z.maxLength(max, `${label} must be ${max} characters or fewer`), z.refine((s) => !hasControlCharacter(s), `${label} must not contain control characters`));
 }
 
 /** A trimmed multi-line text field of min..max characters. */
 export function prose(min: number, max: number, label = "This") {
-  return z
-    .string()
-    .trim()
-    .min(min, min <= 1 ? `${label} is required` : `${label} must be at least ${min} characters`)
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((s) => !MULTI_LINE_FORBIDDEN.test(s), `${label} must not contain control characters`);
+  return z.string().check(z.trim(), z.minLength(min, min <= 1 ? `${label} is required` : `${label} must be at least ${min} characters`), z.maxLength(max, `${label} must be ${max} characters or fewer`), z.refine((s) => !MULTI_LINE_FORBIDDEN.test(s), `${label} must not contain control characters`));
 }
 
 export const isoDate = (label = "Date") =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-03-31`);
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-03-31`));

@@ -2,7 +2,7 @@
  * What the worker and their supervisor send after the spend: the justification, a review, the
  * client follow-up and comments. Shared by the API (validation) and the web app (forms).
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isValidIsoDate } from "./dates.ts";
 import { prose } from "./text.ts";
 import type { JustificationEvent } from "./tracks.ts";
@@ -31,15 +31,13 @@ export function reviewNeedsComment(decision: ReviewDecision): boolean {
   return decision !== "endorse";
 }
 
-export const reviewInputSchema = z
-  .object({
+export const reviewInputSchema = z.object({
     decision: z.enum(REVIEW_DECISIONS, { message: `Decision must be one of ${REVIEW_DECISIONS.join(", ")}` }),
-    comment: prose(0, 2000, "Comment").optional().default(""),
-  })
-  .refine((r) => !reviewNeedsComment(r.decision) || r.comment.length > 0, {
+    comment: z._default(z.optional(prose(0, 2000, "Comment")), ""),
+  }).check(z.refine((r) => !reviewNeedsComment(r.decision) || r.comment.length > 0, {
     path: ["comment"],
     message: "A query or a concern needs a comment saying what you are asking or worried about",
-  });
+  }));
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
 export const FOLLOW_UP_METHODS = ["visit", "phone", "video", "message", "other"] as const;
@@ -56,11 +54,11 @@ export const FOLLOW_UP_OUTCOME_LABELS: Record<FollowUpOutcome, string> = {
 };
 
 export const followUpInputSchema = z.object({
-  contactedOn: z.string().refine(isValidIsoDate, "Date of contact must be a real date like 2026-03-31"),
+  contactedOn: z.string().check(z.refine(isValidIsoDate, "Date of contact must be a real date like 2026-03-31")),
   method: z.enum(FOLLOW_UP_METHODS, { message: `Method must be one of ${FOLLOW_UP_METHODS.join(", ")}` }),
   outcome: z.enum(FOLLOW_UP_OUTCOMES, { message: `Outcome must be one of ${FOLLOW_UP_OUTCOMES.join(", ")}` }),
-  clientView: prose(0, 4000, "Client's view").optional(),
-  notes: prose(0, 4000, "Notes").optional(),
+  clientView: z.optional(prose(0, 4000, "Client's view")),
+  notes: z.optional(prose(0, 4000, "Notes")),
 });
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;
 
@@ -77,6 +75,6 @@ export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 
 export const commentInputSchema = z.object({
   body: prose(1, 4000, "Comment"),
-  visibility: z.enum(COMMENT_VISIBILITIES, { message: `Visibility must be one of ${COMMENT_VISIBILITIES.join(", ")}` }).default("worker"),
+  visibility: z._default(z.enum(COMMENT_VISIBILITIES, { message: `Visibility must be one of ${COMMENT_VISIBILITIES.join(", ")}` }), "worker"),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;

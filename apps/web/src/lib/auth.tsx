@@ -18,7 +18,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import type { Role } from "@greentape/domain/roles";
 import { loginAnswerSchema, type SessionAnswer, sessionAnswerSchema } from "@greentape/contract/auth";
 import { meSchema } from "@greentape/contract/users";
@@ -49,7 +49,7 @@ export const ROLE_LABELS: Record<Role, string> = {
  * The signed-in user, as `GET /api/me` answers, or as this phone remembers them: an older version
  * kept neither flag, and the sign-in answer has no `secondFactorEnrolmentPending`.
  */
-const currentUserSchema = meSchema.partial({ mustChangePassword: true, secondFactorEnrolmentPending: true });
+const currentUserSchema = z.partial(meSchema, { mustChangePassword: true, secondFactorEnrolmentPending: true });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 /** The password was right and the account has a second factor: the sign-in waits for it. */

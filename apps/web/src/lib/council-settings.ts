@@ -4,13 +4,13 @@
 // The last answer is kept in Web Storage, so the app opens with no signal in the council's calendar;
 // only the very first visit waits for the server.
 
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { councilSettingsSchema } from "@greentape/contract/config";
 
 const STORAGE_KEY = "green-tape:council-settings";
 
 /** What an older version kept on the phone (or an older server answers) may lack the council account's flag. */
-const settingsSchema = councilSettingsSchema.partial({ councilAccountSignIn: true });
+const settingsSchema = z.partial(councilSettingsSchema, { councilAccountSignIn: true });
 export type CouncilSettings = z.infer<typeof settingsSchema>;
 
 let current: CouncilSettings | undefined = readStored();

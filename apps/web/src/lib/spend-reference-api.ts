@@ -1,7 +1,7 @@
 // What a worker spends under: schemes, the team's clients and the allowance left (the log-a-spend
 // form and the home page).
 // Schemes and clients are also kept on the phone (per user), so the form opens with no signal.
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Allowance, allowanceSchema } from "@greentape/contract/allowance";
 import { clientListSchema } from "@greentape/contract/clients";
 import { schemeListSchema, schemeViewSchema } from "@greentape/contract/schemes";
@@ -10,7 +10,7 @@ import { clientSchema, type Client } from "./client-schema.ts";
 import { useLoad } from "./use-api-data.ts";
 
 /** A scheme as the phone keeps it: what an older version cached lacks the fields it did not read. */
-const schemeSchema = schemeViewSchema.partial({ graceDays: true, auditSettings: true, createdAt: true, teamIds: true });
+const schemeSchema = z.partial(schemeViewSchema, { graceDays: true, auditSettings: true, createdAt: true, teamIds: true });
 export type Scheme = z.infer<typeof schemeSchema>;
 
 export type CapName = keyof Allowance["caps"];

@@ -2,7 +2,7 @@
 // what was shown while it is fetched again after a change.
 
 import { useCallback, useEffect, useState } from "react";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { ApiError, NetworkError, apiGet } from "./api-client.ts";
 
 export type ApiData<T> =
@@ -85,7 +85,7 @@ export function useReloadWhenOnline(reload: () => void): void {
  * GETs `path` (null: not yet) and parses the answer with `schema`, which must be a module-level
  * constant.
  */
-export function useApiData<T>(path: string | null, schema: z.ZodType<T>): ApiDataResult<T> {
+export function useApiData<T>(path: string | null, schema: z.ZodMiniType<T>): ApiDataResult<T> {
   return useLoad(path, (signal) => apiGet<unknown>(path ?? "", { signal }).then((answer) => schema.parse(answer)));
 }
 

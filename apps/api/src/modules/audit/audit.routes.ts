@@ -105,7 +105,7 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
           "A deviation is a finding of `minor`, `major` or `misuse_suspected`. Totals count every reviewed item; `upperDeviationLimit` is the exact one-sided hypergeometric limit over the sample's known population (`upperLimitMethod`), from the random stratum only, the part that speaks for the whole period: the largest number of deviations D with P(X ≤ k | N, D, n) > 5%, as D / N; when every spend was checked it is the observed rate. A monetary-unit sample adds `monetaryUnit`: the Stringer upper misstatement limit in minor units, and the statement bounds misstatement in money. `format=csv` gives one row per item, with the worker's name, team and the client's reference beside their ids; `format=html` a printable page in words (results, strata, methods) with dates in the council's time zone.",
         params: sampleParams,
         querystring: z.object({ format: z.enum(["json", "csv", "html"]).default("json") }),
-        response: { 200: reportSchema.or(z.string().describe("With format=csv or format=html: the file itself")) },
+        response: { 200: z.union([reportSchema, z.string().describe("With format=csv or format=html: the file itself")]) },
       },
     },
     async (request, reply) => {

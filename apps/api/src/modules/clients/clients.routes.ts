@@ -8,8 +8,8 @@ import { requireActor } from "../../plugins/access.ts";
 import type { ClientsService } from "./clients.service.ts";
 
 const clientInput = z.object({
-  reference: line(40, "Reference").regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "Reference must be letters, digits and hyphens, like C-10234"),
-  displayName: line(120, "Display name").optional(),
+  reference: line(40, "Reference").check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "Reference must be letters, digits and hyphens, like C-10234")),
+  displayName: z.optional(line(120, "Display name")),
   teamId: z.uuid().optional(),
 });
 

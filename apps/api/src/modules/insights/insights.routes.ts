@@ -16,7 +16,7 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   /** An office insight: a GET of a query, answered for whoever asks within what their role may see. */
-  function insight<Q extends z.ZodType, R extends z.ZodType>(route: {
+  function insight<Q extends z.core.$ZodType, R extends z.core.$ZodType>(route: {
     url: string;
     summary: string;
     description: string;
@@ -26,8 +26,8 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
   }) {
     // The type provider cannot resolve a schema that is still a type parameter, so the route sees
     // plain zod types; `insight`'s own signature checks each caller's query and answer instead.
-    const querystring: z.ZodType = route.querystring;
-    const response: z.ZodType = route.response;
+    const querystring: z.core.$ZodType = route.querystring;
+    const response: z.core.$ZodType = route.response;
     api.get(
       route.url,
       { config: { access: INSIGHTS_ACCESS }, schema: { tags: ["insights"], summary: route.summary, description: route.description, querystring, response: { 200: response } } },
@@ -91,7 +91,7 @@ export async function insightsRoutes(app: FastifyInstance, options: { insights: 
           "A calendar year. Every count under 5 is null and named in `suppressed`, with whatever rests on it (an amount on its spends, a rate on its counts), and a lone small cell beside a total takes the next smallest with it. Never a client, a worker, an email or a payee. `format=csv` gives one row per figure: section, group, measure, value (\"suppressed\" where withheld).",
         security: [],
         querystring: publicSummaryQuerySchema,
-        response: { 200: publicSummarySchema.or(z.string()) },
+        response: { 200: z.union([publicSummarySchema, z.string()]) },
       },
     },
     async (request, reply) => {

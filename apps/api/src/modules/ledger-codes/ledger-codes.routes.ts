@@ -36,9 +36,9 @@ export async function ledgerCodesRoutes(app: FastifyInstance, options: { ledgerC
         params,
         description: "Replaces the whole mapping: `accountName` and `merchantCategory` left out are cleared.",
         body: z.object({
-          glCode: line(40, "Ledger code").regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "Ledger code must be letters, digits, dots, slashes and hyphens, like 4410"),
-          accountName: line(80, "Account name").optional().describe("The account's name in the chart of accounts, such as Client travel"),
-          merchantCategory: line(80, "Merchant category").optional().describe("For card payments, such as Transportation services"),
+          glCode: line(40, "Ledger code").check(z.regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, "Ledger code must be letters, digits, dots, slashes and hyphens, like 4410")),
+          accountName: z.optional(line(80, "Account name")).describe("The account's name in the chart of accounts, such as Client travel"),
+          merchantCategory: z.optional(line(80, "Merchant category")).describe("For card payments, such as Transportation services"),
         }),
         response: { 200: ledgerCodeViewSchema },
       },

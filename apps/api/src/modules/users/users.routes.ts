@@ -17,17 +17,17 @@ const newUser = z.object({
   name: line(120, "Name"),
   role,
   teamId: teamId.optional(),
-  staffId: staffId.optional(),
+  staffId: z.optional(staffId),
   // The full policy (length, common passwords, the person's name) is applied by the service.
   temporaryPassword: z.string().max(PASSWORD_MAX_LENGTH, `Temporary password must be ${PASSWORD_MAX_LENGTH} characters or fewer`).optional(),
 });
 
 const userChanges = z
   .object({
-    name: line(120, "Name").optional(),
+    name: z.optional(line(120, "Name")),
     role: role.optional(),
     teamId: teamId.nullable().optional(),
-    staffId: staffId.nullable().optional(),
+    staffId: z.optional(z.nullable(staffId)),
     active: z.boolean({ message: "Active must be true or false" }).optional(),
   })
   .strict();

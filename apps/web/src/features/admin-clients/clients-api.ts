@@ -1,11 +1,12 @@
 // Admin: every client, adding one to a team, and moving one between teams.
+import { z } from "zod/mini";
 import { type ClientView, clientListSchema, clientViewSchema } from "@greentape/contract/clients";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
 export { type TeamOption, useTeams as useTeamOptions } from "../../lib/team-options.ts";
 
-const clientsSchema = clientListSchema.transform((answer) => answer.items);
+const clientsSchema = z.pipe(clientListSchema, z.transform((answer) => answer.items));
 
 /** The most the API lists at once. */
 export const CLIENT_LIST_LIMIT = 500;

@@ -1,4 +1,5 @@
 // Admin: which ledger (GL) code each spending category is posted to in the finance exports.
+import { z } from "zod/mini";
 import { type ClearingAccountView, clearingAccountListSchema, type LedgerCodeView, ledgerCodeListSchema } from "@greentape/contract/ledger-codes";
 import { schemeListSchema } from "@greentape/contract/schemes";
 import { api, apiPut } from "../../lib/api-client.ts";
@@ -7,9 +8,9 @@ import { useApiData } from "../../lib/use-api-data.ts";
 export type LedgerCode = LedgerCodeView;
 export type ClearingAccount = ClearingAccountView;
 
-const ledgerCodesSchema = ledgerCodeListSchema.transform((answer) => answer.items);
-const schemesSchema = schemeListSchema.transform((answer) => answer.items);
-const clearingAccountsSchema = clearingAccountListSchema.transform((answer) => answer.items);
+const ledgerCodesSchema = z.pipe(ledgerCodeListSchema, z.transform((answer) => answer.items));
+const schemesSchema = z.pipe(schemeListSchema, z.transform((answer) => answer.items));
+const clearingAccountsSchema = z.pipe(clearingAccountListSchema, z.transform((answer) => answer.items));
 
 export function useLedgerCodes() {
   return useApiData("/api/ledger-codes", ledgerCodesSchema);

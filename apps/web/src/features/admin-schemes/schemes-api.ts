@@ -1,4 +1,5 @@
 // Admin: schemes, their versions, creating one and changing one (which makes version N+1).
+import { z } from "zod/mini";
 import { type SchemeVersions, type SchemeView, schemeListSchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
@@ -8,7 +9,7 @@ export type Scheme = SchemeView;
 export type SchemeWithVersions = SchemeVersions;
 export { type TeamOption, useTeams as useTeamOptions } from "../../lib/team-options.ts";
 
-const schemesSchema = schemeListSchema.transform((answer) => answer.items);
+const schemesSchema = z.pipe(schemeListSchema, z.transform((answer) => answer.items));
 
 export function useSchemes() {
   return useApiData("/api/schemes", schemesSchema);

@@ -1,4 +1,5 @@
 // Admin: teams (name, cost centre, service area) and who works in them.
+import { z } from "zod/mini";
 import { type TeamView, teamViewSchema } from "@greentape/contract/teams";
 import { userListSchema } from "@greentape/contract/users";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
@@ -6,7 +7,7 @@ import { useApiData } from "../../lib/use-api-data.ts";
 
 export { useTeams } from "../../lib/team-options.ts";
 
-const membersSchema = userListSchema.transform((answer) => answer.items);
+const membersSchema = z.pipe(userListSchema, z.transform((answer) => answer.items));
 
 export interface TeamInput {
   name: string;

@@ -1,4 +1,5 @@
 // Admin: users, their roles and teams, deactivation and one-time temporary passwords.
+import { z } from "zod/mini";
 import type { Role } from "@greentape/domain/roles";
 import { type UserAdminView, userListSchema, userWithPasswordSchema } from "@greentape/contract/users";
 import { apiPost, apiPut } from "../../lib/api-client.ts";
@@ -7,7 +8,7 @@ import { useApiData } from "../../lib/use-api-data.ts";
 export type User = UserAdminView;
 export { type TeamOption, useTeams as useTeamOptions } from "../../lib/team-options.ts";
 
-const usersSchema = userListSchema.transform((answer) => answer.items);
+const usersSchema = z.pipe(userListSchema, z.transform((answer) => answer.items));
 
 /** Roles that act for one team: they must have one. */
 export const TEAM_ROLES: readonly Role[] = ["worker", "supervisor"];

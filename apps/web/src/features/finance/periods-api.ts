@@ -1,9 +1,10 @@
 // Finance's periods: the list with totals, one period, and closing it.
+import { z } from "zod/mini";
 import { breakdownSchema, periodDetailSchema, periodListSchema, type PeriodDetail } from "@greentape/contract/periods";
 import { apiPost } from "../../lib/api-client.ts";
 import { useApiData } from "../../lib/use-api-data.ts";
 
-const periodsSchema = periodListSchema.transform((answer) => answer.items);
+const periodsSchema = z.pipe(periodListSchema, z.transform((answer) => answer.items));
 
 export function usePeriods() {
   return useApiData("/api/periods", periodsSchema);

@@ -1,9 +1,10 @@
+import { z } from "zod/mini";
 import { Link } from "../../lib/router.tsx";
 import { reviewQueueSchema } from "@greentape/contract/worklists";
 import { useApiData } from "../../lib/use-api-data.ts";
 import { waitingForReview } from "../../lib/format.ts";
 
-const queueSize = reviewQueueSchema.pick({ waiting: true });
+const queueSize = z.pick(reviewQueueSchema, { waiting: true });
 
 /** A supervisor's first job: how many of the team's justifications wait for them, and the way in. */
 export function ReviewWaiting() {

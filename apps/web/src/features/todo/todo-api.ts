@@ -1,3 +1,4 @@
+import { z } from "zod/mini";
 import type { Todo } from "@greentape/contract/worklists";
 import { clientListSchema } from "@greentape/contract/clients";
 import { notificationListSchema } from "@greentape/contract/notifications";
@@ -6,7 +7,7 @@ import { fetchTodo } from "../../lib/todo-api.ts";
 import { useLoad } from "../../lib/use-api-data.ts";
 import { loadOrLastSeen } from "../../lib/last-seen.ts";
 
-const unreadSchema = notificationListSchema.pick({ unreadCount: true });
+const unreadSchema = z.pick(notificationListSchema, { unreadCount: true });
 
 export interface TodoPageData {
   todo: Todo;
