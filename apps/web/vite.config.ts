@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { compression } from "vite-plugin-compression2";
 import type { AtRule } from "postcss";
-import type { Plugin } from "vite";
+import type { Plugin, Rolldown } from "vite";
 
 // The API server (apps/api) listens on :3000 and serves the built app itself;
 // in development Vite serves the app and forwards the API and its docs there
@@ -44,6 +44,29 @@ function workerBundles(): { plugin: Plugin; needs(url: string): boolean } {
   return { plugin, needs: (url) => !/^assets\/.*\.js$/.test(url) || needed.has(url) };
 }
 const worker = workerBundles();
+
+/** The pages (and other lazily loaded code) that load a module, found by walking up its importers. */
+function loadedBy(id: string, ctx: Rolldown.ChunkingContext, seen = new Set<string>()): Set<string> {
+  const roots = new Set<string>();
+  if (seen.has(id)) return roots;
+  seen.add(id);
+  const info = ctx.getModuleInfo(id);
+  if (!info) return roots;
+  if (info.isEntry || info.dynamicImporters.length > 0) roots.add(id);
+  for (const importer of info.importers) for (const root of loadedBy(importer, ctx, seen)) roots.add(root);
+  return roots;
+}
+
+const LOG_SPEND_PAGE = /\/src\/features\/log-spend\/log-spend-page\.tsx$/;
+
+/**
+ * Log-a-spend, the page a worker opens most, comes in one file with everything it needs beyond the
+ * first load: it came in 15 files of 1-2 kB each, and on a phone's HTTP/1.1 connections (six at
+ * most) each costs a round trip. Another page that shares a piece of it loads that file too.
+ */
+function logSpendBundle(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  return [...loadedBy(id, ctx)].some((root) => LOG_SPEND_PAGE.test(root)) ? "log-spend" : null;
+}
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -112,6 +135,16 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "app", tags: ["$initial"] },
+            { name: logSpendBundle },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -32,11 +32,13 @@ function getRaw(path: string, acceptEncoding: string): Promise<RawAnswer> {
 
 const DECODE = { br: brotliDecompressSync, gzip: gunzipSync } as const;
 
+/** The app's own script: the largest index.html loads (the bundler's few shared helpers may come in one of their own). */
 async function entryScriptPath(): Promise<string> {
   const html = (await getRaw("/", "identity")).body.toString("utf8");
-  const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
-  if (!src) throw new Error(`index.html names no entry script:\n${html}`);
-  return src;
+  const scripts = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((match) => match[1] as string);
+  if (scripts.length === 0) throw new Error(`index.html names no entry script:\n${html}`);
+  const sizes = await Promise.all(scripts.map(async (src) => (await getRaw(src, "identity")).body.length));
+  return scripts[sizes.indexOf(Math.max(...sizes))] as string;
 }
 
 describe("compressed answers", () => {
@@ -83,13 +85,14 @@ describe("compressed answers", () => {
 /**
  * What a phone may download, gzipped, before each page can be used. Issue 18 asks for 100 kB;
  * on React, the stack this project keeps, react-dom alone takes some 63 kB of it. The schemas the
- * web reads answers with are written in zod/mini (10 kB, where classic zod took 26), so these
- * budgets hold the first load where it stands (108.7 kB and 124.0 kB, from 124.0 and 139.2) and
+ * web reads answers with are written in zod/mini (10 kB, where classic zod took 26), and what the
+ * sign-in page never uses (the outbox and IndexedDB, push, workbox-window) loads when needed. These
+ * budgets hold the first load where it stands (101.1 kB and 121.8 kB, from 124.0 and 139.2) and
  * fail on any growth, while the test prints the distance to the 100 kB goal.
  */
 const FIRST_LOAD_GOAL_BYTES = 100 * 1024;
-const SIGN_IN_BUDGET_BYTES = 110 * 1024;
-const LOG_SPEND_BUDGET_BYTES = 125 * 1024;
+const SIGN_IN_BUDGET_BYTES = 102 * 1024;
+const LOG_SPEND_BUDGET_BYTES = 123 * 1024;
 
 /** Every script the page has fetched so far, by path, from the browser's network log. */
 function recordScripts(page: Page): Set<string> {

@@ -8,7 +8,7 @@ export function UpdateBanner() {
   if (!ready) return null;
   return (
     <NotificationBanner role="region" title="Update" titleId="update-banner-title" heading="A new version of Green Tape is ready.">
-      <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => void reloadWithUpdate()}>
+      <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={reloadWithUpdate}>
         Reload to update
       </button>
     </NotificationBanner>

@@ -34,8 +34,7 @@ import {
   waitBeforeRetry,
 } from "./api-client.ts";
 import { clearLocalData } from "./local-data.ts";
-import { backoffDelay } from "./outbox.ts";
-import { stopPush } from "./push.ts";
+import { backoffDelay } from "./backoff.ts";
 
 export const ROLE_LABELS: Record<Role, string> = {
   worker: "Worker",
@@ -266,7 +265,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let serverTold = false;
     try {
       // This device stops hearing reminders first, while the session can still say so.
-      await stopPush().catch(() => undefined);
+      // push.ts loads here, not with the sign-in page that never needs it (issue 18).
+      await import("./push.ts").then((push) => push.stopPush()).catch(() => undefined);
       serverTold = await endSession();
     } finally {
       // Signed out here whatever the server said; a sign-out it has not heard is sent later.

@@ -1,32 +1,13 @@
-// The outbox's rules, without IndexedDB (fake-indexeddb is not installed): how long to wait
-// between tries, which failures are retried and which need the worker, and which records the
-// timer may send, and how a justification or follow-up written with no signal is sent. Storage
+// The outbox's rules, without IndexedDB (fake-indexeddb is not installed): which failures are
+// retried and which need the worker, and which records the timer may send, and how a justification or follow-up written with no signal is sent. Storage
 // and sending are covered by tests/e2e/log-spend.test.ts and tests/e2e/write-offline.test.ts.
 import { describe, expect, it } from "vitest";
 import { ApiError, NetworkError } from "./api-client.ts";
-import { FIRST_RETRY_MS, MAX_RETRY_MS, backoffDelay, classifyFailure, dueForSending, problemFrom, supersededWrites, writeRequest } from "./outbox.ts";
+import { classifyFailure, dueForSending, problemFrom, supersededWrites, writeRequest } from "./outbox.ts";
 import type { OutboxRecord, OutboxWrite } from "./outbox.ts";
 
 const problem = (status: number, type = "/problems/x", extra: Record<string, unknown> = {}) =>
   new ApiError({ type, title: "Refused", status, detail: "Because", ...extra });
-
-describe("backoffDelay", () => {
-  it("doubles from 5 seconds and stops at 5 minutes", () => {
-    const middle = () => 0.5; // no jitter
-    expect(backoffDelay(1, middle)).toBe(FIRST_RETRY_MS);
-    expect(backoffDelay(2, middle)).toBe(2 * FIRST_RETRY_MS);
-    expect(backoffDelay(3, middle)).toBe(4 * FIRST_RETRY_MS);
-    expect(backoffDelay(7, middle)).toBe(MAX_RETRY_MS);
-    expect(backoffDelay(500, middle)).toBe(MAX_RETRY_MS);
-    expect(backoffDelay(0, middle)).toBe(FIRST_RETRY_MS);
-  });
-
-  it("spreads retries by up to 20% either way, so phones do not all retry at once", () => {
-    expect(backoffDelay(1, () => 0)).toBe(0.8 * FIRST_RETRY_MS);
-    expect(backoffDelay(1, () => 1)).toBe(1.2 * FIRST_RETRY_MS);
-    expect(backoffDelay(99, () => 1)).toBe(1.2 * MAX_RETRY_MS);
-  });
-});
 
 describe("classifyFailure", () => {
   it("retries what may work later: no answer, server trouble, rate limits, a session to renew", () => {

@@ -32,6 +32,7 @@ import { useEffect, useState } from "react";
 import { ApiError, NetworkError, apiFetch, apiPost, apiPut, isTransient, waitBeforeRetry } from "./api-client.ts";
 import type { FieldProblem } from "./api-client.ts";
 import { appDatabase } from "./app-database.ts";
+import { backoffDelay } from "./backoff.ts";
 import { removeDraft } from "./draft-storage.ts";
 import { singleFlight } from "./single-flight.ts";
 
@@ -167,17 +168,6 @@ export function subscribeToOutbox(listener: Listener): () => void {
 }
 
 // ---- policy (pure, unit-tested) ------------------------------------------------------------
-
-export const FIRST_RETRY_MS = 5_000;
-export const MAX_RETRY_MS = 5 * 60_000;
-
-/** How long to wait before the next try after `attempts` failed ones: 5 s, 10 s, 20 s… up to 5 min, ±20%. */
-export function backoffDelay(attempts: number, random: () => number = Math.random): number {
-  const exponent = Math.max(0, Math.min(attempts - 1, 20));
-  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** exponent);
-  const jitter = 0.8 + 0.4 * random();
-  return Math.round(base * jitter);
-}
 
 /**
  * What a failed send means. "retry": the server never answered, or could not answer now

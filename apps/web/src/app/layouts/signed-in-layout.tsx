@@ -1,9 +1,8 @@
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { Outlet, useNavigate } from "../../lib/router.tsx";
 import { canLogSpend } from "@greentape/domain/permissions";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
 import { SkipLink } from "../../components/skip-link.tsx";
-import { useOutboxSync } from "../../lib/outbox.ts";
 import { useAuth, useCurrentUser } from "../../lib/auth.tsx";
 import { NAVIGATION } from "../navigation.ts";
 import { UpdateBanner } from "../update-banner.tsx";
@@ -12,11 +11,11 @@ import { AppFooter } from "./app-footer.tsx";
 import { AppHeader } from "./app-header.tsx";
 import { ServiceNavigation } from "./service-navigation.tsx";
 
-/** Keeps the offline outbox moving from any page (app start, `online`, a timer), for the signed-in spender only. */
-function OutboxSync({ userId }: { userId: string }) {
-  useOutboxSync(userId);
-  return null;
-}
+/**
+ * Keeps the offline outbox moving from any page (app start, `online`, a timer), for the signed-in
+ * spender only. Loaded apart, so the outbox and IndexedDB do not come with the sign-in page.
+ */
+const OutboxSync = lazy(() => import("./outbox-sync.tsx").then((module) => ({ default: module.OutboxSync })));
 
 /** The signed-in shell: header with who is signed in, the role's menu, and the page. */
 export function SignedInLayout() {
@@ -38,7 +37,11 @@ export function SignedInLayout() {
 
   return (
     <div className="gt-app">
-      {spender ? <OutboxSync userId={user.id} /> : null}
+      {spender ? (
+        <Suspense fallback={null}>
+          <OutboxSync userId={user.id} />
+        </Suspense>
+      ) : null}
       <SkipLink />
       <header className="govuk-template__header">
         <AppHeader user={user} onSignOut={() => void handleSignOut()} signingOut={signingOut} />
