@@ -1,7 +1,6 @@
-import { useId } from "react";
 import { FieldsetFormGroup } from "../../components/form-group.tsx";
 
-export interface ChipOption {
+interface ChipOption {
   value: string;
   label: string;
 }
@@ -10,7 +9,6 @@ interface ChipRadiosProps {
   /** Used for ids: the first chip is `${name}-0`, which an error summary can link to. */
   name: string;
   legend: string;
-  hint?: string;
   options: readonly ChipOption[];
   value: string;
   onChange(value: string): void;
@@ -21,12 +19,10 @@ interface ChipRadiosProps {
  * A GOV.UK radios question drawn as chips: one tap each on a phone. They stay real radio
  * buttons in a fieldset, so arrow keys, labels and screen readers behave as usual.
  */
-export function ChipRadios({ name, legend, hint, options, value, onChange, error }: ChipRadiosProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+export function ChipRadios({ name, legend, options, value, onChange, error }: ChipRadiosProps) {
   const errorId = error ? `${name}-error` : undefined;
   return (
-    <FieldsetFormGroup legend={legend} hint={hint} hintId={hintId} error={error} errorId={errorId}>
+    <FieldsetFormGroup legend={legend} error={error} errorId={errorId}>
       <div className={`gt-chips${error ? " gt-chips--error" : ""}`}>
         {options.map((option, index) => {
           const inputId = `${name}-${index}`;
