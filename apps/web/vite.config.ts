@@ -135,6 +135,10 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    // The app names, for each page it may load, the files to fetch alongside it; an office page's
+    // list (some 80 files in all) went to every phone in the first load, 2.5 kB of it gzipped
+    // (issue 18). Office pages, opened on a desk, fetch what they import once they arrive instead.
+    modulePreload: { resolveDependencies: (file, deps) => (worker.needs(file) ? deps : []) },
     rolldownOptions: {
       output: {
         codeSplitting: {

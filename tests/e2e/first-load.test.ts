@@ -84,15 +84,17 @@ describe("compressed answers", () => {
 
 /**
  * What a phone may download, gzipped, before each page can be used. Issue 18 asks for 100 kB;
- * on React, the stack this project keeps, react-dom alone takes some 63 kB of it. The schemas the
- * web reads answers with are written in zod/mini (10 kB, where classic zod took 26), and what the
- * sign-in page never uses (the outbox and IndexedDB, push, workbox-window) loads when needed. These
- * budgets hold the first load where it stands (101.1 kB and 121.8 kB, from 124.0 and 139.2) and
- * fail on any growth, while the test prints the distance to the 100 kB goal.
+ * on React, the stack this project keeps, react-dom alone takes some 64 kB of it. The schemas the
+ * web reads answers with are written in zod/mini (10 kB, where classic zod took 26), what the
+ * sign-in page never uses (the outbox and IndexedDB, push, workbox-window) loads when needed, and
+ * only the worker's pages are named for preloading. Sign-in meets the goal (92.3 kB, from 124.0).
+ * Log-a-spend, 108.3 kB from 139.2, is held where it stands: beyond the app's 94 kB it needs 16 kB
+ * of its own (the form, the outbox, IndexedDB), and what remains in the app is React, zod and the
+ * screens' frame; the test prints its distance to the goal.
  */
 const FIRST_LOAD_GOAL_BYTES = 100 * 1024;
-const SIGN_IN_BUDGET_BYTES = 102 * 1024;
-const LOG_SPEND_BUDGET_BYTES = 123 * 1024;
+const SIGN_IN_BUDGET_BYTES = FIRST_LOAD_GOAL_BYTES;
+const LOG_SPEND_BUDGET_BYTES = 109 * 1024;
 
 /** Every script the page has fetched so far, by path, from the browser's network log. */
 function recordScripts(page: Page): Set<string> {

@@ -23,6 +23,9 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** What is said when a worker's spending is paused and when it may start again: sent as a pair. */
+export const PAUSE_MESSAGES = ["pause_began", "pause_ended"] as const satisfies readonly MessageKind[];
+
 /** Due-date warnings: a person may choose how they hear them, never not to. */
 export const DUE_DATE_WARNINGS: readonly MessageKind[] = ["justification_due", "justification_overdue", "pause_tomorrow", "follow_up_due"];
 

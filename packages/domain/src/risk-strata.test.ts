@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { JUSTIFICATION_STATES, justificationOverdue } from "./tracks.ts";
-import { composeSample, OVERDUE_JUSTIFICATION_STATES, overdueCutoff, recentFindingSince, RISK_REASONS, riskClassifier, stratumOf, type RiskFacts, type RiskReason } from "./risk-strata.ts";
+import { JUSTIFICATION_STATES, OWED_JUSTIFICATION_STATES, justificationOverdue } from "./tracks.ts";
+import { composeSample, overdueCutoff, recentFindingSince, RISK_REASONS, riskClassifier, stratumOf, type RiskFacts, type RiskReason } from "./risk-strata.ts";
 
 const plain: RiskFacts = {
   amount: 1_000,
@@ -71,7 +71,7 @@ describe("riskClassifier", () => {
 
   it("names exactly the states justificationOverdue can call overdue (the API narrows its query by them)", () => {
     const lateable = JUSTIFICATION_STATES.filter((status) => justificationOverdue({ status, dueOn: "2026-01-01" }, "2026-03-31"));
-    expect([...lateable].sort()).toEqual([...OVERDUE_JUSTIFICATION_STATES].sort());
+    expect([...lateable].sort()).toEqual([...OWED_JUSTIFICATION_STATES].sort());
     expect(overdueCutoff({ today: "2026-03-31", overdueDays: 14 })).toBe("2026-03-17");
   });
 

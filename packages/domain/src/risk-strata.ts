@@ -19,9 +19,6 @@ export type RiskReason = (typeof RISK_REASONS)[number];
 export type SampleReason = "random" | RiskReason;
 export type Stratum = "random" | "risk";
 
-/** The states in which a justification can be overdue (justificationOverdue): still the worker's to write. */
-export const OVERDUE_JUSTIFICATION_STATES = ["due", "queried"] as const satisfies readonly JustificationStatus[];
-
 /** Justifications this many days overdue put a spend in the risk stratum, unless the auditor says otherwise. */
 export const DEFAULT_OVERDUE_DAYS = 14;
 

@@ -8,8 +8,11 @@ import {
   IllegalTransitionError,
   JUSTIFICATION_EVENTS,
   JUSTIFICATION_STATES,
+  JUSTIFICATION_TRANSITIONS,
+  OWED_JUSTIFICATION_STATES,
   canTransition,
   followUpOverdue,
+  isJustificationOwed,
   justificationOverdue,
   nextState,
   workerMayReviseJustification,
@@ -168,6 +171,26 @@ describe("justificationOverdue", () => {
   it("refuses malformed dates rather than comparing them as text", () => {
     expect(() => justificationOverdue({ status: "due", dueOn: "2026-3-10" }, "2026-03-11")).toThrow(RangeError);
     expect(() => justificationOverdue({ status: "due", dueOn }, "11/03/2026")).toThrow(RangeError);
+  });
+});
+
+describe("an owed justification", () => {
+  it("is one whose only way on is the worker's submit: nobody else has a move to make", () => {
+    const workersMoveOnly = JUSTIFICATION_STATES.filter((status) => {
+      const events = Object.keys(JUSTIFICATION_TRANSITIONS[status]);
+      return events.length === 1 && events[0] === "submit";
+    });
+    expect([...OWED_JUSTIFICATION_STATES].sort()).toEqual(workersMoveOnly.sort());
+  });
+
+  it.each([
+    ["due", true],
+    ["queried", true],
+    ["submitted", false],
+    ["endorsed", false],
+    ["concern", false],
+  ] as const)("%s → %s", (status, owed) => {
+    expect(isJustificationOwed(status)).toBe(owed);
   });
 });
 

@@ -74,6 +74,11 @@ export type AuditStatus = TrackState<"audit">;
 export type AuditEvent = TrackEvent<"audit">;
 
 export const JUSTIFICATION_STATES = Object.keys(JUSTIFICATION_TRANSITIONS) as JustificationStatus[];
+/**
+ * The justification is still the worker's to write: never written (due), or questioned and not
+ * yet answered (queried). Only then can it be overdue, hold a reminder or pause their spending.
+ */
+export const OWED_JUSTIFICATION_STATES = ["due", "queried"] as const satisfies readonly JustificationStatus[];
 export const JUSTIFICATION_EVENTS = ["submit", "endorse", "query", "raise_concern"] as const satisfies readonly JustificationEvent[];
 export const FOLLOW_UP_STATES = Object.keys(FOLLOW_UP_TRANSITIONS) as FollowUpStatus[];
 export const FOLLOW_UP_EVENTS = ["record"] as const satisfies readonly FollowUpEvent[];
@@ -150,8 +155,11 @@ export function justificationOverdue(
   justification: { status: JustificationStatus; dueOn: string | null },
   today: string,
 ): boolean {
-  const waiting = justification.status === "due" || justification.status === "queried";
-  return overdue(waiting, justification.dueOn, today);
+  return overdue(isJustificationOwed(justification.status), justification.dueOn, today);
+}
+
+export function isJustificationOwed(status: JustificationStatus): boolean {
+  return (OWED_JUSTIFICATION_STATES as readonly string[]).includes(status);
 }
 
 /** The follow-up is late: still `pending` and today is after dueOn. */

@@ -1,6 +1,7 @@
 import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
-import { OVERDUE_JUSTIFICATION_STATES, RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
+import { RECENT_FINDING_RESULTS, RISK_FLAGS } from "@greentape/domain/risk-strata";
+import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 import { compareCodeUnits } from "@greentape/domain/sample-plan";
 import { auditSampleItems, auditSamples, clients, closedPeriodRows, periods, receiptLostDeclarations, reviews, schemeVersions, spends, teams, users } from "@greentape/db/schema";
 import { countedInBookedPeriod } from "../../lib/periods.queries.ts";
@@ -77,7 +78,7 @@ export async function riskCandidates(db: Executor, period: string, rules: { over
     eq(spends.justificationStatus, "concern"),
     hasConcernReview,
     arrayOverlaps(spends.flags, [...RISK_FLAGS]),
-    and(inArray(spends.justificationStatus, [...OVERDUE_JUSTIFICATION_STATES]), lt(spends.justificationDueOn, rules.overdueBefore)),
+    and(inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]), lt(spends.justificationDueOn, rules.overdueBefore)),
     hasReceiptLost,
     sql`${spends.amount} >= coalesce(${rules.topStratumAmount}::bigint, ${schemeTopStratumAmount})`,
   );

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { notifications, spends, users } from "@greentape/db/schema";
+import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
@@ -34,7 +35,7 @@ export async function justificationsFallingDue(db: Executor, workerId: string, f
       and(
         eq(spends.workerId, workerId),
         isNull(spends.voidedAt),
-        inArray(spends.justificationStatus, ["due", "queried"]),
+        inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]),
         gte(spends.justificationDueOn, from),
         lte(spends.justificationDueOn, to),
       ),

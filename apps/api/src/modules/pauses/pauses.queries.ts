@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { schemeVersions, snoozes, spends, users } from "@greentape/db/schema";
+import { TEAM_ROLES } from "@greentape/domain/roles";
+import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 
 const schemeVersionOfSpend = and(eq(schemeVersions.schemeId, spends.schemeId), eq(schemeVersions.version, spends.schemeVersion));
 
@@ -8,7 +10,7 @@ const schemeVersionOfSpend = and(eq(schemeVersions.schemeId, spends.schemeId), e
 function owedPastGrace(today: string) {
   return and(
     isNull(spends.voidedAt),
-    inArray(spends.justificationStatus, ["due", "queried"]),
+    inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]),
     sql`${spends.justificationDueOn} + ${schemeVersions.graceDays} < ${today}::date`,
   );
 }
@@ -60,6 +62,6 @@ export async function membersOwingPastGrace(db: Executor, teamId: string, today:
     .from(users)
     .innerJoin(spends, eq(spends.workerId, users.id))
     .innerJoin(schemeVersions, schemeVersionOfSpend)
-    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ["worker", "supervisor"]), owedPastGrace(today)))
+    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, [...TEAM_ROLES]), owedPastGrace(today)))
     .orderBy(asc(users.name), asc(users.id));
 }

@@ -1,8 +1,10 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { notificationPreferences, notifications, notificationsSent, pushSubscriptions, refreshTokens, schemeVersions, spends, users } from "@greentape/db/schema";
+import { PAUSE_MESSAGES } from "@greentape/domain/outbound-messages";
+import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 
-const owed = inArray(spends.justificationStatus, ["due", "queried"]);
+const owed = inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]);
 
 /**
  * Live spends with a justification owed or a follow-up pending whose due day falls between two
@@ -90,7 +92,7 @@ export async function pauseMessages(db: Executor, userId: string) {
   return db
     .select({ kind: notificationsSent.kind, subjectId: notificationsSent.subjectId, dueAt: notificationsSent.dueAt })
     .from(notificationsSent)
-    .where(and(eq(notificationsSent.userId, userId), inArray(notificationsSent.kind, ["pause_began", "pause_ended"])));
+    .where(and(eq(notificationsSent.userId, userId), inArray(notificationsSent.kind, [...PAUSE_MESSAGES])));
 }
 
 /** Workers told of a pause that began since a moment: its end may be due, or one of its messages not yet pushed. */

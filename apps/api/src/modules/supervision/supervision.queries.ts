@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } 
 import type { Executor } from "@greentape/db/client";
 import { capCounters, clients, spends, users } from "@greentape/db/schema";
 import type { TeamTrack } from "@greentape/contract/supervision";
+import { TEAM_ROLES } from "@greentape/domain/roles";
 import { receiptMissing } from "../worklists/index.ts";
 
 /** The condition of each track a supervisor filters the team's spends by. */
@@ -23,7 +24,7 @@ export async function teamMembers(db: Executor, teamId: string) {
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ["worker", "supervisor"])))
+    .where(and(eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, [...TEAM_ROLES])))
     .orderBy(asc(users.name), asc(users.id));
 }
 

@@ -2,7 +2,7 @@ import type { Db, Executor, Tx } from "@greentape/db/client";
 import { appendEvent } from "@greentape/db/event-log";
 import { ConflictError, NotFoundError, ValidationError } from "@greentape/domain/errors";
 import { passwordProblem } from "@greentape/domain/password-policy";
-import type { Role } from "@greentape/domain/roles";
+import { isTeamRole, type Role } from "@greentape/domain/roles";
 import type { Actor } from "../../plugins/access.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { hashPassword } from "../../lib/passwords.ts";
@@ -34,12 +34,9 @@ export interface UserChanges {
 /** A user as the admin sees them, with the one-time password when one was just issued. */
 export type UserWithPassword = UserAdminView & { temporaryPassword?: string };
 
-// Workers and supervisors act for a team (budgets and review are per team); other roles see across teams.
-const NEEDS_TEAM: ReadonlySet<Role> = new Set(["worker", "supervisor"]);
-
 async function checkTeam(db: Executor, role: Role, teamId: string | null): Promise<void> {
   if (teamId === null) {
-    if (NEEDS_TEAM.has(role)) throw ValidationError.field("teamId", `A ${role} needs a team: choose one`);
+    if (isTeamRole(role)) throw ValidationError.field("teamId", `A ${role} needs a team: choose one`);
     return;
   }
   if (!(await findTeam(db, teamId))) throw ValidationError.field("teamId", "There is no team with this id");

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Executor } from "@greentape/db/client";
 import { clients, followUps, justificationRevisions, reviews, spends, teams } from "@greentape/db/schema";
+import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
 
 /** Live spends with work still open on a track: a justification to write or answer, or a follow-up. */
 export async function openSpends(db: Executor, owner: { workerId: string } | { teamId: string }) {
@@ -11,7 +12,7 @@ export async function openSpends(db: Executor, owner: { workerId: string } | { t
       and(
         "workerId" in owner ? eq(spends.workerId, owner.workerId) : eq(spends.teamId, owner.teamId),
         isNull(spends.voidedAt),
-        or(inArray(spends.justificationStatus, ["due", "queried"]), eq(spends.followUpStatus, "pending")),
+        or(inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]), eq(spends.followUpStatus, "pending")),
       ),
     )
     .orderBy(asc(spends.createdAt), asc(spends.id));

@@ -45,7 +45,7 @@ export function LogSpendPage() {
     return (
       <>
         <h1 className="govuk-heading-l">Log a spend</h1>
-        <Loading label="Getting your schemes and clients" />
+        <Loading label="Getting your schemes and clients" holdsPage />
       </>
     );
   }
