@@ -1,7 +1,8 @@
 import { z } from "zod/mini";
+import { NOTIFICATION_KINDS } from "@greentape/domain/notification-kinds";
 import { idParamsSchema, pageQuery } from "./params.ts";
 
-export const notificationViewSchema = z.object({ id: z.string(), kind: z.string(), spendId: z.nullable(z.string()), message: z.string(), createdAt: z.string(), readAt: z.nullable(z.string()) });
+export const notificationViewSchema = z.object({ id: z.string(), kind: z.string().check(z.describe(`Among ${NOTIFICATION_KINDS.join(", ")}; open, so a page of an older version reads a newer server's kind as words`)), spendId: z.nullable(z.string()), message: z.string(), createdAt: z.string(), readAt: z.nullable(z.string()) });
 export type NotificationView = z.infer<typeof notificationViewSchema>;
 
 /** GET /api/notifications */

@@ -9,6 +9,7 @@ import { SAMPLE_METHODS } from "@greentape/domain/sample-plan";
 import { PAYEE_TYPES, PAYMENT_METHODS } from "@greentape/domain/spend-input";
 import type { AuditStatus, FollowUpStatus, JustificationStatus } from "@greentape/domain/tracks";
 import { COMMENT_VISIBILITIES, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, REVIEW_DECISIONS } from "@greentape/domain/workflow-input";
+import { NOTIFICATION_KINDS } from "@greentape/domain/notification-kinds";
 import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const money = (name: string) => bigint(name, { mode: "number" });
@@ -459,7 +460,7 @@ export const notifications = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     spendId: uuid("spend_id").references(() => spends.id),
     message: text("message").notNull(),
     /** Reminders are raised once per subject: the key makes a repeat a no-op. */

@@ -12,6 +12,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import type { Actor } from "../../plugins/access.ts";
 import * as q from "./notifications.queries.ts";
+import { restrictionNotificationKind, reviewNotificationKind, type NotificationKind, type RestrictionChange } from "@greentape/domain/notification-kinds";
 
 // The spend as stored, from its table: spends depends on this module (through restrictions), so
 // this one may not import spends.
@@ -19,7 +20,7 @@ type SpendRow = typeof spends.$inferSelect;
 
 export interface NotificationView {
   id: string;
-  kind: string;
+  kind: NotificationKind;
   spendId: string | null;
   message: string;
   createdAt: string;
@@ -61,7 +62,7 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; config:
 
     async reviewed(tx: Tx, spend: SpendRow, reviewer: Actor, decision: ReviewDecision) {
       await q.insertNotifications(tx, [
-        { userId: spend.workerId, kind: `justification.${decision}`, spendId: spend.id, message: REVIEW_MESSAGES[decision](reviewer.name, describeSpend(spend)), createdAt: clock.now() },
+        { userId: spend.workerId, kind: reviewNotificationKind(decision), spendId: spend.id, message: REVIEW_MESSAGES[decision](reviewer.name, describeSpend(spend)), createdAt: clock.now() },
       ]);
     },
 
@@ -74,13 +75,13 @@ export function createNotificationsService(deps: { db: Db; clock: Clock; config:
     },
 
     /** The person hears at once, with the reason, when their freedom is restricted or given back. */
-    async restrictionChanged(tx: Tx, userId: string, restriction: RestrictionTerms & { id: string }, by: Actor, change: "set" | "lifted", liftReason?: string) {
+    async restrictionChanged(tx: Tx, userId: string, restriction: RestrictionTerms & { id: string }, by: Actor, change: RestrictionChange, liftReason?: string) {
       const what = describeRestriction(restriction);
       const message =
         change === "set"
           ? `${by.name} restricted your spending. ${what} Reason: ${restriction.reason}`
           : `${by.name} lifted a restriction on your spending, so it no longer applies (it said: ${what.charAt(0).toLowerCase()}${what.slice(1, -1)}). Reason: ${liftReason ?? ""}`;
-      await q.insertNotifications(tx, [{ userId, kind: `restriction.${change}`, spendId: null, message, createdAt: clock.now() }]);
+      await q.insertNotifications(tx, [{ userId, kind: restrictionNotificationKind(change), spendId: null, message, createdAt: clock.now() }]);
     },
 
     /** The person hears that their second factor was removed, and by whom, in case it was not their asking. */

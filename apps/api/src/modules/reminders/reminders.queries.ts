@@ -3,6 +3,7 @@ import type { Executor } from "@greentape/db/client";
 import { notificationPreferences, notifications, notificationsSent, pushSubscriptions, refreshTokens, schemeVersions, spends, users } from "@greentape/db/schema";
 import { PAUSE_MESSAGES } from "@greentape/domain/outbound-messages";
 import { OWED_JUSTIFICATION_STATES } from "@greentape/domain/tracks";
+import type { NotificationKind } from "@greentape/domain/notification-kinds";
 
 const owed = inArray(spends.justificationStatus, [...OWED_JUSTIFICATION_STATES]);
 
@@ -36,7 +37,7 @@ export async function spendsWithDeadlines(db: Executor, from: string, to: string
 }
 
 /** In-app notices since a moment that also go out by email and push, with the spend's amount and day. */
-export async function noticesSince(db: Executor, since: Date, kinds: string[]) {
+export async function noticesSince(db: Executor, since: Date, kinds: NotificationKind[]) {
   return db
     .select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, createdAt: notifications.createdAt, spendId: spends.id, amount: spends.amount, currency: spends.currency, spentOn: spends.spentOn })
     .from(notifications)

@@ -26,6 +26,7 @@ import type { PushSender } from "../../lib/push-sender.ts";
 import type { Actor } from "../../plugins/access.ts";
 import type { PausesService } from "../pauses/index.ts";
 import * as q from "./reminders.queries.ts";
+import type { NotificationKind } from "@greentape/domain/notification-kinds";
 
 const HOUR_MS = 3_600_000;
 /** In-app notices younger than this still go out (a sweep missed while every instance was down). */
@@ -33,7 +34,8 @@ const NOTICE_LOOKBACK_MS = 48 * HOUR_MS;
 /** The digest goes at or after this local time, once a day. */
 const DIGEST_MINUTE = 8 * 60;
 
-const NOTICE_KINDS: Record<string, MessageKind> = {
+/** The in-app notices that also go out by email and push, as the message each becomes. */
+const NOTICE_KINDS: Partial<Record<NotificationKind, MessageKind>> = {
   "justification.query": "supervisor_question",
   "justification.concern": "supervisor_concern",
   "restriction.set": "restriction_set",
@@ -156,7 +158,7 @@ export function createRemindersService(deps: { db: Db; clock: Clock; config: Pic
   }
 
   async function notices(now: Date) {
-    const rows = await q.noticesSince(db, new Date(now.getTime() - NOTICE_LOOKBACK_MS), Object.keys(NOTICE_KINDS));
+    const rows = await q.noticesSince(db, new Date(now.getTime() - NOTICE_LOOKBACK_MS), Object.keys(NOTICE_KINDS) as NotificationKind[]);
     const auditors = rows.some((r) => r.kind === "justification.concern") ? await q.activeUsersWithRole(db, "auditor") : [];
     for (const row of rows) {
       const kind = NOTICE_KINDS[row.kind] as MessageKind;
