@@ -18,6 +18,3 @@ export const allowanceSchema = z.object({
   restrictions: z.array(restrictionViewSchema).check(z.describe("The caller's restrictions in force, with reasons; lowered caps are already in `caps`")),
 });
 export type Allowance = z.infer<typeof allowanceSchema>;
-
-/** GET /api/allowance: the council's scheme unless one is named; with a client, their cap too. */
-export const allowanceQuerySchema = z.object({ schemeId: z.optional(z.uuid({ message: "Scheme id must be a UUID" })), clientId: z.optional(z.uuid({ message: "Client id must be a UUID" })) });

@@ -15,12 +15,6 @@ export const periodParamsSchema = z.object({ period: periodSchema });
 /** A count or a position given in a query string, so it arrives as text. */
 export const wholeNumberQuery = z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
-/** An email address as people type it: trimmed and lower-cased before it is checked. */
-export const emailSchema = z.pipe(
-  z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email({ message: "Enter an email address like name@example.org" })),
-  z.string().check(z.maxLength(254, "Email must be 254 characters or fewer")),
-);
-
 /** A page of a list: the cursor the previous page ended with, and how many to send. */
 export const pageQuery = (defaultLimit: number, maxLimit: number) => ({
   cursor: z.optional(z.string().check(z.maxLength(500))),

@@ -1,6 +1,5 @@
 import { z } from "zod/mini";
 import { RESTRICTION_KINDS } from "@greentape/domain/restrictions";
-import { idParamsSchema } from "./params.ts";
 
 export const restrictionViewSchema = z.object({
   id: z.string(),
@@ -21,9 +20,3 @@ export type RestrictionView = z.infer<typeof restrictionViewSchema>;
 
 /** GET /api/users/:id/restrictions: newest first, lifted and ended ones included. */
 export const restrictionListSchema = z.object({ items: z.array(restrictionViewSchema) });
-
-/** GET and POST /api/users/:id/restrictions */
-export const restrictedUserParamsSchema = idParamsSchema("User");
-
-/** POST /api/users/:id/restrictions/:restrictionId/lift */
-export const restrictionParamsSchema = z.extend(restrictedUserParamsSchema, { restrictionId: z.uuid({ message: "Restriction id must be a UUID" }) });

@@ -1,5 +1,4 @@
 import { z } from "zod/mini";
-import { idParamsSchema } from "./params.ts";
 
 export const schemeViewSchema = z.object({
   id: z.string(),
@@ -27,10 +26,3 @@ export const schemeListSchema = z.object({ items: z.array(schemeViewSchema) });
 /** GET /api/schemes/:id: one version, with the numbers of all its versions. */
 export const schemeVersionsSchema = z.extend(schemeViewSchema, { versions: z.array(z.int()) });
 export type SchemeVersions = z.infer<typeof schemeVersionsSchema>;
-
-export const schemeParamsSchema = idParamsSchema("Scheme");
-
-/** GET /api/schemes/:id: the current version unless one is named. */
-export const schemeQuerySchema = z.object({
-  version: z.optional(z.coerce.number().check(z.int(), z.positive(), z.lte(2_147_483_647, "Version must be a scheme version number, such as 1"))),
-});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { allowanceQuerySchema, allowanceSchema } from "@greentape/contract/allowance";
+import { allowanceSchema } from "@greentape/contract/allowance";
+import { allowanceQuerySchema } from "@greentape/contract/allowance-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { AllowanceService } from "./allowance.service.ts";
 

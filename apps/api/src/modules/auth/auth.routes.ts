@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { loginAnswerSchema, loginBodySchema, tokenAnswerSchema } from "@greentape/contract/auth";
+import { loginAnswerSchema, tokenAnswerSchema } from "@greentape/contract/auth";
+import { loginBodySchema } from "@greentape/contract/auth-requests";
 import { RateLimitedError, UnauthorizedError } from "@greentape/domain/errors";
 import type { Config } from "../../config.ts";
 import type { RateLimits } from "../rate-limits/index.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { clientHistorySchema } from "@greentape/contract/client-history";
-import { clientParamsSchema } from "@greentape/contract/clients";
+import { clientParamsSchema } from "@greentape/contract/client-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientHistoryService } from "./client-history.service.ts";
 

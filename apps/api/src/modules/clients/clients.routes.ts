@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { clientListQuerySchema, clientListSchema, clientMoveBodySchema, clientParamsSchema, clientViewSchema, newClientBodySchema } from "@greentape/contract/clients";
+import { clientListSchema, clientViewSchema } from "@greentape/contract/clients";
+import { clientListQuerySchema, clientMoveBodySchema, clientParamsSchema, newClientBodySchema } from "@greentape/contract/client-requests";
 import { equalityMonitoringInputSchema, equalityMonitoringSchema } from "@greentape/domain/equality-monitoring";
 import { requireActor } from "../../plugins/access.ts";
 import type { ClientsService } from "./clients.service.ts";

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { markedReadSchema, notificationListQuerySchema, notificationListSchema, notificationParamsSchema, notificationViewSchema } from "@greentape/contract/notifications";
+import { markedReadSchema, notificationListSchema, notificationViewSchema } from "@greentape/contract/notifications";
+import { notificationListQuerySchema, notificationParamsSchema } from "@greentape/contract/notification-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { NotificationsService } from "./notifications.service.ts";
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { oidcCallbackQuerySchema } from "@greentape/contract/auth";
+import { oidcCallbackQuerySchema } from "@greentape/contract/auth-requests";
 import type { Config } from "../../config.ts";
 import { requestContext, sessionReplies } from "../auth/index.ts";
 import { OidcSignInRefused, type OidcService } from "./oidc.service.ts";

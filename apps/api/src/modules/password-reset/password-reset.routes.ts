@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { RateLimitedError } from "@greentape/domain/errors";
-import { forgotPasswordAnswerSchema, forgotPasswordBodySchema, resetPasswordBodySchema } from "@greentape/contract/auth";
+import { forgotPasswordAnswerSchema, forgotPasswordBodySchema, resetPasswordBodySchema } from "@greentape/contract/auth-requests";
 import type { Config } from "../../config.ts";
 import { RESET_LINK_MINUTES, type PasswordResetService } from "./password-reset.service.ts";
 

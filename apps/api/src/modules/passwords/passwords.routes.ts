@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { userViewSchema } from "@greentape/contract/users";
 import { RateLimitedError } from "@greentape/domain/errors";
-import { changePasswordBodySchema } from "@greentape/contract/auth";
+import { changePasswordBodySchema } from "@greentape/contract/auth-requests";
 import type { Config } from "../../config.ts";
 import { requireActor } from "../../plugins/access.ts";
 import type { PasswordsService } from "./passwords.service.ts";

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { liftRestrictionInputSchema, restrictionInputSchema } from "@greentape/domain/restrictions";
-import { restrictedUserParamsSchema, restrictionListSchema, restrictionParamsSchema, restrictionViewSchema } from "@greentape/contract/restrictions";
+import { restrictionListSchema, restrictionViewSchema } from "@greentape/contract/restrictions";
+import { restrictedUserParamsSchema, restrictionParamsSchema } from "@greentape/contract/restriction-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { RestrictionsService } from "./restrictions.service.ts";
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { schemeInputSchema } from "@greentape/domain/scheme-input";
-import { schemeListSchema, schemeParamsSchema, schemeQuerySchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
+import { schemeListSchema, schemeVersionsSchema, schemeViewSchema } from "@greentape/contract/schemes";
+import { schemeParamsSchema, schemeQuerySchema } from "@greentape/contract/scheme-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { SchemesService } from "./schemes.service.ts";
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { newUserBodySchema, userAdminViewSchema, userChangesBodySchema, userListSchema, userParamsSchema, userWithPasswordSchema } from "@greentape/contract/users";
+import { userAdminViewSchema, userListSchema, userWithPasswordSchema } from "@greentape/contract/users";
+import { newUserBodySchema, userChangesBodySchema, userParamsSchema } from "@greentape/contract/user-requests";
 import { requireActor } from "../../plugins/access.ts";
 import type { UsersService } from "./users.service.ts";
 

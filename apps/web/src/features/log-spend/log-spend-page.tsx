@@ -1,12 +1,15 @@
 import { useReducer } from "react";
-import type { FormEvent } from "react";
+import type { ChangeEvent, FormEvent } from "react";
 import { todayIn } from "@greentape/domain/dates";
 import { ErrorSummary } from "../../components/error-summary.tsx";
+import { Textarea } from "../../components/form-fields.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
+import { TextInput } from "../../components/text-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { councilTimeZone } from "../../lib/council-settings.ts";
+import { formatDay } from "../../lib/format.ts";
 import { Link, useSearchParams } from "../../lib/router.tsx";
 import { rememberClient, useAllowance, useReferenceData } from "../../lib/spend-reference-api.ts";
 import type { ReferenceData } from "../../lib/spend-reference-api.ts";
@@ -18,18 +21,14 @@ import { ClientPicker } from "./client-picker.tsx";
 import { lastPaymentMethod, rememberPaymentMethod } from "./last-payment-method.ts";
 import { checkSpend, checked, clientAdded, edited, errorSummary, initialForm, logSpendForm, schemeChosen, typedAmount } from "./log-spend-form.ts";
 import type { FormValues } from "./log-spend-form.ts";
-import { NoteField } from "./note-field.tsx";
 import { PausedBanner } from "./paused-banner.tsx";
-import { PayeeField } from "./payee-field.tsx";
 import { PayeeTypeField } from "./payee-type-field.tsx";
 import { PaymentMethodField } from "./payment-method-field.tsx";
 import { ReceiptField } from "./receipt-field.tsx";
 import { SchemeField } from "./scheme-field.tsx";
-import { SpentOnField } from "./spent-on-field.tsx";
 import { useCorrecting } from "./use-correcting.ts";
 import { useReceipt } from "./use-receipt.ts";
 import { useSendSpend } from "./use-send-spend.ts";
-import { VatField } from "./vat-field.tsx";
 
 function localToday(): string {
   return todayIn(councilTimeZone(), new Date());
@@ -96,6 +95,14 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
     onChange: (value: FormValues[K]) => dispatch(edited({ [name]: value })),
     error: errors[name],
   });
+  // The same for a field typed as text, as a text input or text area takes it.
+  const typed = (name: "payee" | "irrecoverableVat" | "spentOn" | "note") => ({
+    id: name,
+    name,
+    value: values[name],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => dispatch(edited({ [name]: event.target.value })),
+    error: errors[name],
+  });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -144,12 +151,27 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
           }}
         />
         {scheme ? <CategoryField categories={scheme.categories} {...field("category")} /> : null}
-        <PayeeField {...field("payee")} />
+        <TextInput label="Who was paid" hint="The shop, company or person, like Go North East" autoComplete="off" {...typed("payee")} />
         <PayeeTypeField {...field("payeeType")} />
         <PaymentMethodField {...field("paymentMethod")} />
-        <VatField {...field("irrecoverableVat")} />
-        <SpentOnField {...field("spentOn")} today={today} />
-        <NoteField {...field("note")} />
+        {/* The council publishes this VAT in its transparency file: empty rather than a guess. */}
+        <TextInput
+          label="VAT the council cannot reclaim (optional)"
+          hint="Only if the receipt shows VAT and it cannot be reclaimed, in pounds and pence, like 2.08. Leave it empty if you are not sure: the council then publishes no figure rather than a guess."
+          inputMode="decimal"
+          autoComplete="off"
+          widthClass="govuk-input--width-5"
+          {...typed("irrecoverableVat")}
+        />
+        <TextInput
+          label="Date spent"
+          hint={`Today is ${formatDay(today)}. Change it if you are logging an earlier spend.`}
+          type="date"
+          max={today}
+          widthClass="govuk-input--width-10"
+          {...typed("spentOn")}
+        />
+        <Textarea label="Note (optional)" hint="A few words to remind you. You explain why in your justification later." rows={2} {...typed("note")} />
         <ReceiptField receipt={state.receipt} onChoose={receipt.choose} onRemove={receipt.remove} error={errors.receipt} />
 
         {scheme ? <AllowancePanel state={allowance.state} amount={amount} clientReference={client?.reference ?? null} windowDays={scheme.perClientWindowDays} /> : null}

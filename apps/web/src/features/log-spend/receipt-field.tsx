@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { LabelledFormGroup } from "../../components/form-group.tsx";
+import { ReceiptFileInput } from "../../components/receipt-file-input.tsx";
 import type { ChosenReceipt } from "./log-spend-form.ts";
 
 interface ReceiptFieldProps {
@@ -20,17 +21,7 @@ export function ReceiptField({ receipt, onChoose, onRemove, error }: ReceiptFiel
       hint="Take a photo of the receipt, or choose a PDF, up to 10 MB. You can also add it later."
       error={error}
     >
-      <input
-        ref={fileInput}
-        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
-        id="receipt"
-        name="receipt"
-        type="file"
-        accept="image/*,application/pdf"
-        capture="environment"
-        onChange={(e) => onChoose(e.target.files?.[0] ?? null)}
-        aria-describedby={`receipt-hint${error ? " receipt-error" : ""}`}
-      />
+      <ReceiptFileInput id="receipt" name="receipt" inputRef={fileInput} error={error} onChoose={onChoose} />
       {file ? (
         <div className="govuk-body-s" data-testid="receipt-chosen">
           {receipt.previewUrl ? <img className="gt-receipt-preview" src={receipt.previewUrl} alt="The receipt you chose" /> : null}

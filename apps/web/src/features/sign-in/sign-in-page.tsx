@@ -4,7 +4,7 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "../..
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PasswordInput } from "../../components/password-input.tsx";
-import { TextInput } from "../../components/text-input.tsx";
+import { SignInEmailInput, signInEmailProblem } from "../../components/sign-in-email-input.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useAuth } from "../../lib/auth.tsx";
@@ -69,9 +69,8 @@ export function SignInPage() {
     if (submitting) return;
 
     const fields: FieldErrors<Field> = {};
-    if (email.trim() === "") fields.email = "Enter your email address";
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
-      fields.email = "Enter an email address in the correct format, like name@example.org";
+    const emailProblem = signInEmailProblem(email);
+    if (emailProblem) fields.email = emailProblem;
     if (password === "") fields.password = "Enter your password";
     if (Object.keys(fields).length > 0) {
       setProblems({ fields });
@@ -138,19 +137,7 @@ export function SignInPage() {
         <p className="govuk-body gt-sign-in__intro">Use the email address and password your council gave you.</p>
 
         <form noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <TextInput
-            id="email"
-            name="email"
-            label="Email address"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            inputMode="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={problems.fields.email}
-          />
+          <SignInEmailInput value={email} onChange={(event) => setEmail(event.target.value)} error={problems.fields.email} />
           <PasswordInput
             id="password"
             name="password"

@@ -16,6 +16,7 @@ import { PageColumn } from "../../components/page-column.tsx";
 import { serverFieldErrors } from "../../components/server-field-errors.ts";
 import { QueuedWrites } from "../../components/outbox-status.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
+import { ReceiptFileInput } from "../../components/receipt-file-input.tsx";
 import { ApiError, NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { addWriteToOutbox, discardWrite, discardWrites, listWrites, sendOutboxWrite, useOutbox } from "../../lib/outbox.ts";
@@ -272,16 +273,7 @@ function ReceiptForm({ spendId, hasReceipt, onDone }: { spendId: string; hasRece
         error={error ?? undefined}
         announceError
       >
-        <input
-          ref={input}
-          className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
-          id="add-receipt"
-          type="file"
-          accept="image/*,application/pdf"
-          capture="environment"
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-          aria-describedby={`add-receipt-hint${error ? " add-receipt-error" : ""}`}
-        />
+        <ReceiptFileInput id="add-receipt" inputRef={input} error={error ?? undefined} onChoose={choose} />
       </LabelledFormGroup>
       <button type="submit" className="govuk-button govuk-button--secondary" aria-disabled={busy || undefined}>
         {busy ? "Sending the receipt…" : "Upload receipt"}
