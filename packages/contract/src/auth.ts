@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-lengths";
 import { emailSchema } from "./params.ts";
 import { userViewSchema } from "./users.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-lengths";
 import { ROLES } from "@greentape/domain/roles";
 import { line } from "@greentape/domain/text";
 import { emailSchema, idParamsSchema } from "./params.ts";
