@@ -57,15 +57,21 @@ function loadedBy(id: string, ctx: Rolldown.ChunkingContext, seen = new Set<stri
   return roots;
 }
 
-const LOG_SPEND_PAGE = /\/src\/features\/log-spend\/log-spend-page\.tsx$/;
+/** The two screens a phone opens first, each loaded when first visited (issue 18). */
+const FIRST_SCREENS = { "sign-in": /\/src\/features\/sign-in\/sign-in-page\.tsx$/, "log-spend": /\/src\/features\/log-spend\/log-spend-page\.tsx$/ };
 
 /**
- * Log-a-spend, the page a worker opens most, comes in one file with everything it needs beyond the
- * first load: it came in 15 files of 1-2 kB each, and on a phone's HTTP/1.1 connections (six at
- * most) each costs a round trip. Another page that shares a piece of it loads that file too.
+ * Sign-in and log-a-spend, the pages a worker opens first and most, each come in one file with
+ * everything they need beyond the app: log-a-spend came in 15 files of 1-2 kB each, and on a phone's
+ * HTTP/1.1 connections (six at most) each costs a round trip. The app is what index.html loads,
+ * and what both screens need. Another page that shares a piece of one loads that file too.
  */
-function logSpendBundle(id: string, ctx: Rolldown.ChunkingContext): string | null {
-  return [...loadedBy(id, ctx)].some((root) => LOG_SPEND_PAGE.test(root)) ? "log-spend" : null;
+function bundleOf(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  const roots = [...loadedBy(id, ctx)];
+  if (roots.some((root) => ctx.getModuleInfo(root)?.isEntry)) return "app";
+  const screens = Object.entries(FIRST_SCREENS).filter(([, page]) => roots.some((root) => page.test(root)));
+  if (screens.length > 1) return "app";
+  return screens[0]?.[0] ?? null;
 }
 
 export default defineConfig({
@@ -143,8 +149,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: "app", tags: ["$initial"] },
-            { name: logSpendBundle },
+            { name: bundleOf },
           ],
         },
       },

@@ -2,7 +2,7 @@
 // from auth.ts, whose answers the sign-in page reads on a phone's first load: these carry the
 // password rules, which that page does not need.
 import { z } from "zod/mini";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-lengths";
 
 /** An email address as people type it: trimmed and lower-cased before it is checked. */
 export const emailSchema = z.pipe(

@@ -1,6 +1,6 @@
 // What an admin sends to add and change people. Apart from users.ts, whose answers every page reads.
 import { z } from "zod/mini";
-import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@greentape/domain/password-lengths";
 import { ROLES } from "@greentape/domain/roles";
 import { line } from "@greentape/domain/text";
 import { emailSchema } from "./auth-requests.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORDS } from "./common-passwords.ts";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "./password-policy.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-lengths.ts";
+import { passwordProblem } from "./password-policy.ts";
 
 const owner = { email: "wren.walker@council.example", name: "Wren Walker" };
 

@@ -4,9 +4,7 @@
  * composition rules (a passphrase of plain words is welcome), no expiry.
  */
 import { COMMON_PASSWORDS } from "./common-passwords.ts";
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-lengths.ts";
 
 /** Words anyone could guess for this service; refused anywhere in a password. */
 const SERVICE_WORDS = ["greentape"];

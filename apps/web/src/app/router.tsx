@@ -1,5 +1,4 @@
 import type { RouteObject } from "../lib/router.tsx";
-import { SignInPage } from "../features/sign-in/sign-in-page.tsx";
 import { RequireSignedIn, SessionGate } from "./guards.tsx";
 import { PublicLayout } from "./layouts/public-layout.tsx";
 import { SignedInLayout } from "./layouts/signed-in-layout.tsx";
@@ -21,7 +20,7 @@ export const routes: RouteObject[] = [
       {
         element: <PublicLayout />,
         children: [
-          { path: "/sign-in", element: <SignInPage /> },
+          { path: "/sign-in", lazy: lazyPage(() => import("../features/sign-in/sign-in-page.tsx"), (m) => m.SignInPage) },
           { path: "/forgot-password", lazy: lazyPage(() => import("../features/password-reset/password-reset-pages.tsx"), (m) => m.ForgotPasswordPage) },
           { path: "/reset-password", lazy: lazyPage(() => import("../features/password-reset/password-reset-pages.tsx"), (m) => m.ResetPasswordPage) },
           // For anyone, signed in or not: the year's figures, with every small count withheld.

@@ -15,7 +15,8 @@
 //   refuses is remembered with the sent record and shown on My spends; the spend stands.
 // - Retried with backoff on app start, on `online` and on a timer. A refusal (4xx: a cap, a pause,
 //   bad input) is not retried: the record is kept, marked "needs your attention", with the
-//   server's message, until the worker corrects or discards it.
+//   server's message, until the worker corrects or discards it. This code loads on app start
+//   only when the outbox has work (outbox-watch.ts); otherwise when something is put in it.
 // - A write about a spend is a PUT of the whole text (a lost-receipt declaration, a POST): the
 //   server takes the same text again as the same thing (no second revision), so its key only names the record here and is sent as
 //   Idempotency-Key for the log. A newer text for the same spend and form replaces a waiting one.
@@ -34,9 +35,9 @@ import type { FieldProblem } from "./api-client.ts";
 import { appDatabase } from "./app-database.ts";
 import { backoffDelay } from "./backoff.ts";
 import { removeDraft } from "./draft-storage.ts";
+import { OUTBOX_DATABASE, SENT_MEMORY_MS, emitOutboxChange, subscribeToOutbox } from "./outbox-watch.ts";
 import { singleFlight } from "./single-flight.ts";
 
-export const OUTBOX_DATABASE = "green-tape-outbox";
 const DATABASE_VERSION = 2;
 
 /** Exactly the body of POST /api/spends. Money in minor units. */
@@ -140,8 +141,6 @@ interface OutboxDb extends DBSchema {
   writes: { key: string; value: OutboxWrite; indexes: { byUser: string } };
 }
 
-const SENT_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
-
 const database = appDatabase<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, (db, oldVersion) => {
   if (oldVersion < 1) {
     db.createObjectStore("outbox", { keyPath: "key" }).createIndex("byUser", "userId");
@@ -149,23 +148,6 @@ const database = appDatabase<OutboxDb>(OUTBOX_DATABASE, DATABASE_VERSION, (db, o
   }
   if (oldVersion < 2) db.createObjectStore("writes", { keyPath: "key" }).createIndex("byUser", "userId");
 });
-
-// ---- change notifications (this tab and others) ------------------------------------------
-
-type Listener = () => void;
-const listeners = new Set<Listener>();
-const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(OUTBOX_DATABASE) : null;
-channel?.addEventListener("message", () => emit(false));
-
-function emit(broadcast = true): void {
-  for (const listener of listeners) listener();
-  if (broadcast) channel?.postMessage("changed");
-}
-
-export function subscribeToOutbox(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
 
 // ---- policy (pure, unit-tested) ------------------------------------------------------------
 
@@ -248,7 +230,7 @@ export async function addToOutbox(input: NewOutboxRecord): Promise<OutboxRecord>
     queued: !input.sendingNow,
   };
   await (await database()).put("outbox", record);
-  emit();
+  emitOutboxChange();
   return record;
 }
 
@@ -275,7 +257,7 @@ export async function discardOutboxRecord(userId: string, key: string): Promise<
   }
   await tx.store.delete(key);
   await tx.done;
-  emit();
+  emitOutboxChange();
   return true;
 }
 
@@ -294,7 +276,7 @@ export async function addWriteToOutbox(input: Pick<OutboxWrite, "userId" | "spen
   for (const old of older) await tx.store.delete(old.key);
   await tx.store.put(write);
   await tx.done;
-  emit();
+  emitOutboxChange();
   return write;
 }
 
@@ -305,7 +287,7 @@ export async function discardWrites(target: Pick<OutboxWrite, "userId" | "spendI
   const stale = supersededWrites(await tx.store.index("byUser").getAll(target.userId), target).filter((w) => !inFlightWrites.has(w.key));
   for (const old of stale) await tx.store.delete(old.key);
   await tx.done;
-  if (stale.length > 0) emit();
+  if (stale.length > 0) emitOutboxChange();
 }
 
 /** Drops one waiting or refused write (a receipt the worker no longer wants sent). */
@@ -315,7 +297,7 @@ export async function discardWrite(userId: string, key: string): Promise<void> {
   const write = await db.get("writes", key);
   if (!write || write.userId !== userId || write.state === "sending") return;
   await db.delete("writes", key);
-  emit();
+  emitOutboxChange();
 }
 
 /** This user's waiting and refused writes, oldest first. */
@@ -331,7 +313,7 @@ async function updateWrite(key: string, change: (write: OutboxWrite) => OutboxWr
   const next = current ? change(current) : null;
   if (next) await tx.store.put(next);
   await tx.done;
-  if (next) emit();
+  if (next) emitOutboxChange();
   return next;
 }
 
@@ -349,7 +331,7 @@ async function update(key: string, change: (record: OutboxRecord) => OutboxRecor
   }
   await tx.store.put(next);
   await tx.done;
-  emit();
+  emitOutboxChange();
   return next;
 }
 
@@ -359,7 +341,7 @@ async function confirmSent(record: OutboxRecord, spendId: string, receiptProblem
   await tx.objectStore("sent").put({ key: record.key, userId: record.userId, spendId, sentAt: new Date().toISOString(), receiptProblem, queued: record.queued, withReceipt: record.receipt !== null });
   await tx.objectStore("outbox").delete(record.key);
   await tx.done;
-  emit();
+  emitOutboxChange();
 }
 
 // ---- sending ---------------------------------------------------------------------------------
@@ -480,7 +462,7 @@ async function sendWrite(userId: string, key: string): Promise<SendResult["kind"
   }
   await (await database()).delete("writes", key);
   removeDraft(write.kind, userId, write.spendId);
-  emit();
+  emitOutboxChange();
   return "sent";
 }
 

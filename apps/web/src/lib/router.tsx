@@ -118,6 +118,46 @@ function matchBranch(branch: Branch, parts: string[]): Match | null {
 const loadedPages = new Map<RouteObject, ComponentType>();
 /** The address at which a page's code last failed to load: it shows a message there, and the next visit tries again. */
 const failedAt = new Map<RouteObject, AppLocation>();
+const loadingPages = new Map<RouteObject, Promise<ComponentType>>();
+
+/** Fetches a page's code, once however many ask for it meanwhile. */
+function loadPage(route: RouteObject): Promise<ComponentType> {
+  let loading = loadingPages.get(route);
+  if (!loading) {
+    loading = route
+      .lazy!()
+      .then((Page) => {
+        loadedPages.set(route, Page);
+        return Page;
+      })
+      .finally(() => loadingPages.delete(route));
+    loadingPages.set(route, loading);
+  }
+  return loading;
+}
+
+function matchPath(branches: Branch[], pathname: string): Match | null {
+  const parts = pathname.split("/").filter(Boolean);
+  for (const branch of branches) {
+    const found = matchBranch(branch, parts);
+    if (found) return found;
+  }
+  return null;
+}
+
+function rankedBranches(routes: RouteObject[]): Branch[] {
+  return flatten(routes).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Starts fetching the code of the page at this address before the app first renders, so it comes
+ * alongside whatever the app waits for first instead of after it.
+ */
+export function preloadPage(routes: RouteObject[], pathname: string): void {
+  for (const route of matchPath(rankedBranches(routes), pathname)?.routes ?? []) {
+    if (route.lazy) loadPage(route).catch(() => undefined);
+  }
+}
 
 function PageFailedToLoad() {
   return <p className="govuk-body">This page could not be loaded. Check your connection, then try again.</p>;
@@ -143,16 +183,9 @@ function useShown(): Shown {
  * was not rendered for.
  */
 export function AppRouter({ routes, fallback }: { routes: RouteObject[]; fallback: ReactNode }) {
-  const branches = useMemo(() => flatten(routes).sort((a, b) => b.score - a.score), [routes]);
+  const branches = useMemo(() => rankedBranches(routes), [routes]);
   const location = useSyncExternalStore(subscribe, () => live);
-  const match = useMemo(() => {
-    const parts = location.pathname.split("/").filter(Boolean);
-    for (const branch of branches) {
-      const found = matchBranch(branch, parts);
-      if (found) return found;
-    }
-    return null;
-  }, [branches, location]);
+  const match = useMemo(() => matchPath(branches, location.pathname), [branches, location]);
   const waiting = match?.routes.filter((route) => route.lazy && !loadedPages.has(route) && failedAt.get(route) !== location) ?? [];
   const [shown, setShown] = useState<{ location: AppLocation; match: Match | null } | null>(null);
   const [, setLoaded] = useState(0);
@@ -163,7 +196,7 @@ export function AppRouter({ routes, fallback }: { routes: RouteObject[]; fallbac
     void Promise.all(
       waiting.map(async (route) => {
         try {
-          loadedPages.set(route, await route.lazy!());
+          await loadPage(route);
         } catch {
           failedAt.set(route, location);
         }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Outlet, useNavigate } from "../../lib/router.tsx";
 import { canLogSpend } from "@greentape/domain/permissions";
 import { NotificationBanner } from "../../components/notification-banner.tsx";
@@ -9,13 +9,8 @@ import { UpdateBanner } from "../update-banner.tsx";
 import { useFocusMainOnNavigate } from "../use-focus-main-on-navigate.ts";
 import { AppFooter } from "./app-footer.tsx";
 import { AppHeader } from "./app-header.tsx";
+import { OutboxSync } from "./outbox-sync.tsx";
 import { ServiceNavigation } from "./service-navigation.tsx";
-
-/**
- * Keeps the offline outbox moving from any page (app start, `online`, a timer), for the signed-in
- * spender only. Loaded apart, so the outbox and IndexedDB do not come with the sign-in page.
- */
-const OutboxSync = lazy(() => import("./outbox-sync.tsx").then((module) => ({ default: module.OutboxSync })));
 
 /** The signed-in shell: header with who is signed in, the role's menu, and the page. */
 export function SignedInLayout() {
@@ -37,11 +32,8 @@ export function SignedInLayout() {
 
   return (
     <div className="gt-app">
-      {spender ? (
-        <Suspense fallback={null}>
-          <OutboxSync userId={user.id} />
-        </Suspense>
-      ) : null}
+      {/* For the signed-in spender only; the outbox's own code loads when it has work. */}
+      {spender ? <OutboxSync userId={user.id} /> : null}
       <SkipLink />
       <header className="govuk-template__header">
         <AppHeader user={user} onSignOut={() => void handleSignOut()} signingOut={signingOut} />

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "../../lib/router.tsx";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "@greentape/domain/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@greentape/domain/password-lengths";
+import { passwordProblem } from "@greentape/domain/password-policy";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import type { SummaryError } from "../../components/error-summary.tsx";
 import { PageColumn } from "../../components/page-column.tsx";

@@ -28,7 +28,7 @@ import { ReceiptField } from "./receipt-field.tsx";
 import { SchemeField } from "./scheme-field.tsx";
 import { useCorrecting } from "./use-correcting.ts";
 import { useReceipt } from "./use-receipt.ts";
-import { useSendSpend } from "./use-send-spend.ts";
+import { loadOutbox, useSendSpend } from "./use-send-spend.ts";
 
 function localToday(): string {
   return todayIn(councilTimeZone(), new Date());
@@ -134,7 +134,8 @@ function LogSpendForm({ data }: { data: ReferenceData }) {
         </div>
       ) : null}
 
-      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+      {/* The outbox comes while the worker fills in the form, ready for the spend with or without a signal. */}
+      <form noValidate onSubmit={(event) => void handleSubmit(event)} onFocus={() => void loadOutbox().catch(() => undefined)}>
         <SchemeField schemes={data.schemes} scheme={scheme} onChange={(schemeId) => dispatch(schemeChosen(schemeId))} error={errors.schemeId} />
         <AmountField
           {...field("amount")}

@@ -1,6 +1,5 @@
 import type { Dispatch } from "react";
 import { useCurrentUser } from "../../lib/auth.tsx";
-import { addToOutbox, discardOutboxRecord, sendUntilSaved } from "../../lib/outbox.ts";
 import type { OutboxSpend } from "../../lib/outbox.ts";
 import { useNavigate } from "../../lib/router.tsx";
 import { MAX_RECEIPT_BYTES, RECEIPT_TOO_BIG, checked, notSaved, refused } from "./log-spend-form.ts";
@@ -10,6 +9,12 @@ import type { LogSpendAction } from "./log-spend-form.ts";
 interface LoggedState {
   logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };
 }
+
+/**
+ * The outbox and IndexedDB's wrapper: not needed before the form can be used (issue 18), they load
+ * once the worker starts on it (and the service worker keeps them for use offline).
+ */
+export const loadOutbox = () => import("../../lib/outbox.ts");
 
 /**
  * Sends a checked spend. It goes into the outbox first, so nothing typed is lost to a weak signal:
@@ -26,9 +31,10 @@ export function useSendSpend(dispatch: Dispatch<LogSpendAction>, correcting: str
       return;
     }
     const online = navigator.onLine !== false;
-    let record;
+    let outbox, record;
     try {
-      record = await addToOutbox({
+      outbox = await loadOutbox();
+      record = await outbox.addToOutbox({
         userId: user.id,
         spend,
         label,
@@ -39,6 +45,7 @@ export function useSendSpend(dispatch: Dispatch<LogSpendAction>, correcting: str
       dispatch(notSaved);
       return;
     }
+    const { discardOutboxRecord, sendUntilSaved } = outbox;
 
     const handOver = async (spendId: string | null, queued: boolean, receiptProblem: string | null) => {
       // A corrected record is replaced by the one just logged.
