@@ -120,6 +120,11 @@ export default defineConfig({
     // (@fastify/static preCompressed) to a phone on one bar of signal.
     compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(html|js|mjs|css|svg|json|webmanifest)$/, logLevel: "silent" }),
   ],
+  resolve: {
+    // wouter reaches React's useSyncExternalStore through the shim for React 17 and older; React 19
+    // has its own, and the shim was 0.3 kB of a phone's first load, gzipped.
+    alias: { "use-sync-external-store/shim/index.js": "react" },
+  },
   css: {
     postcss: {
       plugins: [
