@@ -6,7 +6,6 @@ import type { ListedSpend, MonthTotal } from "@greentape/contract/spends";
 import { Loading } from "../../components/loading.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
-import { NetworkError } from "../../lib/api-client.ts";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { discardOutboxRecord, flushOutbox, sendOutboxRecord, useOutbox } from "../../lib/outbox.ts";
 import type { OutboxRecord, SentRecord } from "../../lib/outbox.ts";
@@ -19,6 +18,7 @@ import type { MySpends } from "./my-spends-api.ts";
 import { countOf, formatDay, formatPeriod } from "../../lib/format.ts";
 import { Tag, followUpTag, justificationTag, paymentMethodLabel } from "../spend-case/index.ts";
 import type { TagInfo } from "../spend-case/index.ts";
+import { ListUnavailable } from "../../components/list-unavailable.tsx";
 
 interface LoggedState {
   logged?: { amount: number; currency: string; clientReference: string; spendId: string | null; queued: boolean; receiptProblem: string | null };
@@ -142,16 +142,12 @@ export function MySpendsPage() {
       {list.state.status === "loading" ? (
         <Loading label="Getting your spends" />
       ) : list.state.status === "failed" ? (
-        <div className="govuk-inset-text">
-          <p className="govuk-body">
-            {list.state.error instanceof NetworkError
-              ? "You seem to be offline, so your logged spends cannot be shown now. Anything waiting on this phone is shown above."
-              : "Your spends could not be loaded just now."}
-          </p>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
+        <ListUnavailable
+          error={list.state.error}
+          offline="You seem to be offline, so your logged spends cannot be shown now. Anything waiting on this phone is shown above."
+          failed="Your spends could not be loaded just now."
+          onRetry={list.reload}
+        />
       ) : spends.length === 0 ? (
         <p className="govuk-body">You have not logged any spends yet.</p>
       ) : (

@@ -8,6 +8,7 @@ import { NetworkError } from "../../lib/api-client.ts";
 import { loadedData, useLoad } from "../../lib/use-api-data.ts";
 import { fetchNotifications, markAllRead, markRead } from "./notifications-api.ts";
 import { formatTimestamp } from "../../lib/format.ts";
+import { ListUnavailable } from "../../components/list-unavailable.tsx";
 
 /** Where a notification takes you: the page where its work is done. */
 function linkFor(notification: NotificationView): { to: string; label: string } | null {
@@ -88,14 +89,12 @@ export function NotificationsPage() {
       {list.state.status === "loading" ? (
         <Loading label="Getting your notifications" />
       ) : list.state.status === "failed" ? (
-        <div className="govuk-inset-text">
-          <p className="govuk-body">
-            {list.state.error instanceof NetworkError ? "You seem to be offline, so your notifications cannot be shown now." : "Your notifications could not be loaded."}
-          </p>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={list.reload}>
-            Try again
-          </button>
-        </div>
+        <ListUnavailable
+          error={list.state.error}
+          offline="You seem to be offline, so your notifications cannot be shown now."
+          failed="Your notifications could not be loaded."
+          onRetry={list.reload}
+        />
       ) : items.length === 0 ? (
         <p className="govuk-body">Nothing yet. You will hear here when your supervisor reads your justifications, and before one is due.</p>
       ) : (

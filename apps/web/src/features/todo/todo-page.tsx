@@ -6,13 +6,13 @@ import { OutboxStatus } from "../../components/outbox-status.tsx";
 import { PageColumn } from "../../components/page-column.tsx";
 import { usePageTitle } from "../../components/use-page-title.ts";
 import { WarningText } from "../../components/warning-text.tsx";
-import { NetworkError } from "../../lib/api-client.ts";
 import { useReloadWhenOnline } from "../../lib/use-api-data.ts";
 import { LastSeenNote } from "../../components/last-seen-note.tsx";
 import { useCurrentUser } from "../../lib/auth.tsx";
 import { useTodoPage } from "./todo-api.ts";
 import type { TodoPageData } from "./todo-api.ts";
 import { formatDay } from "../../lib/format.ts";
+import { ListUnavailable } from "../../components/list-unavailable.tsx";
 
 const GROUPS: { need: string; heading: string; action: string; path: string }[] = [
   { need: "answer_query", heading: "Questions to answer", action: "Answer the question", path: "/justify" },
@@ -37,14 +37,12 @@ export function TodoPage() {
       {page.state.status === "loading" ? (
         <Loading label="Getting your to-do list" />
       ) : page.state.status === "failed" ? (
-        <div className="govuk-inset-text">
-          <p className="govuk-body">
-            {page.state.error instanceof NetworkError ? "You seem to be offline, so your to-do list cannot be shown now." : "Your to-do list could not be loaded."}
-          </p>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={page.reload}>
-            Try again
-          </button>
-        </div>
+        <ListUnavailable
+          error={page.state.error}
+          offline="You seem to be offline, so your to-do list cannot be shown now."
+          failed="Your to-do list could not be loaded."
+          onRetry={page.reload}
+        />
       ) : (
         <>
           {page.state.data.lastSeenAt ? <LastSeenNote at={page.state.data.lastSeenAt} /> : null}
